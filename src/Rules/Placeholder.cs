@@ -1,0 +1,2 @@
+namespace SendWorkflow.Rules;
+internal static class Placeholder;

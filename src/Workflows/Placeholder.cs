@@ -1,0 +1,2 @@
+namespace SendWorkflow.Workflows;
+internal static class Placeholder;
