@@ -1,5 +1,33 @@
+using Scalar.AspNetCore;
+using SendWorkflow.Host;
+using SendWorkflow.Host.Api;
+using SendWorkflow.Host.Commands;
+
+if (args.Length > 0 && args[0] == "bench")
+{
+    return await BenchCommand.RunAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemHandling>();
+builder.Services.AddOpenApi();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+    o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+});
+
 var app = builder.Build();
-app.Run();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/api-docs", o => o.WithTitle("SendWorkflow API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription();
+app.MapSendWorkflowApi();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

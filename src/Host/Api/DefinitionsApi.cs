@@ -1,0 +1,62 @@
+using System.Text.Json;
+using SendWorkflow.Host.Definitions;
+using SendWorkflow.Rules;
+using SendWorkflow.Workflows.Definitions;
+
+namespace SendWorkflow.Host.Api;
+
+public sealed record RuleCheckRequest(string? Expression, string? Name, List<string>? Parameters, string? DefinitionId);
+public sealed record RuleCheckResult(bool Ok, IReadOnlyList<RuleError> Errors);
+
+/// <summary>Definitions: list, versions, drafts, publish, revert, export, import.</summary>
+public static class DefinitionsApi
+{
+    public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/definitions").WithTags("Definitions");
+        g.MapGet("", async (DefinitionService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct)));
+        g.MapGet("/{id}", async (string id, string? version, DefinitionService s, CancellationToken ct) =>
+            Document((await s.GetAsync(id, version, ct)).Json));
+        g.MapGet("/{id}/versions", async (string id, DefinitionService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.VersionsAsync(id, ct)));
+        g.MapPut("/{id}/draft", SaveDraft);
+        g.MapPost("/{id}/publish", async (string id, DefinitionService s, CancellationToken ct) =>
+            TypedResults.Ok(new { version = await s.PublishAsync(id, ct) }));
+        g.MapPost("/{id}/revert/{version:int}", async (string id, int version, DefinitionService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.RevertAsync(id, version, "api", ct)));
+        g.MapGet("/{id}/export", async (string id, string? version, DefinitionService s, CancellationToken ct) =>
+        {
+            var row = await s.GetAsync(id, version ?? "latest", ct);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(row.Json), "application/json", $"{row.DefinitionId}.v{row.Version}.json");
+        });
+        g.MapPost("/import", async (JsonElement body, bool? publish, DefinitionService s, CancellationToken ct) =>
+        {
+            var document = DefinitionJson.Parse(body);
+            return TypedResults.Ok(await s.ImportAsync(document, publish ?? false, "api", ct));
+        });
+        g.MapPost("/validate", (JsonElement body) =>
+        {
+            var report = DefinitionValidator.Validate(DefinitionJson.Parse(body));
+            return TypedResults.Ok(new { valid = report.IsValid, errors = report.Errors, warnings = report.Warnings });
+        });
+        api.MapPost("/rules/check", (RuleCheckRequest body) =>
+        {
+            var errors = RuleChecker.Check(body.Name ?? "rule", body.Expression ?? "", body.Parameters ?? []);
+            return TypedResults.Ok(new RuleCheckResult(errors.Count == 0, errors));
+        }).WithTags("Definitions");
+        return api;
+    }
+
+    private static async Task<IResult> SaveDraft(string id, JsonElement body, int? revision, HttpRequest request,
+        DefinitionService s, CancellationToken ct)
+    {
+        var document = DefinitionJson.Parse(body);
+        var expected = revision ?? ParseIfMatch(request.Headers.IfMatch.ToString());
+        return TypedResults.Ok(await s.SaveDraftAsync(id, document, expected, "api", ct));
+    }
+
+    private static int? ParseIfMatch(string header) =>
+        int.TryParse(header.Trim().Trim('"').Replace("W/", "", StringComparison.Ordinal).Trim('"'), out var n) ? n : null;
+
+    private static IResult Document(string json) => Results.Text(json, "application/json");
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Calendars;
+using SendWorkflow.Host.Persistence;
+using SendWorkflow.Rules;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Host.Api;
+
+public sealed record StartInstanceRequest(string? DefinitionId, string? PupilId);
+public sealed record EventRequest(string? Name, JsonElement? Data);
+public sealed record TimerDto(Guid TimerId, string Timer, DateTimeOffset DueAt, DateOnly DueOn);
+public sealed record InstanceDto(
+    Guid Id, string DefinitionId, int Version, string PupilId, string SchoolId, string State, int? Stage, string Status,
+    DateTimeOffset EnteredStateAt, string EnteredBy, IReadOnlyList<TaskDto> OpenTasks, IReadOnlyList<TimerDto> PendingTimers,
+    Facts? Facts);
+public sealed record JournalDto(long Id, DateTimeOffset At, string Kind, string State, string Detail, JsonElement? Data, string? Actor);
+
+/// <summary>Instances: start one for a pupil, read it and its journal, send it events.</summary>
+public static class InstancesApi
+{
+    public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/instances").WithTags("Instances");
+        g.MapPost("", Start);
+        g.MapGet("/{id:guid}", async (Guid id, SendWorkflowDbContext db, CalendarRegistry calendars, TimeProvider time, CancellationToken ct) =>
+            TypedResults.Ok(await LoadAsync(db, calendars, time, id, ct)));
+        g.MapGet("/{id:guid}/journal", Journal);
+        g.MapPost("/{id:guid}/events", Raise);
+        api.MapGet("/pupils/{pupilId}/instances", async (string pupilId, SendWorkflowDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Instances.AsNoTracking().Where(i => i.PupilId == pupilId)
+                .OrderBy(i => i.StartedAt)
+                .Select(i => new { i.Id, i.DefinitionId, i.Version, i.State, i.Stage, Status = i.Status.ToString().ToLower(), i.StartedAt })
+                .ToListAsync(ct))).WithTags("Instances");
+        return api;
+    }
+
+    private static async Task<IResult> Start(StartInstanceRequest body, WorkflowEngine engine, SendWorkflowDbContext db,
+        CalendarRegistry calendars, TimeProvider time, CancellationToken ct)
+    {
+        new ProblemCollector().Require(body.DefinitionId, "definitionId", 100).Require(body.PupilId, "pupilId", 100).ThrowIfAny();
+        var instance = await engine.StartAsync(body.DefinitionId!, body.PupilId!, "api", ct);
+        return TypedResults.Created($"/api/instances/{instance.Id}", await LoadAsync(db, calendars, time, instance.Id, ct));
+    }
+
+    private static async Task<IResult> Raise(Guid id, EventRequest body, WorkflowEngine engine, CancellationToken ct)
+    {
+        new ProblemCollector().Require(body.Name, "name", 100)
+            .Check(body.Data is null || body.Data.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null, "data", "'data' must be a JSON object.")
+            .ThrowIfAny();
+        var outcome = await engine.RaiseAsync(id, new WorkflowEvent(body.Name!, EventData.FromJson(body.Data), "api"), ct);
+        return TypedResults.Ok(new
+        {
+            outcome.Transitioned, outcome.From, outcome.To, outcome.Rule, transition = outcome.TransitionId, outcome.Stage,
+            status = outcome.Status.ToString().ToLowerInvariant(),
+        });
+    }
+
+    private static async Task<IResult> Journal(Guid id, SendWorkflowDbContext db, CancellationToken ct)
+    {
+        if (!await db.Instances.AnyAsync(i => i.Id == id, ct)) throw new InstanceNotFoundException(id);
+        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(j => new JournalDto(j.Id, new DateTimeOffset(j.At, TimeSpan.Zero), j.Kind, j.State, j.Detail,
+            j.Data is null ? null : JsonDocument.Parse(j.Data).RootElement, j.Actor)));
+    }
+
+    internal static async Task<InstanceDto> LoadAsync(SendWorkflowDbContext db, CalendarRegistry calendars, TimeProvider time, Guid id, CancellationToken ct)
+    {
+        var i = await db.Instances.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new InstanceNotFoundException(id);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open)
+            .OrderBy(t => t.DueOn).ThenBy(t => t.Title).ToListAsync(ct);
+        var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending)
+            .OrderBy(t => t.DueAt).ToListAsync(ct);
+        var yearGroup = await db.Pupils.Where(p => p.Id == i.PupilId).Select(p => p.YearGroup).FirstOrDefaultAsync(ct);
+        Facts? facts = null;
+        try
+        {
+            facts = FactsBuilder.Build(i, yearGroup, "", time.GetUtcNow(), calendars.ForBorough(i.BoroughId));
+        }
+        catch (SchoolCalendarException)
+        {
+            // Facts need term dates; the instance is still worth showing without them.
+        }
+        return new InstanceDto(i.Id, i.DefinitionId, i.Version, i.PupilId, i.SchoolId, i.State, i.Stage,
+            i.Status.ToString().ToLowerInvariant(), new DateTimeOffset(i.EnteredStateAt, TimeSpan.Zero), i.EnteredBy,
+            tasks.Select(TasksApi.ToDto).ToList(),
+            timers.Select(t => new TimerDto(t.Id, t.TimerId, new DateTimeOffset(t.DueAt, TimeSpan.Zero), UkTime.DateOf(new DateTimeOffset(t.DueAt, TimeSpan.Zero)))).ToList(),
+            facts);
+    }
+}

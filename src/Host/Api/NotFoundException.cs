@@ -1,0 +1,3 @@
+namespace SendWorkflow.Host.Api;
+
+public sealed class NotFoundException(string message) : Exception(message);

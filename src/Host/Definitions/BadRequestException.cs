@@ -1,0 +1,3 @@
+namespace SendWorkflow.Host.Definitions;
+
+public sealed class BadRequestException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+namespace SendWorkflow.Host.Definitions;
+
+public sealed class ConflictException(string message) : Exception(message);

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Host.Persistence;
+
+public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext> options) : DbContext(options)
+{
+    public DbSet<DefinitionVersionRecord> DefinitionVersions => Set<DefinitionVersionRecord>();
+    public DbSet<BoroughRecord> Boroughs => Set<BoroughRecord>();
+    public DbSet<SchoolRecord> Schools => Set<SchoolRecord>();
+    public DbSet<PupilRecord> Pupils => Set<PupilRecord>();
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<WorkTask> Tasks => Set<WorkTask>();
+    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored as UTC and read back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(4000);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<DefinitionVersionRecord>(e =>
+        {
+            e.ToTable("DefinitionVersions");
+            e.HasKey(x => new { x.DefinitionId, x.Version });
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Json).HasMaxLength(4_000_000);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasIndex(x => new { x.DefinitionId, x.Status });
+        });
+        b.Entity<BoroughRecord>(e =>
+        {
+            e.ToTable("Boroughs");
+            e.Property(x => x.Id).HasMaxLength(100);
+            e.Property(x => x.Name).HasMaxLength(200);
+        });
+        b.Entity<SchoolRecord>(e =>
+        {
+            e.ToTable("Schools");
+            e.Property(x => x.Id).HasMaxLength(100);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasOne<BoroughRecord>().WithMany().HasForeignKey(x => x.BoroughId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PupilRecord>(e =>
+        {
+            e.ToTable("Pupils");
+            e.Property(x => x.Id).HasMaxLength(100);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasOne<SchoolRecord>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.SchoolId);
+        });
+        b.Entity<WorkflowInstance>(e =>
+        {
+            e.ToTable("Instances");
+            e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.LastProgress).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<PupilRecord>().WithMany().HasForeignKey(x => x.PupilId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.PupilId);
+            e.HasIndex(x => new { x.SchoolId, x.State });
+        });
+        b.Entity<JournalEntry>(e =>
+        {
+            e.ToTable("Journal");
+            e.HasIndex(x => new { x.InstanceId, x.Id });
+            e.Property(x => x.Data).HasMaxLength(100_000);
+        });
+        b.Entity<WorkTask>(e =>
+        {
+            e.ToTable("Tasks");
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.InstanceId, x.Status });
+            e.HasIndex(x => new { x.SchoolId, x.Status, x.DueOn });
+            e.HasIndex(x => new { x.PupilId, x.Status });
+        });
+        b.Entity<WorkflowTimer>(e =>
+        {
+            e.ToTable("Timers");
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.Status, x.DueAt });
+            e.HasIndex(x => new { x.InstanceId, x.Status });
+        });
+    }
+}

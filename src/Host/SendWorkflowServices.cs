@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Api;
+using SendWorkflow.Host.Calendars;
+using SendWorkflow.Host.Clock;
+using SendWorkflow.Host.Definitions;
+using SendWorkflow.Host.Demo;
+using SendWorkflow.Host.Persistence;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Workflows.Stores;
+
+namespace SendWorkflow.Host;
+
+public static class SendWorkflowServices
+{
+    /// <summary>Registers the clock, persistence, definitions, calendars and the runtime.</summary>
+    public static IServiceCollection AddSendWorkflow(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var paths = new SendWorkflowPaths(config, env);
+        services.AddSingleton(paths);
+        services.AddClock(config);
+        services.AddPersistence(ConnectionString(config, paths));
+        services.AddSingleton<DefinitionCatalog>();
+        services.AddSingleton<IDefinitionCatalog>(sp => sp.GetRequiredService<DefinitionCatalog>());
+        services.AddSingleton<DefinitionService>();
+        services.AddSingleton<CalendarRegistry>();
+        services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<CalendarRegistry>());
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddHostedService<StartupTasks>();
+        return services;
+    }
+
+    public static IServiceCollection AddClock(this IServiceCollection services, IConfiguration config)
+    {
+        var options = config.GetSection("Clock").Get<ClockOptions>() ?? new ClockOptions();
+        if (!options.IsSimulated && !string.Equals(options.Mode, "System", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Clock:Mode must be System or Simulated, not '{options.Mode}'.");
+        services.AddSingleton(options);
+        if (options.IsSimulated)
+        {
+            var start = options.Start is { } date ? UkTime.StartOf(date).AddHours(8) : TimeProvider.System.GetUtcNow();
+            services.AddSingleton<TimeProvider>(new SimulatedTimeProvider(start));
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+        return services;
+    }
+
+    public static IServiceCollection AddPersistence(this IServiceCollection services, string connectionString)
+    {
+        services.AddPooledDbContextFactory<SendWorkflowDbContext>(o => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmaInterceptor()));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext());
+        services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        return services;
+    }
+
+    public static string ConnectionString(IConfiguration config, SendWorkflowPaths paths)
+    {
+        var builder = new SqliteConnectionStringBuilder(config.GetConnectionString("SendWorkflow") ?? "Data Source=data/sendworkflow.db");
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.Combine(paths.Root, builder.DataSource);
+        if (builder.DataSource != ":memory:")
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    public static WebApplication MapSendWorkflowApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
+        api.MapDefinitionsApi();
+        api.MapDirectoryApi();
+        api.MapInstancesApi();
+        api.MapTasksApi();
+        api.MapClockApi();
+        return app;
+    }
+}

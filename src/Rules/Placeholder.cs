@@ -1,2 +1,0 @@
-namespace SendWorkflow.Rules;
-internal static class Placeholder;

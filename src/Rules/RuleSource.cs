@@ -1,0 +1,3 @@
+namespace SendWorkflow.Rules;
+
+public sealed record RuleSource(string Name, string Expression);

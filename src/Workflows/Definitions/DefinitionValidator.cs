@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SendWorkflow.Rules;
+
+namespace SendWorkflow.Workflows.Definitions;
+
+/// <summary>Lists every problem of a definition at once: a SENCo fixes them in one pass, not one per publish.</summary>
+public static partial class DefinitionValidator
+{
+    public static ValidationReport Validate(WorkflowDefinition d)
+    {
+        var errors = new List<DefinitionProblem>();
+        var warnings = new List<DefinitionProblem>();
+        void Error(string code, string message, string kind = "definition", string? id = null) =>
+            errors.Add(new DefinitionProblem(code, message, kind, id));
+        void Warn(string code, string message, string kind = "definition", string? id = null) =>
+            warnings.Add(new DefinitionProblem(code, message, kind, id));
+
+        if (!IdPattern().IsMatch(d.Id ?? ""))
+            Error("invalid-id", $"The definition id '{d.Id}' must be lower-case letters, digits and dashes.");
+        if (string.IsNullOrWhiteSpace(d.Name)) Error("missing-name", "The definition needs a name.");
+
+        foreach (var (name, p) in d.Parameters)
+        {
+            if (!Units.All.Contains(p.Unit))
+                Error("unknown-unit", $"Parameter '{name}' has unknown unit '{p.Unit}' (use one of {string.Join(", ", Units.All)}).", "parameter", name);
+            if (p.Default is null)
+                Error("parameter-without-default", $"Parameter '{name}' has no default value.", "parameter", name);
+            else if (p.Default < 0)
+                Error("negative-parameter", $"Parameter '{name}' cannot be negative.", "parameter", name);
+            if (!NamePattern().IsMatch(name))
+                Error("invalid-parameter-name", $"Parameter name '{name}' must start with a letter and use only letters and digits.", "parameter", name);
+        }
+
+        var states = new Dictionary<string, StateDefinition>(StringComparer.Ordinal);
+        foreach (var s in d.States)
+        {
+            if (string.IsNullOrWhiteSpace(s.Id)) { Error("missing-id", $"A state named '{s.Name}' has no id.", "state", s.Id); continue; }
+            if (!states.TryAdd(s.Id, s)) Error("duplicate-state", $"Two states have the id '{s.Id}'.", "state", s.Id);
+            if (string.IsNullOrWhiteSpace(s.Name)) Error("missing-name", $"State '{s.Id}' needs a name.", "state", s.Id);
+            if (s.Timeframe is not null) CheckWhen(s.Timeframe, $"The timeframe of state '{s.Id}'", "state", s.Id);
+            if (s.Terminal && (s.Tasks.Count > 0 || s.Timers.Count > 0))
+                Warn("terminal-work", $"State '{s.Id}' ends the workflow, so its tasks and timers never matter.", "state", s.Id);
+
+            var taskIds = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var t in s.Tasks)
+            {
+                if (!taskIds.Add(t.Id)) Error("duplicate-task", $"State '{s.Id}' has two tasks with the id '{t.Id}'.", "state", s.Id);
+                CheckTask(t, $"Task '{t.Id}' of state '{s.Id}'", s.Id);
+            }
+            var timerIds = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var t in s.Timers)
+            {
+                var what = $"Timer '{t.Id}' of state '{s.Id}'";
+                if (string.IsNullOrWhiteSpace(t.Id)) Error("missing-id", $"A timer of state '{s.Id}' has no id.", "state", s.Id);
+                else if (!timerIds.Add(t.Id)) Error("duplicate-timer", $"State '{s.Id}' has two timers with the id '{t.Id}'.", "state", s.Id);
+                if ((t.After is null) == (t.Every is null))
+                    Error("timer-schedule", $"{what} needs exactly one of 'after' or 'every'.", "state", s.Id);
+                if (t.After is not null) CheckWhen(t.After, what, "state", s.Id);
+                if (t.Every is not null)
+                {
+                    CheckWhen(t.Every, what, "state", s.Id);
+                    if (IsZero(t.Every)) Error("timer-schedule", $"{what} repeats every zero time.", "state", s.Id);
+                }
+                if (string.IsNullOrWhiteSpace(t.Raises) && t.Task is null)
+                    Error("timer-does-nothing", $"{what} neither raises an event nor creates a task.", "state", s.Id);
+                if (t.Task is not null) CheckTask(t.Task, $"The task of {what.ToLowerInvariant()}", s.Id);
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(d.InitialState))
+            Error("missing-initial-state", "The definition needs an initial state.");
+        else if (!states.ContainsKey(d.InitialState))
+            Error("unknown-state", $"The initial state '{d.InitialState}' is not a state of this definition.", "definition");
+
+        var transitionIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in d.Transitions)
+        {
+            if (string.IsNullOrWhiteSpace(t.Id)) { Error("missing-id", $"A transition from '{t.From}' to '{t.To}' has no id.", "transition", t.Id); continue; }
+            if (!transitionIds.Add(t.Id)) Error("duplicate-transition", $"Two transitions have the id '{t.Id}'.", "transition", t.Id);
+            if (!states.TryGetValue(t.From, out var from))
+                Error("unknown-state", $"Transition '{t.Id}' starts from '{t.From}', which is not a state.", "transition", t.Id);
+            else if (from.Terminal)
+                Error("transition-from-terminal", $"Transition '{t.Id}' leaves '{t.From}', which ends the workflow.", "transition", t.Id);
+            if (!states.ContainsKey(t.To))
+                Error("unknown-state", $"Transition '{t.Id}' goes to '{t.To}', which is not a state.", "transition", t.Id);
+            if (string.IsNullOrWhiteSpace(t.On))
+                Error("missing-event", $"Transition '{t.Id}' does not say which event it listens to.", "transition", t.Id);
+            if (t.Rule is not null && string.IsNullOrWhiteSpace(t.Rule.Name))
+                Error("missing-rule-name", $"The rule of transition '{t.Id}' needs a name.", "transition", t.Id);
+        }
+
+        foreach (var (name, e) in d.Events)
+        {
+            foreach (var (field, f) in e.Data)
+            {
+                if (f.Type is not ("text" or "number" or "flag" or "date"))
+                    Error("unknown-field-type", $"Field '{field}' of event '{name}' has unknown type '{f.Type}' (text, number, flag or date).", "event", name);
+            }
+        }
+
+        if (states.ContainsKey(d.InitialState))
+        {
+            var reached = new HashSet<string>(StringComparer.Ordinal) { d.InitialState };
+            var queue = new Queue<string>([d.InitialState]);
+            while (queue.TryDequeue(out var at))
+            {
+                foreach (var t in d.Transitions.Where(t => t.From == at && states.ContainsKey(t.To)))
+                {
+                    if (reached.Add(t.To)) queue.Enqueue(t.To);
+                }
+            }
+            foreach (var s in d.States.Where(s => !string.IsNullOrWhiteSpace(s.Id) && !reached.Contains(s.Id)))
+                Error("unreachable-state", $"State '{s.Id}' can never be reached from '{d.InitialState}'.", "state", s.Id);
+        }
+
+        foreach (var s in d.States.Where(s => !s.Terminal && !d.Transitions.Any(t => t.From == s.Id)))
+            Warn("dead-end", $"Nothing leads out of state '{s.Id}', so a pupil who gets there stays for good.", "state", s.Id);
+
+        foreach (var error in CompileRules(d).Errors)
+            Error("rule-does-not-compile", error.Message, "transition", error.RuleName);
+
+        return new ValidationReport(errors, warnings);
+
+        void CheckTask(TaskDefinition t, string what, string stateId)
+        {
+            if (string.IsNullOrWhiteSpace(t.Id)) Error("missing-id", $"{what} has no id.", "state", stateId);
+            if (string.IsNullOrWhiteSpace(t.Title)) Error("missing-title", $"{what} needs a title.", "state", stateId);
+            if (string.IsNullOrWhiteSpace(t.Role)) Error("missing-role", $"{what} needs a role.", "state", stateId);
+            if (t.Due is not null) CheckWhen(t.Due, what, "state", stateId);
+            if (t.Repeat && t.Due?.Next is null && t.Due?.Date is null)
+                Error("repeat-needs-point", $"{what} repeats, so its due date must be a calendar point ('next' or 'date').", "state", stateId);
+        }
+
+        void CheckWhen(When w, string what, string kind, string? id)
+        {
+            var set = w.CountSet();
+            if (set != 1)
+            {
+                Error("invalid-time", $"{what} must give exactly one of days, weeks, months, schoolDays, schoolWeeks, halfTerms, terms, param, next or date.", kind, id);
+                return;
+            }
+            foreach (var amount in new[] { w.Days, w.Weeks, w.Months, w.SchoolDays, w.SchoolWeeks, w.HalfTerms, w.Terms })
+            {
+                if (amount < 0) Error("negative-time", $"{what} cannot be a negative time.", kind, id);
+            }
+            if ((w.HalfTerms is { } h && h != Math.Floor(h)) || (w.Terms is { } tm && tm != Math.Floor(tm)) || (w.Months is { } mo && mo != Math.Floor(mo)))
+                Error("fractional-time", $"{what} must count whole terms, half terms and months.", kind, id);
+            if (w.Param is { } p)
+            {
+                if (!d.Parameters.TryGetValue(p, out var param))
+                    Error("unknown-parameter", $"{what} uses parameter '{p}', which is not defined.", kind, id);
+                else if (param.Unit == Units.Number)
+                    Error("parameter-not-time", $"{what} uses parameter '{p}', which is a number, not a time.", kind, id);
+            }
+            if (w.Date is { } date && !DateTime.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                Error("invalid-date", $"{what} has date '{date}', which is not a day of the year as MM-dd.", kind, id);
+        }
+    }
+
+    /// <summary>Compiles every transition's rule; a transition's rule is keyed by the transition id.</summary>
+    public static RuleSetResult CompileRules(WorkflowDefinition d)
+    {
+        var sources = d.Transitions
+            .Where(t => t.Rule is not null && !string.IsNullOrWhiteSpace(t.Id))
+            .GroupBy(t => t.Id).Select(g => g.First())
+            .Select(t => new RuleSource(t.Id, t.Rule!.Expression))
+            .ToList();
+        var parameters = ParameterValues(d);
+        var result = RuleSet.Compile($"{d.Id} v{d.Version}", sources, parameters);
+        var names = d.Transitions.Where(t => t.Rule is not null).GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First().Rule!.Name);
+        var errors = result.Errors
+            .Select(e => new RuleError(e.RuleName,
+                $"The rule '{names.GetValueOrDefault(e.RuleName, e.RuleName)}' of transition '{e.RuleName}' does not compile: {e.Message}"))
+            .ToList();
+        return result with { Errors = errors };
+    }
+
+    public static Dictionary<string, double> ParameterValues(WorkflowDefinition d) =>
+        d.Parameters.Where(p => NamePattern().IsMatch(p.Key))
+            .ToDictionary(p => p.Key, p => p.Value.Default ?? 0, StringComparer.Ordinal);
+
+    private static bool IsZero(When w) =>
+        (w.Days ?? w.Weeks ?? w.Months ?? w.SchoolDays ?? w.SchoolWeeks ?? w.HalfTerms ?? w.Terms) == 0;
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,63}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,3 @@
+namespace SendWorkflow.Workflows.Definitions;
+
+public sealed record Layout(double X, double Y);

@@ -1,0 +1,3 @@
+namespace SendWorkflow.Workflows.Definitions;
+
+public sealed record Point(double X, double Y);

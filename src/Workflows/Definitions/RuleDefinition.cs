@@ -1,0 +1,7 @@
+namespace SendWorkflow.Workflows.Definitions;
+
+public sealed record RuleDefinition
+{
+    public string Name { get; init; } = "";
+    public string Expression { get; init; } = "";
+}

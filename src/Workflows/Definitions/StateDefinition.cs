@@ -1,0 +1,18 @@
+namespace SendWorkflow.Workflows.Definitions;
+
+public sealed record StateDefinition
+{
+    public string Id { get; init; } = "";
+    public int? Stage { get; init; }
+    public string Name { get; init; } = "";
+    public string? When { get; init; }
+    public string? Description { get; init; }
+    public List<string> Roles { get; init; } = [];
+    /// <summary>How long the stage runs before its outcome is reviewed.</summary>
+    public When? Timeframe { get; init; }
+    /// <summary>A terminal state ends the instance; nothing leaves it.</summary>
+    public bool Terminal { get; init; }
+    public List<TaskDefinition> Tasks { get; init; } = [];
+    public List<TimerDefinition> Timers { get; init; } = [];
+    public Layout? Layout { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace SendWorkflow.Workflows.Definitions;
+
+/// <summary>Work the state hands to a role when the pupil enters it.</summary>
+public sealed record TaskDefinition
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string Role { get; init; } = "";
+    /// <summary>action, review, meeting, letter, form: decides the form the inbox shows.</summary>
+    public string Kind { get; init; } = "action";
+    public When? Due { get; init; }
+    /// <summary>Event raised on the instance when the task is completed (e.g. review.completed).</summary>
+    public string? Raises { get; init; }
+    /// <summary>When completed, the next occurrence is created at the next calendar point.</summary>
+    public bool Repeat { get; init; }
+    public string? Description { get; init; }
+}

@@ -1,0 +1,24 @@
+namespace SendWorkflow.Workflows.Definitions;
+
+/// <summary>
+/// An offset or a calendar point: exactly one of the properties is set. School units count school days of the
+/// pupil's borough; calendar units count real days; Next names a review point of the term calendar
+/// (e.g. "target-review"); Date is a fixed day of the year as MM-dd (e.g. "02-15").
+/// </summary>
+public sealed record When
+{
+    public double? Days { get; init; }
+    public double? Weeks { get; init; }
+    public double? Months { get; init; }
+    public double? SchoolDays { get; init; }
+    public double? SchoolWeeks { get; init; }
+    public double? HalfTerms { get; init; }
+    public double? Terms { get; init; }
+    public string? Param { get; init; }
+    public string? Next { get; init; }
+    public string? Date { get; init; }
+
+    public int CountSet() =>
+        new object?[] { Days, Weeks, Months, SchoolDays, SchoolWeeks, HalfTerms, Terms, Param, Next, Date }
+            .Count(v => v is not null);
+}

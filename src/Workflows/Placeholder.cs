@@ -1,2 +1,0 @@
-namespace SendWorkflow.Workflows;
-internal static class Placeholder;

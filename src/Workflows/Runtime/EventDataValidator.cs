@@ -1,0 +1,42 @@
+using System.Globalization;
+using SendWorkflow.Rules;
+using SendWorkflow.Workflows.Definitions;
+
+namespace SendWorkflow.Workflows.Runtime;
+
+/// <summary>Checks event data against the definition's declaration of the event, listing every problem.</summary>
+public static class EventDataValidator
+{
+    public static IReadOnlyList<string> Check(WorkflowDefinition definition, string eventName, EventData data)
+    {
+        if (!definition.Events.TryGetValue(eventName, out var declared)) return [];
+        var problems = new List<string>();
+        foreach (var (name, field) in declared.Data)
+        {
+            if (!data.Has(name) || data.Values[name] is null)
+            {
+                if (field.Required) problems.Add($"'{name}' is required.");
+                continue;
+            }
+            var value = data.Values[name];
+            switch (field.Type)
+            {
+                case "number" when value is not double:
+                    problems.Add($"'{name}' must be a number.");
+                    break;
+                case "flag" when value is not bool:
+                    problems.Add($"'{name}' must be true or false.");
+                    break;
+                case "date" when value is not string s || !DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+                    problems.Add($"'{name}' must be a date written yyyy-MM-dd.");
+                    break;
+                case "text" when value is not string:
+                    problems.Add($"'{name}' must be text.");
+                    break;
+            }
+            if (field.Enum is { Count: > 0 } allowed && !allowed.Contains(data.Text(name), StringComparer.Ordinal))
+                problems.Add($"'{name}' must be one of {string.Join(", ", allowed)}, not '{data.Text(name)}'.");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,15 @@
+namespace SendWorkflow.Workflows.Runtime;
+
+public static class JournalKinds
+{
+    public const string Started = "started";
+    public const string Event = "event";
+    public const string Transition = "transition";
+    public const string Stayed = "stayed";
+    public const string TaskCreated = "task-created";
+    public const string TaskCompleted = "task-completed";
+    public const string TasksCancelled = "tasks-cancelled";
+    public const string TimerStarted = "timer-started";
+    public const string TimersCancelled = "timers-cancelled";
+    public const string Closed = "closed";
+}

@@ -1,0 +1,3 @@
+namespace SendWorkflow.Workflows.Runtime;
+
+public sealed record TaskCompletion(WorkTask Task, EventOutcome? Outcome);

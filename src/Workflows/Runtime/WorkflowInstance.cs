@@ -1,0 +1,28 @@
+using SendWorkflow.Rules;
+
+namespace SendWorkflow.Workflows.Runtime;
+
+/// <summary>One pupil running one pinned version of a definition.</summary>
+public sealed class WorkflowInstance
+{
+    public Guid Id { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public int Version { get; set; }
+    public string PupilId { get; set; } = "";
+    public string SchoolId { get; set; } = "";
+    public string BoroughId { get; set; } = "";
+    public string State { get; set; } = "";
+    public int? Stage { get; set; }
+    public InstanceStatus Status { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime EnteredStateAt { get; set; }
+    /// <summary>start, escalation, step-down, request or transition.</summary>
+    public string EnteredBy { get; set; } = "";
+    public string EnteredVia { get; set; } = "";
+    public Progress LastProgress { get; set; }
+    public int ReviewsInStage { get; set; }
+    public int ReviewsWithoutProgress { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency: every handled event bumps it; a stale write is refused and retried.</summary>
+    public int ConcurrencyStamp { get; set; }
+}

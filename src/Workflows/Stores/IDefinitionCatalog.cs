@@ -1,0 +1,13 @@
+using SendWorkflow.Workflows.Definitions;
+
+namespace SendWorkflow.Workflows.Stores;
+
+/// <summary>Published definition versions, compiled once and cached.</summary>
+public interface IDefinitionCatalog
+{
+    /// <exception cref="DefinitionNotFoundException">No such definition or version.</exception>
+    Task<CompiledDefinition> GetAsync(string definitionId, int version, CancellationToken ct);
+
+    /// <exception cref="DefinitionNotFoundException">No published version.</exception>
+    Task<CompiledDefinition> GetPublishedAsync(string definitionId, CancellationToken ct);
+}

@@ -1,0 +1,22 @@
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Workflows.Stores;
+
+/// <summary>
+/// A unit of work over instances, tasks, timers and the journal. Entities it returns are tracked: changes to
+/// them and everything added are written together by <see cref="CommitAsync"/>, or not at all.
+/// </summary>
+public interface IWorkflowSession : IAsyncDisposable
+{
+    Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct);
+    Task<PupilPlacement?> FindPupilAsync(string pupilId, CancellationToken ct);
+    Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct);
+    Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct);
+    Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct);
+    void Add(WorkflowInstance instance);
+    void Add(JournalEntry entry);
+    void Add(WorkTask task);
+    void Add(WorkflowTimer timer);
+    /// <summary>Writes everything in one transaction; throws <see cref="ConcurrencyConflictException"/> on a stale instance.</summary>
+    Task CommitAsync(CancellationToken ct);
+}
