@@ -73,15 +73,17 @@ public sealed class SchoolCalendar
         if (string.IsNullOrWhiteSpace(doc.Id)) problems.Add("the calendar has no id");
         if (doc.Terms.Count == 0) problems.Add("the calendar has no terms");
         if (doc.TimeZone != UkTime.ZoneId) problems.Add($"time zone must be {UkTime.ZoneId}");
-        TermDates? previous = null;
+        // Compared with the term that ends latest so far, not just the one before: a term that overlaps a long
+        // earlier term must be reported even when a shorter term sits between them.
+        TermDates? latest = null;
         foreach (var term in doc.Terms.OrderBy(t => t.Start))
         {
             if (term.End < term.Start) problems.Add($"{term.Name} ends before it starts");
             if (term.HalfTerm is { } ht && (ht.Start <= term.Start || ht.End >= term.End || ht.End < ht.Start))
                 problems.Add($"{term.Name}: its half term must fall inside the term");
-            if (previous is not null && term.Start <= previous.End)
-                problems.Add($"{term.Name} overlaps {previous.Name}");
-            previous = term;
+            if (latest is not null && term.Start <= latest.End)
+                problems.Add($"{term.Name} overlaps {latest.Name}");
+            if (latest is null || term.End > latest.End) latest = term;
         }
         return problems;
     }
@@ -127,6 +129,7 @@ public sealed class SchoolCalendar
     /// <summary>The first date of the named review point after <paramref name="from"/>.</summary>
     public DateOnly NextPoint(string name, DateOnly from)
     {
+        Require(from);
         if (!_points.TryGetValue(name, out var dates))
         {
             throw new SchoolCalendarException(Id, from, $"it has no review point called '{name}'");

@@ -199,7 +199,8 @@ public sealed class WorkflowEngine(
 
     private static async Task LeaveAsync(IWorkflowSession session, WorkflowInstance instance, StateDefinition state, DateTime now, string? actor, CancellationToken ct)
     {
-        var tasks = await session.OpenTasksAsync(instance.Id, ct);
+        // The session hands back tracked entities: a task completed by this very event is no longer open.
+        var tasks = (await session.OpenTasksAsync(instance.Id, ct)).Where(t => t.Status == WorkTaskStatus.Open).ToList();
         foreach (var t in tasks)
         {
             t.Status = WorkTaskStatus.Cancelled;

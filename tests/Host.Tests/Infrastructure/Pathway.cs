@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SendWorkflow.Host.Tests.Infrastructure;
+
+/// <summary>
+/// Drives the service through its HTTP API the way another system would, so scenario tests read like the
+/// pathway: a pupil starts, time passes, a review records progress, the pupil moves.
+/// </summary>
+public sealed class Pathway : IAsyncDisposable
+{
+    private static int _pupils;
+
+    public Pathway(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null)
+    {
+        Factory = new ServiceFactory(start, databaseFile, definitionsPath);
+        Http = Factory.CreateClient();
+    }
+
+    public ServiceFactory Factory { get; }
+    public HttpClient Http { get; }
+
+    public static async Task<Pathway> StartAsync(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null)
+    {
+        var p = new Pathway(start, databaseFile, definitionsPath);
+        await p.EnsureSchoolAsync();
+        return p;
+    }
+
+    public async Task EnsureSchoolAsync()
+    {
+        var borough = await Http.GetAsync("/api/boroughs/demo-borough");
+        if (borough.StatusCode == HttpStatusCode.NotFound)
+        {
+            (await Http.PostAsJsonAsync("/api/boroughs", new { id = "demo-borough", name = "Demo Borough" })).EnsureSuccessStatusCode();
+            (await Http.PostAsJsonAsync("/api/schools", new { id = "oakfield", name = "Oakfield Primary", boroughId = "demo-borough" })).EnsureSuccessStatusCode();
+        }
+    }
+
+    public async Task<string> NewPupilAsync(int yearGroup = 3)
+    {
+        var id = $"pupil-{Interlocked.Increment(ref _pupils)}-{Guid.NewGuid():N}"[..30];
+        var response = await Http.PostAsJsonAsync("/api/pupils",
+            new { id, name = "Test Pupil", dateOfBirth = "2018-05-01", schoolId = "oakfield", yearGroup });
+        response.EnsureSuccessStatusCode();
+        return id;
+    }
+
+    /// <summary>A new pupil started on the pathway today; returns the instance.</summary>
+    public async Task<JsonObject> StartPupilAsync(string definitionId = "send-pathway")
+    {
+        var pupil = await NewPupilAsync();
+        var response = await Http.PostAsJsonAsync("/api/instances", new { definitionId, pupilId = pupil });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public async Task<JsonObject> RaiseAsync(string instanceId, string name, object? data = null)
+    {
+        var response = await Http.PostAsJsonAsync($"/api/instances/{instanceId}/events", new { name, data });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{name}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    public Task<JsonObject> ReviewAsync(string instanceId, string progress) =>
+        RaiseAsync(instanceId, "review.completed", new { progress });
+
+    public async Task<JsonObject> InstanceAsync(string instanceId) =>
+        (await Http.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!;
+
+    public async Task<JsonArray> JournalAsync(string instanceId) =>
+        (await Http.GetFromJsonAsync<JsonArray>($"/api/instances/{instanceId}/journal"))!;
+
+    public async Task AdvanceToAsync(string date)
+    {
+        var response = await Http.PostAsJsonAsync("/api/clock/advance", new { to = date });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task AdvanceDaysAsync(double days)
+    {
+        var response = await Http.PostAsJsonAsync("/api/clock/advance", new { days });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A pupil moved to the given stage by the pathway's own events.</summary>
+    public async Task<string> PupilAtAsync(string state)
+    {
+        var id = (string)(await StartPupilAsync())["id"]!;
+        if (state == "cause-of-concern") return id;
+        var to = await RaiseAsync(id, "assessment.requested", new { by = "school" });
+        Assert.Equal("statutory-assessment", (string?)to["to"]);
+        switch (state)
+        {
+            case "statutory-assessment":
+                return id;
+            case "sen-support-agencies":
+                await RaiseAsync(id, "plan.refused");
+                return id;
+            case "ehcp":
+                await RaiseAsync(id, "plan.issued");
+                return id;
+            case "sen-support":
+                await RaiseAsync(id, "plan.issued");
+                await RaiseAsync(id, "plan.ceased");
+                return id;
+            case "initial-concern":
+                await RaiseAsync(id, "plan.issued");
+                await RaiseAsync(id, "plan.ceased");
+                await ReviewAsync(id, "good");
+                return id;
+            default:
+                throw new ArgumentException(state);
+        }
+    }
+
+    public static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        Assert.StartsWith("application/problem+json", response.Content.Headers.ContentType?.ToString());
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Factory.DisposeAsync();
+    }
+}

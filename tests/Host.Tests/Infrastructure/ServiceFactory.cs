@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SendWorkflow.Host.Tests.Infrastructure;
+
+/// <summary>The real host on a real SQLite file in a temp folder, with the simulated clock.</summary>
+public sealed class ServiceFactory(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null, bool demo = false)
+    : WebApplicationFactory<Program>
+{
+    public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
+        builder.UseSetting("ConnectionStrings:SendWorkflow", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Clock:Mode", start is null ? "System" : "Simulated");
+        if (start is not null) builder.UseSetting("Clock:Start", start);
+        builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        if (definitionsPath is not null) builder.UseSetting("Definitions:Path", definitionsPath);
+        builder.UseEnvironment("Testing");
+    }
+}
