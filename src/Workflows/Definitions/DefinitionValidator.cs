@@ -31,6 +31,12 @@ public static partial class DefinitionValidator
             if (!NamePattern().IsMatch(name))
                 Error("invalid-parameter-name", $"Parameter name '{name}' must start with a letter and use only letters and digits.", "parameter", name);
         }
+        // Rules read params.name ignoring capitals, so two names that differ only in capitals can't be told apart.
+        foreach (var group in d.Parameters.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            foreach (var name in group.Skip(1))
+                Error("duplicate-parameter", $"Parameters '{group.First()}' and '{name}' differ only in capitals, which rules can't tell apart.", "parameter", name);
+        }
 
         var states = new Dictionary<string, StateDefinition>(StringComparer.Ordinal);
         foreach (var s in d.States)
@@ -78,11 +84,11 @@ public static partial class DefinitionValidator
         {
             if (string.IsNullOrWhiteSpace(t.Id)) { Error("missing-id", $"A transition from '{t.From}' to '{t.To}' has no id.", "transition", t.Id); continue; }
             if (!transitionIds.Add(t.Id)) Error("duplicate-transition", $"Two transitions have the id '{t.Id}'.", "transition", t.Id);
-            if (!states.TryGetValue(t.From, out var from))
+            if (!states.TryGetValue(t.From ?? "", out var from))
                 Error("unknown-state", $"Transition '{t.Id}' starts from '{t.From}', which is not a state.", "transition", t.Id);
             else if (from.Terminal)
                 Error("transition-from-terminal", $"Transition '{t.Id}' leaves '{t.From}', which ends the workflow.", "transition", t.Id);
-            if (!states.ContainsKey(t.To))
+            if (!states.ContainsKey(t.To ?? ""))
                 Error("unknown-state", $"Transition '{t.Id}' goes to '{t.To}', which is not a state.", "transition", t.Id);
             if (string.IsNullOrWhiteSpace(t.On))
                 Error("missing-event", $"Transition '{t.Id}' does not say which event it listens to.", "transition", t.Id);
@@ -99,13 +105,13 @@ public static partial class DefinitionValidator
             }
         }
 
-        if (states.ContainsKey(d.InitialState))
+        if (!string.IsNullOrWhiteSpace(d.InitialState) && states.ContainsKey(d.InitialState))
         {
             var reached = new HashSet<string>(StringComparer.Ordinal) { d.InitialState };
             var queue = new Queue<string>([d.InitialState]);
             while (queue.TryDequeue(out var at))
             {
-                foreach (var t in d.Transitions.Where(t => t.From == at && states.ContainsKey(t.To)))
+                foreach (var t in d.Transitions.Where(t => t.From == at && t.To is not null && states.ContainsKey(t.To)))
                 {
                     if (reached.Add(t.To)) queue.Enqueue(t.To);
                 }
@@ -117,8 +123,14 @@ public static partial class DefinitionValidator
         foreach (var s in d.States.Where(s => !s.Terminal && !d.Transitions.Any(t => t.From == s.Id)))
             Warn("dead-end", $"Nothing leads out of state '{s.Id}', so a pupil who gets there stays for good.", "state", s.Id);
 
+        var ruleTransitions = d.Transitions.Where(t => t.Rule is not null).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var error in CompileRules(d).Errors)
-            Error("rule-does-not-compile", error.Message, "transition", error.RuleName);
+        {
+            if (ruleTransitions.Contains(error.RuleName))
+                Error("rule-does-not-compile", error.Message, "transition", error.RuleName);
+            else
+                Error("rule-does-not-compile", error.Message);
+        }
 
         return new ValidationReport(errors, warnings);
 
@@ -166,12 +178,17 @@ public static partial class DefinitionValidator
             .GroupBy(t => t.Id).Select(g => g.First())
             .Select(t => new RuleSource(t.Id, t.Rule!.Expression))
             .ToList();
-        var parameters = ParameterValues(d);
+        // Parameters that differ only in capitals are reported by Validate; the first is kept here so that the rules
+        // still compile and their own errors are listed too, instead of one error about parameters and nothing else.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var parameters = ParameterValues(d).Where(p => seen.Add(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var result = RuleSet.Compile($"{d.Id} v{d.Version}", sources, parameters);
-        var names = d.Transitions.Where(t => t.Rule is not null).GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First().Rule!.Name);
+        var names = d.Transitions.Where(t => t.Rule is not null && !string.IsNullOrWhiteSpace(t.Id))
+            .GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First().Rule!.Name);
         var errors = result.Errors
-            .Select(e => new RuleError(e.RuleName,
-                $"The rule '{names.GetValueOrDefault(e.RuleName, e.RuleName)}' of transition '{e.RuleName}' does not compile: {e.Message}"))
+            .Select(e => new RuleError(e.RuleName, names.TryGetValue(e.RuleName, out var ruleName)
+                ? $"The rule '{ruleName}' of transition '{e.RuleName}' does not compile: {e.Message}"
+                : e.Message))
             .ToList();
         return result with { Errors = errors };
     }

@@ -239,19 +239,26 @@ public sealed class WorkflowEngine(
         }
 
         var today = UkTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero));
+        var created = new List<WorkTask>(state.Tasks.Count);
         foreach (var t in state.Tasks)
         {
             var due = t.Due is null ? today : SchoolTime.Resolve(t.Due, today, calendar, definition);
             var task = CreateTask(instance, state.Id, t.Id, t.Title, t.Role, t.Kind, due, t.Raises,
                 t.Repeat ? t.Due?.Next : null, now);
             session.Add(task);
-            Journal(session, instance, now, JournalKinds.TaskCreated, state.Id,
-                $"'{t.Title}' for {t.Role}, due {UkTime.Format(due)}.", null, actor);
+            created.Add(task);
         }
+        if (created.Count > 0)
+        {
+            Journal(session, instance, now, JournalKinds.TaskCreated, state.Id,
+                $"Tasks of {state.Name}: {string.Join("; ", created.Select(t => $"'{t.Title}' for {t.Role}, due {UkTime.Format(t.DueOn)}"))}.",
+                JsonSerializer.Serialize(created.Select(t => new { taskId = t.Id, task = t.DefinitionTaskId, t.Role, dueOn = t.DueOn })), actor);
+        }
+        var timers = new List<WorkflowTimer>(state.Timers.Count);
         foreach (var t in state.Timers)
         {
             var due = SchoolTime.Resolve((t.After ?? t.Every)!, today, calendar, definition);
-            session.Add(new WorkflowTimer
+            var timer = new WorkflowTimer
             {
                 Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
                 InstanceId = instance.Id,
@@ -261,9 +268,15 @@ public sealed class WorkflowEngine(
                 Raises = t.Raises,
                 Status = TimerStatus.Pending,
                 CreatedAt = now,
-            });
+            };
+            session.Add(timer);
+            timers.Add(timer);
+        }
+        if (timers.Count > 0)
+        {
             Journal(session, instance, now, JournalKinds.TimerStarted, state.Id,
-                $"Timer '{t.Id}' set for {UkTime.Format(due)}.", null, actor);
+                $"Timers of {state.Name}: {string.Join("; ", timers.Select(t => $"'{t.TimerId}' set for {UkTime.Format(UkTime.DateOf(new DateTimeOffset(t.DueAt, TimeSpan.Zero)))}"))}.",
+                JsonSerializer.Serialize(timers.Select(t => new { timerId = t.Id, timer = t.TimerId, dueAt = t.DueAt })), actor);
         }
     }
 
