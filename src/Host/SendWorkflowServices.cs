@@ -56,7 +56,9 @@ public static class SendWorkflowServices
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext());
-        services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        services.AddSingleton(new SqliteWorkflowWriter(connectionString));
+        services.AddSingleton<IWorkflowStore, SqliteWorkflowStore>();
+        services.AddHostedService<WalCheckpointer>();
         return services;
     }
 

@@ -15,6 +15,7 @@ internal sealed class StartupTasks(
     {
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.MigrateAsync(ct);
         }
         calendars.LoadFolder(paths.Calendars);

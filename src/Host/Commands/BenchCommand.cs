@@ -1,6 +1,139 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Clock;
+using SendWorkflow.Host.Persistence;
+using SendWorkflow.Rules;
+using SendWorkflow.Workflows.Runtime;
+
 namespace SendWorkflow.Host.Commands;
 
+/// <summary>
+/// `bench`: drives thousands of pupils through the pathway on a fresh SQLite file, end to end through the engine
+/// (event, rules, transition, tasks, timers, journal, commit), and prints events per second, latency and memory.
+/// </summary>
 public static class BenchCommand
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var pupils = IntArg(args, "--pupils", 2000);
+        var concurrency = IntArg(args, "--concurrency", 16);
+        var folder = Path.Combine(Path.GetTempPath(), "sendworkflow-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var dbFile = Path.Combine(folder, "bench.db");
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:SendWorkflow"] = $"Data Source={dbFile}",
+            ["Clock:Mode"] = "Simulated",
+            ["Clock:Start"] = "2026-10-12",
+            ["Demo:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
+        await using var app = builder.Build();
+        foreach (var hosted in app.Services.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
+
+        var clock = (SimulatedTimeProvider)app.Services.GetRequiredService<TimeProvider>();
+        var engine = app.Services.GetRequiredService<WorkflowEngine>();
+        var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+        await SeedAsync(factory, clock, pupils);
+
+        Console.WriteLine($"SendWorkflow benchmark: {pupils} pupils, {concurrency} concurrent workers, SQLite file (WAL), {Environment.ProcessorCount} cores");
+        var latencies = new List<double>();
+        var ids = new Guid[pupils];
+        var total = Stopwatch.StartNew();
+        var starts = await RoundAsync("start instance", pupils, concurrency, latencies, async i =>
+            ids[i] = (await engine.StartAsync("send-pathway", $"bench-{i}", "bench", CancellationToken.None)).Id);
+
+        var eventLatencies = new List<double>();
+        var events = 0;
+        var eventTime = TimeSpan.Zero;
+        async Task Events(string label, string name, Func<int, Dictionary<string, object?>> data)
+        {
+            var sw = Stopwatch.StartNew();
+            await RoundAsync(label, pupils, concurrency, eventLatencies, i =>
+                engine.RaiseAsync(ids[i], new WorkflowEvent(name, new EventData(data(i)), "bench"), CancellationToken.None));
+            eventTime += sw.Elapsed;
+            events += pupils;
+        }
+        await Events("review, expected progress (stay)", "review.completed", _ => new() { ["progress"] = "expected" });
+        await Events("review, expected progress (stay)", "review.completed", _ => new() { ["progress"] = "expected" });
+        clock.AdvanceTo(clock.GetUtcNow().AddDays(49));
+        await Events("review, little progress (stage 1 -> 2)", "review.completed", _ => new() { ["progress"] = "little" });
+        await Events("assessment requested (stage 2 -> 5)", "assessment.requested", i => new() { ["by"] = i % 2 == 0 ? "parent" : "school" });
+        await Events("plan issued (stage 5 -> 6)", "plan.issued", _ => []);
+        await Events("plan ceased (stage 6 -> 3)", "plan.ceased", _ => []);
+        await Events("review, good progress (stage 3 -> 2)", "review.completed", _ => new() { ["progress"] = "good" });
+        total.Stop();
+
+        eventLatencies.Sort();
+        Console.WriteLine();
+        Console.WriteLine($"instances started:  {pupils} in {starts.TotalSeconds:0.00} s ({pupils / starts.TotalSeconds:0} per second)");
+        Console.WriteLine($"events handled:     {events} in {eventTime.TotalSeconds:0.00} s");
+        Console.WriteLine($"events per second:  {events / eventTime.TotalSeconds:0}");
+        Console.WriteLine($"latency per event:  p50 {Percentile(eventLatencies, 0.50):0.00} ms, p99 {Percentile(eventLatencies, 0.99):0.00} ms");
+        Console.WriteLine($"peak memory:        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            Console.WriteLine($"rows written:       {await db.Journal.CountAsync()} journal, {await db.Tasks.CountAsync()} tasks, {await db.Timers.CountAsync()} timers");
+        }
+        Console.WriteLine($"database file:      {new FileInfo(dbFile).Length / 1024 / 1024} MiB (plus WAL)");
+        Console.WriteLine($"total run:          {total.Elapsed.TotalSeconds:0.0} s");
+        await app.StopAsync();
+        SqliteCleanup(folder);
+        return 0;
+    }
+
+    private static async Task<TimeSpan> RoundAsync(string label, int count, int concurrency, List<double> latencies, Func<int, Task> work)
+    {
+        var sw = Stopwatch.StartNew();
+        var local = new double[count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                var t = Stopwatch.GetTimestamp();
+                await work(i);
+                local[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            }
+        }));
+        sw.Stop();
+        latencies.AddRange(local);
+        Console.WriteLine($"  {label,-42} {count / sw.Elapsed.TotalSeconds,8:0} per second");
+        return sw.Elapsed;
+    }
+
+    private static async Task SeedAsync(IDbContextFactory<SendWorkflowDbContext> factory, TimeProvider clock, int pupils)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Boroughs.Add(new BoroughRecord { Id = "bench-borough", Name = "Bench Borough", CalendarId = "demo-borough", CreatedAt = now });
+        db.Schools.Add(new SchoolRecord { Id = "bench-school", Name = "Bench School", BoroughId = "bench-borough", CreatedAt = now });
+        for (var i = 0; i < pupils; i++)
+        {
+            db.Pupils.Add(new PupilRecord
+            {
+                Id = $"bench-{i}", Name = $"Bench pupil {i}", DateOfBirth = new DateOnly(2017, 1, 1).AddDays(i % 700),
+                SchoolId = "bench-school", YearGroup = 1 + i % 6, CreatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
+    }
+
+    private static void SqliteCleanup(string folder)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
 }

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Workflows.Stores;
+
+namespace SendWorkflow.Host.Persistence;
+
+/// <summary>
+/// A unit of work: reads through EF Core (compiled, untracked queries), remembers what it handed out, and on commit
+/// sends everything that changed to the single writer in one transaction. A stale instance stamp is a conflict.
+/// </summary>
+internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWorkflowWriter writer) : IWorkflowSession
+{
+    private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceById =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
+
+    private static readonly Func<SendWorkflowDbContext, string, CancellationToken, Task<PupilPlacement?>> PupilById =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, string id, CancellationToken _) =>
+            (from p in c.Pupils
+             join s in c.Schools on p.SchoolId equals s.Id
+             where p.Id == id
+             select new PupilPlacement(p.Id, s.Id, s.BoroughId, p.YearGroup)).FirstOrDefault());
+
+    private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkTask?>> TaskById =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
+
+    private static readonly Func<SendWorkflowDbContext, Guid, IAsyncEnumerable<WorkTask>> OpenTasks =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open));
+
+    private static readonly Func<SendWorkflowDbContext, Guid, IAsyncEnumerable<WorkflowTimer>> PendingTimers =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending));
+
+    private readonly Dictionary<Guid, (WorkflowInstance Entity, int Stamp)> _instances = [];
+    private readonly Dictionary<Guid, (WorkTask Entity, TaskSnapshot Snapshot)> _tasks = [];
+    private readonly Dictionary<Guid, (WorkflowTimer Entity, TimerSnapshot Snapshot)> _timers = [];
+    private readonly WorkflowChangeSet _added = new();
+
+    public async Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct)
+    {
+        if (_instances.TryGetValue(id, out var known)) return known.Entity;
+        var instance = await InstanceById(db, id, ct);
+        if (instance is not null) _instances[id] = (instance, instance.ConcurrencyStamp);
+        return instance;
+    }
+
+    public Task<PupilPlacement?> FindPupilAsync(string pupilId, CancellationToken ct) => PupilById(db, pupilId, ct);
+
+    public async Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct)
+    {
+        if (_tasks.TryGetValue(id, out var known)) return known.Entity;
+        var task = await TaskById(db, id, ct);
+        return task is null ? null : Track(task);
+    }
+
+    public async Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct)
+    {
+        var list = new List<WorkTask>();
+        await foreach (var t in OpenTasks(db, instanceId).WithCancellation(ct))
+        {
+            list.Add(_tasks.TryGetValue(t.Id, out var known) ? known.Entity : Track(t));
+        }
+        return list;
+    }
+
+    public async Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct)
+    {
+        var list = new List<WorkflowTimer>();
+        await foreach (var t in PendingTimers(db, instanceId).WithCancellation(ct))
+        {
+            if (_timers.TryGetValue(t.Id, out var known))
+            {
+                list.Add(known.Entity);
+                continue;
+            }
+            _timers[t.Id] = (t, TimerSnapshot.Of(t));
+            list.Add(t);
+        }
+        return list;
+    }
+
+    public void Add(WorkflowInstance instance) => _added.NewInstances.Add(instance);
+    public void Add(JournalEntry entry) => _added.Journal.Add(entry);
+    public void Add(WorkTask task) => _added.NewTasks.Add(task);
+    public void Add(WorkflowTimer timer) => _added.NewTimers.Add(timer);
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        var changes = new WorkflowChangeSet();
+        changes.NewInstances.AddRange(_added.NewInstances);
+        changes.NewTasks.AddRange(_added.NewTasks);
+        changes.NewTimers.AddRange(_added.NewTimers);
+        changes.Journal.AddRange(_added.Journal);
+        foreach (var (entity, stamp) in _instances.Values.Where(i => i.Entity.ConcurrencyStamp != i.Stamp))
+            changes.ChangedInstances.Add((entity, stamp));
+        changes.ChangedTasks.AddRange(_tasks.Values.Where(t => TaskSnapshot.Of(t.Entity) != t.Snapshot).Select(t => t.Entity));
+        changes.ChangedTimers.AddRange(_timers.Values.Where(t => TimerSnapshot.Of(t.Entity) != t.Snapshot).Select(t => t.Entity));
+        await writer.WriteAsync(changes, ct);
+    }
+
+    public ValueTask DisposeAsync() => db.DisposeAsync();
+
+    private WorkTask Track(WorkTask task)
+    {
+        _tasks[task.Id] = (task, TaskSnapshot.Of(task));
+        return task;
+    }
+
+    private readonly record struct TaskSnapshot(WorkTaskStatus Status, DateTime? CompletedAt, string? CompletedBy, string? Outcome, string? Notes, DateOnly DueOn)
+    {
+        public static TaskSnapshot Of(WorkTask t) => new(t.Status, t.CompletedAt, t.CompletedBy, t.Outcome, t.Notes, t.DueOn);
+    }
+
+    private readonly record struct TimerSnapshot(TimerStatus Status, DateTime? FiredAt, DateTime DueAt)
+    {
+        public static TimerSnapshot Of(WorkflowTimer t) => new(t.Status, t.FiredAt, t.DueAt);
+    }
+}
