@@ -15,6 +15,8 @@ public static class DefinitionJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Skip,
+        // A null where the model has no nulls ("tasks": null) is refused with its path, not carried into validation.
+        RespectNullableAnnotations = true,
     };
 
     private static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
@@ -53,7 +55,10 @@ public static class DefinitionJson
 
     public static string Serialize(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, Options);
 
-    /// <summary>A hash of the content, ignoring version and layout, so re-importing the same file is a no-op.</summary>
+    /// <summary>
+    /// A hash of the content, ignoring the version number, so re-importing the same file is a no-op. Layout counts as
+    /// content: moving a state in the designer is a change worth a version.
+    /// </summary>
     public static string ContentHash(WorkflowDefinition definition)
     {
         var canonical = definition with { Version = 0 };
