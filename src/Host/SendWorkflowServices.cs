@@ -6,6 +6,7 @@ using SendWorkflow.Host.Clock;
 using SendWorkflow.Host.Definitions;
 using SendWorkflow.Host.Demo;
 using SendWorkflow.Host.Persistence;
+using SendWorkflow.Host.Timers;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
@@ -20,7 +21,9 @@ public static class SendWorkflowServices
         var paths = new SendWorkflowPaths(config, env);
         services.AddSingleton(paths);
         services.AddClock(config);
-        services.AddPersistence(ConnectionString(config, paths));
+        var connectionString = ConnectionString(config, paths);
+        services.AddPersistence(connectionString);
+        services.AddTimers(config.GetSection("Clock").Get<ClockOptions>() ?? new ClockOptions(), connectionString, config);
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<IDefinitionCatalog>(sp => sp.GetRequiredService<DefinitionCatalog>());
         services.AddSingleton<DefinitionService>();

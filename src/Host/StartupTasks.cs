@@ -9,7 +9,8 @@ namespace SendWorkflow.Host;
 /// <summary>At start-up: migrate the database, load term calendars, import definitions, seed the demo.</summary>
 internal sealed class StartupTasks(
     IDbContextFactory<SendWorkflowDbContext> factory, SendWorkflowPaths paths, CalendarRegistry calendars,
-    DefinitionService definitions, DemoSeeder demo, IConfiguration config, ILogger<StartupTasks> logger) : IHostedService
+    DefinitionService definitions, DemoSeeder demo, IConfiguration config, TimeProvider time,
+    Workflows.Timers.TimerDispatcher dispatcher, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -23,6 +24,13 @@ internal sealed class StartupTasks(
         if (config.GetValue("Demo:Enabled", true))
         {
             await demo.SeedIfEmptyAsync(config.GetValue("Demo:Seed", 2026), ct);
+        }
+        if (time is Clock.SimulatedTimeProvider)
+        {
+            // Without Quartz the simulated clock has no dispatcher of its own: what fell due before start fires now.
+            var recovered = await dispatcher.FireDueAsync(time.GetUtcNow(), parallelism: 4, TimeSpan.Zero, ct);
+            if (recovered.Fired + recovered.Cancelled > 0)
+                logger.LogInformation("Fired {Fired} timers that fell due while the service was down", recovered.Fired);
         }
         logger.LogInformation("SendWorkflow is ready");
     }

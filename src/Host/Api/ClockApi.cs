@@ -12,13 +12,22 @@ public static class ClockApi
     public static IEndpointRouteBuilder MapClockApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/clock", (TimeProvider time) => TypedResults.Ok(Describe(time))).WithTags("Clock");
-        api.MapPost("/clock/advance", (AdvanceClockRequest body, TimeProvider time) =>
+        api.MapPost("/clock/advance", async (AdvanceClockRequest body, TimeProvider time, IServiceProvider services, CancellationToken ct) =>
         {
             if (time is not SimulatedTimeProvider simulated)
                 throw new ConflictException("The clock runs in System mode; start the service with Clock__Mode=Simulated to move it.");
             var target = Target(body, simulated.GetUtcNow());
-            simulated.AdvanceTo(target);
-            return TypedResults.Ok(Describe(time));
+            var result = await services.GetRequiredService<Timers.TimeMachine>().AdvanceToAsync(target, ct);
+            return TypedResults.Ok(new
+            {
+                now = result.Now,
+                today = UkTime.DateOf(result.Now),
+                mode = "simulated",
+                fired = result.Fired,
+                cancelled = result.Cancelled,
+                warned = result.Warned,
+                escalated = result.Escalated,
+            });
         }).WithTags("Clock");
         return api;
     }

@@ -77,6 +77,9 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
             e.HasIndex(x => new { x.InstanceId, x.Status });
             e.HasIndex(x => new { x.SchoolId, x.Status, x.DueOn });
             e.HasIndex(x => new { x.PupilId, x.Status });
+            e.HasIndex(x => new { x.Status, x.DueOn });
+            e.HasIndex(x => new { x.Status, x.WarnOn });
+            e.Property(x => x.EscalateTo).HasMaxLength(100);
         });
         b.Entity<WorkflowTimer>(e =>
         {

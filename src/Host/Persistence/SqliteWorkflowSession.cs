@@ -23,6 +23,9 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
     private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkTask?>> TaskById =
         EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
 
+    private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkflowTimer?>> TimerById =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Timers.AsNoTracking().FirstOrDefault(t => t.Id == id));
+
     private static readonly Func<SendWorkflowDbContext, Guid, IAsyncEnumerable<WorkTask>> OpenTasks =
         EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open));
 
@@ -49,6 +52,14 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         if (_tasks.TryGetValue(id, out var known)) return known.Entity;
         var task = await TaskById(db, id, ct);
         return task is null ? null : Track(task);
+    }
+
+    public async Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct)
+    {
+        if (_timers.TryGetValue(id, out var known)) return known.Entity;
+        var timer = await TimerById(db, id, ct);
+        if (timer is not null) _timers[id] = (timer, TimerSnapshot.Of(timer));
+        return timer;
     }
 
     public async Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct)
@@ -91,8 +102,13 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         changes.Journal.AddRange(_added.Journal);
         foreach (var (entity, stamp) in _instances.Values.Where(i => i.Entity.ConcurrencyStamp != i.Stamp))
             changes.ChangedInstances.Add((entity, stamp));
-        changes.ChangedTasks.AddRange(_tasks.Values.Where(t => TaskSnapshot.Of(t.Entity) != t.Snapshot).Select(t => t.Entity));
-        changes.ChangedTimers.AddRange(_timers.Values.Where(t => TimerSnapshot.Of(t.Entity) != t.Snapshot).Select(t => t.Entity));
+        foreach (var (task, snapshot) in _tasks.Values.Where(t => TaskSnapshot.Of(t.Entity) != t.Snapshot))
+        {
+            // Every change moves the revision on, whether or not the engine remembered to.
+            if (task.Revision == snapshot.Revision) task.Revision++;
+            changes.ChangedTasks.Add((task, snapshot.Revision));
+        }
+        changes.ChangedTimers.AddRange(_timers.Values.Where(t => TimerSnapshot.Of(t.Entity) != t.Snapshot).Select(t => (t.Entity, t.Snapshot.Status)));
         await writer.WriteAsync(changes, ct);
     }
 
@@ -104,9 +120,11 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         return task;
     }
 
-    private readonly record struct TaskSnapshot(WorkTaskStatus Status, DateTime? CompletedAt, string? CompletedBy, string? Outcome, string? Notes, DateOnly DueOn)
+    private readonly record struct TaskSnapshot(WorkTaskStatus Status, DateTime? CompletedAt, string? CompletedBy, string? Outcome,
+        string? Notes, DateOnly DueOn, DateTime? WarnedAt, DateTime? EscalatedAt, int Revision)
     {
-        public static TaskSnapshot Of(WorkTask t) => new(t.Status, t.CompletedAt, t.CompletedBy, t.Outcome, t.Notes, t.DueOn);
+        public static TaskSnapshot Of(WorkTask t) =>
+            new(t.Status, t.CompletedAt, t.CompletedBy, t.Outcome, t.Notes, t.DueOn, t.WarnedAt, t.EscalatedAt, t.Revision);
     }
 
     private readonly record struct TimerSnapshot(TimerStatus Status, DateTime? FiredAt, DateTime DueAt)

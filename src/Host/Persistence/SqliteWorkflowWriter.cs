@@ -102,9 +102,17 @@ public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDispos
                 return new ConcurrencyConflictException(instance.Id);
         }
         foreach (var i in changes.NewInstances) Run(InsertInstanceSql, tx, InstanceValues(i));
-        foreach (var t in changes.ChangedTasks) Run(UpdateTaskSql, tx, TaskValues(t));
+        foreach (var (task, readRevision) in changes.ChangedTasks)
+        {
+            if (Run(UpdateTaskSql, tx, TaskValues(task).Append(("@readRevision", readRevision))) == 0)
+                return new ConcurrencyConflictException(task.InstanceId);
+        }
         foreach (var t in changes.NewTasks) Run(InsertTaskSql, tx, TaskValues(t));
-        foreach (var t in changes.ChangedTimers) Run(UpdateTimerSql, tx, TimerValues(t));
+        foreach (var (timer, readStatus) in changes.ChangedTimers)
+        {
+            if (Run(UpdateTimerSql, tx, TimerValues(timer).Append(("@readStatus", readStatus.ToString()))) == 0)
+                return new ConcurrencyConflictException(timer.InstanceId);
+        }
         foreach (var t in changes.NewTimers) Run(InsertTimerSql, tx, TimerValues(t));
         foreach (var j in changes.Journal) Run(InsertJournalSql, tx, JournalValues(j));
         return null;
@@ -167,6 +175,9 @@ public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDispos
         ("@Kind", t.Kind), ("@DueOn", Day(t.DueOn)), ("@Status", t.Status.ToString()), ("@CreatedAt", Instant(t.CreatedAt)),
         ("@CompletedAt", t.CompletedAt is { } c ? Instant(c) : null), ("@CompletedBy", t.CompletedBy), ("@Outcome", t.Outcome),
         ("@Notes", t.Notes), ("@Raises", t.Raises), ("@RepeatsAt", t.RepeatsAt),
+        ("@WarnOn", t.WarnOn is { } w ? Day(w) : null), ("@WarnedAt", t.WarnedAt is { } wa ? Instant(wa) : null),
+        ("@EscalatedAt", t.EscalatedAt is { } e ? Instant(e) : null), ("@EscalateTo", t.EscalateTo),
+        ("@EscalationOf", t.EscalationOf is { } of ? Id(of) : null), ("@Revision", t.Revision),
     ];
 
     private static IEnumerable<(string, object?)> TimerValues(WorkflowTimer t) =>
@@ -185,10 +196,10 @@ public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDispos
     private const string InstanceColumns = "Id, DefinitionId, Version, PupilId, SchoolId, BoroughId, State, Stage, Status, StartedAt, EnteredStateAt, EnteredBy, EnteredVia, LastProgress, ReviewsInStage, ReviewsWithoutProgress, UpdatedAt, ConcurrencyStamp";
     private const string InsertInstanceSql = $"INSERT INTO Instances ({InstanceColumns}) VALUES (@Id, @DefinitionId, @Version, @PupilId, @SchoolId, @BoroughId, @State, @Stage, @Status, @StartedAt, @EnteredStateAt, @EnteredBy, @EnteredVia, @LastProgress, @ReviewsInStage, @ReviewsWithoutProgress, @UpdatedAt, @ConcurrencyStamp)";
     private const string UpdateInstanceSql = "UPDATE Instances SET State = @State, Stage = @Stage, Status = @Status, EnteredStateAt = @EnteredStateAt, EnteredBy = @EnteredBy, EnteredVia = @EnteredVia, LastProgress = @LastProgress, ReviewsInStage = @ReviewsInStage, ReviewsWithoutProgress = @ReviewsWithoutProgress, UpdatedAt = @UpdatedAt, ConcurrencyStamp = @ConcurrencyStamp, SchoolId = @SchoolId, BoroughId = @BoroughId, PupilId = @PupilId, DefinitionId = @DefinitionId, Version = @Version, StartedAt = @StartedAt WHERE Id = @Id AND ConcurrencyStamp = @readStamp";
-    private const string InsertTaskSql = "INSERT INTO Tasks (Id, InstanceId, PupilId, SchoolId, State, DefinitionTaskId, Title, Role, Kind, DueOn, Status, CreatedAt, CompletedAt, CompletedBy, Outcome, Notes, Raises, RepeatsAt) VALUES (@Id, @InstanceId, @PupilId, @SchoolId, @State, @DefinitionTaskId, @Title, @Role, @Kind, @DueOn, @Status, @CreatedAt, @CompletedAt, @CompletedBy, @Outcome, @Notes, @Raises, @RepeatsAt)";
-    private const string UpdateTaskSql = "UPDATE Tasks SET Status = @Status, CompletedAt = @CompletedAt, CompletedBy = @CompletedBy, Outcome = @Outcome, Notes = @Notes, DueOn = @DueOn, Title = @Title, Role = @Role, Kind = @Kind, Raises = @Raises, RepeatsAt = @RepeatsAt, State = @State, DefinitionTaskId = @DefinitionTaskId, PupilId = @PupilId, SchoolId = @SchoolId, InstanceId = @InstanceId, CreatedAt = @CreatedAt WHERE Id = @Id";
+    private const string InsertTaskSql = "INSERT INTO Tasks (Id, InstanceId, PupilId, SchoolId, State, DefinitionTaskId, Title, Role, Kind, DueOn, Status, CreatedAt, CompletedAt, CompletedBy, Outcome, Notes, Raises, RepeatsAt, WarnOn, WarnedAt, EscalatedAt, EscalateTo, EscalationOf, Revision) VALUES (@Id, @InstanceId, @PupilId, @SchoolId, @State, @DefinitionTaskId, @Title, @Role, @Kind, @DueOn, @Status, @CreatedAt, @CompletedAt, @CompletedBy, @Outcome, @Notes, @Raises, @RepeatsAt, @WarnOn, @WarnedAt, @EscalatedAt, @EscalateTo, @EscalationOf, @Revision)";
+    private const string UpdateTaskSql = "UPDATE Tasks SET Status = @Status, CompletedAt = @CompletedAt, CompletedBy = @CompletedBy, Outcome = @Outcome, Notes = @Notes, DueOn = @DueOn, Title = @Title, Role = @Role, Kind = @Kind, Raises = @Raises, RepeatsAt = @RepeatsAt, State = @State, DefinitionTaskId = @DefinitionTaskId, PupilId = @PupilId, SchoolId = @SchoolId, InstanceId = @InstanceId, CreatedAt = @CreatedAt, WarnOn = @WarnOn, WarnedAt = @WarnedAt, EscalatedAt = @EscalatedAt, EscalateTo = @EscalateTo, EscalationOf = @EscalationOf, Revision = @Revision WHERE Id = @Id AND Revision = @readRevision";
     private const string InsertTimerSql = "INSERT INTO Timers (Id, InstanceId, State, TimerId, DueAt, Raises, Status, CreatedAt, FiredAt) VALUES (@Id, @InstanceId, @State, @TimerId, @DueAt, @Raises, @Status, @CreatedAt, @FiredAt)";
-    private const string UpdateTimerSql = "UPDATE Timers SET Status = @Status, FiredAt = @FiredAt, DueAt = @DueAt, State = @State, TimerId = @TimerId, Raises = @Raises, InstanceId = @InstanceId, CreatedAt = @CreatedAt WHERE Id = @Id";
+    private const string UpdateTimerSql = "UPDATE Timers SET Status = @Status, FiredAt = @FiredAt, DueAt = @DueAt, State = @State, TimerId = @TimerId, Raises = @Raises, InstanceId = @InstanceId, CreatedAt = @CreatedAt WHERE Id = @Id AND Status = @readStatus";
     private const string InsertJournalSql = "INSERT INTO Journal (InstanceId, At, Kind, State, Detail, Data, Actor) VALUES (@InstanceId, @At, @Kind, @State, @Detail, @Data, @Actor)";
 
     private async Task ResetAsync()

@@ -9,9 +9,11 @@ internal sealed class WorkflowChangeSet
     /// <summary>Changed instances with the stamp they were read with: the write only lands if it is unchanged.</summary>
     public List<(WorkflowInstance Instance, int ReadStamp)> ChangedInstances { get; } = [];
     public List<WorkTask> NewTasks { get; } = [];
-    public List<WorkTask> ChangedTasks { get; } = [];
+    /// <summary>Changed tasks with the revision they were read at: a task changed meanwhile is a conflict.</summary>
+    public List<(WorkTask Task, int ReadRevision)> ChangedTasks { get; } = [];
     public List<WorkflowTimer> NewTimers { get; } = [];
-    public List<WorkflowTimer> ChangedTimers { get; } = [];
+    /// <summary>Changed timers with the status they were read in: a timer fired or cancelled meanwhile is a conflict.</summary>
+    public List<(WorkflowTimer Timer, TimerStatus ReadStatus)> ChangedTimers { get; } = [];
     public List<JournalEntry> Journal { get; } = [];
 
     public bool IsEmpty => NewInstances.Count + ChangedInstances.Count + NewTasks.Count + ChangedTasks.Count

@@ -110,6 +110,21 @@ public sealed class SchoolCalendar
         return _schoolDays[index];
     }
 
+    /// <summary>The school day that is <paramref name="count"/> school days before <paramref name="date"/>.</summary>
+    public DateOnly SchoolDaysBefore(DateOnly date, int count)
+    {
+        Require(date);
+        if (count <= 0) return date;
+        var upTo = CountUpTo(date);
+        var index = (Array.BinarySearch(_schoolDays, date) >= 0 ? upTo - 1 : upTo) - count;
+        if (index < 0)
+        {
+            throw new SchoolCalendarException(Id, First.AddDays(-1),
+                $"{count} school days before {UkTime.Format(date)} run before the first term it knows ({UkTime.Format(First)})");
+        }
+        return _schoolDays[index];
+    }
+
     /// <summary>School days after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
     public int SchoolDaysBetween(DateOnly from, DateOnly to)
     {

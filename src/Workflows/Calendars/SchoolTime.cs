@@ -26,6 +26,23 @@ public static class SchoolTime
         return from;
     }
 
+    /// <summary>The day a warning goes out: this long before the due date (school or calendar days and weeks).</summary>
+    public static DateOnly Before(When when, DateOnly due, SchoolCalendar calendar, CompiledDefinition definition)
+    {
+        var (amount, unit) = when.Param is { } name ? definition.Parameter(name)
+            : when.SchoolDays is { } sd ? (sd, Units.SchoolDays)
+            : when.SchoolWeeks is { } sw ? (sw, Units.SchoolWeeks)
+            : when.Weeks is { } w ? (w, Units.Weeks)
+            : (when.Days ?? 0, Units.Days);
+        return unit switch
+        {
+            Units.SchoolDays => calendar.SchoolDaysBefore(due, (int)Math.Ceiling(amount)),
+            Units.SchoolWeeks => calendar.SchoolDaysBefore(due, (int)Math.Ceiling(amount * 5)),
+            Units.Weeks => due.AddDays(-(int)Math.Ceiling(amount * 7)),
+            _ => due.AddDays(-(int)Math.Ceiling(amount)),
+        };
+    }
+
     public static DateOnly Add(double amount, string unit, DateOnly from, SchoolCalendar calendar) => unit switch
     {
         Units.Days => from.AddDays((int)Math.Ceiling(amount)),

@@ -140,6 +140,12 @@ public static partial class DefinitionValidator
             if (string.IsNullOrWhiteSpace(t.Title)) Error("missing-title", $"{what} needs a title.", "state", stateId);
             if (string.IsNullOrWhiteSpace(t.Role)) Error("missing-role", $"{what} needs a role.", "state", stateId);
             if (t.Due is not null) CheckWhen(t.Due, what, "state", stateId);
+            if (t.Warn is not null)
+            {
+                CheckWhen(t.Warn, $"The warning of {what.ToLowerInvariant()}", "state", stateId);
+                if (t.Warn.Next is not null || t.Warn.Date is not null || t.Warn.Months is not null || t.Warn.Terms is not null || t.Warn.HalfTerms is not null)
+                    Error("invalid-warning", $"{what} warns a number of days or weeks before it is due, not at a calendar point or in terms.", "state", stateId);
+            }
             if (t.Repeat && t.Due?.Next is null && t.Due?.Date is null)
                 Error("repeat-needs-point", $"{what} repeats, so its due date must be a calendar point ('next' or 'date').", "state", stateId);
         }

@@ -14,4 +14,8 @@ public sealed record TaskDefinition
     /// <summary>When completed, the next occurrence is created at the next calendar point.</summary>
     public bool Repeat { get; init; }
     public string? Description { get; init; }
+    /// <summary>How long before the due date the role is warned, e.g. { "schoolDays": 3 }.</summary>
+    public When? Warn { get; init; }
+    /// <summary>Who gets the escalation task when this task goes overdue (default: senco).</summary>
+    public string? EscalateTo { get; init; }
 }

@@ -12,4 +12,8 @@ public static class JournalKinds
     public const string TimerStarted = "timer-started";
     public const string TimersCancelled = "timers-cancelled";
     public const string Closed = "closed";
+    public const string TimerFired = "timer-fired";
+    public const string TimerCancelled = "timer-cancelled";
+    public const string TaskWarning = "task-warning";
+    public const string TaskOverdue = "task-overdue";
 }

@@ -22,4 +22,14 @@ public sealed class WorkTask
     public string? Raises { get; set; }
     /// <summary>Calendar point (e.g. "target-review") the next occurrence is due at, for repeating tasks.</summary>
     public string? RepeatsAt { get; set; }
+    /// <summary>The day the role is warned that the task falls due soon.</summary>
+    public DateOnly? WarnOn { get; set; }
+    public DateTime? WarnedAt { get; set; }
+    /// <summary>When the task was found overdue and escalated; set once.</summary>
+    public DateTime? EscalatedAt { get; set; }
+    public string EscalateTo { get; set; } = "senco";
+    /// <summary>For an escalation task: the overdue task it is about.</summary>
+    public Guid? EscalationOf { get; set; }
+    /// <summary>Bumped by every change, so two writers never both apply a change read from the same task.</summary>
+    public int Revision { get; set; }
 }

@@ -13,7 +13,11 @@ namespace SendWorkflow.Workflows.Runtime;
 public sealed class WorkflowEngine(
     IWorkflowStore store, IDefinitionCatalog catalog, ICalendarProvider calendars, TimeProvider time)
 {
-    private const int MaxAttempts = 8;
+    private const int MaxAttempts = 12;
+
+    // Events for one instance queue here instead of racing to a conflict; the concurrency stamp still guards
+    // against other processes sharing the database.
+    private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public async Task<WorkflowInstance> StartAsync(string definitionId, string pupilId, string? actor, CancellationToken ct)
     {
@@ -43,81 +47,226 @@ public sealed class WorkflowEngine(
         return instance;
     }
 
-    public async Task<EventOutcome> RaiseAsync(Guid instanceId, WorkflowEvent e, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<EventOutcome> RaiseAsync(Guid instanceId, WorkflowEvent e, CancellationToken ct) =>
+        InUnitOfWorkAsync(instanceId, async session =>
         {
-            try
+            var instance = await session.FindInstanceAsync(instanceId, ct) ?? throw new InstanceNotFoundException(instanceId);
+            return await ApplyAsync(session, instance, e, ct);
+        }, ct);
+
+    /// <summary>Completes a task and, in the same transaction, raises the event it stands for.</summary>
+    public Task<TaskCompletion> CompleteTaskAsync(Guid taskId, string? outcome, string? notes, string? actor, CancellationToken ct) =>
+        InUnitOfWorkAsync(async session =>
+        {
+            var task = await session.FindTaskAsync(taskId, ct) ?? throw new TaskNotFoundException(taskId);
+            if (task.Status != WorkTaskStatus.Open) throw new TaskNotOpenException(task.Id, task.Status);
+            var instance = await session.FindInstanceAsync(task.InstanceId, ct) ?? throw new InstanceNotFoundException(task.InstanceId);
+            var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, ct);
+            var now = time.GetUtcNow().UtcDateTime;
+
+            task.Status = WorkTaskStatus.Completed;
+            task.CompletedAt = now;
+            task.CompletedBy = actor;
+            task.Outcome = outcome;
+            task.Notes = notes;
+            task.Revision++;
+            var data = TaskEventData(task, outcome, notes);
+            if (task.Raises is { Length: > 0 } raises)
             {
-                await using var session = await store.OpenAsync(ct);
-                var instance = await session.FindInstanceAsync(instanceId, ct) ?? throw new InstanceNotFoundException(instanceId);
-                var outcome = await ApplyAsync(session, instance, e, ct);
-                await session.CommitAsync(ct);
-                return outcome;
+                var problems = EventDataValidator.Check(definition.Definition, raises, data);
+                if (problems.Count > 0) throw new EventDataException(raises, problems);
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            Journal(session, instance, now, JournalKinds.TaskCompleted, instance.State,
+                $"Completed '{task.Title}'{(outcome is { Length: > 0 } ? $" with outcome '{outcome}'" : "")}.",
+                JsonSerializer.Serialize(new { taskId = task.Id, task = task.DefinitionTaskId, outcome }), actor);
+
+            EventOutcome? result = null;
+            if (task.Raises is { Length: > 0 } eventName && instance.Status == InstanceStatus.Active && instance.State == task.State)
             {
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+                result = await ApplyAsync(session, instance, new WorkflowEvent(eventName, data, actor), ct);
             }
+            else
+            {
+                Touch(instance, now);
+            }
+            // The next occurrence belongs to the state: only if the completion did not move the pupil on.
+            if (task.RepeatsAt is { } point && instance.Status == InstanceStatus.Active && instance.State == task.State)
+            {
+                var calendar = calendars.ForBorough(instance.BoroughId);
+                var template = definition.State(task.State).Tasks.FirstOrDefault(t => t.Id == task.DefinitionTaskId);
+                var next = CreateTask(instance, task.State, template, task, calendar.NextPoint(point, task.DueOn), calendar, definition, now);
+                session.Add(next);
+                Journal(session, instance, now, JournalKinds.TaskCreated, instance.State,
+                    $"Next '{next.Title}' for {next.Role} due {UkTime.Format(next.DueOn)}.", null, actor);
+            }
+            return new TaskCompletion(task, result);
+        }, ct);
+
+    /// <summary>
+    /// Fires one durable timer, exactly once: marks it fired, raises its event and creates its task in one unit of
+    /// work. A timer whose instance has gone or left the timer's state is cancelled and journaled instead.
+    /// </summary>
+    public Task<TimerOutcome> FireTimerAsync(Guid timerId, CancellationToken ct) =>
+        InUnitOfWorkAsync(async session =>
+        {
+            var timer = await session.FindTimerAsync(timerId, ct);
+            if (timer is not { Status: TimerStatus.Pending }) return TimerOutcome.Skipped;
+            var now = time.GetUtcNow().UtcDateTime;
+            var instance = await session.FindInstanceAsync(timer.InstanceId, ct);
+            if (instance is null || instance.Status != InstanceStatus.Active || instance.State != timer.State)
+            {
+                timer.Status = TimerStatus.Cancelled;
+                var why = instance is null ? "its workflow instance no longer exists" : $"the pupil has left '{timer.State}'";
+                session.Add(new JournalEntry
+                {
+                    InstanceId = timer.InstanceId, At = now, Kind = JournalKinds.TimerCancelled, State = timer.State,
+                    Detail = $"Timer '{timer.TimerId}' was cancelled, not fired: {why}.",
+                    Data = JsonSerializer.Serialize(new { timerId = timer.Id, timer = timer.TimerId, dueAt = timer.DueAt }),
+                    Actor = "timer",
+                });
+                if (instance is not null) Touch(instance, now);
+                return TimerOutcome.Cancelled;
+            }
+
+            var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, ct);
+            var state = definition.State(timer.State);
+            var declared = state.Timers.FirstOrDefault(t => t.Id == timer.TimerId);
+            var calendar = calendars.ForBorough(instance.BoroughId);
+            var dueDay = UkTime.DateOf(new DateTimeOffset(timer.DueAt, TimeSpan.Zero));
+            timer.Status = TimerStatus.Fired;
+            timer.FiredAt = now;
+            Journal(session, instance, now, JournalKinds.TimerFired, state.Id,
+                $"Timer '{timer.TimerId}' fell due on {UkTime.Format(dueDay)}{(declared?.Description is { } d ? $": {d}" : ".")}",
+                JsonSerializer.Serialize(new { timerId = timer.Id, timer = timer.TimerId, dueAt = timer.DueAt }), "timer");
+
+            if (declared is not null && !string.IsNullOrEmpty(declared.Raises)
+                && definition.TransitionsFrom(state.Id, declared.Raises).Count > 0)
+            {
+                await ApplyAsync(session, instance, new WorkflowEvent(declared.Raises, EventData.Empty, "timer"), ct);
+            }
+            else
+            {
+                Touch(instance, now);
+            }
+            if (declared is null || instance.State != state.Id || instance.Status != InstanceStatus.Active) return TimerOutcome.Fired;
+
+            if (declared.Task is { } template)
+            {
+                var due = template.Due is null ? dueDay : SchoolTime.Resolve(template.Due, dueDay, calendar, definition);
+                var task = CreateTask(instance, state.Id, template, null, due, calendar, definition, now);
+                session.Add(task);
+                Journal(session, instance, now, JournalKinds.TaskCreated, state.Id,
+                    $"'{task.Title}' for {task.Role}, due {UkTime.Format(task.DueOn)}.",
+                    JsonSerializer.Serialize(new[] { new { taskId = task.Id, task = task.DefinitionTaskId, task.Role, dueOn = task.DueOn } }), "timer");
+            }
+            if (declared.Every is { } every)
+            {
+                var next = SchoolTime.Resolve(every, dueDay, calendar, definition);
+                var repeat = NewTimer(instance, state.Id, declared, next, now);
+                session.Add(repeat);
+                Journal(session, instance, now, JournalKinds.TimerStarted, state.Id,
+                    $"Timer '{declared.Id}' set again for {UkTime.Format(next)}.",
+                    JsonSerializer.Serialize(new[] { new { timerId = repeat.Id, timer = repeat.TimerId, dueAt = repeat.DueAt } }), "timer");
+            }
+            return TimerOutcome.Fired;
+        }, ct);
+
+    /// <summary>Warns the role that an open task falls due soon; once.</summary>
+    public Task<bool> WarnAsync(Guid taskId, CancellationToken ct) =>
+        InUnitOfWorkAsync(async session =>
+        {
+            var task = await session.FindTaskAsync(taskId, ct);
+            if (task is not { Status: WorkTaskStatus.Open, WarnedAt: null }) return false;
+            var instance = await session.FindInstanceAsync(task.InstanceId, ct);
+            if (instance is null) return false;
+            var now = time.GetUtcNow().UtcDateTime;
+            task.WarnedAt = now;
+            task.Revision++;
+            Touch(instance, now);
+            Journal(session, instance, now, JournalKinds.TaskWarning, instance.State,
+                $"Reminder to {task.Role}: '{task.Title}' is due {UkTime.Format(task.DueOn)}.",
+                JsonSerializer.Serialize(new { taskId = task.Id, task = task.DefinitionTaskId, dueOn = task.DueOn }), "deadline");
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// Records that an open task went overdue and gives an escalation task to the SENCo (or the LA officer for
+    /// statutory steps); once.
+    /// </summary>
+    public Task<bool> EscalateAsync(Guid taskId, CancellationToken ct) =>
+        InUnitOfWorkAsync(async session =>
+        {
+            var task = await session.FindTaskAsync(taskId, ct);
+            if (task is not { Status: WorkTaskStatus.Open, EscalatedAt: null }) return false;
+            var instance = await session.FindInstanceAsync(task.InstanceId, ct);
+            if (instance is null) return false;
+            var now = time.GetUtcNow().UtcDateTime;
+            var today = UkTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero));
+            task.EscalatedAt = now;
+            task.Revision++;
+            Touch(instance, now);
+            var calendar = calendars.ForBorough(instance.BoroughId);
+            var due = calendar.Covers(today) ? calendar.AddSchoolDays(today, 2) : today.AddDays(2);
+            var escalation = new WorkTask
+            {
+                Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
+                InstanceId = instance.Id,
+                PupilId = instance.PupilId,
+                SchoolId = instance.SchoolId,
+                State = task.State,
+                DefinitionTaskId = $"escalation:{task.DefinitionTaskId}",
+                Title = $"Overdue since {UkTime.Format(task.DueOn)}: {task.Title} ({task.Role})",
+                Role = task.EscalateTo,
+                Kind = "escalation",
+                DueOn = due,
+                Status = WorkTaskStatus.Open,
+                CreatedAt = now,
+                EscalateTo = task.EscalateTo,
+                EscalationOf = task.Id,
+                EscalatedAt = now,
+            };
+            session.Add(escalation);
+            Journal(session, instance, now, JournalKinds.TaskOverdue, instance.State,
+                $"'{task.Title}' for {task.Role} was due {UkTime.Format(task.DueOn)} and is overdue: escalated to {task.EscalateTo}.",
+                JsonSerializer.Serialize(new { taskId = task.Id, task = task.DefinitionTaskId, dueOn = task.DueOn, escalationTaskId = escalation.Id, to = task.EscalateTo }),
+                "deadline");
+            return true;
+        }, ct);
+
+    private Task<T> InUnitOfWorkAsync<T>(Func<IWorkflowSession, Task<T>> work, CancellationToken ct) =>
+        InUnitOfWorkAsync(null, work, ct);
+
+    private async Task<T> InUnitOfWorkAsync<T>(Guid? instanceId, Func<IWorkflowSession, Task<T>> work, CancellationToken ct)
+    {
+        var stripe = instanceId is { } id ? _stripes[(id.GetHashCode() & int.MaxValue) % _stripes.Length] : null;
+        if (stripe is not null) await stripe.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var session = await store.OpenAsync(ct);
+                    var result = await work(session);
+                    await session.CommitAsync(ct);
+                    return result;
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+                {
+                    await Task.Delay(Random.Shared.Next(1, 4 * attempt), ct);
+                }
+            }
+        }
+        finally
+        {
+            stripe?.Release();
         }
     }
 
-    /// <summary>Completes a task and, in the same transaction, raises the event it stands for.</summary>
-    public async Task<TaskCompletion> CompleteTaskAsync(Guid taskId, string? outcome, string? notes, string? actor, CancellationToken ct)
+    private static void Touch(WorkflowInstance instance, DateTime now)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var session = await store.OpenAsync(ct);
-                var task = await session.FindTaskAsync(taskId, ct) ?? throw new TaskNotFoundException(taskId);
-                if (task.Status != WorkTaskStatus.Open) throw new TaskNotOpenException(task.Id, task.Status);
-                var instance = await session.FindInstanceAsync(task.InstanceId, ct) ?? throw new InstanceNotFoundException(task.InstanceId);
-                var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, ct);
-                var now = time.GetUtcNow().UtcDateTime;
-
-                task.Status = WorkTaskStatus.Completed;
-                task.CompletedAt = now;
-                task.CompletedBy = actor;
-                task.Outcome = outcome;
-                task.Notes = notes;
-                var data = TaskEventData(task, outcome, notes);
-                if (task.Raises is { Length: > 0 } raises)
-                {
-                    var problems = EventDataValidator.Check(definition.Definition, raises, data);
-                    if (problems.Count > 0) throw new EventDataException(raises, problems);
-                }
-                Journal(session, instance, now, JournalKinds.TaskCompleted, instance.State,
-                    $"Completed '{task.Title}'{(outcome is { Length: > 0 } ? $" with outcome '{outcome}'" : "")}.",
-                    JsonSerializer.Serialize(new { taskId = task.Id, task = task.DefinitionTaskId, outcome }), actor);
-                if (task.RepeatsAt is { } point && instance.Status == InstanceStatus.Active)
-                {
-                    var calendar = calendars.ForBorough(instance.BoroughId);
-                    var next = CreateTask(instance, task.State, task.DefinitionTaskId, task.Title, task.Role, task.Kind,
-                        calendar.NextPoint(point, task.DueOn), task.Raises, point, now);
-                    session.Add(next);
-                    Journal(session, instance, now, JournalKinds.TaskCreated, instance.State,
-                        $"Next '{next.Title}' for {next.Role} due {UkTime.Format(next.DueOn)}.", null, actor);
-                }
-
-                EventOutcome? result = null;
-                if (task.Raises is { Length: > 0 } eventName && instance.Status == InstanceStatus.Active && instance.State == task.State)
-                {
-                    result = await ApplyAsync(session, instance, new WorkflowEvent(eventName, data, actor), ct);
-                }
-                else
-                {
-                    instance.ConcurrencyStamp++;
-                    instance.UpdatedAt = now;
-                }
-                await session.CommitAsync(ct);
-                return new TaskCompletion(task, result);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
-            }
-        }
+        instance.ConcurrencyStamp++;
+        instance.UpdatedAt = now;
     }
 
     private async Task<EventOutcome> ApplyAsync(IWorkflowSession session, WorkflowInstance instance, WorkflowEvent e, CancellationToken ct)
@@ -133,8 +282,7 @@ public sealed class WorkflowEngine(
         var calendar = calendars.ForBorough(instance.BoroughId);
         var nowOffset = time.GetUtcNow();
         var now = nowOffset.UtcDateTime;
-        instance.ConcurrencyStamp++;
-        instance.UpdatedAt = now;
+        Touch(instance, now);
         var from = instance.State;
 
         RecordProgress(instance, e);
@@ -243,8 +391,7 @@ public sealed class WorkflowEngine(
         foreach (var t in state.Tasks)
         {
             var due = t.Due is null ? today : SchoolTime.Resolve(t.Due, today, calendar, definition);
-            var task = CreateTask(instance, state.Id, t.Id, t.Title, t.Role, t.Kind, due, t.Raises,
-                t.Repeat ? t.Due?.Next : null, now);
+            var task = CreateTask(instance, state.Id, t, null, due, calendar, definition, now);
             session.Add(task);
             created.Add(task);
         }
@@ -258,17 +405,7 @@ public sealed class WorkflowEngine(
         foreach (var t in state.Timers)
         {
             var due = SchoolTime.Resolve((t.After ?? t.Every)!, today, calendar, definition);
-            var timer = new WorkflowTimer
-            {
-                Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
-                InstanceId = instance.Id,
-                State = state.Id,
-                TimerId = t.Id,
-                DueAt = UkTime.StartOf(due).UtcDateTime,
-                Raises = t.Raises,
-                Status = TimerStatus.Pending,
-                CreatedAt = now,
-            };
+            var timer = NewTimer(instance, state.Id, t, due, now);
             session.Add(timer);
             timers.Add(timer);
         }
@@ -280,23 +417,42 @@ public sealed class WorkflowEngine(
         }
     }
 
-    private static WorkTask CreateTask(WorkflowInstance instance, string state, string taskId, string title, string role,
-        string kind, DateOnly due, string? raises, string? repeatsAt, DateTime now) => new()
+    /// <summary>A task from its definition (or, for a repeat, from the previous occurrence when the definition has none).</summary>
+    private static WorkTask CreateTask(WorkflowInstance instance, string state, TaskDefinition? template, WorkTask? previous,
+        DateOnly due, SchoolCalendar calendar, CompiledDefinition definition, DateTime now)
+    {
+        DateOnly? warnOn = template?.Warn is { } warn ? SchoolTime.Before(warn, due, calendar, definition) : null;
+        return new WorkTask
+        {
+            Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
+            InstanceId = instance.Id,
+            PupilId = instance.PupilId,
+            SchoolId = instance.SchoolId,
+            State = state,
+            DefinitionTaskId = template?.Id ?? previous!.DefinitionTaskId,
+            Title = template?.Title ?? previous!.Title,
+            Role = template?.Role ?? previous!.Role,
+            Kind = template?.Kind ?? previous!.Kind,
+            DueOn = due,
+            Status = WorkTaskStatus.Open,
+            CreatedAt = now,
+            Raises = template is null ? previous!.Raises : template.Raises,
+            RepeatsAt = template is null ? previous!.RepeatsAt : template.Repeat ? template.Due?.Next : null,
+            WarnOn = warnOn,
+            EscalateTo = template?.EscalateTo ?? previous?.EscalateTo ?? "senco",
+        };
+    }
+
+    private static WorkflowTimer NewTimer(WorkflowInstance instance, string state, TimerDefinition t, DateOnly due, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
         InstanceId = instance.Id,
-        PupilId = instance.PupilId,
-        SchoolId = instance.SchoolId,
         State = state,
-        DefinitionTaskId = taskId,
-        Title = title,
-        Role = role,
-        Kind = kind,
-        DueOn = due,
-        Status = WorkTaskStatus.Open,
+        TimerId = t.Id,
+        DueAt = UkTime.StartOf(due).UtcDateTime,
+        Raises = t.Raises,
+        Status = TimerStatus.Pending,
         CreatedAt = now,
-        Raises = raises,
-        RepeatsAt = repeatsAt,
     };
 
     private static EventData TaskEventData(WorkTask task, string? outcome, string? notes)

@@ -11,6 +11,7 @@ public interface IWorkflowSession : IAsyncDisposable
     Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct);
     Task<PupilPlacement?> FindPupilAsync(string pupilId, CancellationToken ct);
     Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct);
+    Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct);
     Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct);
     Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct);
     void Add(WorkflowInstance instance);

@@ -15,7 +15,7 @@ public class CompiledDefinitionTests
         Assert.Equal(1, Pathway.Version);
         Assert.Equal((6.0, Units.SchoolWeeks), Pathway.Parameter("earlyInterventionWeeks"));
         Assert.Equal((26.0, Units.Weeks), Pathway.Parameter("statutoryHorizonWeeks"));
-        Assert.Equal(9, Pathway.Parameters.Count);
+        Assert.Equal(10, Pathway.Parameters.Count);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class DefinitionJsonTests
         Assert.Equal("cause-of-concern", d.InitialState);
         Assert.Equal(7, d.States.Count);
         Assert.Equal(16, d.Transitions.Count);
-        Assert.Equal(9, d.Parameters.Count);
+        Assert.Equal(10, d.Parameters.Count);
         Assert.Equal(8, d.Events.Count);
         Assert.Equal(6, d.Parameters["earlyInterventionWeeks"].Default);
         Assert.Equal(Units.SchoolWeeks, d.Parameters["earlyInterventionWeeks"].Unit);

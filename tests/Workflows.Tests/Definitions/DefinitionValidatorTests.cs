@@ -374,27 +374,37 @@ public class DefinitionValidatorTests
     }
 
     [Fact]
-    public void Validate_NullInitialState_FromAJsonNull_IsReportedNotThrown()
+    public void Parse_NullInitialState_FromAJsonNull_IsRefusedNamingIt()
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(Repo.PathwayJson())!.AsObject();
         json["initialState"] = null;
-        var d = DefinitionJson.Parse(json.ToJsonString());
 
-        var report = Validate(d);
+        var ex = Assert.Throws<DefinitionFormatException>(() => DefinitionJson.Parse(json.ToJsonString()));
 
-        AssertError(report, "missing-initial-state", "definition", null);
+        Assert.Contains("initialState", ex.Message);
     }
 
     [Fact]
-    public void Validate_NullTransitionFields_FromJsonNulls_AreReportedNotThrown()
+    public void Parse_NullTransitionFields_FromJsonNulls_AreRefusedNotThrownLater()
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(Repo.PathwayJson())!.AsObject();
         json["transitions"]![0]!["from"] = null;
-        json["transitions"]![1]!["to"] = null;
-        json["transitions"]![2]!["id"] = null;
-        var d = DefinitionJson.Parse(json.ToJsonString());
 
-        var report = Validate(d);
+        var ex = Assert.Throws<DefinitionFormatException>(() => DefinitionJson.Parse(json.ToJsonString()));
+
+        Assert.Contains("transitions[0].from", ex.Message);
+    }
+
+    [Fact]
+    public void Validate_EmptyTransitionFields_AreReportedNotThrown()
+    {
+        var d = Pathway;
+        var transitions = d.Transitions.ToList();
+        transitions[0] = transitions[0] with { From = "" };
+        transitions[1] = transitions[1] with { To = "" };
+        transitions[2] = transitions[2] with { Id = "" };
+
+        var report = Validate(d with { Transitions = transitions });
 
         AssertError(report, "unknown-state", "transition", "stage1-no-progress");
         AssertError(report, "unknown-state", "transition", "stage1-good-progress");

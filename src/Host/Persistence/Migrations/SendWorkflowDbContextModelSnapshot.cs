@@ -215,6 +215,17 @@ namespace SendWorkflow.Host.Persistence.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EscalateTo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EscalationOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
@@ -244,6 +255,9 @@ namespace SendWorkflow.Host.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -269,11 +283,21 @@ namespace SendWorkflow.Host.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("WarnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WarnedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId", "Status");
 
                     b.HasIndex("PupilId", "Status");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Status", "WarnOn");
 
                     b.HasIndex("SchoolId", "Status", "DueOn");
 

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Quartz;
+using SendWorkflow.Host.Clock;
+using SendWorkflow.Host.Persistence;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Stores;
+using SendWorkflow.Workflows.Timers;
+
+namespace SendWorkflow.Host.Timers;
+
+public static class TimerServices
+{
+    /// <summary>
+    /// The timer rows are the truth; Quartz holds the dispatcher's schedule (every few seconds) and the daily
+    /// deadline round (07:00 Europe/London), in a persistent store. Quartz's tables live in a second SQLite file
+    /// beside the service's database, so its lock polling never contends with the runtime's writer (Quartz #2323).
+    /// In simulated mode there is no Quartz: the clock only moves when told, and the time machine fires what falls due.
+    /// </summary>
+    public static IServiceCollection AddTimers(this IServiceCollection services, ClockOptions clock, string connectionString, IConfiguration config)
+    {
+        services.AddSingleton<ITimerQueries, SqliteTimerQueries>();
+        services.AddSingleton<TimerDispatcher>();
+        services.AddSingleton<DeadlineSweeper>();
+        if (clock.IsSimulated)
+        {
+            services.AddSingleton(sp => new TimeMachine(
+                (SimulatedTimeProvider)sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ITimerQueries>(),
+                sp.GetRequiredService<TimerDispatcher>(), sp.GetRequiredService<DeadlineSweeper>()));
+            return services;
+        }
+
+        var interval = TimeSpan.FromSeconds(config.GetValue("Timers:DispatchSeconds", 5.0));
+        var quartzFile = QuartzConnectionString(connectionString);
+        services.AddQuartz("sendworkflow", q =>
+        {
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(quartzFile);
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+            q.AddJob<DispatchTimersJob>(j => j.WithIdentity(DispatchTimersJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(DispatchTimersJob.Key).WithIdentity("dispatch-timers-every-few-seconds", "sendworkflow")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddJob<DeadlineSweepJob>(j => j.WithIdentity(DeadlineSweepJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(DeadlineSweepJob.Key).WithIdentity("deadline-sweep-daily-0700-london", "sendworkflow")
+                .WithCronSchedule("0 0 7 * * ?", c => c.InTimeZone(UkTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    private static string QuartzConnectionString(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var file = builder.DataSource;
+        builder.DataSource = Path.Combine(Path.GetDirectoryName(file) ?? ".", Path.GetFileNameWithoutExtension(file) + ".quartz" + Path.GetExtension(file));
+        return builder.ToString();
+    }
+}

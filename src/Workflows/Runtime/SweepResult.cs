@@ -1,0 +1,3 @@
+namespace SendWorkflow.Workflows.Runtime;
+
+public sealed record SweepResult(int Warned, int Escalated);

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Workflows.Stores;
+
+namespace SendWorkflow.Workflows.Timers;
+
+/// <summary>
+/// The daily deadline round (07:00 UK time): warns roles of tasks falling due soon and escalates tasks that went
+/// overdue. Each warning and escalation happens once, in its own unit of work.
+/// </summary>
+public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine, ILogger<DeadlineSweeper> logger)
+{
+    public async Task<SweepResult> SweepAsync(DateOnly today, CancellationToken ct)
+    {
+        var warned = await EachAsync(() => queries.TasksToWarnAsync(today, 500, ct), id => engine.WarnAsync(id, ct));
+        var escalated = await EachAsync(() => queries.OverdueTasksAsync(today, 500, ct), id => engine.EscalateAsync(id, ct));
+        return new SweepResult(warned, escalated);
+    }
+
+    private async Task<int> EachAsync(Func<Task<IReadOnlyList<Guid>>> next, Func<Guid, Task<bool>> act)
+    {
+        var done = 0;
+        var seen = new HashSet<Guid>();
+        while (true)
+        {
+            var ids = (await next()).Where(seen.Add).ToList();
+            if (ids.Count == 0) return done;
+            foreach (var id in ids)
+            {
+                try
+                {
+                    if (await act(id)) done++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError("Deadline of task {TaskId} could not be handled: {Error}", id, ex.Message);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Workflows.Stores;
+
+namespace SendWorkflow.Workflows.Timers;
+
+/// <summary>
+/// Fires every pending timer that has fallen due, earliest first. Each firing is its own unit of work and marks
+/// the timer fired exactly once (a timer already fired or cancelled by someone else is skipped). Timers of one
+/// instance fire one after another in due order; different instances fire side by side.
+/// </summary>
+public sealed class TimerDispatcher(ITimerQueries queries, WorkflowEngine engine, ILogger<TimerDispatcher> logger)
+{
+    public const int BatchSize = 256;
+
+    /// <param name="upTo">Fire what is due at or before this instant.</param>
+    /// <param name="parallelism">Instances fired side by side.</param>
+    /// <param name="pause">Rest between batches, so a backlog after downtime does not starve live work.</param>
+    public async Task<DispatchResult> FireDueAsync(DateTimeOffset upTo, int parallelism, TimeSpan pause, CancellationToken ct)
+    {
+        var result = DispatchResult.None;
+        var failed = new HashSet<Guid>();
+        while (!ct.IsCancellationRequested)
+        {
+            var due = (await queries.DueTimersAsync(upTo.UtcDateTime, BatchSize + failed.Count, ct))
+                .Where(t => !failed.Contains(t.TimerId)).Take(BatchSize).ToList();
+            if (due.Count == 0) break;
+
+            var lanes = Enumerable.Range(0, Math.Max(1, parallelism)).Select(_ => new List<DueTimer>()).ToArray();
+            foreach (var group in due.GroupBy(t => t.InstanceId))
+            {
+                lanes[(group.Key.GetHashCode() & int.MaxValue) % lanes.Length].AddRange(group);
+            }
+            var outcomes = await Task.WhenAll(lanes.Where(l => l.Count > 0).Select(lane => FireLaneAsync(lane, failed, ct)));
+            foreach (var o in outcomes) result = result.Add(o);
+            if (pause > TimeSpan.Zero) await Task.Delay(pause, ct);
+        }
+        return result;
+    }
+
+    private async Task<DispatchResult> FireLaneAsync(List<DueTimer> lane, HashSet<Guid> failed, CancellationToken ct)
+    {
+        var (fired, cancelled, errors) = (0, 0, 0);
+        foreach (var timer in lane)
+        {
+            try
+            {
+                switch (await engine.FireTimerAsync(timer.TimerId, ct))
+                {
+                    case TimerOutcome.Fired: fired++; break;
+                    case TimerOutcome.Cancelled: cancelled++; break;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The timer stays pending and is tried again at the next dispatch; ids only, never pupil data.
+                errors++;
+                lock (failed) failed.Add(timer.TimerId);
+                logger.LogError("Timer {TimerId} of instance {InstanceId} could not fire: {Error}", timer.TimerId, timer.InstanceId, ex.Message);
+            }
+        }
+        return new DispatchResult(fired, cancelled, errors);
+    }
+}
