@@ -7,6 +7,7 @@ if (args.Length > 0 && args[0] == "bench")
 {
     return await BenchCommand.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0] == "simulate") return await SimulateCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);

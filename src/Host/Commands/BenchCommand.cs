@@ -15,29 +15,20 @@ public static class BenchCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var pupils = IntArg(args, "--pupils", 2000);
-        var concurrency = IntArg(args, "--concurrency", 16);
+        if (args.Length > 0 && args[0] == "timers") return await TimerBenchCommand.RunAsync(args[1..]);
+        var pupils = BenchArgs.Int(args, "--pupils", 2000);
+        var concurrency = BenchArgs.Int(args, "--concurrency", 16);
         var folder = Path.Combine(Path.GetTempPath(), "sendworkflow-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var dbFile = Path.Combine(folder, "bench.db");
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:SendWorkflow"] = $"Data Source={dbFile}",
-            ["Clock:Mode"] = "Simulated",
-            ["Clock:Start"] = "2026-10-12",
-            ["Demo:Enabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
-        await using var app = builder.Build();
-        foreach (var hosted in app.Services.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
+        await using var app = BenchHost.Build(dbFile, simulated: true);
+        await BenchHost.StartAsync(app);
 
         var clock = (SimulatedTimeProvider)app.Services.GetRequiredService<TimeProvider>();
         var engine = app.Services.GetRequiredService<WorkflowEngine>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
-        await SeedAsync(factory, clock, pupils);
+        await BenchHost.SeedPupilsAsync(app, pupils);
 
         Console.WriteLine($"SendWorkflow benchmark: {pupils} pupils, {concurrency} concurrent workers, SQLite file (WAL), {Environment.ProcessorCount} cores");
         var latencies = new List<double>();
@@ -80,7 +71,7 @@ public static class BenchCommand
         }
         Console.WriteLine($"database file:      {new FileInfo(dbFile).Length / 1024 / 1024} MiB (plus WAL)");
         Console.WriteLine($"total run:          {total.Elapsed.TotalSeconds:0.0} s");
-        await app.StopAsync();
+        await BenchHost.StopAsync(app);
         SqliteCleanup(folder);
         return 0;
     }
@@ -105,31 +96,8 @@ public static class BenchCommand
         return sw.Elapsed;
     }
 
-    private static async Task SeedAsync(IDbContextFactory<SendWorkflowDbContext> factory, TimeProvider clock, int pupils)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.Boroughs.Add(new BoroughRecord { Id = "bench-borough", Name = "Bench Borough", CalendarId = "demo-borough", CreatedAt = now });
-        db.Schools.Add(new SchoolRecord { Id = "bench-school", Name = "Bench School", BoroughId = "bench-borough", CreatedAt = now });
-        for (var i = 0; i < pupils; i++)
-        {
-            db.Pupils.Add(new PupilRecord
-            {
-                Id = $"bench-{i}", Name = $"Bench pupil {i}", DateOfBirth = new DateOnly(2017, 1, 1).AddDays(i % 700),
-                SchoolId = "bench-school", YearGroup = 1 + i % 6, CreatedAt = now,
-            });
-        }
-        await db.SaveChangesAsync();
-    }
-
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
-    }
 
     private static void SqliteCleanup(string folder)
     {

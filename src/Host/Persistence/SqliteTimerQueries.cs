@@ -24,19 +24,19 @@ internal sealed class SqliteTimerQueries(IDbContextFactory<SendWorkflowDbContext
             .OrderBy(t => t.DueAt).Select(t => (DateTime?)t.DueAt).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<IReadOnlyList<Guid>> TasksToWarnAsync(DateOnly today, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<DueTask>> TasksToWarnAsync(DateOnly today, int max, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Tasks.AsNoTracking()
             .Where(t => t.Status == WorkTaskStatus.Open && t.WarnOn != null && t.WarnOn <= today && t.WarnedAt == null && t.DueOn >= today)
-            .OrderBy(t => t.WarnOn).Select(t => t.Id).Take(max).ToListAsync(ct);
+            .OrderBy(t => t.WarnOn).Select(t => new DueTask(t.Id, t.InstanceId)).Take(max).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<Guid>> OverdueTasksAsync(DateOnly today, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<DueTask>> OverdueTasksAsync(DateOnly today, int max, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Tasks.AsNoTracking()
             .Where(t => t.Status == WorkTaskStatus.Open && t.DueOn < today && t.EscalatedAt == null)
-            .OrderBy(t => t.DueOn).Select(t => t.Id).Take(max).ToListAsync(ct);
+            .OrderBy(t => t.DueOn).Select(t => new DueTask(t.Id, t.InstanceId)).Take(max).ToListAsync(ct);
     }
 }

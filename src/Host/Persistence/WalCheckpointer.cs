@@ -4,10 +4,14 @@ namespace SendWorkflow.Host.Persistence;
 
 /// <summary>
 /// Copies committed WAL pages back into the database file every second on a connection of its own. PASSIVE mode
-/// never blocks readers or the writer; with auto-checkpoints off, commits stay short.
+/// never blocks readers or the writer; with auto-checkpoints off, commits stay short. Under steady load readers
+/// never all let go at once, so a passive checkpoint can never rewind the log: past a size limit a TRUNCATE
+/// checkpoint waits briefly for them and empties it.
 /// </summary>
 internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCheckpointer> logger) : BackgroundService
 {
+    private const long MaxWalBytes = 64L * 1024 * 1024;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (writer.IsInMemory) return;
@@ -15,10 +19,17 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
         try
         {
             await connection.OpenAsync(stoppingToken);
+            await using (var busy = connection.CreateCommand())
+            {
+                busy.CommandText = "PRAGMA busy_timeout=5000;";
+                await busy.ExecuteNonQueryAsync(stoppingToken);
+            }
+            var wal = new SqliteConnectionStringBuilder(writer.ConnectionString).DataSource + "-wal";
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await CheckpointAsync(connection, "PASSIVE", stoppingToken);
+                var large = File.Exists(wal) && new FileInfo(wal).Length > MaxWalBytes;
+                await CheckpointAsync(connection, large ? "TRUNCATE" : "PASSIVE", stoppingToken);
             }
         }
         catch (OperationCanceledException)

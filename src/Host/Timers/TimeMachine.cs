@@ -31,7 +31,7 @@ public sealed class TimeMachine(SimulatedTimeProvider clock, ITimerQueries queri
                 if (nextTimer is { } t && t <= target && t <= nextSweep)
                 {
                     if (t > now) clock.AdvanceTo(t);
-                    var result = await dispatcher.FireDueAsync(clock.GetUtcNow(), parallelism: 4, TimeSpan.Zero, ct);
+                    var result = await dispatcher.FireDueAsync(clock.GetUtcNow(), parallelism: 8, TimeSpan.Zero, ct);
                     fired += result.Fired;
                     cancelled += result.Cancelled;
                     if (result.Fired + result.Cancelled == 0) break;

@@ -10,8 +10,8 @@ public interface ITimerQueries
     Task<DateTime?> NextDueAsync(CancellationToken ct);
 
     /// <summary>Open tasks whose warning day has come and that have not been warned.</summary>
-    Task<IReadOnlyList<Guid>> TasksToWarnAsync(DateOnly today, int max, CancellationToken ct);
+    Task<IReadOnlyList<DueTask>> TasksToWarnAsync(DateOnly today, int max, CancellationToken ct);
 
     /// <summary>Open tasks due before today that have not been escalated.</summary>
-    Task<IReadOnlyList<Guid>> OverdueTasksAsync(DateOnly today, int max, CancellationToken ct);
+    Task<IReadOnlyList<DueTask>> OverdueTasksAsync(DateOnly today, int max, CancellationToken ct);
 }

@@ -17,25 +17,29 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
         return new SweepResult(warned, escalated);
     }
 
-    private async Task<int> EachAsync(Func<Task<IReadOnlyList<Guid>>> next, Func<Guid, Task<bool>> act)
+    private async Task<int> EachAsync(Func<Task<IReadOnlyList<DueTask>>> next, Func<Guid, Task<bool>> act)
     {
         var done = 0;
         var seen = new HashSet<Guid>();
         while (true)
         {
-            var ids = (await next()).Where(seen.Add).ToList();
-            if (ids.Count == 0) return done;
-            foreach (var id in ids)
+            var tasks = (await next()).Where(t => seen.Add(t.TaskId)).ToList();
+            if (tasks.Count == 0) return done;
+            // Tasks of one instance one after another (they would only conflict); instances side by side.
+            await Parallel.ForEachAsync(tasks.GroupBy(t => t.InstanceId), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (group, _) =>
             {
-                try
+                foreach (var task in group)
                 {
-                    if (await act(id)) done++;
+                    try
+                    {
+                        if (await act(task.TaskId)) Interlocked.Increment(ref done);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        logger.LogError("Deadline of task {TaskId} could not be handled: {Error}", task.TaskId, ex.Message);
+                    }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError("Deadline of task {TaskId} could not be handled: {Error}", id, ex.Message);
-                }
-            }
+            });
         }
     }
 }

@@ -149,7 +149,8 @@ public sealed class TimerScenarioTests
         await using var after = await Pathway.StartAsync("2026-12-01", databaseFile: file);
 
         var instance = await after.InstanceAsync(id);
-        Assert.Empty(instance["pendingTimers"]!.AsArray());
+        // The 6-weekly review fired on 30 November and set itself again 6 school weeks on.
+        Assert.Equal("2027-01-26", (string?)Assert.Single(instance["pendingTimers"]!.AsArray())!["dueOn"]);
         Assert.Contains(instance["openTasks"]!.AsArray(), t => (string?)t!["kind"] == "review");
         Assert.Single(await after.JournalAsync(id), j => (string?)j!["kind"] == "timer-fired");
     }

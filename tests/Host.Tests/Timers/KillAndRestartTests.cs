@@ -87,7 +87,10 @@ public sealed class KillAndRestartTests
             var after = await SnapshotAsync(file, readOnly: false, ct);
             AssertConsistent(after, backlog, expectFired: backlog.Count);
             Assert.All(ownTimers, id => Assert.Equal("Pending", after.Timers[id].Status));
-            Assert.Equal(backlog.Count + ownTimers.Count, after.Timers.Count);
+            // timeframe-review repeats every 6 school weeks: each firing set exactly one next occurrence, still pending.
+            var repeats = after.Timers.Where(t => !backlog.Contains(t.Key) && !ownTimers.Contains(t.Key)).ToList();
+            Assert.Equal(backlog.Count, repeats.Count);
+            Assert.All(repeats, t => Assert.Equal("Pending", t.Value.Status));
             Note($"all {backlog.Count} fired exactly once; {firedAtKill} before the kill, {backlog.Count - firedAtKill} after the restart");
         }
         finally

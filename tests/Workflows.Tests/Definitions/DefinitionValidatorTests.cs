@@ -170,7 +170,7 @@ public class DefinitionValidatorTests
     public void Validate_TimerWithBothAfterAndEvery_IsAnErrorOnTheState()
     {
         var report = Validate(Pathway.WithState("cause-of-concern",
-            s => s with { Timers = [s.Timers[0] with { Every = new When { SchoolWeeks = 2 } }] }));
+            s => s with { Timers = [s.Timers[0] with { After = new When { SchoolWeeks = 2 } }] }));
 
         var error = AssertError(report, "timer-schedule", "state", "cause-of-concern");
         Assert.Contains("timeframe-review", error.Message);
@@ -178,7 +178,7 @@ public class DefinitionValidatorTests
 
     [Fact]
     public void Validate_TimerWithNeitherAfterNorEvery_IsAnErrorOnTheState() =>
-        AssertError(Validate(Pathway.WithState("cause-of-concern", s => s with { Timers = [s.Timers[0] with { After = null }] })),
+        AssertError(Validate(Pathway.WithState("cause-of-concern", s => s with { Timers = [s.Timers[0] with { Every = null }] })),
             "timer-schedule", "state", "cause-of-concern");
 
     [Fact]
@@ -296,7 +296,7 @@ public class DefinitionValidatorTests
             {
                 Timeframe = new When { Param = "nope" },
                 Tasks = [.. s.Tasks, s.Tasks[0]],
-                Timers = [s.Timers[0] with { Every = new When { Terms = 1 } }],
+                Timers = [s.Timers[0] with { After = new When { Terms = 1 } }],
             })
             .WithTransition("stage1-good-progress", t => t with { Rule = t.Rule! with { Expression = "facts.Nope == 1" } })
             .WithTransition("stage5-plan-issued", t => t with { To = "nowhere" })

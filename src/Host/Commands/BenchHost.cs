@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Persistence;
+
+namespace SendWorkflow.Host.Commands;
+
+/// <summary>The real service, built without a web server, on a given SQLite file: for the benchmark commands.</summary>
+internal static class BenchHost
+{
+    public static WebApplication Build(string dbFile, bool simulated, string start = "2026-10-12")
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:SendWorkflow"] = $"Data Source={dbFile}",
+            ["Clock:Mode"] = simulated ? "Simulated" : "System",
+            ["Clock:Start"] = start,
+            ["Demo:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Urls"] = "http://127.0.0.1:0",
+        });
+        builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
+        return builder.Build();
+    }
+
+    /// <summary>Starts it as the service starts (hosted services, Quartz), on a loopback port nobody uses.</summary>
+    public static Task StartAsync(WebApplication app) => app.StartAsync();
+
+    public static Task StopAsync(WebApplication app) => app.StopAsync();
+
+    public static async Task SeedPupilsAsync(WebApplication app, int pupils)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync();
+        db.Boroughs.Add(new BoroughRecord { Id = "bench-borough", Name = "Bench Borough", CalendarId = "demo-borough", CreatedAt = now });
+        db.Schools.Add(new SchoolRecord { Id = "bench-school", Name = "Bench School", BoroughId = "bench-borough", CreatedAt = now });
+        for (var i = 0; i < pupils; i++)
+        {
+            db.Pupils.Add(new PupilRecord
+            {
+                Id = $"bench-{i}", Name = $"Bench pupil {i}", DateOfBirth = new DateOnly(2017, 1, 1).AddDays(i % 700),
+                SchoolId = "bench-school", YearGroup = 1 + i % 6, CreatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+}

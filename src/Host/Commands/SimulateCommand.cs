@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Calendars;
+using SendWorkflow.Host.Clock;
+using SendWorkflow.Host.Commands.Simulation;
+using SendWorkflow.Host.Persistence;
+using SendWorkflow.Host.Timers;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Host.Commands;
+
+/// <summary>
+/// `simulate`: runs a cohort through a whole school year on the simulated clock, on a fresh SQLite file, walking
+/// school day by school day (the time machine fires timers and runs the 07:00 deadline round), with seeded people
+/// doing the work; prints the stage distribution at each half term, review timeliness, overdue work and speed.
+/// </summary>
+public static class SimulateCommand
+{
+    private const string CalendarId = "demo-borough";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var pupils = IntArg(args, "--pupils", 10_000, min: 1);
+        var seed = IntArg(args, "--seed", 42, min: 0);
+        var workers = IntArg(args, "--workers", 32, min: 1);
+        var yearLabel = Arg(args, "--year") ?? "2026-27";
+        if (!SchoolYear.TryParseLabel(yearLabel, out var startYear))
+        {
+            Console.Error.WriteLine($"--year must be an academic year such as 2026-27, not '{yearLabel}'.");
+            return 2;
+        }
+        var folder = Path.Combine(Path.GetTempPath(), "sendworkflow-simulate", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            return await SimulateAsync(Path.Combine(folder, "simulate.db"), pupils, seed, workers, yearLabel, startYear);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<int> SimulateAsync(string dbFile, int pupils, int seed, int workers, string yearLabel, int startYear)
+    {
+        var ct = CancellationToken.None;
+        var setup = Stopwatch.StartNew();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:SendWorkflow"] = $"Data Source={dbFile}",
+            ["Clock:Mode"] = "Simulated",
+            ["Clock:Start"] = $"{startYear}-08-01",
+            ["Demo:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
+        await using var app = builder.Build();
+        var hosted = app.Services.GetServices<IHostedService>().ToList();
+        foreach (var service in hosted) await service.StartAsync(ct);
+
+        var clock = (SimulatedTimeProvider)app.Services.GetRequiredService<TimeProvider>();
+        var machine = app.Services.GetRequiredService<TimeMachine>();
+        var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+        var calendar = app.Services.GetRequiredService<CalendarRegistry>().Get(CalendarId);
+        SchoolYear year;
+        try
+        {
+            year = SchoolYear.Load(app.Services.GetRequiredService<SendWorkflowPaths>().Calendars, calendar, yearLabel, startYear);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+        clock.AdvanceTo(UkTime.StartOf(year.First.AddDays(-1)).AddHours(8));
+        var cohort = await Cohort.SeedAsync(factory, CalendarId, year, pupils, seed, clock.GetUtcNow().UtcDateTime);
+        setup.Stop();
+
+        PrintHeader(calendar, year, pupils, seed, workers);
+        var work = new DailyWork(app.Services.GetRequiredService<WorkflowEngine>(), factory, calendar, cohort, workers);
+        var report = new YearReport(factory, pupils);
+        var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);
+        var (fired, cancelled, warned, escalated, machineTime, roundTime) = (0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
+        var run = Stopwatch.StartNew();
+        foreach (var day in year.SchoolDays)
+        {
+            // In two steps, only to time them apart: up to 06:59 (the night's timers, earlier days' rounds), then to
+            // 08:00 (this morning's 07:00 deadline round). The time machine does the same as in one step.
+            foreach (var (at, isRound) in new[] { (UkTime.StartOf(day).AddHours(6.99), false), (UkTime.StartOf(day).AddHours(8), true) })
+            {
+                var tick = Stopwatch.GetTimestamp();
+                var advanced = await machine.AdvanceToAsync(at, ct);
+                if (isRound) roundTime += Stopwatch.GetElapsedTime(tick);
+                else machineTime += Stopwatch.GetElapsedTime(tick);
+                (fired, cancelled, warned, escalated) = (fired + advanced.Fired, cancelled + advanced.Cancelled, warned + advanced.Warned, escalated + advanced.Escalated);
+            }
+            if (halfTerms.TryGetValue(day, out var label)) await report.SnapshotAsync(label, day, ct);
+            await work.RunAsync(day, clock.GetUtcNow().UtcDateTime, ct);
+        }
+        await report.SnapshotAsync("Year end", year.Last, ct);
+        run.Stop();
+
+        var figures = await report.FiguresAsync(year.Last, ct);
+        var s = work.Stats;
+        var seconds = run.Elapsed.TotalSeconds;
+        var units = s.Started + figures.Events + fired + cancelled + warned + escalated;
+        Console.WriteLine();
+        report.PrintDistribution();
+        Console.WriteLine();
+        Console.WriteLine("Reviews");
+        Console.WriteLine($"  completed in the year:     {figures.ReviewsCompleted} ({Percent(figures.ReviewsOnTime, figures.ReviewsCompleted)} on or before their due date)");
+        Console.WriteLine($"  closed unfinished:         {figures.ReviewsCancelled} (cancelled: the pupil left the state before the review was done)");
+        Console.WriteLine("Deadlines (07:00 rounds)");
+        Console.WriteLine($"  reminders sent:            {warned}");
+        Console.WriteLine($"  escalations made:          {escalated} (their tasks: {figures.EscalationTasks.GetValueOrDefault(WorkTaskStatus.Completed)} closed once the late task was done, "
+            + $"{figures.EscalationTasks.GetValueOrDefault(WorkTaskStatus.Cancelled)} cancelled when the pupil moved on, {figures.EscalationTasks.GetValueOrDefault(WorkTaskStatus.Open)} open)");
+        Console.WriteLine($"  overdue at year end:       {figures.OverdueByKind.Values.Sum()} open tasks due before {Day(year.Last)}"
+            + (figures.OverdueByKind.Count == 0 ? "" : $" ({string.Join(", ", figures.OverdueByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))})"));
+        Console.WriteLine("Activity");
+        Console.WriteLine($"  pupils referred:           {s.Started}");
+        Console.WriteLine($"  events handled:            {figures.Events} (review completions {s.ReviewsCompleted}, further concerns {s.ConcernsRaised}, "
+            + $"assessment requests {s.AssessmentsRequested}, plans issued {s.PlansIssued}, plans refused {s.PlansRefused})");
+        Console.WriteLine($"  timers fired:              {fired} ({cancelled} more cancelled at their due time: the pupil had moved on)");
+        Console.WriteLine($"  other tasks done in bulk:  {s.OtherTasksCompleted}");
+        if (s.RefusedPastCalendar > 0)
+            Console.WriteLine($"  refused by the engine:     {s.RefusedPastCalendar} (a date they needed lies past the calendar's last term)");
+        Console.WriteLine($"  journal rows:              {figures.Journal}; database file {MiB(dbFile)} MiB plus WAL {MiB(dbFile + "-wal")} MiB");
+        Console.WriteLine("Speed");
+        Console.WriteLine($"  wall time:                 {seconds:0.0} s for the year ({setup.Elapsed.TotalSeconds:0.0} s before it: host, migrations, seeding)");
+        Console.WriteLine($"  events per second:         {figures.Events / seconds:0}");
+        Console.WriteLine($"  timers fired per second:   {fired / seconds:0}");
+        Console.WriteLine($"  engine units of work:      {units} ({units / seconds:0} per second: starts, events, timer firings, reminders, escalations)");
+        Console.WriteLine($"  where the time went:       time machine {Secs(machineTime + roundTime)} (to 06:59 {Secs(machineTime)}: timers, weekend rounds; school-day 07:00 rounds {Secs(roundTime)}), referrals {Secs(s.Referrals)}, "
+            + $"outside events {Secs(s.OutsideEvents)}, reviews {Secs(s.Reviews)}, bulk updates {Secs(s.BulkUpdates)}");
+        Console.WriteLine($"  peak memory:               {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
+
+        for (var i = hosted.Count - 1; i >= 0; i--) await hosted[i].StopAsync(ct);
+        return 0;
+    }
+
+    private static void PrintHeader(SchoolCalendar calendar, SchoolYear year, int pupils, int seed, int workers)
+    {
+        Console.WriteLine($"SendWorkflow school-year simulation: {pupils} pupils in {Model.Schools} schools, seed {seed}, year {year.Label} "
+            + $"({calendar.Name}), {workers} workers, SQLite file (WAL), {Environment.ProcessorCount} cores");
+        Console.WriteLine($"  clock: {Day(year.First.AddDays(-1))} 08:00 to {Day(year.Last)} 08:00, {year.SchoolDays.Count} school days; "
+            + "each school day the time machine moves to 08:00 (timers at their due time, the 07:00 deadline round every day)");
+        Console.WriteLine($"  referrals: first concern on an autumn school day (day = u\u00b2 x {year.AutumnDays.Count} days, most early), started on send-pathway then");
+        Console.WriteLine($"  reviews: {Model.ReviewOnTime:0%} on their due day, the rest {Model.LateMinSchoolDays}-{Model.LateMaxSchoolDays} school days late; progress "
+            + string.Join(" / ", Model.Progress.Select(p => $"{p.Progress} {p.Share:0%}")));
+        Console.WriteLine($"  each school day: further concern {Model.ConcernPerSchoolDayAtStage3:0.0%} at stage 3, assessment request {Model.AssessmentRequestPerSchoolDayAtStage4:0.0%} "
+            + $"at stage 4 ({Model.RequestedByParent:0%} by parents); LA decides {Model.DecisionMinWeeks}-{Model.DecisionMaxWeeks} weeks after entry to stage 5 "
+            + $"(plan issued {Model.PlanIssued:0%}, refused otherwise)");
+        Console.WriteLine("  other tasks (actions, forms, letters, meetings): completed in bulk on their due day by one UPDATE, outside the engine "
+            + "(no journal, never overdue); escalation tasks closed once the task they chase is done");
+    }
+
+    private static string Day(DateOnly d) => d.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+
+    private static long MiB(string file) => File.Exists(file) ? new FileInfo(file).Length / 1024 / 1024 : 0;
+
+    private static string Secs(TimeSpan t) => $"{t.TotalSeconds:0.0} s";
+
+    private static string Percent(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:0.0}%";
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int IntArg(string[] args, string name, int fallback, int min) =>
+        int.TryParse(Arg(args, name), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min ? v : fallback;
+}

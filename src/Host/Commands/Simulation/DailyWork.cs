@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Persistence;
+using SendWorkflow.Rules;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Host.Commands.Simulation;
+
+/// <summary>Counts and time spent by the simulated people (the time machine's work is counted by the command).</summary>
+internal sealed class SimStats
+{
+    public int Started, ReviewsCompleted, ReviewsAlreadyClosed, ConcernsRaised, AssessmentsRequested, PlansIssued, PlansRefused;
+    public int OtherTasksCompleted, EscalationTasksClosed, RefusedPastCalendar;
+    public TimeSpan Referrals, OutsideEvents, Reviews, BulkUpdates;
+}
+
+/// <summary>
+/// One school day's work after the 08:00 tick: first concerns are referred, families, schools and the LA act,
+/// teachers record the reviews that are due, and the rest of the day's tasks are ticked off in bulk.
+/// </summary>
+internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory, SchoolCalendar calendar,
+    IReadOnlyList<SimPupil> pupils, int workers)
+{
+    private const string Actor = "simulation";
+    private readonly Dictionary<string, SimPupil> _byId = pupils.ToDictionary(p => p.PupilId);
+    private readonly ILookup<DateOnly, SimPupil> _byReferral = pupils.ToLookup(p => p.ReferredOn);
+
+    public SimStats Stats { get; } = new();
+
+    public async Task RunAsync(DateOnly today, DateTime now, CancellationToken ct)
+    {
+        Stats.Referrals += await TimedAsync(() => EachAsync(_byReferral[today], async (p, c) =>
+        {
+            if (await PastCalendarAsync(async () => p.InstanceId = (await engine.StartAsync("send-pathway", p.PupilId, Actor, c)).Id)) return;
+            Interlocked.Increment(ref Stats.Started);
+        }, ct));
+        Stats.OutsideEvents += await TimedAsync(() => OutsideEventsAsync(today, ct));
+        Stats.Reviews += await TimedAsync(() => ReviewsAsync(today, ct));
+        Stats.BulkUpdates += await TimedAsync(() => BulkAsync(today, now, ct));
+    }
+
+    /// <summary>Further concerns at stage 3, assessment requests at stage 4, and the LA's plan decision at stage 5.</summary>
+    private async Task OutsideEventsAsync(DateOnly today, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var active = await db.Instances.AsNoTracking()
+            .Where(i => i.Status == InstanceStatus.Active && i.Stage >= 3 && i.Stage <= 5)
+            .Select(i => new { i.PupilId, i.Stage, i.EnteredStateAt }).ToListAsync(ct);
+        var raises = new List<(SimPupil Pupil, WorkflowEvent Event)>();
+        foreach (var i in active)
+        {
+            var p = _byId[i.PupilId];
+            var e = i.Stage switch
+            {
+                3 when p.Random.NextDouble() < Model.ConcernPerSchoolDayAtStage3 => Event("concern.raised", new() { ["concern"] = "further concerns" }),
+                4 when p.Random.NextDouble() < Model.AssessmentRequestPerSchoolDayAtStage4 =>
+                    Event("assessment.requested", new() { ["by"] = p.Random.NextDouble() < Model.RequestedByParent ? "parent" : "school" }),
+                5 => PlanDecision(p, i.EnteredStateAt, today),
+                _ => null,
+            };
+            if (e is not null) raises.Add((p, e));
+        }
+        await EachAsync(raises, async (r, c) =>
+        {
+            if (await PastCalendarAsync(() => engine.RaiseAsync(r.Pupil.InstanceId, r.Event, c))) return;
+            switch (r.Event.Name)
+            {
+                case "concern.raised": Interlocked.Increment(ref Stats.ConcernsRaised); break;
+                case "assessment.requested": Interlocked.Increment(ref Stats.AssessmentsRequested); break;
+                case "plan.issued": Interlocked.Increment(ref Stats.PlansIssued); break;
+                default: Interlocked.Increment(ref Stats.PlansRefused); break;
+            }
+        }, ct);
+    }
+
+    private static WorkflowEvent? PlanDecision(SimPupil p, DateTime enteredAt, DateOnly today)
+    {
+        if (p.DecisionFor != enteredAt)
+        {
+            p.DecisionFor = enteredAt;
+            var weeks = p.Random.Next(Model.DecisionMinWeeks, Model.DecisionMaxWeeks + 1);
+            p.DecisionOn = UkTime.DateOf(new DateTimeOffset(enteredAt, TimeSpan.Zero)).AddDays(7 * weeks);
+            p.PlanIssued = p.Random.NextDouble() < Model.PlanIssued;
+        }
+        return today < p.DecisionOn ? null : Event(p.PlanIssued ? "plan.issued" : "plan.refused", []);
+    }
+
+    /// <summary>
+    /// Open review tasks due today or earlier. The first time a task is seen its fate is drawn: done on its due
+    /// day, or a few school days late (it goes overdue and the deadline round escalates it); and the progress.
+    /// </summary>
+    private async Task ReviewsAsync(DateOnly today, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var due = await db.Tasks.AsNoTracking()
+            .Where(t => t.Status == WorkTaskStatus.Open && t.Kind == "review" && t.DueOn <= today)
+            .Select(t => new { t.Id, t.PupilId, t.DueOn, t.DefinitionTaskId }).ToListAsync(ct);
+        var byPupil = due.GroupBy(t => t.PupilId)
+            .Select(g => (Pupil: _byId[g.Key], Tasks: g.OrderBy(t => t.DueOn).ThenBy(t => t.DefinitionTaskId, StringComparer.Ordinal).ThenBy(t => t.Id).ToList()));
+        await EachAsync(byPupil, async (work, c) =>
+        {
+            var p = work.Pupil;
+            foreach (var t in work.Tasks)
+            {
+                if (!p.Reviews.TryGetValue(t.Id, out var plan))
+                {
+                    var on = p.Random.NextDouble() < Model.ReviewOnTime ? t.DueOn : Late(t.DueOn, p.Random.Next(Model.LateMinSchoolDays, Model.LateMaxSchoolDays + 1));
+                    p.Reviews[t.Id] = plan = new ReviewPlan(on, Model.DrawProgress(p.Random));
+                }
+                if (plan.On > today) continue;
+                p.Reviews.Remove(t.Id);
+                try
+                {
+                    if (!await PastCalendarAsync(() => engine.CompleteTaskAsync(t.Id, plan.Progress, null, Actor, c)))
+                        Interlocked.Increment(ref Stats.ReviewsCompleted);
+                }
+                catch (TaskNotOpenException)
+                {
+                    // An earlier review today moved the pupil on, and that closed this one.
+                    Interlocked.Increment(ref Stats.ReviewsAlreadyClosed);
+                }
+            }
+        }, ct);
+    }
+
+    /// <summary>The school day that many school days after the due day; never, if the calendar ends first.</summary>
+    private DateOnly Late(DateOnly due, int schoolDays) =>
+        calendar.Covers(due) && calendar.SchoolDaysBetween(due, calendar.Last) >= schoolDays ? calendar.AddSchoolDays(due, schoolDays) : DateOnly.MaxValue;
+
+    /// <summary>
+    /// Every other task (actions, forms, letters, meetings) is done on its due day, by one direct UPDATE rather
+    /// than through the engine (no journal entry, no repeat); an escalation task is closed once the overdue task
+    /// it chases is no longer open. Runs while no unit of work is in flight.
+    /// </summary>
+    private async Task BulkAsync(DateOnly today, DateTime now, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        Stats.OtherTasksCompleted += await db.Tasks
+            .Where(t => t.Status == WorkTaskStatus.Open && t.Kind != "review" && t.Kind != "escalation" && t.DueOn <= today)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Completed).SetProperty(t => t.CompletedAt, now)
+                .SetProperty(t => t.CompletedBy, Actor).SetProperty(t => t.Revision, t => t.Revision + 1), ct);
+        Stats.EscalationTasksClosed += await db.Tasks
+            .Where(t => t.Status == WorkTaskStatus.Open && t.Kind == "escalation"
+                && db.Tasks.Any(o => o.Id == t.EscalationOf && o.Status != WorkTaskStatus.Open))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Completed).SetProperty(t => t.CompletedAt, now)
+                .SetProperty(t => t.CompletedBy, Actor).SetProperty(t => t.Revision, t => t.Revision + 1), ct);
+    }
+
+    /// <summary>
+    /// Runs one unit of work; true if the engine refused it because a date it needed lies past the term calendar's
+    /// last term (only in the calendar's last year). The unit changed nothing and is counted; a refused review stays
+    /// open and is drawn again the next school day.
+    /// </summary>
+    private async Task<bool> PastCalendarAsync(Func<Task> unit)
+    {
+        try
+        {
+            await unit();
+            return false;
+        }
+        catch (SchoolCalendarException)
+        {
+            Interlocked.Increment(ref Stats.RefusedPastCalendar);
+            return true;
+        }
+    }
+
+    private static WorkflowEvent Event(string name, Dictionary<string, object?> data) => new(name, new EventData(data), Actor);
+
+    private Task EachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, ValueTask> body, CancellationToken ct) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct }, body);
+
+    private static async Task<TimeSpan> TimedAsync(Func<Task> work)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await work();
+        return Stopwatch.GetElapsedTime(start);
+    }
+}
