@@ -3,10 +3,7 @@ using SendWorkflow.Host;
 using SendWorkflow.Host.Api;
 using SendWorkflow.Host.Commands;
 
-if (args.Length > 0 && args[0] == "bench")
-{
-    return await BenchCommand.RunAsync(args[1..]);
-}
+if (args.Length > 0 && args[0] == "bench") return await BenchCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "simulate") return await SimulateCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);

@@ -5,12 +5,12 @@ namespace SendWorkflow.Host.Persistence;
 /// <summary>
 /// Copies committed WAL pages back into the database file every second on a connection of its own. PASSIVE mode
 /// never blocks readers or the writer; with auto-checkpoints off, commits stay short. Under steady load readers
-/// never all let go at once, so a passive checkpoint can never rewind the log: past a size limit a TRUNCATE
+/// never all let go at once, so a passive checkpoint can never rewind the log: past 256 MiB a TRUNCATE
 /// checkpoint waits briefly for them and empties it.
 /// </summary>
 internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCheckpointer> logger) : BackgroundService
 {
-    private const long MaxWalBytes = 64L * 1024 * 1024;
+    private const long MaxWalBytes = 256L * 1024 * 1024;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
