@@ -43,6 +43,7 @@ internal sealed class ProblemHandling(IProblemDetailsService problemDetails) : I
             or NotFoundException => (404, "Not found", null),
         EventNotHandledException => (409, "The current state does not handle this event", null),
         TaskNotOpenException => (409, "The task is not open", null),
+        AlreadyRunningException => (409, "Already running", null),
         InstanceClosedException => (409, "The workflow has ended", null),
         DraftChangedException => (409, "The draft changed", null),
         ConflictException => (409, "Conflict", null),

@@ -47,6 +47,11 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
 
     public Task<PupilPlacement?> FindPupilAsync(string pupilId, CancellationToken ct) => PupilById(db, pupilId, ct);
 
+    public Task<Guid?> FindActiveInstanceAsync(string pupilId, string definitionId, CancellationToken ct) =>
+        db.Instances.AsNoTracking()
+            .Where(i => i.PupilId == pupilId && i.DefinitionId == definitionId && i.Status == InstanceStatus.Active)
+            .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+
     public async Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct)
     {
         if (_tasks.TryGetValue(id, out var known)) return known.Entity;

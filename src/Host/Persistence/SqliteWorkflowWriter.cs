@@ -74,7 +74,15 @@ public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDispos
             for (var i = 0; i < batch.Count; i++)
             {
                 tx.Save("changeset");
-                outcomes[i] = Apply(batch[i].Changes, tx);
+                try
+                {
+                    outcomes[i] = Apply(batch[i].Changes, tx);
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+                {
+                    // A constraint refused this change set alone; the others in the batch are unaffected.
+                    outcomes[i] = Refusal(batch[i].Changes, ex);
+                }
                 if (outcomes[i] is not null) tx.Rollback("changeset");
                 tx.Release("changeset");
             }
@@ -93,6 +101,11 @@ public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDispos
             else batch[i].Done.TrySetResult();
         }
     }
+
+    private static Exception Refusal(WorkflowChangeSet changes, SqliteException ex) =>
+        ex.Message.Contains("Instances.PupilId", StringComparison.Ordinal) && changes.NewInstances.FirstOrDefault() is { } started
+            ? new AlreadyRunningException(started.PupilId, started.DefinitionId, Guid.Empty)
+            : new InvalidOperationException($"The database refused the change: {ex.Message}", ex);
 
     private ConcurrencyConflictException? Apply(WorkflowChangeSet changes, SqliteTransaction tx)
     {

@@ -24,6 +24,8 @@ public sealed class WorkflowEngine(
         var definition = await catalog.GetPublishedAsync(definitionId, ct);
         await using var session = await store.OpenAsync(ct);
         var pupil = await session.FindPupilAsync(pupilId, ct) ?? throw new PupilNotFoundException(pupilId);
+        if (await session.FindActiveInstanceAsync(pupilId, definitionId, ct) is { } running)
+            throw new AlreadyRunningException(pupilId, definitionId, running);
         var calendar = calendars.ForBorough(pupil.BoroughId);
         var now = time.GetUtcNow().UtcDateTime;
         var instance = new WorkflowInstance

@@ -10,6 +10,8 @@ public interface IWorkflowSession : IAsyncDisposable
 {
     Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct);
     Task<PupilPlacement?> FindPupilAsync(string pupilId, CancellationToken ct);
+    /// <summary>The pupil's active instance of the definition, if there is one.</summary>
+    Task<Guid?> FindActiveInstanceAsync(string pupilId, string definitionId, CancellationToken ct);
     Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct);
     Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct);
     Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct);

@@ -167,6 +167,30 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task StartingAPupilWhoIsAlreadyOnThePathway_Is409_AndStartsNothing()
+    {
+        await using var p = await Pathway.StartAsync();
+        var first = await p.StartPupilAsync();
+        var pupil = (string)first["pupilId"]!;
+        var again = await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "send-pathway", pupilId = pupil });
+        var problem = await Pathway.ProblemAsync(again, HttpStatusCode.Conflict);
+        Assert.Contains((string)first["id"]!, (string?)problem["detail"]);
+        Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>($"/api/pupils/{pupil}/instances"))!);
+    }
+
+    [Fact]
+    public async Task StartingOnePupilTwiceAtOnce_StartsOneInstance()
+    {
+        await using var p = await Pathway.StartAsync();
+        var pupil = await p.NewPupilAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "send-pathway", pupilId = pupil })));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>($"/api/pupils/{pupil}/instances"))!);
+    }
+
+    [Fact]
     public async Task UnauthenticatedHealthCheck_Answers()
     {
         await using var p = await Pathway.StartAsync();

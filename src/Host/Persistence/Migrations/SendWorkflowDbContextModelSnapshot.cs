@@ -384,6 +384,11 @@ namespace SendWorkflow.Host.Persistence.Migrations
 
                     b.HasIndex("PupilId");
 
+                    b.HasIndex("PupilId", "DefinitionId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Instances_ActivePerPupil")
+                        .HasFilter("\"Status\" = 'Active'");
+
                     b.HasIndex("SchoolId", "State");
 
                     b.ToTable("Instances", (string)null);
