@@ -46,6 +46,8 @@ public static class TimerServices
             q.AddJob<DeadlineSweepJob>(j => j.WithIdentity(DeadlineSweepJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DeadlineSweepJob.Key).WithIdentity("deadline-sweep-daily-0700-london", "sendworkflow")
                 .WithCronSchedule("0 0 7 * * ?", c => c.InTimeZone(UkTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            // Once at start-up too: what went overdue while the service was down is escalated now, not tomorrow.
+            q.AddTrigger(t => t.ForJob(DeadlineSweepJob.Key).WithIdentity("deadline-sweep-at-start-up", "sendworkflow").StartNow());
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -11,8 +11,8 @@ using SendWorkflow.Host.Persistence;
 namespace SendWorkflow.Host.Persistence.Migrations
 {
     [DbContext(typeof(SendWorkflowDbContext))]
-    [Migration("20261124000255_TaskDeadlines")]
-    partial class TaskDeadlines
+    [Migration("20261124005255_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -386,6 +386,11 @@ namespace SendWorkflow.Host.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PupilId");
+
+                    b.HasIndex("PupilId", "DefinitionId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Instances_ActivePerPupil")
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex("SchoolId", "State");
 

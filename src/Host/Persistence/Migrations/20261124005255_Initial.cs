@@ -85,7 +85,13 @@ namespace SendWorkflow.Host.Persistence.Migrations
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Raises = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RepeatsAt = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    RepeatsAt = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WarnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WarnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EscalateTo = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EscalationOf = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,6 +209,13 @@ namespace SendWorkflow.Host.Persistence.Migrations
                 columns: new[] { "SchoolId", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "UX_Instances_ActivePerPupil",
+                table: "Instances",
+                columns: new[] { "PupilId", "DefinitionId" },
+                unique: true,
+                filter: "\"Status\" = 'Active'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Journal_InstanceId_Id",
                 table: "Journal",
                 columns: new[] { "InstanceId", "Id" });
@@ -231,6 +244,16 @@ namespace SendWorkflow.Host.Persistence.Migrations
                 name: "IX_Tasks_SchoolId_Status_DueOn",
                 table: "Tasks",
                 columns: new[] { "SchoolId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Status_DueOn",
+                table: "Tasks",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Status_WarnOn",
+                table: "Tasks",
+                columns: new[] { "Status", "WarnOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Timers_InstanceId_Status",
