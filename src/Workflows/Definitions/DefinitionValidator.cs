@@ -102,6 +102,8 @@ public static partial class DefinitionValidator
             {
                 if (f.Type is not ("text" or "number" or "flag" or "date"))
                     Error("unknown-field-type", $"Field '{field}' of event '{name}' has unknown type '{f.Type}' (text, number, flag or date).", "event", name);
+                if (f.NotBefore is not (null or "start") || f.NotAfter is not (null or "today") || ((f.NotBefore ?? f.NotAfter) is not null && f.Type != "date"))
+                    Error("invalid-date-limit", $"Field '{field}' of event '{name}': notBefore may be \"start\" and notAfter \"today\", on dates only.", "event", name);
             }
         }
 
@@ -164,6 +166,8 @@ public static partial class DefinitionValidator
             }
             if ((w.HalfTerms is { } h && h != Math.Floor(h)) || (w.Terms is { } tm && tm != Math.Floor(tm)) || (w.Months is { } mo && mo != Math.Floor(mo)))
                 Error("fractional-time", $"{what} must count whole terms, half terms and months.", kind, id);
+            if (w.From is not (null or "state" or "start"))
+                Error("invalid-from", $"{what} counts from '{w.From}'; use \"state\" or \"start\".", kind, id);
             if (w.Param is { } p)
             {
                 if (!d.Parameters.TryGetValue(p, out var param))

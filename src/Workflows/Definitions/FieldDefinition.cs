@@ -6,4 +6,8 @@ public sealed record FieldDefinition
     public string Type { get; init; } = "text";
     public List<string>? Enum { get; init; }
     public bool Required { get; init; }
+    /// <summary>For dates: "start" refuses a date before the instance started (a decision before the request).</summary>
+    public string? NotBefore { get; init; }
+    /// <summary>For dates: "today" refuses a date in the future.</summary>
+    public string? NotAfter { get; init; }
 }

@@ -17,6 +17,13 @@ public sealed record When
     public string? Param { get; init; }
     public string? Next { get; init; }
     public string? Date { get; init; }
+    /// <summary>
+    /// What an offset counts from: "state" (default: the day the pupil entered the state) or "start" (the day the
+    /// instance started, e.g. the day the LA received an assessment request: statutory limits count from it).
+    /// </summary>
+    public string? From { get; init; }
+
+    public bool CountsFromStart() => From == "start";
 
     public int CountSet() =>
         new object?[] { Days, Weeks, Months, SchoolDays, SchoolWeeks, HalfTerms, Terms, Param, Next, Date }

@@ -7,7 +7,10 @@ namespace SendWorkflow.Workflows.Runtime;
 /// <summary>Checks event data against the definition's declaration of the event, listing every problem.</summary>
 public static class EventDataValidator
 {
-    public static IReadOnlyList<string> Check(WorkflowDefinition definition, string eventName, EventData data)
+    /// <param name="started">The day the instance started, for dates that may not come before it.</param>
+    /// <param name="today">Today (UK), for dates that may not be in the future.</param>
+    public static IReadOnlyList<string> Check(WorkflowDefinition definition, string eventName, EventData data,
+        DateOnly? started = null, DateOnly? today = null)
     {
         if (!definition.Events.TryGetValue(eventName, out var declared)) return [];
         var problems = new List<string>();
@@ -33,6 +36,14 @@ public static class EventDataValidator
                 case "text" when value is not string:
                     problems.Add($"'{name}' must be text.");
                     break;
+            }
+            if (field.Type == "date" && value is string text
+                && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                if (field.NotBefore == "start" && started is { } s && date < s)
+                    problems.Add($"'{name}' ({Calendars.UkTime.Format(date)}) is before this began on {Calendars.UkTime.Format(s)}.");
+                if (field.NotAfter == "today" && today is { } t && date > t)
+                    problems.Add($"'{name}' ({Calendars.UkTime.Format(date)}) is in the future.");
             }
             if (field.Enum is { Count: > 0 } allowed && !allowed.Contains(data.Text(name), StringComparer.Ordinal))
                 problems.Add($"'{name}' must be one of {string.Join(", ", allowed)}, not '{data.Text(name)}'.");

@@ -75,7 +75,8 @@ public sealed class WorkflowEngine(
             var data = TaskEventData(task, outcome, notes);
             if (task.Raises is { Length: > 0 } raises)
             {
-                var problems = EventDataValidator.Check(definition.Definition, raises, data);
+                var problems = EventDataValidator.Check(definition.Definition, raises, data,
+                    UkTime.DateOf(new DateTimeOffset(instance.StartedAt, TimeSpan.Zero)), UkTime.DateOf(time.GetUtcNow()));
                 if (problems.Count > 0) throw new EventDataException(raises, problems);
             }
             Journal(session, instance, now, JournalKinds.TaskCompleted, instance.State,
@@ -277,7 +278,8 @@ public sealed class WorkflowEngine(
         var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, ct);
         if (!definition.Handles(instance.State, e.Name))
             throw new EventNotHandledException(instance.State, e.Name, definition.EventsOf(instance.State));
-        var problems = EventDataValidator.Check(definition.Definition, e.Name, e.Data);
+        var problems = EventDataValidator.Check(definition.Definition, e.Name, e.Data,
+            UkTime.DateOf(new DateTimeOffset(instance.StartedAt, TimeSpan.Zero)), UkTime.DateOf(time.GetUtcNow()));
         if (problems.Count > 0) throw new EventDataException(e.Name, problems);
 
         var pupil = await session.FindPupilAsync(instance.PupilId, ct) ?? throw new PupilNotFoundException(instance.PupilId);
@@ -389,10 +391,11 @@ public sealed class WorkflowEngine(
         }
 
         var today = UkTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero));
+        var started = UkTime.DateOf(new DateTimeOffset(instance.StartedAt, TimeSpan.Zero));
         var created = new List<WorkTask>(state.Tasks.Count);
         foreach (var t in state.Tasks)
         {
-            var due = t.Due is null ? today : SchoolTime.Resolve(t.Due, today, calendar, definition);
+            var due = t.Due is null ? today : SchoolTime.Resolve(t.Due, t.Due.CountsFromStart() ? started : today, calendar, definition);
             var task = CreateTask(instance, state.Id, t, null, due, calendar, definition, now);
             session.Add(task);
             created.Add(task);
@@ -406,7 +409,8 @@ public sealed class WorkflowEngine(
         var timers = new List<WorkflowTimer>(state.Timers.Count);
         foreach (var t in state.Timers)
         {
-            var due = SchoolTime.Resolve((t.After ?? t.Every)!, today, calendar, definition);
+            var when = (t.After ?? t.Every)!;
+            var due = SchoolTime.Resolve(when, when.CountsFromStart() ? started : today, calendar, definition);
             var timer = NewTimer(instance, state.Id, t, due, now);
             session.Add(timer);
             timers.Add(timer);
