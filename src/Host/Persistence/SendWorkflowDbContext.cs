@@ -63,6 +63,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
             e.HasOne<PupilRecord>().WithMany().HasForeignKey(x => x.PupilId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.PupilId);
             e.HasIndex(x => new { x.SchoolId, x.State });
+            e.HasIndex(x => x.ParentInstanceId);
             // One active instance of a definition per pupil, even when two requests race.
             e.HasIndex(x => new { x.PupilId, x.DefinitionId }).IsUnique().HasFilter("\"Status\" = 'Active'").HasDatabaseName("UX_Instances_ActivePerPupil");
         });

@@ -45,6 +45,10 @@ public static partial class DefinitionValidator
             if (!states.TryAdd(s.Id, s)) Error("duplicate-state", $"Two states have the id '{s.Id}'.", "state", s.Id);
             if (string.IsNullOrWhiteSpace(s.Name)) Error("missing-name", $"State '{s.Id}' needs a name.", "state", s.Id);
             if (s.Timeframe is not null) CheckWhen(s.Timeframe, $"The timeframe of state '{s.Id}'", "state", s.Id);
+            if (s.Starts is { } child && !IdPattern().IsMatch(child))
+                Error("invalid-id", $"State '{s.Id}' starts '{child}', which is not a definition id.", "state", s.Id);
+            if (s.Notifies is { } n && (!s.Terminal || string.IsNullOrWhiteSpace(n.Event)))
+                Error("invalid-notification", $"State '{s.Id}' notifies its parent workflow: only a terminal state can, and it must name the event.", "state", s.Id);
             if (s.Terminal && (s.Tasks.Count > 0 || s.Timers.Count > 0))
                 Warn("terminal-work", $"State '{s.Id}' ends the workflow, so its tasks and timers never matter.", "state", s.Id);
 

@@ -15,4 +15,8 @@ public sealed record StateDefinition
     public List<TaskDefinition> Tasks { get; init; } = [];
     public List<TimerDefinition> Timers { get; init; } = [];
     public Layout? Layout { get; init; }
+    /// <summary>A definition started for the same pupil when this state is entered (stage 5 starts the EHC needs assessment).</summary>
+    public string? Starts { get; init; }
+    /// <summary>For a terminal state of a child workflow: the event raised on the workflow that started it.</summary>
+    public ParentNotification? Notifies { get; init; }
 }

@@ -16,4 +16,6 @@ public static class JournalKinds
     public const string TimerCancelled = "timer-cancelled";
     public const string TaskWarning = "task-warning";
     public const string TaskOverdue = "task-overdue";
+    public const string ChildStarted = "child-started";
+    public const string ParentNotWaiting = "parent-not-waiting";
 }

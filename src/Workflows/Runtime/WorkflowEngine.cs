@@ -44,7 +44,7 @@ public sealed class WorkflowEngine(
         var initial = definition.State(definition.Definition.InitialState);
         Journal(session, instance, now, JournalKinds.Started, initial.Id,
             $"Started {definition.Definition.Name} (version {definition.Version}).", null, actor);
-        Enter(session, definition, calendar, instance, initial, "start", "", now, actor);
+        await EnterAsync(session, definition, calendar, instance, initial, "start", "", now, actor, ct);
         await session.CommitAsync(ct);
         return instance;
     }
@@ -321,7 +321,7 @@ public sealed class WorkflowEngine(
             JsonSerializer.Serialize(new { transition = taken.Id, rule, expression = taken.Rule?.Expression, to = taken.To, facts }),
             e.Actor);
         await LeaveAsync(session, instance, fromState, now, e.Actor, ct);
-        Enter(session, definition, calendar, instance, toState, HowEntered(fromState, toState, e.Name), taken.Id, now, e.Actor);
+        await EnterAsync(session, definition, calendar, instance, toState, HowEntered(fromState, toState, e.Name), taken.Id, now, e.Actor, ct);
         return new EventOutcome(instance.Id, true, from, toState.Id, rule, taken.Id, instance.Stage, instance.Status);
     }
 
@@ -371,6 +371,72 @@ public sealed class WorkflowEngine(
             Journal(session, instance, now, JournalKinds.TimersCancelled, state.Id,
                 $"Stopped {timers.Count} timer{(timers.Count == 1 ? "" : "s")} of {state.Name}: {string.Join(", ", timers.Select(t => t.TimerId))}.",
                 null, actor);
+    }
+
+    /// <summary>Enters a state and, in the same unit of work, starts the workflow it starts or tells the parent how this one ended.</summary>
+    private async Task EnterAsync(IWorkflowSession session, CompiledDefinition definition, SchoolCalendar calendar,
+        WorkflowInstance instance, StateDefinition state, string enteredBy, string via, DateTime now, string? actor, CancellationToken ct)
+    {
+        Enter(session, definition, calendar, instance, state, enteredBy, via, now, actor);
+        if (state.Terminal && state.Notifies is { } notification && instance.ParentInstanceId is { } parentId)
+            await NotifyParentAsync(session, instance, state, notification, parentId, now, actor, ct);
+        if (!state.Terminal && state.Starts is { } childId)
+            await StartChildAsync(session, calendar, instance, state, childId, now, actor, ct);
+    }
+
+    private async Task StartChildAsync(IWorkflowSession session, SchoolCalendar calendar, WorkflowInstance parent,
+        StateDefinition state, string childId, DateTime now, string? actor, CancellationToken ct)
+    {
+        var child = await catalog.GetPublishedAsync(childId, ct);
+        if (await session.FindActiveInstanceAsync(parent.PupilId, childId, ct) is { } running)
+        {
+            Journal(session, parent, now, JournalKinds.ChildStarted, state.Id,
+                $"{child.Definition.Name} is already running for this pupil; it was not started again.",
+                JsonSerializer.Serialize(new { childInstanceId = running, definition = childId }), actor);
+            return;
+        }
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
+            DefinitionId = child.Id,
+            Version = child.Version,
+            PupilId = parent.PupilId,
+            SchoolId = parent.SchoolId,
+            BoroughId = parent.BoroughId,
+            StartedAt = now,
+            UpdatedAt = now,
+            Status = InstanceStatus.Active,
+            ParentInstanceId = parent.Id,
+        };
+        session.Add(instance);
+        Journal(session, parent, now, JournalKinds.ChildStarted, state.Id,
+            $"Started {child.Definition.Name} (version {child.Version}).",
+            JsonSerializer.Serialize(new { childInstanceId = instance.Id, definition = child.Id, version = child.Version }), actor);
+        var initial = child.State(child.Definition.InitialState);
+        Journal(session, instance, now, JournalKinds.Started, initial.Id,
+            $"Started {child.Definition.Name} (version {child.Version}) from {state.Name}.",
+            JsonSerializer.Serialize(new { parentInstanceId = parent.Id }), actor);
+        await EnterAsync(session, child, calendar, instance, initial, "start", "", now, actor, ct);
+    }
+
+    private async Task NotifyParentAsync(IWorkflowSession session, WorkflowInstance child, StateDefinition state,
+        ParentNotification notification, Guid parentId, DateTime now, string? actor, CancellationToken ct)
+    {
+        var parent = await session.FindInstanceAsync(parentId, ct);
+        if (parent is not { Status: InstanceStatus.Active })
+        {
+            Journal(session, child, now, JournalKinds.ParentNotWaiting, state.Id,
+                $"Ended in {state.Name}; the workflow that started it has ended, so '{notification.Event}' was not sent.", null, actor);
+            return;
+        }
+        var parentDefinition = await catalog.GetAsync(parent.DefinitionId, parent.Version, ct);
+        if (!parentDefinition.Handles(parent.State, notification.Event))
+        {
+            Journal(session, child, now, JournalKinds.ParentNotWaiting, state.Id,
+                $"Ended in {state.Name}; the pupil has moved on to '{parent.State}', which does not wait for '{notification.Event}'.", null, actor);
+            return;
+        }
+        await ApplyAsync(session, parent, new WorkflowEvent(notification.Event, EventData.FromJson(notification.Data), actor), ct);
     }
 
     private static void Enter(IWorkflowSession session, CompiledDefinition definition, SchoolCalendar calendar,

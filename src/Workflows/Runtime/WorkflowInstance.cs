@@ -23,6 +23,8 @@ public sealed class WorkflowInstance
     public int ReviewsInStage { get; set; }
     public int ReviewsWithoutProgress { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>The instance whose state started this one, if any: it hears how this one ends.</summary>
+    public Guid? ParentInstanceId { get; set; }
     /// <summary>Optimistic concurrency: every handled event bumps it; a stale write is refused and retried.</summary>
     public int ConcurrencyStamp { get; set; }
 }

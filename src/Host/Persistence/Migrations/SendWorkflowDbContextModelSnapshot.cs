@@ -342,6 +342,9 @@ namespace SendWorkflow.Host.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PupilId")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -381,6 +384,8 @@ namespace SendWorkflow.Host.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("PupilId");
 

@@ -180,6 +180,7 @@ namespace SendWorkflow.Host.Persistence.Migrations
                     ReviewsInStage = table.Column<int>(type: "INTEGER", nullable: false),
                     ReviewsWithoutProgress = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ParentInstanceId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ConcurrencyStamp = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -197,6 +198,11 @@ namespace SendWorkflow.Host.Persistence.Migrations
                 name: "IX_DefinitionVersions_DefinitionId_Status",
                 table: "DefinitionVersions",
                 columns: new[] { "DefinitionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instances_ParentInstanceId",
+                table: "Instances",
+                column: "ParentInstanceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Instances_PupilId",

@@ -11,7 +11,7 @@ using SendWorkflow.Host.Persistence;
 namespace SendWorkflow.Host.Persistence.Migrations
 {
     [DbContext(typeof(SendWorkflowDbContext))]
-    [Migration("20261124005255_Initial")]
+    [Migration("20261124010024_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -345,6 +345,9 @@ namespace SendWorkflow.Host.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PupilId")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -384,6 +387,8 @@ namespace SendWorkflow.Host.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("PupilId");
 
