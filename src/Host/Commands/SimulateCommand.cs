@@ -56,6 +56,8 @@ public static class SimulateCommand
             ["Clock:Start"] = $"{startYear}-08-01",
             ["Demo:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The web host is one of the hosted services started below: keep it off any port someone uses.
+            ["Urls"] = "http://127.0.0.1:0",
         });
         builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
         await using var app = builder.Build();

@@ -72,6 +72,9 @@ public static partial class DefinitionValidator
                     CheckWhen(t.Every, what, "state", s.Id);
                     if (IsZero(t.Every)) Error("timer-schedule", $"{what} repeats every zero time.", "state", s.Id);
                 }
+                if (!string.IsNullOrWhiteSpace(t.Raises) && d.Events.TryGetValue(t.Raises, out var raised)
+                    && raised.Data.Any(f => f.Value.Required))
+                    Error("timer-event-needs-data", $"{what} raises '{t.Raises}', which needs data a timer cannot give ({string.Join(", ", raised.Data.Where(f => f.Value.Required).Select(f => f.Key))}).", "state", s.Id);
                 if (string.IsNullOrWhiteSpace(t.Raises) && t.Task is null)
                     Error("timer-does-nothing", $"{what} neither raises an event nor creates a task.", "state", s.Id);
                 if (t.Task is not null) CheckTask(t.Task, $"The task of {what.ToLowerInvariant()}", s.Id);

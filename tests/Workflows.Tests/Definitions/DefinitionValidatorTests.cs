@@ -182,6 +182,11 @@ public class DefinitionValidatorTests
             "timer-schedule", "state", "cause-of-concern");
 
     [Fact]
+    public void Validate_TimerRaisingAnEventThatNeedsData_IsAnError() =>
+        AssertError(Validate(Pathway.WithState("cause-of-concern", s => s with { Timers = [s.Timers[0] with { Raises = "review.completed" }] })),
+            "timer-event-needs-data", "state", "cause-of-concern");
+
+    [Fact]
     public void Validate_TimerRepeatingEveryZeroTime_IsAnError() =>
         AssertError(Validate(Pathway.WithState("initial-concern",
                 s => s with { Timers = [s.Timers[0] with { Every = new When { SchoolDays = 0 } }, s.Timers[1]] })),
