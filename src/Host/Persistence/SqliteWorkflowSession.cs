@@ -59,6 +59,12 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         return task is null ? null : Track(task);
     }
 
+    public async Task<IReadOnlyList<WorkTask>> FindTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var found = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct);
+        return found.Select(t => _tasks.TryGetValue(t.Id, out var known) ? known.Entity : Track(t)).ToList();
+    }
+
     public async Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct)
     {
         if (_timers.TryGetValue(id, out var known)) return known.Entity;

@@ -174,22 +174,30 @@ public sealed class WorkflowEngine(
             return TimerOutcome.Fired;
         }, ct);
 
-    /// <summary>Warns the role that an open task falls due soon; once.</summary>
-    public Task<bool> WarnAsync(Guid taskId, CancellationToken ct) =>
+    /// <summary>
+    /// Warns the roles of many open tasks that they fall due soon, each once, in one unit of work: a reminder
+    /// changes no state, so it needs no event of its own.
+    /// </summary>
+    public Task<int> WarnManyAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken ct) =>
         InUnitOfWorkAsync(async session =>
         {
-            var task = await session.FindTaskAsync(taskId, ct);
-            if (task is not { Status: WorkTaskStatus.Open, WarnedAt: null }) return false;
-            var instance = await session.FindInstanceAsync(task.InstanceId, ct);
-            if (instance is null) return false;
             var now = time.GetUtcNow().UtcDateTime;
-            task.WarnedAt = now;
-            task.Revision++;
-            Touch(instance, now);
-            Journal(session, instance, now, JournalKinds.TaskWarning, instance.State,
-                $"Reminder to {task.Role}: '{task.Title}' is due {UkTime.Format(task.DueOn)}.",
-                JsonSerializer.Serialize(new { taskId = task.Id, task = task.DefinitionTaskId, dueOn = task.DueOn }), "deadline");
-            return true;
+            var warned = 0;
+            foreach (var task in await session.FindTasksAsync(taskIds, ct))
+            {
+                if (task is not { Status: WorkTaskStatus.Open, WarnedAt: null }) continue;
+                task.WarnedAt = now;
+                task.Revision++;
+                warned++;
+                session.Add(new JournalEntry
+                {
+                    InstanceId = task.InstanceId, At = now, Kind = JournalKinds.TaskWarning, State = task.State,
+                    Detail = $"Reminder to {task.Role}: '{task.Title}' is due {UkTime.Format(task.DueOn)}.",
+                    Data = JsonSerializer.Serialize(new { taskId = task.Id, task = task.DefinitionTaskId, dueOn = task.DueOn }),
+                    Actor = "deadline",
+                });
+            }
+            return warned;
         }, ct);
 
     /// <summary>

@@ -14,6 +14,7 @@ public interface IWorkflowSession : IAsyncDisposable
     Task<Guid?> FindActiveInstanceAsync(string pupilId, string definitionId, CancellationToken ct);
     Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct);
     Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct);
+    Task<IReadOnlyList<WorkTask>> FindTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
     Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct);
     Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct);
     void Add(WorkflowInstance instance);

@@ -12,7 +12,13 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
 {
     public async Task<SweepResult> SweepAsync(DateOnly today, CancellationToken ct)
     {
-        var warned = await EachAsync(() => queries.TasksToWarnAsync(today, 500, ct), id => engine.WarnAsync(id, ct));
+        var warned = 0;
+        while (await queries.TasksToWarnAsync(today, 500, ct) is { Count: > 0 } due)
+        {
+            var done = await Task.WhenAll(due.Chunk(100).Select(chunk => engine.WarnManyAsync(chunk.Select(t => t.TaskId).ToList(), ct)));
+            if (done.Sum() == 0) break;
+            warned += done.Sum();
+        }
         var escalated = await EachAsync(() => queries.OverdueTasksAsync(today, 500, ct), id => engine.EscalateAsync(id, ct));
         return new SweepResult(warned, escalated);
     }

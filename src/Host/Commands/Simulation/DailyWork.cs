@@ -45,7 +45,7 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var active = await db.Instances.AsNoTracking()
-            .Where(i => i.Status == InstanceStatus.Active && i.Stage >= 3 && i.Stage <= 5)
+            .Where(i => i.DefinitionId == "send-pathway" && i.Status == InstanceStatus.Active && i.Stage >= 3 && i.Stage <= 5)
             .Select(i => new { i.PupilId, i.Stage, i.EnteredStateAt }).ToListAsync(ct);
         var raises = new List<(SimPupil Pupil, WorkflowEvent Event)>();
         foreach (var i in active)

@@ -16,7 +16,7 @@ internal sealed class YearReport(IDbContextFactory<SendWorkflowDbContext> factor
     public async Task SnapshotAsync(string label, DateOnly day, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var counts = await db.Instances.AsNoTracking().GroupBy(i => i.State)
+        var counts = await db.Instances.AsNoTracking().Where(i => i.DefinitionId == "send-pathway").GroupBy(i => i.State)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         _snapshots.Add((label, day, counts));
     }
