@@ -47,7 +47,7 @@ public sealed class KillAndRestartTests
             Note($"{Pupils} pupils started on send-pathway");
 
             // ... then a backlog of overdue timers, as if the service had been down for a few days.
-            var now = DateTime.UtcNow;
+            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
             var cutoff = Instant(now);
             var backlog = await InsertBacklogAsync(file, now, ct);
             Note($"{backlog.Count} overdue timers inserted");
