@@ -18,8 +18,7 @@ public static class BenchCommand
         if (args.Length > 0 && args[0] == "timers") return await TimerBenchCommand.RunAsync(args[1..]);
         var pupils = BenchArgs.Int(args, "--pupils", 2000);
         var concurrency = BenchArgs.Int(args, "--concurrency", 16);
-        var folder = Path.Combine(Path.GetTempPath(), "sendworkflow-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = BenchHost.NewFolder("bench");
         var dbFile = Path.Combine(folder, "bench.db");
 
         await using var app = BenchHost.Build(dbFile, simulated: true);
@@ -72,7 +71,7 @@ public static class BenchCommand
         Console.WriteLine($"database file:      {new FileInfo(dbFile).Length / 1024 / 1024} MiB (plus WAL)");
         Console.WriteLine($"total run:          {total.Elapsed.TotalSeconds:0.0} s");
         await BenchHost.StopAsync(app);
-        SqliteCleanup(folder);
+        BenchHost.DeleteFolder(folder);
         return 0;
     }
 
@@ -98,10 +97,4 @@ public static class BenchCommand
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static void SqliteCleanup(string folder)
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-    }
 }

@@ -27,6 +27,20 @@ internal static class BenchHost
 
     public static Task StopAsync(WebApplication app) => app.StopAsync();
 
+    /// <summary>A fresh folder for a run's database files.</summary>
+    public static string NewFolder(string kind)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"sendworkflow-{kind}", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static void DeleteFolder(string folder)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+
     public static async Task SeedPupilsAsync(WebApplication app, int pupils)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();

@@ -22,25 +22,23 @@ public static class SimulateCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var pupils = IntArg(args, "--pupils", 10_000, min: 1);
-        var seed = IntArg(args, "--seed", 42, min: 0);
-        var workers = IntArg(args, "--workers", 32, min: 1);
-        var yearLabel = Arg(args, "--year") ?? "2026-27";
+        var pupils = BenchArgs.Int(args, "--pupils", 10_000, min: 1);
+        var seed = BenchArgs.Int(args, "--seed", 42, min: 0);
+        var workers = BenchArgs.Int(args, "--workers", 32, min: 1);
+        var yearLabel = BenchArgs.Text(args, "--year") ?? "2026-27";
         if (!SchoolYear.TryParseLabel(yearLabel, out var startYear))
         {
             Console.Error.WriteLine($"--year must be an academic year such as 2026-27, not '{yearLabel}'.");
             return 2;
         }
-        var folder = Path.Combine(Path.GetTempPath(), "sendworkflow-simulate", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = BenchHost.NewFolder("simulate");
         try
         {
             return await SimulateAsync(Path.Combine(folder, "simulate.db"), pupils, seed, workers, yearLabel, startYear);
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            BenchHost.DeleteFolder(folder);
         }
     }
 
@@ -48,21 +46,8 @@ public static class SimulateCommand
     {
         var ct = CancellationToken.None;
         var setup = Stopwatch.StartNew();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:SendWorkflow"] = $"Data Source={dbFile}",
-            ["Clock:Mode"] = "Simulated",
-            ["Clock:Start"] = $"{startYear}-08-01",
-            ["Demo:Enabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            // The web host is one of the hosted services started below: keep it off any port someone uses.
-            ["Urls"] = "http://127.0.0.1:0",
-        });
-        builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
-        await using var app = builder.Build();
-        var hosted = app.Services.GetServices<IHostedService>().ToList();
-        foreach (var service in hosted) await service.StartAsync(ct);
+        await using var app = BenchHost.Build(dbFile, simulated: true, start: $"{startYear}-08-01");
+        await BenchHost.StartAsync(app);
 
         var clock = (SimulatedTimeProvider)app.Services.GetRequiredService<TimeProvider>();
         var machine = app.Services.GetRequiredService<TimeMachine>();
@@ -140,7 +125,7 @@ public static class SimulateCommand
             + $"outside events {Secs(s.OutsideEvents)}, reviews {Secs(s.Reviews)}, bulk updates {Secs(s.BulkUpdates)}");
         Console.WriteLine($"  peak memory:               {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
 
-        for (var i = hosted.Count - 1; i >= 0; i--) await hosted[i].StopAsync(ct);
+        await BenchHost.StopAsync(app);
         return 0;
     }
 
@@ -167,13 +152,4 @@ public static class SimulateCommand
     private static string Secs(TimeSpan t) => $"{t.TotalSeconds:0.0} s";
 
     private static string Percent(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:0.0}%";
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static int IntArg(string[] args, string name, int fallback, int min) =>
-        int.TryParse(Arg(args, name), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min ? v : fallback;
 }

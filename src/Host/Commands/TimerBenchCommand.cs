@@ -19,8 +19,7 @@ public static class TimerBenchCommand
         var count = BenchArgs.Int(args, "--count", 100_000);
         var perInstance = 10;
         var instances = Math.Max(1, count / perInstance);
-        var folder = Path.Combine(Path.GetTempPath(), "sendworkflow-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = BenchHost.NewFolder("bench");
         var dbFile = Path.Combine(folder, "timers.db");
         Console.WriteLine($"SendWorkflow timer benchmark: {count} pending timers on {instances} instances, SQLite file (WAL), {Environment.ProcessorCount} cores");
 
@@ -65,8 +64,7 @@ public static class TimerBenchCommand
             Console.WriteLine($"peak memory:         {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
             await BenchHost.StopAsync(app);
         }
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        BenchHost.DeleteFolder(folder);
         return 0;
     }
 

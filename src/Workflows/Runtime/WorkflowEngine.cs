@@ -28,18 +28,7 @@ public sealed class WorkflowEngine(
             throw new AlreadyRunningException(pupilId, definitionId, running);
         var calendar = calendars.ForBorough(pupil.BoroughId);
         var now = time.GetUtcNow().UtcDateTime;
-        var instance = new WorkflowInstance
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            DefinitionId = definition.Id,
-            Version = definition.Version,
-            PupilId = pupil.PupilId,
-            SchoolId = pupil.SchoolId,
-            BoroughId = pupil.BoroughId,
-            StartedAt = now,
-            UpdatedAt = now,
-            Status = InstanceStatus.Active,
-        };
+        var instance = NewInstance(definition, pupil, now, parentId: null);
         session.Add(instance);
         var initial = definition.State(definition.Definition.InitialState);
         Journal(session, instance, now, JournalKinds.Started, initial.Id,
@@ -403,19 +392,7 @@ public sealed class WorkflowEngine(
                 JsonSerializer.Serialize(new { childInstanceId = running, definition = childId }), actor);
             return;
         }
-        var instance = new WorkflowInstance
-        {
-            Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
-            DefinitionId = child.Id,
-            Version = child.Version,
-            PupilId = parent.PupilId,
-            SchoolId = parent.SchoolId,
-            BoroughId = parent.BoroughId,
-            StartedAt = now,
-            UpdatedAt = now,
-            Status = InstanceStatus.Active,
-            ParentInstanceId = parent.Id,
-        };
+        var instance = NewInstance(child, new PupilPlacement(parent.PupilId, parent.SchoolId, parent.BoroughId, 0), now, parent.Id);
         session.Add(instance);
         Journal(session, parent, now, JournalKinds.ChildStarted, state.Id,
             $"Started {child.Definition.Name} (version {child.Version}).",
@@ -426,6 +403,20 @@ public sealed class WorkflowEngine(
             JsonSerializer.Serialize(new { parentInstanceId = parent.Id }), actor);
         await EnterAsync(session, child, calendar, instance, initial, "start", "", now, actor, ct);
     }
+
+    private static WorkflowInstance NewInstance(CompiledDefinition definition, PupilPlacement pupil, DateTime now, Guid? parentId) => new()
+    {
+        Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
+        DefinitionId = definition.Id,
+        Version = definition.Version,
+        PupilId = pupil.PupilId,
+        SchoolId = pupil.SchoolId,
+        BoroughId = pupil.BoroughId,
+        StartedAt = now,
+        UpdatedAt = now,
+        Status = InstanceStatus.Active,
+        ParentInstanceId = parentId,
+    };
 
     private async Task NotifyParentAsync(IWorkflowSession session, WorkflowInstance child, StateDefinition state,
         ParentNotification notification, Guid parentId, DateTime now, string? actor, CancellationToken ct)
