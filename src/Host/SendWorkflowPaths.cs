@@ -16,6 +16,7 @@ public sealed class SendWorkflowPaths
     public string Root { get; }
     public string Workflows => Path.Combine(Definitions, "workflows");
     public string Calendars => Path.Combine(Definitions, "calendars");
+    public string Boroughs => Path.Combine(Definitions, "boroughs");
 
     private static string? Find(string start)
     {

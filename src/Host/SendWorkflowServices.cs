@@ -24,6 +24,9 @@ public static class SendWorkflowServices
         var connectionString = ConnectionString(config, paths);
         services.AddPersistence(connectionString);
         services.AddTimers(config.GetSection("Clock").Get<ClockOptions>() ?? new ClockOptions(), connectionString, config);
+        services.AddSingleton<Statutory.BoroughTimelines>();
+        services.AddSingleton<Statutory.StatutoryExceptions>();
+        services.AddSingleton<Statutory.ComplianceReports>();
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<IDefinitionCatalog>(sp => sp.GetRequiredService<DefinitionCatalog>());
         services.AddSingleton<DefinitionService>();
@@ -85,6 +88,7 @@ public static class SendWorkflowServices
         api.MapInstancesApi();
         api.MapTasksApi();
         api.MapClockApi();
+        api.MapStatutoryApi();
         return app;
     }
 }

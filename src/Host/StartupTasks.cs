@@ -9,7 +9,7 @@ namespace SendWorkflow.Host;
 /// <summary>At start-up: migrate the database, load term calendars, import definitions, seed the demo.</summary>
 internal sealed class StartupTasks(
     IDbContextFactory<SendWorkflowDbContext> factory, SendWorkflowPaths paths, CalendarRegistry calendars,
-    DefinitionService definitions, DemoSeeder demo, IConfiguration config, TimeProvider time,
+    DefinitionService definitions, Statutory.BoroughTimelines timelines, DemoSeeder demo, IConfiguration config, TimeProvider time,
     Workflows.Timers.TimerDispatcher dispatcher, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -20,11 +20,13 @@ internal sealed class StartupTasks(
             await db.Database.MigrateAsync(ct);
         }
         calendars.LoadFolder(paths.Calendars);
+        await timelines.LoadAsync(ct);
         await definitions.ImportFolderAsync(paths.Workflows, ct);
         if (config.GetValue("Demo:Enabled", true))
         {
             await demo.SeedIfEmptyAsync(config.GetValue("Demo:Seed", 2026), ct);
         }
+        await timelines.ImportFolderAsync(paths.Boroughs, ct);
         if (time is Clock.SimulatedTimeProvider)
         {
             // Without Quartz the simulated clock has no dispatcher of its own: what fell due before start fires now.

@@ -7,8 +7,10 @@ using SendWorkflow.Workflows.Stores;
 namespace SendWorkflow.Host.Definitions;
 
 /// <summary>Compiles each published version once; published content never changes, so the cache never goes stale.</summary>
-public sealed class DefinitionCatalog(IDbContextFactory<SendWorkflowDbContext> factory) : IDefinitionCatalog
+public sealed class DefinitionCatalog(IDbContextFactory<SendWorkflowDbContext> factory, Statutory.BoroughTimelines timelines) : IDefinitionCatalog
 {
+    // A borough's variant is keyed by the version of its timelines, so a new version compiles anew and the old stays valid.
+    private readonly ConcurrentDictionary<(string, int, string, int), Lazy<CompiledDefinition>> _variants = new();
     private readonly ConcurrentDictionary<(string, int), Lazy<Task<CompiledDefinition>>> _compiled = new();
     private readonly ConcurrentDictionary<string, int> _published = new(StringComparer.Ordinal);
 
@@ -27,6 +29,19 @@ public sealed class DefinitionCatalog(IDbContextFactory<SendWorkflowDbContext> f
             _published[definitionId] = version;
         }
         return await GetAsync(definitionId, version, ct);
+    }
+
+    public async Task<CompiledDefinition> GetAsync(string definitionId, int version, string boroughId, CancellationToken ct) =>
+        ForBorough(await GetAsync(definitionId, version, ct), boroughId);
+
+    public async Task<CompiledDefinition> GetPublishedAsync(string definitionId, string boroughId, CancellationToken ct) =>
+        ForBorough(await GetPublishedAsync(definitionId, ct), boroughId);
+
+    private CompiledDefinition ForBorough(CompiledDefinition definition, string boroughId)
+    {
+        if (timelines.Current(boroughId) is not { } set || set.For(definition.Id) is not { } values) return definition;
+        return _variants.GetOrAdd((definition.Id, definition.Version, boroughId, set.Version),
+            _ => new Lazy<CompiledDefinition>(() => definition.WithParameters(values))).Value;
     }
 
     public void Invalidate(string definitionId) => _published.TryRemove(definitionId, out _);

@@ -13,6 +13,9 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<WorkTask> Tasks => Set<WorkTask>();
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<StatutoryExceptionRecord> StatutoryExceptions => Set<StatutoryExceptionRecord>();
+    public DbSet<BoroughParametersRecord> BoroughParameters => Set<BoroughParametersRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -90,6 +93,34 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => new { x.Status, x.DueAt });
             e.HasIndex(x => new { x.InstanceId, x.Status });
+        });
+        b.Entity<Milestone>(e =>
+        {
+            e.ToTable("Milestones");
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.BoroughId).HasMaxLength(100);
+            e.Property(x => x.PupilId).HasMaxLength(100);
+            e.HasIndex(x => new { x.InstanceId, x.Name });
+            e.HasIndex(x => new { x.BoroughId, x.Name, x.On });
+        });
+        b.Entity<StatutoryExceptionRecord>(e =>
+        {
+            e.ToTable("StatutoryExceptions");
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.BoroughId).HasMaxLength(100);
+            e.Property(x => x.PupilId).HasMaxLength(100);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.HasIndex(x => x.InstanceId);
+            e.HasIndex(x => x.BoroughId);
+        });
+        b.Entity<BoroughParametersRecord>(e =>
+        {
+            e.ToTable("BoroughParameters");
+            e.HasKey(x => new { x.BoroughId, x.Version });
+            e.Property(x => x.BoroughId).HasMaxLength(100);
+            e.Property(x => x.ChangedBy).HasMaxLength(200);
+            e.Property(x => x.Json).HasMaxLength(100_000);
         });
     }
 }

@@ -103,6 +103,15 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
     public void Add(JournalEntry entry) => _added.Journal.Add(entry);
     public void Add(WorkTask task) => _added.NewTasks.Add(task);
     public void Add(WorkflowTimer timer) => _added.NewTimers.Add(timer);
+    public void Add(Milestone milestone) => _added.Milestones.Add(milestone);
+
+    public async Task<DateOnly?> LatestMilestoneAsync(Guid instanceId, string name, CancellationToken ct)
+    {
+        var added = _added.Milestones.Where(m => m.InstanceId == instanceId && m.Name == name).Select(m => (DateOnly?)m.On).Max();
+        var stored = await db.Milestones.AsNoTracking().Where(m => m.InstanceId == instanceId && m.Name == name)
+            .Select(m => (DateOnly?)m.On).MaxAsync(ct);
+        return added > stored || stored is null ? added : stored;
+    }
 
     public async Task CommitAsync(CancellationToken ct)
     {

@@ -128,6 +128,7 @@ public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDispos
         }
         foreach (var t in changes.NewTimers) Run(InsertTimerSql, tx, TimerValues(t));
         foreach (var j in changes.Journal) Run(InsertJournalSql, tx, JournalValues(j));
+        foreach (var m in changes.Milestones) Run(InsertMilestoneSql, tx, MilestoneValues(m));
         return null;
     }
 
@@ -207,6 +208,14 @@ public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDispos
         ("@Detail", j.Detail), ("@Data", j.Data), ("@Actor", j.Actor),
     ];
 
+    private static IEnumerable<(string, object?)> MilestoneValues(Milestone m) =>
+    [
+        ("@InstanceId", Id(m.InstanceId)), ("@DefinitionId", m.DefinitionId), ("@BoroughId", m.BoroughId), ("@PupilId", m.PupilId),
+        ("@Name", m.Name), ("@On", Day(m.On)),
+        ("@RecordedAt", Instant(m.RecordedAt)), ("@Actor", m.Actor),
+    ];
+
+    private const string InsertMilestoneSql = "INSERT INTO Milestones (InstanceId, DefinitionId, BoroughId, PupilId, Name, \"On\", RecordedAt, Actor) VALUES (@InstanceId, @DefinitionId, @BoroughId, @PupilId, @Name, @On, @RecordedAt, @Actor)";
     private const string InstanceColumns = "Id, DefinitionId, Version, PupilId, SchoolId, BoroughId, State, Stage, Status, StartedAt, EnteredStateAt, EnteredBy, EnteredVia, LastProgress, ReviewsInStage, ReviewsWithoutProgress, UpdatedAt, ConcurrencyStamp, ParentInstanceId";
     private const string InsertInstanceSql = $"INSERT INTO Instances ({InstanceColumns}) VALUES (@Id, @DefinitionId, @Version, @PupilId, @SchoolId, @BoroughId, @State, @Stage, @Status, @StartedAt, @EnteredStateAt, @EnteredBy, @EnteredVia, @LastProgress, @ReviewsInStage, @ReviewsWithoutProgress, @UpdatedAt, @ConcurrencyStamp, @ParentInstanceId)";
     private const string UpdateInstanceSql = "UPDATE Instances SET State = @State, Stage = @Stage, Status = @Status, EnteredStateAt = @EnteredStateAt, EnteredBy = @EnteredBy, EnteredVia = @EnteredVia, LastProgress = @LastProgress, ReviewsInStage = @ReviewsInStage, ReviewsWithoutProgress = @ReviewsWithoutProgress, UpdatedAt = @UpdatedAt, ConcurrencyStamp = @ConcurrencyStamp, SchoolId = @SchoolId, BoroughId = @BoroughId, PupilId = @PupilId, DefinitionId = @DefinitionId, Version = @Version, StartedAt = @StartedAt, ParentInstanceId = @ParentInstanceId WHERE Id = @Id AND ConcurrencyStamp = @readStamp";

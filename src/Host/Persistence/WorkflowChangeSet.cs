@@ -15,7 +15,8 @@ internal sealed class WorkflowChangeSet
     /// <summary>Changed timers with the status they were read in: a timer fired or cancelled meanwhile is a conflict.</summary>
     public List<(WorkflowTimer Timer, TimerStatus ReadStatus)> ChangedTimers { get; } = [];
     public List<JournalEntry> Journal { get; } = [];
+    public List<Milestone> Milestones { get; } = [];
 
     public bool IsEmpty => NewInstances.Count + ChangedInstances.Count + NewTasks.Count + ChangedTasks.Count
-        + NewTimers.Count + ChangedTimers.Count + Journal.Count == 0;
+        + NewTimers.Count + ChangedTimers.Count + Journal.Count + Milestones.Count == 0;
 }

@@ -57,6 +57,27 @@ public sealed class CompiledDefinition
     public StateDefinition State(string id) =>
         States.TryGetValue(id, out var s) ? s : throw new UnknownStateException(Id, Version, id);
 
+    /// <summary>Whether a task of the state is created on entering it: its condition, if it has one, holds.</summary>
+    public bool TaskApplies(string stateId, TaskDefinition task, Facts facts) =>
+        task.If is null || Rules.Evaluate(DefinitionValidator.TaskConditionKey(stateId, task.Id), facts, EventData.Empty);
+
+    /// <summary>
+    /// The same version with some parameters set to other values (a borough's timelines): rules are compiled again,
+    /// since they read parameters as constants. Names the version does not have are ignored.
+    /// </summary>
+    public CompiledDefinition WithParameters(IReadOnlyDictionary<string, double> values)
+    {
+        var changed = Definition.Parameters.ToDictionary(
+            p => p.Key,
+            p => values.TryGetValue(p.Key, out var v) ? p.Value with { Default = v } : p.Value,
+            StringComparer.Ordinal);
+        var definition = Definition with { Parameters = changed };
+        var rules = DefinitionValidator.CompileRules(definition);
+        if (rules.RuleSet is null || rules.Errors.Count > 0)
+            throw new DefinitionValidationException(Id, rules.Errors.Select(e => new DefinitionProblem("rule-does-not-compile", e.Message, "definition", null)).ToList());
+        return new CompiledDefinition(definition, rules.RuleSet);
+    }
+
     /// <summary>The parameter's value in the unit it is declared in (the rules see the same number).</summary>
     public (double Amount, string Unit) Parameter(string name) =>
         (Parameters[name], Definition.Parameters[name].Unit);

@@ -28,6 +28,17 @@ public static partial class DefinitionValidator
                 Error("parameter-without-default", $"Parameter '{name}' has no default value.", "parameter", name);
             else if (p.Default < 0)
                 Error("negative-parameter", $"Parameter '{name}' cannot be negative.", "parameter", name);
+            if (p.Law is { } law)
+            {
+                if (string.IsNullOrWhiteSpace(law.Regulation))
+                    Error("law-without-regulation", $"Parameter '{name}' has a statutory limit but does not name the regulation.", "parameter", name);
+                if (law.Max is null == law.Min is null)
+                    Error("invalid-law", $"Parameter '{name}': a statutory limit gives exactly one of 'max' or 'min'.", "parameter", name);
+                if (law.Max < 0 || law.Min < 0)
+                    Error("invalid-law", $"Parameter '{name}': a statutory limit cannot be negative.", "parameter", name);
+                if (p.Default is { } value && law.IsLooserThanLaw(value))
+                    Warn("looser-than-law", $"Parameter '{name}' defaults to {value}, looser than the law ({law.Regulation}).", "parameter", name);
+            }
             if (!NamePattern().IsMatch(name))
                 Error("invalid-parameter-name", $"Parameter name '{name}' must start with a letter and use only letters and digits.", "parameter", name);
         }
@@ -105,6 +116,13 @@ public static partial class DefinitionValidator
 
         foreach (var (name, e) in d.Events)
         {
+            if (e.Milestone is { } m)
+            {
+                if (!IdPattern().IsMatch(m.Id ?? ""))
+                    Error("invalid-id", $"The milestone of event '{name}' needs an id of lower-case letters, digits and dashes.", "event", name);
+                if (m.Date is { } field && !(e.Data.TryGetValue(field, out var f) && f.Type == "date"))
+                    Error("milestone-date", $"The milestone of event '{name}' takes its date from '{field}', which is not a date field of the event.", "event", name);
+            }
             foreach (var (field, f) in e.Data)
             {
                 if (f.Type is not ("text" or "number" or "flag" or "date"))
@@ -137,6 +155,8 @@ public static partial class DefinitionValidator
         {
             if (ruleTransitions.Contains(error.RuleName))
                 Error("rule-does-not-compile", error.Message, "transition", error.RuleName);
+            else if (TaskConditionTarget(d, error.RuleName) is { } stateId)
+                Error("rule-does-not-compile", error.Message, "state", stateId);
             else
                 Error("rule-does-not-compile", error.Message);
         }
@@ -173,8 +193,13 @@ public static partial class DefinitionValidator
             }
             if ((w.HalfTerms is { } h && h != Math.Floor(h)) || (w.Terms is { } tm && tm != Math.Floor(tm)) || (w.Months is { } mo && mo != Math.Floor(mo)))
                 Error("fractional-time", $"{what} must count whole terms, half terms and months.", kind, id);
-            if (w.From is not (null or "state" or "start"))
-                Error("invalid-from", $"{what} counts from '{w.From}'; use \"state\" or \"start\".", kind, id);
+            if (w.Milestone() is { } milestone)
+            {
+                if (!d.Events.Values.Any(e => e.Milestone?.Id == milestone))
+                    Error("unknown-milestone", $"{what} counts from milestone '{milestone}', which no event of this definition records.", kind, id);
+            }
+            else if (w.From is not (null or "state" or "start"))
+                Error("invalid-from", $"{what} counts from '{w.From}'; use \"state\", \"start\" or \"milestone:<id>\".", kind, id);
             if (w.Param is { } p)
             {
                 if (!d.Parameters.TryGetValue(p, out var param))
@@ -187,13 +212,18 @@ public static partial class DefinitionValidator
         }
     }
 
-    /// <summary>Compiles every transition's rule; a transition's rule is keyed by the transition id.</summary>
+    /// <summary>
+    /// Compiles every transition's rule, keyed by the transition id, and every task's condition, keyed by
+    /// <see cref="TaskConditionKey"/> (a slash can't occur in a transition id, so the two never collide).
+    /// </summary>
     public static RuleSetResult CompileRules(WorkflowDefinition d)
     {
         var sources = d.Transitions
             .Where(t => t.Rule is not null && !string.IsNullOrWhiteSpace(t.Id))
             .GroupBy(t => t.Id).Select(g => g.First())
             .Select(t => new RuleSource(t.Id, t.Rule!.Expression))
+            .Concat(d.States.SelectMany(s => s.Tasks.Where(t => t.If is not null).Select(t => new RuleSource(TaskConditionKey(s.Id, t.Id), t.If!))))
+            .GroupBy(r => r.Name).Select(g => g.First())
             .ToList();
         // Parameters that differ only in capitals are reported by Validate; the first is kept here so that the rules
         // still compile and their own errors are listed too, instead of one error about parameters and nothing else.
@@ -205,10 +235,17 @@ public static partial class DefinitionValidator
         var errors = result.Errors
             .Select(e => new RuleError(e.RuleName, names.TryGetValue(e.RuleName, out var ruleName)
                 ? $"The rule '{ruleName}' of transition '{e.RuleName}' does not compile: {e.Message}"
-                : e.Message))
+                : e.RuleName.Split('/') is [var state, var task]
+                    ? $"The condition of task '{task}' of state '{state}' does not compile: {e.Message}"
+                    : e.Message))
             .ToList();
         return result with { Errors = errors };
     }
+
+    public static string TaskConditionKey(string stateId, string taskId) => $"{stateId}/{taskId}";
+
+    private static string? TaskConditionTarget(WorkflowDefinition d, string ruleName) =>
+        ruleName.Split('/') is [var state, _] && d.States.Any(s => s.Id == state) ? state : null;
 
     public static Dictionary<string, double> ParameterValues(WorkflowDefinition d) =>
         d.Parameters.Where(p => NamePattern().IsMatch(p.Key))

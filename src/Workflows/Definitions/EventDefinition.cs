@@ -5,4 +5,5 @@ public sealed record EventDefinition
 {
     public string? Description { get; init; }
     public Dictionary<string, FieldDefinition> Data { get; init; } = [];
+    public MilestoneDefinition? Milestone { get; init; }
 }

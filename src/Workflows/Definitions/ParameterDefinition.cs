@@ -7,4 +7,6 @@ public sealed record ParameterDefinition
     public string Unit { get; init; } = "";
     public double? Default { get; init; }
     public string? Description { get; init; }
+    /// <summary>The statutory limit, when the law sets one: looser values are warned about, and reports measure against it.</summary>
+    public StatutoryLimit? Law { get; init; }
 }

@@ -18,4 +18,9 @@ public sealed record TaskDefinition
     public When? Warn { get; init; }
     /// <summary>Who gets the escalation task when this task goes overdue (default: senco).</summary>
     public string? EscalateTo { get; init; }
+    /// <summary>
+    /// A rule over the facts on entering the state: the task is created only when it holds (e.g. a phase-transfer
+    /// task for pupils in Year 6: <c>facts.YearGroup == 6</c>). Without one, the task is always created.
+    /// </summary>
+    public string? If { get; init; }
 }

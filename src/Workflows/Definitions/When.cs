@@ -19,11 +19,18 @@ public sealed record When
     public string? Date { get; init; }
     /// <summary>
     /// What an offset counts from: "state" (default: the day the pupil entered the state) or "start" (the day the
-    /// instance started, e.g. the day the LA received an assessment request: statutory limits count from it).
+    /// instance started, e.g. the day the LA received an assessment request: statutory limits count from it) or
+    /// "milestone:name" (the date of the case's latest such milestone, e.g. the last annual review meeting; the start
+    /// when there is none yet).
     /// </summary>
     public string? From { get; init; }
 
     public bool CountsFromStart() => From == "start";
+
+    /// <summary>The milestone an offset counts from, if it counts from one.</summary>
+    public string? Milestone() => From is { } f && f.StartsWith(MilestonePrefix, StringComparison.Ordinal) ? f[MilestonePrefix.Length..] : null;
+
+    public const string MilestonePrefix = "milestone:";
 
     public int CountSet() =>
         new object?[] { Days, Weeks, Months, SchoolDays, SchoolWeeks, HalfTerms, Terms, Param, Next, Date }

@@ -18,4 +18,6 @@ public static class JournalKinds
     public const string TaskOverdue = "task-overdue";
     public const string ChildStarted = "child-started";
     public const string ParentNotWaiting = "parent-not-waiting";
+    public const string Replanned = "replanned";
+    public const string ExceptionRecorded = "exception-recorded";
 }

@@ -21,9 +21,9 @@ public sealed class WorkflowEngine(
 
     public async Task<WorkflowInstance> StartAsync(string definitionId, string pupilId, string? actor, CancellationToken ct)
     {
-        var definition = await catalog.GetPublishedAsync(definitionId, ct);
         await using var session = await store.OpenAsync(ct);
         var pupil = await session.FindPupilAsync(pupilId, ct) ?? throw new PupilNotFoundException(pupilId);
+        var definition = await catalog.GetPublishedAsync(definitionId, pupil.BoroughId, ct);
         if (await session.FindActiveInstanceAsync(pupilId, definitionId, ct) is { } running)
             throw new AlreadyRunningException(pupilId, definitionId, running);
         var calendar = calendars.ForBorough(pupil.BoroughId);
@@ -33,7 +33,7 @@ public sealed class WorkflowEngine(
         var initial = definition.State(definition.Definition.InitialState);
         Journal(session, instance, now, JournalKinds.Started, initial.Id,
             $"Started {definition.Definition.Name} (version {definition.Version}).", null, actor);
-        await EnterAsync(session, definition, calendar, instance, initial, "start", "", now, actor, ct);
+        await EnterAsync(session, definition, calendar, instance, pupil.YearGroup, initial, "start", "", now, actor, ct);
         await session.CommitAsync(ct);
         return instance;
     }
@@ -52,7 +52,7 @@ public sealed class WorkflowEngine(
             var task = await session.FindTaskAsync(taskId, ct) ?? throw new TaskNotFoundException(taskId);
             if (task.Status != WorkTaskStatus.Open) throw new TaskNotOpenException(task.Id, task.Status);
             var instance = await session.FindInstanceAsync(task.InstanceId, ct) ?? throw new InstanceNotFoundException(task.InstanceId);
-            var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, ct);
+            var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, instance.BoroughId, ct);
             var now = time.GetUtcNow().UtcDateTime;
 
             task.Status = WorkTaskStatus.Completed;
@@ -120,7 +120,7 @@ public sealed class WorkflowEngine(
                 return TimerOutcome.Cancelled;
             }
 
-            var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, ct);
+            var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, instance.BoroughId, ct);
             var state = definition.State(timer.State);
             var declared = state.Timers.FirstOrDefault(t => t.Id == timer.TimerId);
             var calendar = calendars.ForBorough(instance.BoroughId);
@@ -233,6 +233,58 @@ public sealed class WorkflowEngine(
             return true;
         }, ct);
 
+    /// <summary>
+    /// Re-plans the pending deadlines of a running instance under the parameters in force now (after a borough changed
+    /// its timelines): one-off timers and the state's open tasks whose timing uses a parameter move, counted from the
+    /// same day as before; repeating timers keep their rhythm. Journaled with what moved; returns how many moved.
+    /// </summary>
+    public Task<int> ReplanAsync(Guid instanceId, string reason, string? actor, CancellationToken ct) =>
+        InUnitOfWorkAsync(instanceId, async session =>
+        {
+            var instance = await session.FindInstanceAsync(instanceId, ct) ?? throw new InstanceNotFoundException(instanceId);
+            if (instance.Status != InstanceStatus.Active) return 0;
+            var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, instance.BoroughId, ct);
+            var state = definition.State(instance.State);
+            var calendar = calendars.ForBorough(instance.BoroughId);
+            var anchors = await AnchorsAsync(session, instance, state, ct);
+            var started = UkTime.DateOf(new DateTimeOffset(instance.StartedAt, TimeSpan.Zero));
+            var entered = UkTime.DateOf(new DateTimeOffset(instance.EnteredStateAt, TimeSpan.Zero));
+            var now = time.GetUtcNow().UtcDateTime;
+            var moved = new List<string>();
+
+            foreach (var timer in await session.PendingTimersAsync(instance.Id, ct))
+            {
+                if (timer.State != state.Id || state.Timers.FirstOrDefault(t => t.Id == timer.TimerId)?.After is not { Param: not null } when)
+                    continue;
+                var dueAt = UkTime.StartOf(SchoolTime.Resolve(when, Anchor(when, started, entered, anchors), calendar, definition)).UtcDateTime;
+                if (dueAt == timer.DueAt) continue;
+                moved.Add($"timer '{timer.TimerId}' from {UkTime.Format(DayOf(timer.DueAt))} to {UkTime.Format(DayOf(dueAt))}");
+                timer.DueAt = dueAt;
+            }
+            foreach (var task in await session.OpenTasksAsync(instance.Id, ct))
+            {
+                if (task.Status != WorkTaskStatus.Open || task.State != state.Id) continue;
+                var template = state.Tasks.FirstOrDefault(t => t.Id == task.DefinitionTaskId);
+                if (template is null || template.Repeat || (template.Due?.Param is null && template.Warn?.Param is null)) continue;
+                var due = template.Due is null ? task.DueOn : SchoolTime.Resolve(template.Due, Anchor(template.Due, started, entered, anchors), calendar, definition);
+                DateOnly? warnOn = template.Warn is { } warn ? SchoolTime.Before(warn, due, calendar, definition) : null;
+                if (due == task.DueOn && warnOn == task.WarnOn) continue;
+                moved.Add(due == task.DueOn
+                    ? $"reminder of '{task.Title}' to {(warnOn is { } w ? UkTime.Format(w) : "none")}"
+                    : $"'{task.Title}' due from {UkTime.Format(task.DueOn)} to {UkTime.Format(due)}");
+                if (task.WarnedAt is { } warned && warnOn > DayOf(warned)) task.WarnedAt = null;
+                task.DueOn = due;
+                task.WarnOn = warnOn;
+                task.Revision++;
+            }
+            if (moved.Count == 0) return 0;
+            Touch(instance, now);
+            Journal(session, instance, now, JournalKinds.Replanned, state.Id, $"Re-planned {reason}: {string.Join("; ", moved)}.", null, actor);
+            return moved.Count;
+        }, ct);
+
+    private static DateOnly DayOf(DateTime utc) => UkTime.DateOf(new DateTimeOffset(utc, TimeSpan.Zero));
+
     private Task<T> InUnitOfWorkAsync<T>(Func<IWorkflowSession, Task<T>> work, CancellationToken ct) =>
         InUnitOfWorkAsync(null, work, ct);
 
@@ -272,7 +324,7 @@ public sealed class WorkflowEngine(
     private async Task<EventOutcome> ApplyAsync(IWorkflowSession session, WorkflowInstance instance, WorkflowEvent e, CancellationToken ct)
     {
         if (instance.Status != InstanceStatus.Active) throw new InstanceClosedException(instance.Id, instance.State);
-        var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, ct);
+        var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, instance.BoroughId, ct);
         if (!definition.Handles(instance.State, e.Name))
             throw new EventNotHandledException(instance.State, e.Name, definition.EventsOf(instance.State));
         var problems = EventDataValidator.Check(definition.Definition, e.Name, e.Data,
@@ -290,6 +342,8 @@ public sealed class WorkflowEngine(
         var facts = FactsBuilder.Build(instance, pupil.YearGroup, e.Name, nowOffset, calendar);
         Journal(session, instance, now, JournalKinds.Event, from, $"Event '{e.Name}'{DescribeData(e.Data)}.",
             JsonSerializer.Serialize(e.Data.Values), e.Actor);
+        if (definition.Definition.Events.TryGetValue(e.Name, out var declared) && declared.Milestone is { } milestone)
+            session.Add(NewMilestone(instance, milestone, e, UkTime.DateOf(nowOffset), now));
 
         TransitionDefinition? taken = null;
         foreach (var t in definition.TransitionsFrom(from, e.Name))
@@ -318,7 +372,7 @@ public sealed class WorkflowEngine(
             JsonSerializer.Serialize(new { transition = taken.Id, rule, expression = taken.Rule?.Expression, to = taken.To, facts }),
             e.Actor);
         await LeaveAsync(session, instance, fromState, now, e.Actor, ct);
-        await EnterAsync(session, definition, calendar, instance, toState, HowEntered(fromState, toState, e.Name), taken.Id, now, e.Actor, ct);
+        await EnterAsync(session, definition, calendar, instance, pupil.YearGroup, toState, HowEntered(fromState, toState, e.Name), taken.Id, now, e.Actor, ct);
         return new EventOutcome(instance.Id, true, from, toState.Id, rule, taken.Id, instance.Stage, instance.Status);
     }
 
@@ -372,19 +426,36 @@ public sealed class WorkflowEngine(
 
     /// <summary>Enters a state and, in the same unit of work, starts the workflow it starts or tells the parent how this one ended.</summary>
     private async Task EnterAsync(IWorkflowSession session, CompiledDefinition definition, SchoolCalendar calendar,
-        WorkflowInstance instance, StateDefinition state, string enteredBy, string via, DateTime now, string? actor, CancellationToken ct)
+        WorkflowInstance instance, int yearGroup, StateDefinition state, string enteredBy, string via, DateTime now, string? actor, CancellationToken ct)
     {
-        Enter(session, definition, calendar, instance, state, enteredBy, via, now, actor);
+        var anchors = await AnchorsAsync(session, instance, state, ct);
+        Enter(session, definition, calendar, instance, yearGroup, anchors, state, enteredBy, via, now, actor);
         if (state.Terminal && state.Notifies is { } notification && instance.ParentInstanceId is { } parentId)
             await NotifyParentAsync(session, instance, state, notification, parentId, now, actor, ct);
         if (!state.Terminal && state.Starts is { } childId)
-            await StartChildAsync(session, calendar, instance, state, childId, now, actor, ct);
+            await StartChildAsync(session, calendar, instance, yearGroup, state, childId, now, actor, ct);
     }
 
-    private async Task StartChildAsync(IWorkflowSession session, SchoolCalendar calendar, WorkflowInstance parent,
+    /// <summary>The dates of the milestones the state's timeframes count from (the start where there is none yet).</summary>
+    private static async Task<Dictionary<string, DateOnly>> AnchorsAsync(IWorkflowSession session, WorkflowInstance instance,
+        StateDefinition state, CancellationToken ct)
+    {
+        var anchors = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var names = state.Tasks.Select(t => t.Due?.Milestone())
+            .Concat(state.Timers.Select(t => (t.After ?? t.Every)?.Milestone()))
+            .OfType<string>().Distinct();
+        foreach (var name in names)
+        {
+            anchors[name] = await session.LatestMilestoneAsync(instance.Id, name, ct)
+                ?? UkTime.DateOf(new DateTimeOffset(instance.StartedAt, TimeSpan.Zero));
+        }
+        return anchors;
+    }
+
+    private async Task StartChildAsync(IWorkflowSession session, SchoolCalendar calendar, WorkflowInstance parent, int yearGroup,
         StateDefinition state, string childId, DateTime now, string? actor, CancellationToken ct)
     {
-        var child = await catalog.GetPublishedAsync(childId, ct);
+        var child = await catalog.GetPublishedAsync(childId, parent.BoroughId, ct);
         if (await session.FindActiveInstanceAsync(parent.PupilId, childId, ct) is { } running)
         {
             Journal(session, parent, now, JournalKinds.ChildStarted, state.Id,
@@ -392,7 +463,7 @@ public sealed class WorkflowEngine(
                 JsonSerializer.Serialize(new { childInstanceId = running, definition = childId }), actor);
             return;
         }
-        var instance = NewInstance(child, new PupilPlacement(parent.PupilId, parent.SchoolId, parent.BoroughId, 0), now, parent.Id);
+        var instance = NewInstance(child, new PupilPlacement(parent.PupilId, parent.SchoolId, parent.BoroughId, yearGroup), now, parent.Id);
         session.Add(instance);
         Journal(session, parent, now, JournalKinds.ChildStarted, state.Id,
             $"Started {child.Definition.Name} (version {child.Version}).",
@@ -401,7 +472,7 @@ public sealed class WorkflowEngine(
         Journal(session, instance, now, JournalKinds.Started, initial.Id,
             $"Started {child.Definition.Name} (version {child.Version}) from {state.Name}.",
             JsonSerializer.Serialize(new { parentInstanceId = parent.Id }), actor);
-        await EnterAsync(session, child, calendar, instance, initial, "start", "", now, actor, ct);
+        await EnterAsync(session, child, calendar, instance, yearGroup, initial, "start", "", now, actor, ct);
     }
 
     private static WorkflowInstance NewInstance(CompiledDefinition definition, PupilPlacement pupil, DateTime now, Guid? parentId) => new()
@@ -428,7 +499,7 @@ public sealed class WorkflowEngine(
                 $"Ended in {state.Name}; the workflow that started it has ended, so '{notification.Event}' was not sent.", null, actor);
             return;
         }
-        var parentDefinition = await catalog.GetAsync(parent.DefinitionId, parent.Version, ct);
+        var parentDefinition = await catalog.GetAsync(parent.DefinitionId, parent.Version, parent.BoroughId, ct);
         if (!parentDefinition.Handles(parent.State, notification.Event))
         {
             Journal(session, child, now, JournalKinds.ParentNotWaiting, state.Id,
@@ -439,7 +510,8 @@ public sealed class WorkflowEngine(
     }
 
     private static void Enter(IWorkflowSession session, CompiledDefinition definition, SchoolCalendar calendar,
-        WorkflowInstance instance, StateDefinition state, string enteredBy, string via, DateTime now, string? actor)
+        WorkflowInstance instance, int yearGroup, Dictionary<string, DateOnly> anchors, StateDefinition state,
+        string enteredBy, string via, DateTime now, string? actor)
     {
         instance.State = state.Id;
         instance.Stage = state.Stage;
@@ -458,9 +530,13 @@ public sealed class WorkflowEngine(
         var today = UkTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero));
         var started = UkTime.DateOf(new DateTimeOffset(instance.StartedAt, TimeSpan.Zero));
         var created = new List<WorkTask>(state.Tasks.Count);
+        var facts = state.Tasks.Any(t => t.If is not null)
+            ? FactsBuilder.Build(instance, yearGroup, "enter", new DateTimeOffset(now, TimeSpan.Zero), calendar)
+            : null;
         foreach (var t in state.Tasks)
         {
-            var due = t.Due is null ? today : SchoolTime.Resolve(t.Due, t.Due.CountsFromStart() ? started : today, calendar, definition);
+            if (facts is not null && !definition.TaskApplies(state.Id, t, facts)) continue;
+            var due = t.Due is null ? today : SchoolTime.Resolve(t.Due, Anchor(t.Due, started, today, anchors), calendar, definition);
             var task = CreateTask(instance, state.Id, t, null, due, calendar, definition, now);
             session.Add(task);
             created.Add(task);
@@ -475,7 +551,7 @@ public sealed class WorkflowEngine(
         foreach (var t in state.Timers)
         {
             var when = (t.After ?? t.Every)!;
-            var due = SchoolTime.Resolve(when, when.CountsFromStart() ? started : today, calendar, definition);
+            var due = SchoolTime.Resolve(when, Anchor(when, started, today, anchors), calendar, definition);
             var timer = NewTimer(instance, state.Id, t, due, now);
             session.Add(timer);
             timers.Add(timer);
@@ -487,6 +563,24 @@ public sealed class WorkflowEngine(
                 JsonSerializer.Serialize(timers.Select(t => new { timerId = t.Id, timer = t.TimerId, dueAt = t.DueAt })), actor);
         }
     }
+
+    /// <summary>The day an offset counts from: the state's entry, the instance's start, or a milestone.</summary>
+    private static DateOnly Anchor(When when, DateOnly started, DateOnly entered, Dictionary<string, DateOnly> anchors) =>
+        when.CountsFromStart() ? started
+        : when.Milestone() is { } m ? anchors.GetValueOrDefault(m, started)
+        : entered;
+
+    private static Milestone NewMilestone(WorkflowInstance instance, MilestoneDefinition milestone, WorkflowEvent e, DateOnly today, DateTime now) => new()
+    {
+        InstanceId = instance.Id,
+        DefinitionId = instance.DefinitionId,
+        BoroughId = instance.BoroughId,
+        PupilId = instance.PupilId,
+        Name = milestone.Id,
+        On = milestone.Date is { } field && DateOnly.TryParseExact(e.Data.Text(field), "yyyy-MM-dd", out var on) ? on : today,
+        RecordedAt = now,
+        Actor = e.Actor,
+    };
 
     /// <summary>A task from its definition (or, for a repeat, from the previous occurrence when the definition has none).</summary>
     private static WorkTask CreateTask(WorkflowInstance instance, string state, TaskDefinition? template, WorkTask? previous,

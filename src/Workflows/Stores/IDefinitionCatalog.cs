@@ -10,4 +10,10 @@ public interface IDefinitionCatalog
 
     /// <exception cref="DefinitionNotFoundException">No published version.</exception>
     Task<CompiledDefinition> GetPublishedAsync(string definitionId, CancellationToken ct);
+
+    /// <summary>The version as it runs in a borough: the borough's parameter set in force overrides the defaults.</summary>
+    Task<CompiledDefinition> GetAsync(string definitionId, int version, string boroughId, CancellationToken ct);
+
+    /// <summary>The published version as it runs in a borough.</summary>
+    Task<CompiledDefinition> GetPublishedAsync(string definitionId, string boroughId, CancellationToken ct);
 }

@@ -21,6 +21,9 @@ public interface IWorkflowSession : IAsyncDisposable
     void Add(JournalEntry entry);
     void Add(WorkTask task);
     void Add(WorkflowTimer timer);
+    void Add(Milestone milestone);
+    /// <summary>The date of the instance's latest milestone of that name, including one added in this unit of work.</summary>
+    Task<DateOnly?> LatestMilestoneAsync(Guid instanceId, string name, CancellationToken ct);
     /// <summary>Writes everything in one transaction; throws <see cref="ConcurrencyConflictException"/> on a stale instance.</summary>
     Task CommitAsync(CancellationToken ct);
 }

@@ -1,0 +1,17 @@
+using SendWorkflow.Host.Api;
+
+namespace SendWorkflow.Host.Statutory;
+
+/// <summary>A new version of a borough's timelines: values per definition id and parameter name.</summary>
+public sealed record SaveBoroughParametersRequest(Dictionary<string, Dictionary<string, double>>? Parameters, string? ChangedBy, string? Note);
+
+public sealed record BoroughParametersDto(
+    string BoroughId, int Version, IReadOnlyDictionary<string, Dictionary<string, double>> Parameters,
+    string? ChangedBy, DateTime? ChangedAt, string? Note, string Changes, IReadOnlyList<Problem> Warnings);
+
+public sealed record ApplyBoroughParametersRequest(string? AppliedBy);
+
+public sealed record ApplyBoroughParametersResult(string BoroughId, int Version, int InstancesChecked, int InstancesReplanned, int DeadlinesMoved);
+
+/// <summary>A file in definitions/boroughs: the borough's timelines as they ship with the service.</summary>
+public sealed record BoroughParametersFile(string? Borough, Dictionary<string, Dictionary<string, double>>? Parameters, string? Note);
