@@ -68,7 +68,8 @@ public static class SimulateCommand
         setup.Stop();
 
         PrintHeader(calendar, year, pupils, seed, workers);
-        var work = new DailyWork(app.Services.GetRequiredService<WorkflowEngine>(), factory, calendar, cohort, workers);
+        var work = new DailyWork(app.Services.GetRequiredService<WorkflowEngine>(), factory, calendar,
+            app.Services.GetRequiredService<Statutory.StatutoryExceptions>(), cohort, workers);
         var report = new YearReport(factory, pupils);
         var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);
         var (fired, cancelled, warned, escalated, machineTime, roundTime) = (0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
@@ -110,12 +111,20 @@ public static class SimulateCommand
         Console.WriteLine("Activity");
         Console.WriteLine($"  pupils referred:           {s.Started}");
         Console.WriteLine($"  events handled:            {figures.Events} (review completions {s.ReviewsCompleted}, further concerns {s.ConcernsRaised}, "
-            + $"assessment requests {s.AssessmentsRequested}, plans issued {s.PlansIssued}, plans refused {s.PlansRefused})");
+            + $"assessment requests {s.AssessmentsRequested}, decisions to assess {s.AssessmentDecisions}, plans issued {s.PlansIssued}, "
+            + $"not assessed or no plan {s.PlansRefused}; {s.ExceptionsRecorded} family absences recorded as exceptions)");
         Console.WriteLine($"  timers fired:              {fired} ({cancelled} more cancelled at their due time: the pupil had moved on)");
         Console.WriteLine($"  other tasks done in bulk:  {s.OtherTasksCompleted}");
         if (s.RefusedPastCalendar > 0)
             Console.WriteLine($"  refused by the engine:     {s.RefusedPastCalendar} (a date they needed lies past the calendar's last term)");
         Console.WriteLine($"  journal rows:              {figures.Journal}; database file {MiB(dbFile)} MiB plus WAL {MiB(dbFile + "-wal")} MiB");
+        var compliance = (await app.Services.GetRequiredService<Statutory.ComplianceReports>()
+            .ComplianceAsync(Cohort.BoroughId, year.First, year.Last, ct))[0];
+        Console.WriteLine($"Statutory compliance, {Day(year.First)} to {Day(year.Last)} (as the SEN2 return counts it, against the law's limits)");
+        Console.WriteLine($"  requests received:         {compliance.RequestsReceived}; {compliance.CasesWithExceptions} cases with exceptions");
+        foreach (var m in new[] { compliance.DecisionsToAssess, compliance.NewPlans, compliance.AnnualReviewDecisions })
+            Console.WriteLine($"  {m.Measure + ":",-26} {m.Total}, {m.WithinLimit} within {m.Limit} ({Pct(m.Percent)}); excluding exceptions "
+                + $"{m.TotalExcludingExceptions}, {m.WithinLimitExcludingExceptions} within ({Pct(m.PercentExcludingExceptions)})");
         Console.WriteLine("Speed");
         Console.WriteLine($"  wall time:                 {seconds:0.0} s for the year ({setup.Elapsed.TotalSeconds:0.0} s before it: host, migrations, seeding)");
         Console.WriteLine($"  events per second:         {figures.Events / seconds:0}");
@@ -139,8 +148,10 @@ public static class SimulateCommand
         Console.WriteLine($"  reviews: {Model.ReviewOnTime:0%} on their due day, the rest {Model.LateMinSchoolDays}-{Model.LateMaxSchoolDays} school days late; progress "
             + string.Join(" / ", Model.Progress.Select(p => $"{p.Progress} {p.Share:0%}")));
         Console.WriteLine($"  each school day: further concern {Model.ConcernPerSchoolDayAtStage3:0.0%} at stage 3, assessment request {Model.AssessmentRequestPerSchoolDayAtStage4:0.0%} "
-            + $"at stage 4 ({Model.RequestedByParent:0%} by parents); LA decides {Model.DecisionMinWeeks}-{Model.DecisionMaxWeeks} weeks after entry to stage 5 "
-            + $"(plan issued {Model.PlanIssued:0%}, refused otherwise)");
+            + $"at stage 4 ({Model.RequestedByParent:0%} by parents)");
+        Console.WriteLine($"  the LA: decides in 3-5 weeks ({Model.DecidedWithin6Weeks:0%}) or 6-8, assesses {Model.Assessed:0%}, decides on the plan in weeks 12-15 "
+            + $"(issues {Model.PlanIssued:0%}), issues it by week 20 in {Model.PlanWithin20Weeks:0%} of cases, else in weeks 21-30; "
+            + $"{Model.FamilyAbsent:0%} of families away 4-6 weeks (an exception, recorded when it begins; the plan slips as long)");
         Console.WriteLine("  other tasks (actions, forms, letters, meetings): completed in bulk on their due day by one UPDATE, outside the engine "
             + "(no journal, never overdue); escalation tasks closed once the task they chase is done");
     }
@@ -150,6 +161,8 @@ public static class SimulateCommand
     private static long MiB(string file) => File.Exists(file) ? new FileInfo(file).Length / 1024 / 1024 : 0;
 
     private static string Secs(TimeSpan t) => $"{t.TotalSeconds:0.0} s";
+
+    private static string Pct(double? p) => p is { } v ? $"{v:0.0}%" : "n/a";
 
     private static string Percent(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:0.0}%";
 }

@@ -156,7 +156,7 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
         try
         {
             var definition = await catalog.GetPublishedAsync(definitionId, ct);
-            return definition.Definition.Parameters.Where(p => p.Value.Law?.Max is not null)
+            return definition.Definition.Parameters.Where(p => p.Value.Law?.Max is not null && p.Value.Unit is Units.Weeks or Units.Days)
                 .ToDictionary(p => p.Key, p => ToDays(p.Value.Law!.Max!.Value, p.Value.Unit));
         }
         catch (DefinitionNotFoundException)

@@ -548,18 +548,26 @@ public sealed class WorkflowEngine(
                 JsonSerializer.Serialize(created.Select(t => new { taskId = t.Id, task = t.DefinitionTaskId, t.Role, dueOn = t.DueOn })), actor);
         }
         var timers = new List<WorkflowTimer>(state.Timers.Count);
+        var passed = new List<string>();
         foreach (var t in state.Timers)
         {
             var when = (t.After ?? t.Every)!;
             var due = SchoolTime.Resolve(when, Anchor(when, started, today, anchors), calendar, definition);
+            // A deadline that counts from the start or a milestone and fell before today has already passed (and
+            // fired in the state the pupil was in then): setting it again would only raise it twice.
+            if (t.After is not null && due < today && (when.CountsFromStart() || when.Milestone() is not null))
+            {
+                passed.Add($"'{t.Id}' already passed on {UkTime.Format(due)}");
+                continue;
+            }
             var timer = NewTimer(instance, state.Id, t, due, now);
             session.Add(timer);
             timers.Add(timer);
         }
-        if (timers.Count > 0)
+        if (timers.Count + passed.Count > 0)
         {
             Journal(session, instance, now, JournalKinds.TimerStarted, state.Id,
-                $"Timers of {state.Name}: {string.Join("; ", timers.Select(t => $"'{t.TimerId}' set for {UkTime.Format(UkTime.DateOf(new DateTimeOffset(t.DueAt, TimeSpan.Zero)))}"))}.",
+                $"Timers of {state.Name}: {string.Join("; ", timers.Select(t => $"'{t.TimerId}' set for {UkTime.Format(UkTime.DateOf(new DateTimeOffset(t.DueAt, TimeSpan.Zero)))}").Concat(passed))}.",
                 JsonSerializer.Serialize(timers.Select(t => new { timerId = t.Id, timer = t.TimerId, dueAt = t.DueAt })), actor);
         }
     }

@@ -49,9 +49,9 @@ public sealed class Pathway : IAsyncDisposable
     }
 
     /// <summary>A new pupil started on the pathway today; returns the instance.</summary>
-    public async Task<JsonObject> StartPupilAsync(string definitionId = "send-pathway")
+    public async Task<JsonObject> StartPupilAsync(string definitionId = "send-pathway", int yearGroup = 3)
     {
-        var pupil = await NewPupilAsync();
+        var pupil = await NewPupilAsync(yearGroup);
         var response = await Http.PostAsJsonAsync("/api/instances", new { definitionId, pupilId = pupil });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -71,6 +71,15 @@ public sealed class Pathway : IAsyncDisposable
     public async Task<JsonObject> InstanceAsync(string instanceId) =>
         (await Http.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!;
 
+    /// <summary>The workflow the instance started for the same pupil (the latest of that definition).</summary>
+    public async Task<JsonObject> ChildAsync(string parentInstanceId, string definitionId)
+    {
+        var pupil = (string)(await InstanceAsync(parentInstanceId))["pupilId"]!;
+        var instances = (await Http.GetFromJsonAsync<JsonArray>($"/api/pupils/{pupil}/instances"))!;
+        var child = instances.Last(i => (string?)i!["definitionId"] == definitionId)!;
+        return await InstanceAsync((string)child["id"]!);
+    }
+
     public async Task<JsonArray> JournalAsync(string instanceId) =>
         (await Http.GetFromJsonAsync<JsonArray>($"/api/instances/{instanceId}/journal"))!;
 
@@ -87,9 +96,9 @@ public sealed class Pathway : IAsyncDisposable
     }
 
     /// <summary>A pupil moved to the given stage by the pathway's own events.</summary>
-    public async Task<string> PupilAtAsync(string state)
+    public async Task<string> PupilAtAsync(string state, int yearGroup = 3)
     {
-        var id = (string)(await StartPupilAsync())["id"]!;
+        var id = (string)(await StartPupilAsync(yearGroup: yearGroup))["id"]!;
         if (state == "cause-of-concern") return id;
         var to = await RaiseAsync(id, "assessment.requested", new { by = "school" });
         Assert.Equal("statutory-assessment", (string?)to["to"]);

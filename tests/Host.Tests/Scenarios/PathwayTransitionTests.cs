@@ -194,15 +194,22 @@ public sealed class PathwayTransitionTests
     }
 
     [Fact]
-    public async Task Stage5_PlanIssued_MovesToEhcp_AndCeasedPlanReturnsToSenSupport()
+    public async Task Stage5_PlanIssued_MovesToEhcp_StartsTheAnnualReview_AndCeasingThePlanReturnsToSenSupport()
     {
         await using var p = await Pathway.StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("statutory-assessment");
         Assert.Equal("ehcp", (string?)(await p.RaiseAsync(id, "plan.issued"))["to"]);
-        var ehcp = await p.InstanceAsync(id);
-        Assert.Equal(6, (int?)ehcp["stage"]);
-        var annual = ehcp["pendingTimers"]!.AsArray().Single(t => (string?)t!["timer"] == "annual-review")!;
-        Assert.Equal("2027-10-12", (string?)annual["dueOn"]);
-        Assert.Equal("sen-support", (string?)(await p.RaiseAsync(id, "plan.ceased"))["to"]);
+        Assert.Equal(6, (int?)(await p.InstanceAsync(id))["stage"]);
+
+        var review = await p.ChildAsync(id, "ehcp-annual-review");
+        Assert.Equal("plan-in-place", (string?)review["state"]);
+        var deadline = review["pendingTimers"]!.AsArray().Single(t => (string?)t!["timer"] == "review-deadline")!;
+        Assert.Equal("2027-10-12", (string?)deadline["dueOn"]);
+        var reviewId = (string)review["id"]!;
+        await p.RaiseAsync(reviewId, "review.meeting-held", new { heldOn = "2026-10-12" });
+        var ceased = await p.RaiseAsync(reviewId, "review.decided", new { decision = "cease", decidedOn = "2026-10-12", decidedBy = "LA panel" });
+
+        Assert.Equal("ceased", (string?)ceased["to"]);
+        Assert.Equal("sen-support", (string?)(await p.InstanceAsync(id))["state"]);
     }
 }

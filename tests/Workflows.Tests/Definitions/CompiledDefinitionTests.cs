@@ -82,7 +82,6 @@ public class CompiledDefinitionTests
     [InlineData("statutory-assessment", "review.due")]       // horizon-review timer
     [InlineData("ehcp", "plan.ceased")]
     [InlineData("ehcp", "review.completed")]                 // only raised by the repeating target-review task
-    [InlineData("ehcp", "review.due")]                       // annual-review timer
     public void Handles_EventsOfTransitionsTasksAndTimers_AreHandled(string state, string eventName) =>
         Assert.True(Pathway.Handles(state, eventName), $"{state} should handle {eventName}");
 

@@ -13,8 +13,26 @@ internal static class Model
     public const double ConcernPerSchoolDayAtStage3 = 0.003;
     public const double AssessmentRequestPerSchoolDayAtStage4 = 0.005;
     public const double RequestedByParent = 0.4;
-    public const int DecisionMinWeeks = 16, DecisionMaxWeeks = 20;
-    public const double PlanIssued = 0.85;
+    public const double DecidedWithin6Weeks = 0.8, Assessed = 0.9, PlanIssued = 0.9, PlanWithin20Weeks = 0.55, FamilyAbsent = 0.06;
+
+    /// <summary>How the LA will handle an assessment requested on that day, drawn once when the request arrives.</summary>
+    public static SimCase DrawCase(Random r, Guid assessmentId, DateOnly requested)
+    {
+        var decide = requested.AddDays(7 * (r.NextDouble() < DecidedWithin6Weeks ? r.Next(3, 6) : r.Next(6, 9)) + r.Next(0, 5));
+        var assess = r.NextDouble() < Assessed;
+        var draft = requested.AddDays(7 * r.Next(12, 16) + r.Next(0, 5));
+        var issue = r.NextDouble() < PlanIssued;
+        var issueOn = requested.AddDays(7 * (r.NextDouble() < PlanWithin20Weeks ? r.Next(17, 20) : r.Next(20, 30)) + r.Next(0, 5));
+        (DateOnly, DateOnly)? absence = null;
+        if (r.NextDouble() < FamilyAbsent)
+        {
+            var from = requested.AddDays(7 * r.Next(2, 8));
+            var weeks = r.Next(4, 7);
+            absence = (from, from.AddDays(7 * weeks - 1));
+            issueOn = issueOn.AddDays(7 * weeks);
+        }
+        return new SimCase(assessmentId, decide, assess, draft, issue, issueOn, absence);
+    }
 
     public static string DrawProgress(Random random)
     {
@@ -44,10 +62,15 @@ internal sealed class SimPupil(int index, int seed, DateOnly referredOn)
     public Guid InstanceId { get; set; }
     public Dictionary<Guid, ReviewPlan> Reviews { get; } = [];
 
-    /// <summary>The stage-5 entry the LA's decision below belongs to.</summary>
-    public DateTime? DecisionFor { get; set; }
-    public DateOnly DecisionOn { get; set; }
-    public bool PlanIssued { get; set; }
+    /// <summary>The LA's plan for the pupil's current assessment.</summary>
+    public SimCase? Case { get; set; }
+}
+
+/// <summary>What the LA will do with one assessment and when; an absence of the family delays the plan.</summary>
+internal sealed record SimCase(Guid AssessmentId, DateOnly DecideOn, bool Assess, DateOnly DraftOn, bool Issue, DateOnly IssueOn,
+    (DateOnly From, DateOnly To)? Absence)
+{
+    public bool AbsenceRecorded { get; set; }
 }
 
 internal static class Cohort

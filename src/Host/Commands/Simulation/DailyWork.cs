@@ -10,7 +10,8 @@ namespace SendWorkflow.Host.Commands.Simulation;
 /// <summary>Counts and time spent by the simulated people (the time machine's work is counted by the command).</summary>
 internal sealed class SimStats
 {
-    public int Started, ReviewsCompleted, ReviewsAlreadyClosed, ConcernsRaised, AssessmentsRequested, PlansIssued, PlansRefused;
+    public int Started, ReviewsCompleted, ReviewsAlreadyClosed, ConcernsRaised, AssessmentsRequested, AssessmentDecisions, PlansIssued, PlansRefused;
+    public int ExceptionsRecorded;
     public int OtherTasksCompleted, EscalationTasksClosed, RefusedPastCalendar;
     public TimeSpan Referrals, OutsideEvents, Reviews, BulkUpdates;
 }
@@ -20,7 +21,7 @@ internal sealed class SimStats
 /// teachers record the reviews that are due, and the rest of the day's tasks are ticked off in bulk.
 /// </summary>
 internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory, SchoolCalendar calendar,
-    IReadOnlyList<SimPupil> pupils, int workers)
+    Statutory.StatutoryExceptions exceptions, IReadOnlyList<SimPupil> pupils, int workers)
 {
     private const string Actor = "simulation";
     private readonly Dictionary<string, SimPupil> _byId = pupils.ToDictionary(p => p.PupilId);
@@ -40,50 +41,82 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         Stats.BulkUpdates += await TimedAsync(() => BulkAsync(today, now, ct));
     }
 
-    /// <summary>Further concerns at stage 3, assessment requests at stage 4, and the LA's plan decision at stage 5.</summary>
+    /// <summary>
+    /// Further concerns at stage 3 and assessment requests at stage 4 on the pathway; the LA's steps on each open
+    /// assessment (decision to assess, decision to issue, final plan; the comment period ends by its timer), whose
+    /// outcome moves the pathway on; and a family's absence recorded as an exception when it begins.
+    /// </summary>
     private async Task OutsideEventsAsync(DateOnly today, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var active = await db.Instances.AsNoTracking()
-            .Where(i => i.DefinitionId == "send-pathway" && i.Status == InstanceStatus.Active && i.Stage >= 3 && i.Stage <= 5)
-            .Select(i => new { i.PupilId, i.Stage, i.EnteredStateAt }).ToListAsync(ct);
-        var raises = new List<(SimPupil Pupil, WorkflowEvent Event)>();
+            .Where(i => i.Status == InstanceStatus.Active
+                && ((i.DefinitionId == "send-pathway" && i.Stage >= 3 && i.Stage <= 4) || i.DefinitionId == "ehcp-assessment"))
+            .Select(i => new { i.Id, i.DefinitionId, i.PupilId, i.Stage, i.State, i.StartedAt }).ToListAsync(ct);
+        var raises = new List<(SimPupil Pupil, Guid Instance, WorkflowEvent Event)>();
+        var absences = new List<SimCase>();
         foreach (var i in active)
         {
             var p = _byId[i.PupilId];
-            var e = i.Stage switch
+            WorkflowEvent? e;
+            if (i.DefinitionId == "ehcp-assessment")
             {
-                3 when p.Random.NextDouble() < Model.ConcernPerSchoolDayAtStage3 => Event("concern.raised", new() { ["concern"] = "further concerns" }),
-                4 when p.Random.NextDouble() < Model.AssessmentRequestPerSchoolDayAtStage4 =>
-                    Event("assessment.requested", new() { ["by"] = p.Random.NextDouble() < Model.RequestedByParent ? "parent" : "school" }),
-                5 => PlanDecision(p, i.EnteredStateAt, today),
-                _ => null,
-            };
-            if (e is not null) raises.Add((p, e));
+                if (p.Case?.AssessmentId != i.Id) p.Case = Model.DrawCase(p.Random, i.Id, UkTime.DateOf(new DateTimeOffset(i.StartedAt, TimeSpan.Zero)));
+                if (p.Case is { Absence: { } a, AbsenceRecorded: false } c && today >= a.From) absences.Add(c);
+                e = LaStep(p.Case, i.State, today);
+            }
+            else
+            {
+                e = i.Stage switch
+                {
+                    3 when p.Random.NextDouble() < Model.ConcernPerSchoolDayAtStage3 => Event("concern.raised", new() { ["concern"] = "further concerns" }),
+                    4 when p.Random.NextDouble() < Model.AssessmentRequestPerSchoolDayAtStage4 =>
+                        Event("assessment.requested", new() { ["by"] = p.Random.NextDouble() < Model.RequestedByParent ? "parent" : "school" }),
+                    _ => null,
+                };
+            }
+            if (e is not null) raises.Add((p, i.DefinitionId == "ehcp-assessment" ? i.Id : p.InstanceId, e));
+        }
+        foreach (var c in absences)
+        {
+            await exceptions.RecordAsync(c.AssessmentId, new Statutory.RecordExceptionRequest(
+                Statutory.ExceptionKinds.FamilyAbsent, c.Absence!.Value.From, c.Absence.Value.To, null, Actor), ct);
+            c.AbsenceRecorded = true;
+            Stats.ExceptionsRecorded++;
         }
         await EachAsync(raises, async (r, c) =>
         {
-            if (await PastCalendarAsync(() => engine.RaiseAsync(r.Pupil.InstanceId, r.Event, c))) return;
+            if (await PastCalendarAsync(() => engine.RaiseAsync(r.Instance, r.Event, c))) return;
             switch (r.Event.Name)
             {
                 case "concern.raised": Interlocked.Increment(ref Stats.ConcernsRaised); break;
                 case "assessment.requested": Interlocked.Increment(ref Stats.AssessmentsRequested); break;
+                case "assessment.decided":
+                    Interlocked.Increment(ref Stats.AssessmentDecisions);
+                    if (!r.Event.Data.Flag("assess")) Interlocked.Increment(ref Stats.PlansRefused);
+                    break;
+                case "plan.decided":
+                    if (!r.Event.Data.Flag("issue")) Interlocked.Increment(ref Stats.PlansRefused);
+                    break;
                 case "plan.issued": Interlocked.Increment(ref Stats.PlansIssued); break;
-                default: Interlocked.Increment(ref Stats.PlansRefused); break;
             }
         }, ct);
     }
 
-    private static WorkflowEvent? PlanDecision(SimPupil p, DateTime enteredAt, DateOnly today)
+    /// <summary>The LA's next step on an assessment, if it is due today; the draft's comment period ends by its own timer.</summary>
+    private static WorkflowEvent? LaStep(SimCase c, string state, DateOnly today)
     {
-        if (p.DecisionFor != enteredAt)
+        var on = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return state switch
         {
-            p.DecisionFor = enteredAt;
-            var weeks = p.Random.Next(Model.DecisionMinWeeks, Model.DecisionMaxWeeks + 1);
-            p.DecisionOn = UkTime.DateOf(new DateTimeOffset(enteredAt, TimeSpan.Zero)).AddDays(7 * weeks);
-            p.PlanIssued = p.Random.NextDouble() < Model.PlanIssued;
-        }
-        return today < p.DecisionOn ? null : Event(p.PlanIssued ? "plan.issued" : "plan.refused", []);
+            "request-received" when today >= c.DecideOn =>
+                Event("assessment.decided", new() { ["assess"] = c.Assess, ["decidedOn"] = on, ["decidedBy"] = "LA officer" }),
+            "assessing" when today >= c.DraftOn =>
+                Event("plan.decided", new() { ["issue"] = c.Issue, ["decidedOn"] = on, ["decidedBy"] = "SEN panel" }),
+            "consultation" when today >= c.IssueOn =>
+                Event("plan.issued", new() { ["issuedOn"] = on, ["issuedBy"] = "LA officer" }),
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -1,0 +1,281 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SendWorkflow.Host.Tests.Infrastructure;
+
+namespace SendWorkflow.Host.Tests.Statutory;
+
+/// <summary>
+/// The statutory clock as an LA officer watches it. The request reaches the LA on Monday 12 October 2026 (week 1 is
+/// 12 to 18 October); the final plan is due 20 weeks later, on 1 March 2027.
+/// </summary>
+public sealed class StatutoryTimelineTests
+{
+    private const string Request = "2026-10-12";
+
+    private static async Task<string> AssessmentAsync(Pathway p)
+    {
+        var pathway = (string)(await p.StartPupilAsync())["id"]!;
+        await p.RaiseAsync(pathway, "assessment.requested", new { by = "parent", requestedOn = Request });
+        return (string)(await p.ChildAsync(pathway, "ehcp-assessment"))["id"]!;
+    }
+
+    /// <summary>Decides to assess on the given day, then drafts and issues the plan on the given days.</summary>
+    private static async Task WalkToPlanAsync(Pathway p, string assessment, string decided, string drafted, string issued)
+    {
+        var today = (string)(await p.Http.GetFromJsonAsync<JsonObject>("/api/clock"))!["today"]!;
+        if (string.CompareOrdinal(decided, today) > 0) await p.AdvanceToAsync(decided);
+        await p.RaiseAsync(assessment, "assessment.decided", new { assess = true, decidedOn = decided, decidedBy = "A. Officer" });
+        await p.AdvanceToAsync(drafted);
+        await p.RaiseAsync(assessment, "plan.decided", new { issue = true, decidedOn = drafted, decidedBy = "SEN panel" });
+        await p.AdvanceToAsync(issued);
+        Assert.Equal("consultation", (string?)(await p.InstanceAsync(assessment))["state"]);
+        await p.RaiseAsync(assessment, "plan.issued", new { issuedOn = issued, issuedBy = "A. Officer" });
+    }
+
+    private static async Task<JsonObject> ComplianceAsync(Pathway p, string from = "2026-09-01", string to = "2027-08-31") =>
+        (await p.Http.GetFromJsonAsync<JsonObject>($"/api/boroughs/demo-borough/compliance?from={from}&to={to}"))!;
+
+    private static string Messages(JsonObject problem) =>
+        string.Join(" | ", problem["errors"]!.AsArray().Select(e => (string?)e!["message"]));
+
+    private static void AssertMeasure(JsonObject compliance, string measure, int total, int within, int totalExcluding, int withinExcluding)
+    {
+        var m = compliance[measure]!;
+        Assert.Equal(total, (int)m["total"]!);
+        Assert.Equal(within, (int)m["withinLimit"]!);
+        Assert.Equal(totalExcluding, (int)m["totalExcludingExceptions"]!);
+        Assert.Equal(withinExcluding, (int)m["withinLimitExcludingExceptions"]!);
+    }
+
+    [Fact]
+    public async Task DecidedInWeek5_AndPlanIssuedInWeek19_IsOnTime()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var assessment = await AssessmentAsync(p);
+        await p.AdvanceToAsync("2026-11-12");
+
+        var open = Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/assessments"))!)!;
+        Assert.Equal(Request, (string?)open["requestedOn"]);
+        Assert.Equal(4, (int)open["weeksElapsed"]!);
+        Assert.Equal("decision-deadline", (string?)open["nextDeadline"]!["timer"]);
+        Assert.Equal("2026-11-23", (string?)open["nextDeadline"]!["dueOn"]);
+        Assert.Empty(open["limitsPassed"]!.AsArray());
+
+        await WalkToPlanAsync(p, assessment, decided: "2026-11-12", drafted: "2027-01-25", issued: "2027-02-17");
+
+        Assert.Empty((await p.Http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/assessments"))!);
+        var compliance = await ComplianceAsync(p);
+        Assert.Equal(1, (int)compliance["requestsReceived"]!);
+        AssertMeasure(compliance, "decisionsToAssess", 1, 1, 1, 1);
+        AssertMeasure(compliance, "newPlans", 1, 1, 1, 1);
+        Assert.Equal(100.0, (double)compliance["newPlans"]!["percent"]!);
+    }
+
+    [Fact]
+    public async Task PlanIssuedInWeek23_IsLate_AndLateExcludingExceptionsToo()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var assessment = await AssessmentAsync(p);
+        await WalkToPlanAsync(p, assessment, decided: "2026-11-12", drafted: "2027-02-15", issued: "2027-03-17");
+
+        var compliance = await ComplianceAsync(p);
+        AssertMeasure(compliance, "newPlans", 1, 0, 1, 0);
+        AssertMeasure(compliance, "decisionsToAssess", 1, 1, 1, 1);
+        var fired = (await p.JournalAsync(assessment)).Where(j => (string?)j!["kind"] == "timer-fired").Select(j => (string)j!["detail"]!).ToList();
+        Assert.True(fired.Count(d => d.Contains("'final-plan-deadline' fell due on 1 March 2027")) == 1, string.Join("\n", fired));
+    }
+
+    [Fact]
+    public async Task PlanIssuedInWeek23_WithARecordedFamilyAbsence_IsLateIncludingExceptions_AndNotCountedExcludingThem()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var assessment = await AssessmentAsync(p);
+        await p.AdvanceToAsync("2027-01-25");
+        var recorded = await p.Http.PostAsJsonAsync($"/api/instances/{assessment}/exceptions", new
+        {
+            kind = "family-absent", startsOn = "2026-12-14", endsOn = "2027-01-24",
+            note = "The family were abroad for six weeks.", recordedBy = "A. Officer",
+        });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        await WalkToPlanAsync(p, assessment, decided: "2027-01-25", drafted: "2027-02-15", issued: "2027-03-17");
+
+        var compliance = await ComplianceAsync(p);
+        AssertMeasure(compliance, "newPlans", 1, 0, 0, 0);
+        Assert.Equal(1, (int)compliance["casesWithExceptions"]!);
+        // Decided in week 16: late with the exception counted, and not counted without it.
+        AssertMeasure(compliance, "decisionsToAssess", 1, 0, 0, 0);
+        Assert.Contains(await p.JournalAsync(assessment), j => (string?)j!["kind"] == "exception-recorded");
+
+        var csv = (await p.Http.GetStringAsync("/api/compliance/sen2.csv?from=2026-09-01&to=2027-08-31")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',');
+        var row = csv[1].Split(',');
+        string Cell(string column) => row[Array.IndexOf(header, column)];
+        Assert.Equal("demo-borough", Cell("la_code"));
+        Assert.Equal("1", Cell("ehcps_issued_incl_exceptions"));
+        Assert.Equal("0", Cell("ehcps_issued_within_20_weeks_incl_exceptions"));
+        Assert.Equal("0.0", Cell("ehcps_issued_within_20_weeks_incl_exceptions_pct"));
+        Assert.Equal("0", Cell("ehcps_issued_excl_exceptions"));
+        Assert.Equal("", Cell("ehcps_issued_within_20_weeks_excl_exceptions_pct"));
+    }
+
+    [Fact]
+    public async Task AnExceptionWithAnUnknownKind_OverlappingDates_OrTooShort_IsRefused_AndNothingIsRecorded()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var assessment = await AssessmentAsync(p);
+        await p.AdvanceToAsync("2027-01-25");
+        (await p.Http.PostAsJsonAsync($"/api/instances/{assessment}/exceptions", new
+        {
+            kind = "school-closed", startsOn = "2026-11-02", endsOn = "2026-12-04", recordedBy = "A. Officer",
+        })).EnsureSuccessStatusCode();
+        var journalBefore = (await p.JournalAsync(assessment)).Count;
+
+        var unknown = await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync($"/api/instances/{assessment}/exceptions", new
+        {
+            kind = "snow", startsOn = "2027-01-04", endsOn = "2027-01-08", recordedBy = "A. Officer",
+        }), HttpStatusCode.BadRequest);
+        Assert.Contains("'snow' is not a kind of exception", Messages(unknown));
+
+        var overlap = await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync($"/api/instances/{assessment}/exceptions", new
+        {
+            kind = "family-absent", startsOn = "2026-11-30", endsOn = "2027-01-08", recordedBy = "A. Officer",
+        }), HttpStatusCode.BadRequest);
+        Assert.Contains("overlap", Messages(overlap));
+
+        var bad = await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync($"/api/instances/{assessment}/exceptions", new
+        {
+            kind = "family-absent", startsOn = "2027-01-10", endsOn = "2027-01-04",
+        }), HttpStatusCode.BadRequest);
+        var errors = Messages(bad);
+        Assert.Contains("ends (4 January 2027) before it starts (10 January 2027)", errors);
+        Assert.Contains("recordedBy", errors);
+        Assert.Contains("4 or more continuous weeks", errors);
+
+        var missing = await p.Http.PostAsJsonAsync($"/api/instances/{Guid.NewGuid()}/exceptions", new
+        {
+            kind = "family-absent", startsOn = "2026-12-01", endsOn = "2027-01-08", recordedBy = "A. Officer",
+        });
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>($"/api/instances/{assessment}/exceptions"))!);
+        Assert.Equal(journalBefore, (await p.JournalAsync(assessment)).Count);
+    }
+
+    [Fact]
+    public async Task ABoroughSettingA26WeekFinalPlan_IsWarnedAboutReg13_AndTheDeadlineFallsAt26Weeks()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var before = await AssessmentAsync(p);
+
+        var saved = await p.Http.PutAsJsonAsync("/api/boroughs/demo-borough/parameters", new
+        {
+            parameters = new Dictionary<string, object> { ["ehcp-assessment"] = new { finalPlanWeeks = 26 } },
+            changedBy = "A. Officer", note = "Panel capacity this year",
+        });
+        var body = (await saved.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(1, (int)body["version"]!);
+        var warning = Assert.Single(body["warnings"]!.AsArray())!;
+        Assert.Contains("reg 13(2)", (string?)warning["message"]);
+        Assert.Contains("26 weeks", (string?)warning["message"]);
+
+        // A case started after the change is planned with it: 26 weeks from 12 October 2026 is 12 April 2027.
+        var after = await AssessmentAsync(p);
+        string FinalPlanDue(JsonObject i) => (string)i["pendingTimers"]!.AsArray().Single(t => (string?)t!["timer"] == "final-plan-deadline")!["dueOn"]!;
+        Assert.Equal("2027-04-12", FinalPlanDue(await p.InstanceAsync(after)));
+        // A case started before keeps its deadline until the change is applied to running cases.
+        Assert.Equal("2027-03-01", FinalPlanDue(await p.InstanceAsync(before)));
+
+        var applied = (await (await p.Http.PostAsJsonAsync("/api/boroughs/demo-borough/parameters/apply", new { appliedBy = "A. Officer" }))
+            .Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True((int)applied["instancesReplanned"]! >= 1);
+        Assert.Equal("2027-04-12", FinalPlanDue(await p.InstanceAsync(before)));
+        var replanned = Assert.Single(await p.JournalAsync(before), j => (string?)j!["kind"] == "replanned")!;
+        Assert.True(((string?)replanned["detail"])!.Contains("from 1 March 2027 to 12 April 2027"), (string?)replanned["detail"]);
+        Assert.Equal("A. Officer", (string?)replanned["actor"]);
+
+        // Compliance is still measured against the law's 20 weeks.
+        await WalkToPlanAsync(p, after, decided: "2026-11-12", drafted: "2027-02-15", issued: "2027-03-17");
+        AssertMeasure(await ComplianceAsync(p), "newPlans", 1, 0, 1, 0);
+
+        var history = (await p.Http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/parameters/history"))!;
+        var v1 = Assert.Single(history)!;
+        Assert.Equal("A. Officer", (string?)v1["changedBy"]);
+        Assert.Contains("ehcp-assessment.finalPlanWeeks set to 26", (string?)v1["changes"]);
+    }
+
+    [Fact]
+    public async Task AParameterSetWithAnUnknownName_AnUnknownDefinition_OrANegativeDuration_IsRefused_AndNothingChanges()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        (await p.Http.PutAsJsonAsync("/api/boroughs/demo-borough/parameters", new
+        {
+            parameters = new Dictionary<string, object> { ["ehcp-assessment"] = new { statutoryWarningDays = 10 } },
+            changedBy = "A. Officer",
+        })).EnsureSuccessStatusCode();
+
+        var refused = await Pathway.ProblemAsync(await p.Http.PutAsJsonAsync("/api/boroughs/demo-borough/parameters", new
+        {
+            parameters = new Dictionary<string, object>
+            {
+                ["ehcp-assessment"] = new { finalPlanWeks = 20, decisionToAssessWeeks = -1 },
+                ["no-such-workflow"] = new { x = 1 },
+            },
+            changedBy = "A. Officer",
+        }), HttpStatusCode.BadRequest);
+        var errors = Messages(refused);
+        Assert.Contains("has no parameter 'finalPlanWeks'", errors);
+        Assert.Contains("must be zero or more weeks, not -1", errors);
+        Assert.Contains("no published definition 'no-such-workflow'", errors);
+
+        var current = (await p.Http.GetFromJsonAsync<JsonObject>("/api/boroughs/demo-borough/parameters"))!;
+        Assert.Equal(1, (int)current["version"]!);
+        Assert.Equal(10, (double)current["parameters"]!["ehcp-assessment"]!["statutoryWarningDays"]!);
+        Assert.Equal(HttpStatusCode.NotFound, (await p.Http.GetAsync("/api/boroughs/nowhere/parameters")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAnnualReviewDecisionInWeek5AfterTheMeeting_IsLate_AndTheNextReviewCountsFromTheMeeting()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var pathway = await p.PupilAtAsync("ehcp");
+        var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
+        var hold = (await p.InstanceAsync(review))["openTasks"]!.AsArray().Single(t => ((string?)t!["title"])!.StartsWith("Hold the annual review"))!;
+        Assert.Equal("2027-10-12", (string?)hold["dueOn"]);
+
+        await p.AdvanceToAsync("2027-09-20");
+        await p.RaiseAsync(review, "review.meeting-held", new { heldOn = "2027-09-20" });
+        var held = await p.InstanceAsync(review);
+        Assert.Equal("review-held", (string?)held["state"]);
+        var tasks = held["openTasks"]!.AsArray();
+        Assert.Equal("2027-10-04", (string?)tasks.Single(t => ((string?)t!["title"])!.StartsWith("Send the review report"))!["dueOn"]);
+        Assert.Equal("2027-10-18", (string?)tasks.Single(t => ((string?)t!["title"])!.StartsWith("Decide whether to maintain"))!["dueOn"]);
+
+        await p.AdvanceToAsync("2027-10-21");
+        Assert.Contains(await p.JournalAsync(review), j => (string?)j!["kind"] == "task-overdue");
+        var maintained = await p.RaiseAsync(review, "review.decided", new { decision = "maintain", decidedOn = "2027-10-21", decidedBy = "SEN panel" });
+        Assert.Equal("plan-in-place", (string?)maintained["to"]);
+
+        var next = (await p.InstanceAsync(review))["openTasks"]!.AsArray().Single(t => ((string?)t!["title"])!.StartsWith("Hold the annual review"))!;
+        Assert.Equal("2028-09-20", (string?)next["dueOn"]);
+        var compliance = await ComplianceAsync(p, "2027-09-01", "2028-08-31");
+        AssertMeasure(compliance, "annualReviewDecisions", 1, 0, 1, 0);
+        Assert.Equal("4 weeks", (string?)compliance["annualReviewDecisions"]!["limit"]);
+    }
+
+    [Fact]
+    public async Task APupilInYear6_HasAPlanThatMustNameTheSecondarySchoolBy15February()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var year6 = await p.PupilAtAsync("ehcp", yearGroup: 6);
+        var year5 = await p.PupilAtAsync("ehcp", yearGroup: 5);
+
+        var tasks = (await p.ChildAsync(year6, "ehcp-annual-review"))["openTasks"]!.AsArray();
+        var transfer = Assert.Single(tasks, t => ((string?)t!["title"])!.Contains("name the secondary school"))!;
+        Assert.Equal("2027-02-15", (string?)transfer["dueOn"]);
+        Assert.Equal("la-officer", (string?)transfer["role"]);
+        Assert.DoesNotContain((await p.ChildAsync(year5, "ehcp-annual-review"))["openTasks"]!.AsArray(),
+            t => ((string?)t!["title"])!.Contains("name the"));
+    }
+}
