@@ -58,6 +58,8 @@ public static partial class DefinitionValidator
             if (s.Timeframe is not null) CheckWhen(s.Timeframe, $"The timeframe of state '{s.Id}'", "state", s.Id);
             if (s.Starts is { } child && !IdPattern().IsMatch(child))
                 Error("invalid-id", $"State '{s.Id}' starts '{child}', which is not a definition id.", "state", s.Id);
+            if (s.StartsFrom is not null && s.Starts is null)
+                Error("starts-from-without-starts", $"State '{s.Id}' says what the workflow it starts counts from, but starts none.", "state", s.Id);
             if (s.Notifies is { } n && (!s.Terminal || string.IsNullOrWhiteSpace(n.Event)))
                 Error("invalid-notification", $"State '{s.Id}' notifies its parent workflow: only a terminal state can, and it must name the event.", "state", s.Id);
             if (s.Terminal && (s.Tasks.Count > 0 || s.Timers.Count > 0))

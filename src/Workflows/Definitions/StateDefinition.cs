@@ -17,6 +17,12 @@ public sealed record StateDefinition
     public Layout? Layout { get; init; }
     /// <summary>A definition started for the same pupil when this state is entered (stage 5 starts the EHC needs assessment).</summary>
     public string? Starts { get; init; }
+    /// <summary>
+    /// A date field of the event that enters this state: the started workflow counts from that day rather than
+    /// today (requestedOn: the statutory clock runs from the day the LA received the request, not the day it was
+    /// recorded).
+    /// </summary>
+    public string? StartsFrom { get; init; }
     /// <summary>For a terminal state of a child workflow: the event raised on the workflow that started it.</summary>
     public ParentNotification? Notifies { get; init; }
 }

@@ -372,7 +372,7 @@ public sealed class WorkflowEngine(
             JsonSerializer.Serialize(new { transition = taken.Id, rule, expression = taken.Rule?.Expression, to = taken.To, facts }),
             e.Actor);
         await LeaveAsync(session, instance, fromState, now, e.Actor, ct);
-        await EnterAsync(session, definition, calendar, instance, pupil.YearGroup, toState, HowEntered(fromState, toState, e.Name), taken.Id, now, e.Actor, ct);
+        await EnterAsync(session, definition, calendar, instance, pupil.YearGroup, toState, HowEntered(fromState, toState, e.Name), taken.Id, now, e.Actor, ct, e.Data);
         return new EventOutcome(instance.Id, true, from, toState.Id, rule, taken.Id, instance.Stage, instance.Status);
     }
 
@@ -426,14 +426,22 @@ public sealed class WorkflowEngine(
 
     /// <summary>Enters a state and, in the same unit of work, starts the workflow it starts or tells the parent how this one ended.</summary>
     private async Task EnterAsync(IWorkflowSession session, CompiledDefinition definition, SchoolCalendar calendar,
-        WorkflowInstance instance, int yearGroup, StateDefinition state, string enteredBy, string via, DateTime now, string? actor, CancellationToken ct)
+        WorkflowInstance instance, int yearGroup, StateDefinition state, string enteredBy, string via, DateTime now, string? actor,
+        CancellationToken ct, EventData? entering = null)
     {
         var anchors = await AnchorsAsync(session, instance, state, ct);
         Enter(session, definition, calendar, instance, yearGroup, anchors, state, enteredBy, via, now, actor);
         if (state.Terminal && state.Notifies is { } notification && instance.ParentInstanceId is { } parentId)
             await NotifyParentAsync(session, instance, state, notification, parentId, now, actor, ct);
         if (!state.Terminal && state.Starts is { } childId)
-            await StartChildAsync(session, calendar, instance, yearGroup, state, childId, now, actor, ct);
+        {
+            // The event's own data was checked against its declaration (a date, not in the future), so it can be trusted here.
+            var from = state.StartsFrom is { } field && entering is not null
+                && DateOnly.TryParseExact(entering.Text(field), "yyyy-MM-dd", out var day) && day < UkTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero))
+                ? UkTime.StartOf(day).UtcDateTime
+                : now;
+            await StartChildAsync(session, calendar, instance, yearGroup, state, childId, from, now, actor, ct);
+        }
     }
 
     /// <summary>The dates of the milestones the state's timeframes count from (the start where there is none yet).</summary>
@@ -453,7 +461,7 @@ public sealed class WorkflowEngine(
     }
 
     private async Task StartChildAsync(IWorkflowSession session, SchoolCalendar calendar, WorkflowInstance parent, int yearGroup,
-        StateDefinition state, string childId, DateTime now, string? actor, CancellationToken ct)
+        StateDefinition state, string childId, DateTime startedAt, DateTime now, string? actor, CancellationToken ct)
     {
         var child = await catalog.GetPublishedAsync(childId, parent.BoroughId, ct);
         if (await session.FindActiveInstanceAsync(parent.PupilId, childId, ct) is { } running)
@@ -464,13 +472,15 @@ public sealed class WorkflowEngine(
             return;
         }
         var instance = NewInstance(child, new PupilPlacement(parent.PupilId, parent.SchoolId, parent.BoroughId, yearGroup), now, parent.Id);
+        instance.StartedAt = startedAt;
         session.Add(instance);
         Journal(session, parent, now, JournalKinds.ChildStarted, state.Id,
             $"Started {child.Definition.Name} (version {child.Version}).",
             JsonSerializer.Serialize(new { childInstanceId = instance.Id, definition = child.Id, version = child.Version }), actor);
         var initial = child.State(child.Definition.InitialState);
         Journal(session, instance, now, JournalKinds.Started, initial.Id,
-            $"Started {child.Definition.Name} (version {child.Version}) from {state.Name}.",
+            $"Started {child.Definition.Name} (version {child.Version}) from {state.Name}"
+            + (startedAt < now ? $", counting from {UkTime.Format(UkTime.DateOf(new DateTimeOffset(startedAt, TimeSpan.Zero)))}." : "."),
             JsonSerializer.Serialize(new { parentInstanceId = parent.Id }), actor);
         await EnterAsync(session, child, calendar, instance, yearGroup, initial, "start", "", now, actor, ct);
     }
@@ -555,7 +565,7 @@ public sealed class WorkflowEngine(
             var due = SchoolTime.Resolve(when, Anchor(when, started, today, anchors), calendar, definition);
             // A deadline that counts from the start or a milestone and fell before today has already passed (and
             // fired in the state the pupil was in then): setting it again would only raise it twice.
-            if (t.After is not null && due < today && (when.CountsFromStart() || when.Milestone() is not null))
+            if (t.After is not null && due < today && enteredBy != "start" && (when.CountsFromStart() || when.Milestone() is not null))
             {
                 passed.Add($"'{t.Id}' already passed on {UkTime.Format(due)}");
                 continue;

@@ -278,4 +278,22 @@ public sealed class StatutoryTimelineTests
         Assert.DoesNotContain((await p.ChildAsync(year5, "ehcp-annual-review"))["openTasks"]!.AsArray(),
             t => ((string?)t!["title"])!.Contains("name the"));
     }
+
+    [Fact]
+    public async Task ARequestRecordedAWeekLate_CountsFromTheDayTheLaReceivedIt()
+    {
+        await using var p = await Pathway.StartAsync("2026-10-19");
+        var pathway = (string)(await p.StartPupilAsync())["id"]!;
+        var future = await p.Http.PostAsJsonAsync($"/api/instances/{pathway}/events",
+            new { name = "assessment.requested", data = new { by = "school", requestedOn = "2026-10-20" } });
+        await Pathway.ProblemAsync(future, HttpStatusCode.UnprocessableEntity);
+        Assert.Single(await p.Http.GetFromJsonAsync<JsonArray>($"/api/pupils/{(string)(await p.InstanceAsync(pathway))["pupilId"]!}/instances") ?? []);
+
+        await p.RaiseAsync(pathway, "assessment.requested", new { by = "parent", requestedOn = Request });
+        var assessment = await p.ChildAsync(pathway, "ehcp-assessment");
+        var timers = assessment["pendingTimers"]!.AsArray();
+        Assert.Equal("2026-11-23", (string?)timers.Single(t => (string?)t!["timer"] == "decision-deadline")!["dueOn"]);
+        Assert.Equal("2027-03-01", (string?)timers.Single(t => (string?)t!["timer"] == "final-plan-deadline")!["dueOn"]);
+        Assert.Contains(await p.JournalAsync((string)assessment["id"]!), j => ((string?)j!["detail"])!.Contains("counting from 12 October 2026"));
+    }
 }
