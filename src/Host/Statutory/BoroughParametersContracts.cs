@@ -13,5 +13,7 @@ public sealed record ApplyBoroughParametersRequest(string? AppliedBy);
 
 public sealed record ApplyBoroughParametersResult(string BoroughId, int Version, int InstancesChecked, int InstancesReplanned, int DeadlinesMoved);
 
-/// <summary>A file in definitions/boroughs: the borough's timelines as they ship with the service.</summary>
-public sealed record BoroughParametersFile(string? Borough, Dictionary<string, Dictionary<string, double>>? Parameters, string? Note);
+/// <summary>A file in definitions/boroughs (schema: definitions/borough.schema.json): the borough's timelines as they ship.</summary>
+public sealed record BoroughParametersFile(
+    [property: System.Text.Json.Serialization.JsonPropertyName("$schema")] string? Schema,
+    string? Borough, Dictionary<string, Dictionary<string, double>>? Parameters, string? Note);

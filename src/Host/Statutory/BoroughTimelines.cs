@@ -18,6 +18,11 @@ public sealed class BoroughTimelines(
     IDbContextFactory<SendWorkflowDbContext> factory, IServiceProvider services, TimeProvider time, ILogger<BoroughTimelines> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // A misspelt property in a file is an error, not a silently ignored value.
+    private static readonly JsonSerializerOptions StrictJson = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
     private readonly ConcurrentDictionary<string, BoroughParameterSet> _current = new(StringComparer.Ordinal);
 
     /// <summary>The set in force for the borough, or null when it uses the definitions' defaults.</summary>
@@ -125,7 +130,7 @@ public sealed class BoroughTimelines(
         {
             try
             {
-                var doc = JsonSerializer.Deserialize<BoroughParametersFile>(await File.ReadAllTextAsync(file, ct), Json)
+                var doc = JsonSerializer.Deserialize<BoroughParametersFile>(await File.ReadAllTextAsync(file, ct), StrictJson)
                     ?? throw new JsonException("The file is empty.");
                 if (string.IsNullOrWhiteSpace(doc.Borough)) throw new JsonException("'borough' is required.");
                 await using (var db = await factory.CreateDbContextAsync(ct))
