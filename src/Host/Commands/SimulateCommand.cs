@@ -112,7 +112,8 @@ public static class SimulateCommand
         Console.WriteLine($"  pupils referred:           {s.Started}");
         Console.WriteLine($"  events handled:            {figures.Events} (review completions {s.ReviewsCompleted}, further concerns {s.ConcernsRaised}, "
             + $"assessment requests {s.AssessmentsRequested}, decisions to assess {s.AssessmentDecisions}, plans issued {s.PlansIssued}, "
-            + $"not assessed or no plan {s.PlansRefused}; {s.ExceptionsRecorded} family absences recorded as exceptions)");
+            + $"not assessed or no plan {s.PlansRefused}; {s.ExceptionsRecorded} family absences recorded as exceptions; "
+            + $"annual-review meetings {s.ReviewMeetings}, decisions {s.ReviewDecisions}, amended plans {s.PlansAmended})");
         Console.WriteLine($"  timers fired:              {fired} ({cancelled} more cancelled at their due time: the pupil had moved on)");
         Console.WriteLine($"  other tasks done in bulk:  {s.OtherTasksCompleted}");
         if (s.RefusedPastCalendar > 0)
@@ -148,7 +149,8 @@ public static class SimulateCommand
         Console.WriteLine($"  reviews: {Model.ReviewOnTime:0%} on their due day, the rest {Model.LateMinSchoolDays}-{Model.LateMaxSchoolDays} school days late; progress "
             + string.Join(" / ", Model.Progress.Select(p => $"{p.Progress} {p.Share:0%}")));
         Console.WriteLine($"  each school day: further concern {Model.ConcernPerSchoolDayAtStage3:0.0%} at stage 3, assessment request {Model.AssessmentRequestPerSchoolDayAtStage4:0.0%} "
-            + $"at stage 4 ({Model.RequestedByParent:0%} by parents)");
+            + $"at stage 4 ({Model.RequestedByParent:0%} by parents); parents of {Model.RequestOnReferral:0%} ask for an assessment at the first concern; "
+            + $"{Model.PlanInPlace:0.0%} have a plan from an earlier year, reviewed on a school day of this one (decided within 4 weeks in {Model.ReviewDecidedWithin4Weeks:0%})");
         Console.WriteLine($"  the LA: decides in 3-5 weeks ({Model.DecidedWithin6Weeks:0%}) or 6-8, assesses {Model.Assessed:0%}, decides on the plan in weeks 12-15 "
             + $"(issues {Model.PlanIssued:0%}), issues it by week 20 in {Model.PlanWithin20Weeks:0%} of cases, else in weeks 21-30; "
             + $"{Model.FamilyAbsent:0%} of families away 4-6 weeks (an exception, recorded when it begins; the plan slips as long)");

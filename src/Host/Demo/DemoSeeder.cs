@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Calendars;
 using SendWorkflow.Host.Clock;
@@ -90,6 +91,15 @@ public sealed class DemoSeeder(
                 await CompleteDueTasksAsync(engine, instanceId, step.On, random, ct);
                 continue;
             }
+            if (step.Target != "send-pathway")
+            {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                var target = await db.Instances.AsNoTracking()
+                    .Where(i => i.PupilId == step.PupilId && i.DefinitionId == step.Target && i.Status == InstanceStatus.Active)
+                    .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+                if (target is null) continue;
+                instanceId = target.Value;
+            }
             try
             {
                 await engine.RaiseAsync(instanceId, new WorkflowEvent(step.Event, new EventData(step.Data), "demo"), ct);
@@ -157,20 +167,31 @@ public sealed class DemoSeeder(
             steps.Add(new PlannedStep(pupil, SchoolDays(12), "complete-tasks"));
             return steps.Where(s => s.On < today);
         }
-        if (depth >= 4)
+        // Pupils on their way to a plan skip stage 4: their parents ask for the assessment from SEN support.
+        if (depth is 4 or 5)
         {
             Add(SchoolDays(15 + random.Next(0, 20)), "concern.raised", new() { ["concern"] = "Needs advice from outside agencies" });
             steps.Add(new PlannedStep(pupil, SchoolDays(12), "complete-tasks"));
+        }
+        // The LA's steps go to the pupil's statutory assessment, which moves the pathway on when it ends.
+        void Assessment(DateOnly on, string e, Dictionary<string, object?> data)
+        {
+            data[e == "plan.issued" ? "issuedOn" : e == "comments.received" ? "receivedOn" : "decidedOn"] = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (e != "comments.received") data[e == "plan.issued" ? "issuedBy" : "decidedBy"] = "LA officer";
+            steps.Add(new PlannedStep(pupil, on, e, data) { Target = "ehcp-assessment" });
+            at = on;
         }
         if (depth >= 5)
         {
             Add(SchoolDays(20 + random.Next(0, 20)), "assessment.requested", new() { ["by"] = random.Next(2) == 0 ? "parent" : "school" });
             steps.Add(new PlannedStep(pupil, SchoolDays(16), "complete-tasks"));
-            Add(at.AddDays(7 * 5 + random.Next(0, 6)), "assessment.decided", new() { ["assess"] = true });
+            Assessment(at.AddDays(7 * 5 + random.Next(0, 6)), "assessment.decided", new() { ["assess"] = true });
         }
         if (depth >= 6)
         {
-            Add(at.AddDays(7 * 12 + random.Next(0, 14)), "plan.issued");
+            Assessment(at.AddDays(7 * 6 + random.Next(0, 14)), "plan.decided", new() { ["issue"] = true });
+            Assessment(at.AddDays(16), "comments.received", new() { ["namedSchool"] = "Oakfield Primary School" });
+            Assessment(at.AddDays(3 + random.Next(0, 7)), "plan.issued", []);
             steps.Add(new PlannedStep(pupil, SchoolDays(10), "complete-tasks"));
         }
         return steps.Where(s => s.On < today);
@@ -186,6 +207,9 @@ public sealed class DemoSeeder(
 
     private sealed record PlannedStep(string PupilId, DateOnly On, string Event, Dictionary<string, object?> Data)
     {
+        /// <summary>The workflow the event is for: the pathway, or the pupil's running instance of another definition.</summary>
+        public string Target { get; init; } = "send-pathway";
+
         public PlannedStep(string pupilId, DateOnly on, string @event) : this(pupilId, on, @event, []) { }
     }
 }

@@ -13,6 +13,11 @@ internal static class Model
     public const double ConcernPerSchoolDayAtStage3 = 0.003;
     public const double AssessmentRequestPerSchoolDayAtStage4 = 0.005;
     public const double RequestedByParent = 0.4;
+    /// <summary>Pupils whose parents ask for an assessment on the day of the first concern (parents may ask at any time).</summary>
+    public const double RequestOnReferral = 0.02;
+    /// <summary>Pupils who already have an EHC plan from an earlier year: their annual review falls in this one.</summary>
+    public const double PlanInPlace = 0.015;
+    public const double ReviewDecidedWithin4Weeks = 0.45, Maintained = 0.8, Amended = 0.17;
     public const double DecidedWithin6Weeks = 0.8, Assessed = 0.9, PlanIssued = 0.9, PlanWithin20Weeks = 0.55, FamilyAbsent = 0.06;
 
     /// <summary>How the LA will handle an assessment requested on that day, drawn once when the request arrives.</summary>
@@ -64,6 +69,19 @@ internal sealed class SimPupil(int index, int seed, DateOnly referredOn)
 
     /// <summary>The LA's plan for the pupil's current assessment.</summary>
     public SimCase? Case { get; set; }
+
+    public bool RequestsOnReferral { get; init; }
+    /// <summary>For a pupil with a plan from an earlier year: the annual review this year.</summary>
+    public SimReview? Review { get; init; }
+    public Guid ReviewInstanceId { get; set; }
+}
+
+/// <summary>One annual review: the meeting, the LA's decision after it, and an amended plan if it amends.</summary>
+internal sealed record SimReview(DateOnly MeetingOn, int DecisionAfterDays, string Decision, int AmendedAfterDays)
+{
+    public bool MeetingHeld { get; set; }
+    public DateOnly DecideOn { get; set; } = DateOnly.MaxValue;
+    public DateOnly AmendOn { get; set; } = DateOnly.MaxValue;
 }
 
 /// <summary>What the LA will do with one assessment and when; an absence of the family delays the plan.</summary>
@@ -100,7 +118,12 @@ internal static class Cohort
             var referredOn = year.AutumnDays[(int)(u * u * year.AutumnDays.Count)];
             var yearGroup = master.Next(0, 7);
             var born = new DateOnly(autumnStart.Year - 5 - yearGroup, 9, 1).AddDays(master.Next(365));
-            var pupil = new SimPupil(i, master.Next(), referredOn);
+            var carried = master.NextDouble();
+            var pupil = new SimPupil(i, master.Next(), referredOn)
+            {
+                RequestsOnReferral = carried < Model.RequestOnReferral,
+                Review = carried >= Model.RequestOnReferral && carried < Model.RequestOnReferral + Model.PlanInPlace ? DrawReview(master, year) : null,
+            };
             pupils.Add(pupil);
             db.Pupils.Add(new PupilRecord
             {
@@ -110,6 +133,15 @@ internal static class Cohort
         }
         await db.SaveChangesAsync();
         return pupils;
+    }
+
+    private static SimReview DrawReview(Random r, SchoolYear year)
+    {
+        var meeting = year.SchoolDays[r.Next(10, year.SchoolDays.Count - 40)];
+        var days = r.NextDouble() < Model.ReviewDecidedWithin4Weeks ? r.Next(10, 29) : r.Next(29, 50);
+        var x = r.NextDouble();
+        var decision = x < Model.Maintained ? "maintain" : x < Model.Maintained + Model.Amended ? "amend" : "cease";
+        return new SimReview(meeting, days, decision, 7 * r.Next(6, 11));
     }
 
     private static string SchoolId(int n) => $"sim-school-{n:D2}";

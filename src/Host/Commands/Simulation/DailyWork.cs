@@ -11,7 +11,7 @@ namespace SendWorkflow.Host.Commands.Simulation;
 internal sealed class SimStats
 {
     public int Started, ReviewsCompleted, ReviewsAlreadyClosed, ConcernsRaised, AssessmentsRequested, AssessmentDecisions, PlansIssued, PlansRefused;
-    public int ExceptionsRecorded;
+    public int ExceptionsRecorded, ReviewMeetings, ReviewDecisions, PlansAmended;
     public int OtherTasksCompleted, EscalationTasksClosed, RefusedPastCalendar;
     public TimeSpan Referrals, OutsideEvents, Reviews, BulkUpdates;
 }
@@ -35,7 +35,13 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         {
             if (await PastCalendarAsync(async () => p.InstanceId = (await engine.StartAsync("send-pathway", p.PupilId, Actor, c)).Id)) return;
             Interlocked.Increment(ref Stats.Started);
+            if (p.RequestsOnReferral && !await PastCalendarAsync(() => engine.RaiseAsync(p.InstanceId,
+                    Event("assessment.requested", new() { ["by"] = "parent" }), c)))
+                Interlocked.Increment(ref Stats.AssessmentsRequested);
         }, ct));
+        // Plans from earlier years: their annual-review cycle is running when the year begins.
+        await EachAsync(pupils.Where(p => p.Review is not null && p.ReviewInstanceId == Guid.Empty), async (p, c) =>
+            p.ReviewInstanceId = (await engine.StartAsync("ehcp-annual-review", p.PupilId, Actor, c)).Id, ct);
         Stats.OutsideEvents += await TimedAsync(() => OutsideEventsAsync(today, ct));
         Stats.Reviews += await TimedAsync(() => ReviewsAsync(today, ct));
         Stats.BulkUpdates += await TimedAsync(() => BulkAsync(today, now, ct));
@@ -51,7 +57,8 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         await using var db = await factory.CreateDbContextAsync(ct);
         var active = await db.Instances.AsNoTracking()
             .Where(i => i.Status == InstanceStatus.Active
-                && ((i.DefinitionId == "send-pathway" && i.Stage >= 3 && i.Stage <= 4) || i.DefinitionId == "ehcp-assessment"))
+                && ((i.DefinitionId == "send-pathway" && i.Stage >= 3 && i.Stage <= 4) || i.DefinitionId == "ehcp-assessment"
+                    || i.DefinitionId == "ehcp-annual-review"))
             .Select(i => new { i.Id, i.DefinitionId, i.PupilId, i.Stage, i.State, i.StartedAt }).ToListAsync(ct);
         var raises = new List<(SimPupil Pupil, Guid Instance, WorkflowEvent Event)>();
         var absences = new List<SimCase>();
@@ -59,7 +66,11 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         {
             var p = _byId[i.PupilId];
             WorkflowEvent? e;
-            if (i.DefinitionId == "ehcp-assessment")
+            if (i.DefinitionId == "ehcp-annual-review")
+            {
+                e = p.Review is { } review && i.Id == p.ReviewInstanceId ? ReviewStep(review, i.State, today) : null;
+            }
+            else if (i.DefinitionId == "ehcp-assessment")
             {
                 if (p.Case?.AssessmentId != i.Id) p.Case = Model.DrawCase(p.Random, i.Id, UkTime.DateOf(new DateTimeOffset(i.StartedAt, TimeSpan.Zero)));
                 if (p.Case is { Absence: { } a, AbsenceRecorded: false } c && today >= a.From) absences.Add(c);
@@ -75,7 +86,7 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
                     _ => null,
                 };
             }
-            if (e is not null) raises.Add((p, i.DefinitionId == "ehcp-assessment" ? i.Id : p.InstanceId, e));
+            if (e is not null) raises.Add((p, i.DefinitionId == "send-pathway" ? p.InstanceId : i.Id, e));
         }
         foreach (var c in absences)
         {
@@ -99,8 +110,32 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
                     if (!r.Event.Data.Flag("issue")) Interlocked.Increment(ref Stats.PlansRefused);
                     break;
                 case "plan.issued": Interlocked.Increment(ref Stats.PlansIssued); break;
+                case "review.meeting-held": Interlocked.Increment(ref Stats.ReviewMeetings); break;
+                case "review.decided": Interlocked.Increment(ref Stats.ReviewDecisions); break;
+                case "plan.amended": Interlocked.Increment(ref Stats.PlansAmended); break;
             }
         }, ct);
+    }
+
+    /// <summary>The next step of a pupil's annual review, if it is due today: the meeting, the LA's decision, an amended plan.</summary>
+    private static WorkflowEvent? ReviewStep(SimReview r, string state, DateOnly today)
+    {
+        var on = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        switch (state)
+        {
+            case "plan-in-place" when !r.MeetingHeld && today >= r.MeetingOn:
+                r.MeetingHeld = true;
+                r.DecideOn = today.AddDays(r.DecisionAfterDays);
+                return Event("review.meeting-held", new() { ["heldOn"] = on });
+            case "review-held" when today >= r.DecideOn:
+                r.AmendOn = today.AddDays(r.AmendedAfterDays);
+                return Event("review.decided", new() { ["decision"] = r.Decision, ["decidedOn"] = on, ["decidedBy"] = "SEN panel" });
+            case "amending" when today >= r.AmendOn:
+                r.AmendOn = DateOnly.MaxValue;
+                return Event("plan.amended", new() { ["issuedOn"] = on, ["issuedBy"] = "LA officer" });
+            default:
+                return null;
+        }
     }
 
     /// <summary>The LA's next step on an assessment, if it is due today; the draft's comment period ends by its own timer.</summary>

@@ -1,0 +1,36 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SendWorkflow.Host.Tests.Infrastructure;
+
+namespace SendWorkflow.Host.Tests.Demo;
+
+/// <summary>The demo school seeded at first start: histories lived through the real engine, statutory work included.</summary>
+public sealed class DemoSeederTests
+{
+    [Fact]
+    public async Task TheDemo_HasPupilsWithPlans_WhoseAssessmentEndedAndWhoseAnnualReviewRuns()
+    {
+        await using var factory = new ServiceFactory("2026-11-23", demo: true);
+        using var http = factory.CreateClient();
+
+        // Every eighth demo pupil (demo-06, demo-14, ...) went all the way to an EHC plan.
+        var instances = (await http.GetFromJsonAsync<JsonArray>("/api/pupils/demo-06/instances"))!;
+        string? Field(string definition, string field) =>
+            (string?)instances.Single(i => (string?)i!["definitionId"] == definition)![field];
+        var assessmentId = (string?)instances.Single(i => (string?)i!["definitionId"] == "ehcp-assessment")!["id"];
+        var journal = (await http.GetFromJsonAsync<JsonArray>($"/api/instances/{assessmentId}/journal"))!;
+        Assert.True(Field("send-pathway", "state") == "ehcp", string.Join("\n", journal.Select(j => $"{j!["at"]} {j["kind"]}: {j["detail"]}")));
+        Assert.Equal("plan-issued", Field("ehcp-assessment", "state"));
+        Assert.Equal("closed", Field("ehcp-assessment", "status"));
+        Assert.Equal("plan-in-place", Field("ehcp-annual-review", "state"));
+
+        // Every eighth from demo-05 is being assessed.
+        var assessed = (await http.GetFromJsonAsync<JsonArray>("/api/pupils/demo-05/instances"))!;
+        Assert.Equal("statutory-assessment", (string?)assessed.Single(i => (string?)i!["definitionId"] == "send-pathway")!["state"]);
+        Assert.NotEmpty((await http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/assessments"))!);
+
+        var timelines = (await http.GetFromJsonAsync<JsonObject>("/api/boroughs/demo-borough/parameters"))!;
+        Assert.Equal(1, (int)timelines["version"]!);
+        Assert.Equal("definitions/boroughs", (string?)timelines["changedBy"]);
+    }
+}
