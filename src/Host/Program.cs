@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using SendWorkflow.Host;
 using SendWorkflow.Host.Api;
 using SendWorkflow.Host.Commands;
+using SendWorkflow.Host.Security;
 
 if (args.Length > 0 && args[0] == "bench") return await BenchCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "simulate") return await SimulateCommand.RunAsync(args[1..]);
@@ -21,9 +22,12 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/api-docs", o => o.WithTitle("SendWorkflow API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription();
+app.UseCredentialAudit();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapScalarApiReference("/api-docs", o => o.WithTitle("SendWorkflow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
 app.MapSendWorkflowApi();
 await app.RunAsync();
 return 0;

@@ -6,6 +6,7 @@ using SendWorkflow.Host.Clock;
 using SendWorkflow.Host.Definitions;
 using SendWorkflow.Host.Demo;
 using SendWorkflow.Host.Persistence;
+using SendWorkflow.Host.Security;
 using SendWorkflow.Host.Timers;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
@@ -24,6 +25,7 @@ public static class SendWorkflowServices
         var connectionString = ConnectionString(config, paths);
         services.AddPersistence(connectionString);
         services.AddTimers(config.GetSection("Clock").Get<ClockOptions>() ?? new ClockOptions(), connectionString, config);
+        services.AddSecurity();
         services.AddSingleton<Statutory.BoroughTimelines>();
         services.AddSingleton<Statutory.StatutoryExceptions>();
         services.AddSingleton<Statutory.ComplianceReports>();
@@ -82,7 +84,8 @@ public static class SendWorkflowServices
     public static WebApplication MapSendWorkflowApi(this WebApplication app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
+        api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous();
+        api.MapAuthApi();
         api.MapDefinitionsApi();
         api.MapDirectoryApi();
         api.MapInstancesApi();

@@ -9,7 +9,7 @@ namespace SendWorkflow.Host;
 /// <summary>At start-up: migrate the database, load term calendars, import definitions, seed the demo.</summary>
 internal sealed class StartupTasks(
     IDbContextFactory<SendWorkflowDbContext> factory, SendWorkflowPaths paths, CalendarRegistry calendars,
-    DefinitionService definitions, Statutory.BoroughTimelines timelines, DemoSeeder demo, IConfiguration config, TimeProvider time,
+    DefinitionService definitions, Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff, IConfiguration config, TimeProvider time,
     Workflows.Timers.TimerDispatcher dispatcher, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -19,12 +19,13 @@ internal sealed class StartupTasks(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.MigrateAsync(ct);
         }
+        await staff.EnsureRolesAsync();
         calendars.LoadFolder(paths.Calendars);
         await timelines.LoadAsync(ct);
         await definitions.ImportFolderAsync(paths.Workflows, ct);
         if (config.GetValue("Demo:Enabled", true))
         {
-            await demo.SeedIfEmptyAsync(config.GetValue("Demo:Seed", 2026), ct);
+            if (await demo.SeedIfEmptyAsync(config.GetValue("Demo:Seed", 2026), ct)) await staff.SeedDemoStaffAsync();
         }
         await timelines.ImportFolderAsync(paths.Boroughs, ct);
         if (time is Clock.SimulatedTimeProvider)

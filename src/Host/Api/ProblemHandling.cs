@@ -47,6 +47,7 @@ internal sealed class ProblemHandling(IProblemDetailsService problemDetails) : I
         InstanceClosedException => (409, "The workflow has ended", null),
         DraftChangedException => (409, "The draft changed", null),
         ConflictException => (409, "Conflict", null),
+        Security.ForbiddenException => (403, "Not allowed", null),
         ConcurrencyConflictException => (409, "Too many concurrent changes; try again", null),
         _ => (0, "", null),
     };

@@ -21,6 +21,12 @@ public sealed class DemoSeeder(
     public const string BoroughId = "demo-borough";
     public const string SchoolId = "oakfield-primary";
 
+    private static readonly string[] Needs = ["SLCN", "SEMH", "SPLD", "MLD", "ASD", "PD"];
+    private static readonly string[] ClassNames = ["Robin", "Wren", "Finch", "Oak", "Ash", "Beech", "Cedar"];
+
+    /// <summary>The demo school has one class per year: "R Robin", "1 Wren", ... "6 Cedar".</summary>
+    public static string ClassOf(int yearGroup) => $"{(yearGroup == 0 ? "R" : yearGroup.ToString(CultureInfo.InvariantCulture))} {ClassNames[yearGroup]}";
+
     private static readonly string[] FirstNames =
         ["Amara", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Harry", "Isla", "Jay", "Kai", "Lily", "Max", "Nia",
          "Oscar", "Priya", "Quinn", "Rosa", "Sam", "Tia", "Umar", "Vera", "Will", "Xena", "Yusuf", "Zara", "Alfie", "Bea",
@@ -66,6 +72,8 @@ public sealed class DemoSeeder(
                     DateOfBirth = new DateOnly(today.Year - 5 - yearGroup, random.Next(1, 13), random.Next(1, 28)),
                     SchoolId = SchoolId,
                     YearGroup = yearGroup,
+                    ClassName = ClassOf(yearGroup),
+                    PrimaryNeed = Needs[random.Next(Needs.Length)],
                     CreatedAt = now.UtcDateTime,
                 });
                 plans.AddRange(Plan(pupilId, i % 8, random, calendar, earliest, today));

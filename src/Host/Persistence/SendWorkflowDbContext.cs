@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Security;
 using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Persistence;
 
-public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext> options) : DbContext(options)
+public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<DefinitionVersionRecord> DefinitionVersions => Set<DefinitionVersionRecord>();
     public DbSet<BoroughRecord> Boroughs => Set<BoroughRecord>();
@@ -16,6 +18,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<StatutoryExceptionRecord> StatutoryExceptions => Set<StatutoryExceptionRecord>();
     public DbSet<BoroughParametersRecord> BoroughParameters => Set<BoroughParametersRecord>();
+    public DbSet<AuditEntryRecord> Audit => Set<AuditEntryRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -26,6 +29,24 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        b.Entity<StaffUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+            e.Property(x => x.SchoolId).HasMaxLength(100);
+            e.Property(x => x.BoroughId).HasMaxLength(100);
+            e.Property(x => x.Classes).HasMaxLength(500);
+            e.Property(x => x.CalendarSecret).HasMaxLength(100);
+            e.HasIndex(x => x.CalendarSecret);
+        });
+        b.Entity<AuditEntryRecord>(e =>
+        {
+            e.ToTable("Audit");
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.PupilId, x.At });
+            e.HasIndex(x => new { x.UserId, x.At });
+            e.HasIndex(x => new { x.SchoolId, x.At });
+        });
         b.Entity<DefinitionVersionRecord>(e =>
         {
             e.ToTable("DefinitionVersions");
@@ -56,6 +77,8 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
             e.Property(x => x.Name).HasMaxLength(200);
             e.HasOne<SchoolRecord>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.SchoolId);
+            e.Property(x => x.ClassName).HasMaxLength(50);
+            e.Property(x => x.PrimaryNeed).HasMaxLength(10);
         });
         b.Entity<WorkflowInstance>(e =>
         {

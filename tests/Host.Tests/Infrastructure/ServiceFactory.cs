@@ -3,10 +3,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SendWorkflow.Host.Tests.Infrastructure;
 
-/// <summary>The real host on a real SQLite file in a temp folder, with the simulated clock.</summary>
+/// <summary>
+/// The real host on a real SQLite file in a temp folder, with the simulated clock. Its clients carry the bootstrap
+/// administrator token unless a test asks for an anonymous one.
+/// </summary>
 public sealed class ServiceFactory(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null, bool demo = false)
     : WebApplicationFactory<Program>
 {
+    public const string AdminToken = "test-bootstrap-token-0123456789";
+
     public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -17,6 +22,21 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
         if (start is not null) builder.UseSetting("Clock:Start", start);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         if (definitionsPath is not null) builder.UseSetting("Definitions:Path", definitionsPath);
+        builder.UseSetting("SENDWF_API_TOKEN", AdminToken);
         builder.UseEnvironment("Testing");
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
+    }
+
+    /// <summary>A client that presents no credentials.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
     }
 }

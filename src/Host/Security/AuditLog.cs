@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Persistence;
+
+namespace SendWorkflow.Host.Security;
+
+/// <summary>
+/// Records every look at and change to a pupil's record, and every refused attempt, in the Audit table. Entries
+/// queue in memory and are written in batches every fraction of a second, so a read costs no write of its own;
+/// a search flushes the queue first.
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<SendWorkflowDbContext> factory, TimeProvider time, ILogger<AuditLog> logger)
+    : BackgroundService
+{
+    private readonly Channel<AuditEntryRecord> _queue = Channel.CreateUnbounded<AuditEntryRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
+    public void Record(HttpContext http, string action, string resource, string? resourceId, string? pupilId, string? schoolId, int status)
+    {
+        var user = http.User;
+        _queue.Writer.TryWrite(new AuditEntryRecord
+        {
+            At = time.GetUtcNow().UtcDateTime,
+            UserId = user.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserName = user.FindFirstValue("name") ?? user.Identity?.Name,
+            Role = StaffRoles.All.FirstOrDefault(user.IsInRole),
+            Action = action,
+            Resource = resource,
+            ResourceId = resourceId,
+            PupilId = pupilId,
+            SchoolId = schoolId ?? user.FindFirstValue(StaffClaims.School),
+            Method = http.Request.Method,
+            Path = http.Request.Path.Value ?? "",
+            Status = status,
+            RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
+        });
+    }
+
+    /// <summary>Writes everything queued so far.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        await _writing.WaitAsync(ct);
+        try
+        {
+            var batch = new List<AuditEntryRecord>();
+            while (batch.Count < 5000 && _queue.Reader.TryRead(out var entry)) batch.Add(entry);
+            if (batch.Count == 0) return;
+            try
+            {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                db.Audit.AddRange(batch);
+                await db.SaveChangesAsync(ct);
+            }
+            catch
+            {
+                foreach (var entry in batch) _queue.Writer.TryWrite(entry);
+                throw;
+            }
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, stoppingToken);
+                await FlushQuietlyAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await FlushQuietlyAsync(CancellationToken.None);
+    }
+
+    private async Task FlushQuietlyAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (_queue.Reader.Count > 0) await FlushAsync(ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Audit entries could not be written; they stay queued");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Api;
+using SendWorkflow.Host.Persistence;
+
+namespace SendWorkflow.Host.Security;
+
+public sealed record TokenRequest(string? Email, string? Password);
+public sealed record CreateStaffRequest(string? Email, string? DisplayName, string? Role, string? SchoolId, string? BoroughId, string? Classes, string? Password);
+public sealed record StaffDto(string Id, string Email, string DisplayName, string Role, string? SchoolId, string? BoroughId, IReadOnlyList<string> Classes);
+public sealed record MeDto(string Id, string DisplayName, string? Role, string? SchoolId, string? BoroughId, IReadOnlyList<string> Classes, string? CalendarFeed);
+
+/// <summary>Signing in for automation (bearer tokens), who am I, and staff accounts.</summary>
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Sign-in");
+        auth.MapPost("/token", Token).AllowAnonymous();
+        auth.MapGet("/me", Me);
+        api.MapPost("/users", CreateStaff).WithTags("Sign-in");
+        api.MapPost("/me/calendar/reset", ResetCalendar).WithTags("Sign-in");
+        return api;
+    }
+
+    /// <summary>Email and password for a bearer token (8 hours). Five wrong passwords lock the account for 15 minutes.</summary>
+    private static async Task<IResult> Token(TokenRequest body, SignInManager<StaffUser> signIn, AuditLog audit, HttpContext http)
+    {
+        new ProblemCollector().Require(body.Email, "email", 256).Require(body.Password, "password", 256).ThrowIfAny();
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(body.Email!, body.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token
+        audit.Record(http, AuditActions.Rejected, "sign-in", null, null, null, 401);
+        return TypedResults.Problem(
+            result.IsLockedOut ? "Too many wrong passwords: the account is locked for 15 minutes." : "The email or password is wrong.",
+            statusCode: 401, title: "Not signed in");
+    }
+
+    private static async Task<IResult> Me(StaffScope scope, UserManager<StaffUser> users, HttpContext http)
+    {
+        var user = scope.UserId is { } id ? await users.FindByIdAsync(id) : null;
+        return TypedResults.Ok(new MeDto(scope.UserId ?? "", scope.UserName ?? "", scope.Role, scope.SchoolId, scope.BoroughId, scope.Classes,
+            user is null ? null : CalendarFeedUrl(http, user)));
+    }
+
+    /// <summary>An administrator creates a member of staff with one role and where they work.</summary>
+    private static async Task<IResult> CreateStaff(CreateStaffRequest body, StaffScope scope, UserManager<StaffUser> users,
+        SendWorkflowDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        scope.RequireRole("create staff accounts", StaffRoles.Administrator);
+        var problems = new ProblemCollector()
+            .Require(body.Email, "email", 256)
+            .Require(body.DisplayName, "displayName")
+            .Require(body.Role, "role", 40)
+            .Check(body.Role is null || StaffRoles.All.Contains(body.Role), "role", $"'{body.Role}' is not a role (use one of {string.Join(", ", StaffRoles.All)}).")
+            .Require(body.Password, "password", 256)
+            .Check(body.Classes is not { Length: > 500 }, "classes", "'classes' must be at most 500 characters.");
+        var schoolRole = body.Role is StaffRoles.Senco or StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant or StaffRoles.Headteacher or StaffRoles.Governor;
+        if (schoolRole)
+            problems.Check(body.SchoolId is not null && await db.Schools.AnyAsync(s => s.Id == body.SchoolId, ct), "schoolId", $"A {body.Role} needs the id of an existing school.");
+        if (body.Role == StaffRoles.LaOfficer)
+            problems.Check(body.BoroughId is not null && await db.Boroughs.AnyAsync(b => b.Id == body.BoroughId, ct), "boroughId", "An LA officer needs the id of an existing borough.");
+        if (body.Role is StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant)
+            problems.Check(StaffScope.SplitClasses(body.Classes).Any(), "classes", $"A {body.Role} needs their classes, e.g. \"3 Oak;4 Ash\".");
+        problems.ThrowIfAny();
+
+        var user = new StaffUser
+        {
+            UserName = body.Email!.Trim(), Email = body.Email.Trim(), EmailConfirmed = true, DisplayName = body.DisplayName!.Trim(),
+            SchoolId = schoolRole ? body.SchoolId : null, BoroughId = body.Role == StaffRoles.LaOfficer ? body.BoroughId : null,
+            Classes = string.Join(';', StaffScope.SplitClasses(body.Classes)), CalendarSecret = NewSecret(),
+        };
+        var created = await users.CreateAsync(user, body.Password!);
+        if (!created.Succeeded)
+            throw new RequestValidationException(created.Errors.Select(e => new Problem(e.Description, e.Code.Contains("Password") ? "password" : "email", e.Code)).ToList());
+        await users.AddToRoleAsync(user, body.Role!);
+        audit.Record(http, AuditActions.Change, "staff", user.Id, null, user.SchoolId, 201);
+        return TypedResults.Created($"/api/users/{user.Id}", new StaffDto(user.Id, user.Email!, user.DisplayName, body.Role!, user.SchoolId, user.BoroughId,
+            StaffScope.SplitClasses(user.Classes).ToList()));
+    }
+
+    /// <summary>A new secret for the user's calendar feed: subscriptions to the old address stop working.</summary>
+    private static async Task<IResult> ResetCalendar(StaffScope scope, UserManager<StaffUser> users, HttpContext http)
+    {
+        var user = scope.UserId is { } id ? await users.FindByIdAsync(id) : null;
+        if (user is null) throw new ForbiddenException("Only a member of staff with an account has a calendar feed.");
+        user.CalendarSecret = NewSecret();
+        await users.UpdateAsync(user);
+        return TypedResults.Ok(new { calendarFeed = CalendarFeedUrl(http, user) });
+    }
+
+    public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    public static string CalendarFeedUrl(HttpContext http, StaffUser user) =>
+        $"{http.Request.Scheme}://{http.Request.Host}/api/calendar/{user.Id}/{user.CalendarSecret}.ics";
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using SendWorkflow.Host.Persistence;
+
+namespace SendWorkflow.Host.Security;
+
+public static class SecurityServices
+{
+    public const string SmartScheme = "cookie-or-bearer";
+
+    /// <summary>
+    /// ASP.NET Core Identity on the service's database; cookies for the Studio, bearer tokens for automation (and the
+    /// bootstrap administrator token); every endpoint needs a signed-in user unless it says otherwise.
+    /// </summary>
+    public static IServiceCollection AddSecurity(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SendWorkflowDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
+                BootstrapTokenHandler.BearerToken(http.Request) is not { } token ? IdentityConstants.ApplicationScheme
+                : BootstrapTokenHandler.Matches(http.RequestServices.GetRequiredService<IConfiguration>(), token) ? BootstrapTokenHandler.SchemeName
+                : IdentityConstants.BearerScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BootstrapTokenHandler>(BootstrapTokenHandler.SchemeName, _ => { })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/signin";
+                o.Cookie.Name = "sendwf";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // The API answers 401 and 403; only pages redirect to the sign-in page.
+                o.Events.OnRedirectToLogin = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, 401);
+                o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, 403);
+            }));
+        // Token expiry follows the service's clock, so the simulated clock can let a token expire.
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<TimeProvider>((o, t) => o.TimeProvider = t);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddScoped<StaffScope>();
+        services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<AuditLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
+        return services;
+    }
+
+    private static Task Answer(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api")) http.Response.StatusCode = status;
+        else http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Audits refused credentials: a request that presented a token or cookie and was answered 401.</summary>
+    public static IApplicationBuilder UseCredentialAudit(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        await next(http);
+        if (http.Response.StatusCode == 401 && (http.Request.Headers.Authorization.Count > 0 || http.Request.Cookies.ContainsKey("sendwf")))
+            http.RequestServices.GetRequiredService<AuditLog>().Record(http, AuditActions.Rejected, "credentials", null, null, null, 401);
+    });
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using SendWorkflow.Host.Demo;
+
+namespace SendWorkflow.Host.Security;
+
+/// <summary>The roles, and the demo school's staff: one account per role, each with its own generated password.</summary>
+public sealed class StaffAccounts(IServiceScopeFactory scopes, IHostEnvironment env, ILogger<StaffAccounts> logger)
+{
+    public async Task EnsureRolesAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+    }
+
+    /// <summary>
+    /// Creates the demo staff once, with the demo school. Their passwords are printed to the console in development
+    /// only (never to the log); elsewhere an administrator sets them.
+    /// </summary>
+    public async Task SeedDemoStaffAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        (string Email, string Name, string Role, string? School, string? Borough, string? Classes)[] staff =
+        [
+            ("senco@oakfield.example", "Sam Patel (SENCo)", StaffRoles.Senco, DemoSeeder.SchoolId, null, null),
+            ("teacher@oakfield.example", "Jo Brown (class teacher)", StaffRoles.ClassTeacher, DemoSeeder.SchoolId, null, $"{DemoSeeder.ClassOf(3)};{DemoSeeder.ClassOf(4)}"),
+            ("ta@oakfield.example", "Alex Green (teaching assistant)", StaffRoles.TeachingAssistant, DemoSeeder.SchoolId, null, DemoSeeder.ClassOf(3)),
+            ("head@oakfield.example", "Chris Moore (headteacher)", StaffRoles.Headteacher, DemoSeeder.SchoolId, null, null),
+            ("governor@oakfield.example", "Pat Lee (SEN governor)", StaffRoles.Governor, DemoSeeder.SchoolId, null, null),
+            ("la.officer@demo-borough.example", "Morgan Shah (LA officer)", StaffRoles.LaOfficer, null, DemoSeeder.BoroughId, null),
+            ("admin@demo-borough.example", "Demo administrator", StaffRoles.Administrator, null, null, null),
+        ];
+        var printed = new List<string>();
+        foreach (var (email, name, role, school, borough, classes) in staff)
+        {
+            if (await users.FindByEmailAsync(email) is not null) continue;
+            var password = $"Demo-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+            var user = new StaffUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, SchoolId = school, BoroughId = borough,
+                Classes = classes, CalendarSecret = AuthApi.NewSecret(),
+            };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, role);
+            printed.Add($"  {role,-20} {email,-34} {password}");
+        }
+        if (printed.Count == 0) return;
+        logger.LogInformation("Created {Count} demo staff accounts", printed.Count);
+        if (env.IsDevelopment())
+        {
+            Console.WriteLine("Demo staff (sign in at /signin; these passwords are shown once, at first start):");
+            foreach (var line in printed) Console.WriteLine(line);
+        }
+    }
+}

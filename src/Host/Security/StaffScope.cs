@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Api;
+using SendWorkflow.Host.Persistence;
+
+namespace SendWorkflow.Host.Security;
+
+/// <summary>
+/// What the signed-in member of staff may see: school staff their own school, class teachers and TAs the pupils of
+/// their classes, an LA officer their borough, a governor figures and no names, an administrator everything.
+/// A pupil outside the scope is answered as if it did not exist.
+/// </summary>
+public sealed class StaffScope(IHttpContextAccessor http, AuditLog audit)
+{
+    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+    public string? UserName => User.FindFirstValue("name") ?? User.Identity?.Name;
+    /// <summary>The user's role (one per user).</summary>
+    public string? Role => StaffRoles.All.FirstOrDefault(User.IsInRole);
+    public string? SchoolId => User.FindFirstValue(StaffClaims.School);
+    public string? BoroughId => User.FindFirstValue(StaffClaims.Borough);
+    public IReadOnlyList<string> Classes => User.FindAll(StaffClaims.Class).Select(c => c.Value).ToList();
+    public bool IsAdministrator => Role == StaffRoles.Administrator;
+
+    /// <summary>The pupils this user may see, as a query to build on.</summary>
+    public IQueryable<PupilRecord> Pupils(SendWorkflowDbContext db)
+    {
+        var (school, borough, classes) = (SchoolId, BoroughId, Classes);
+        return Role switch
+        {
+            StaffRoles.Administrator => db.Pupils,
+            StaffRoles.LaOfficer => db.Pupils.Where(p => db.Schools.Any(s => s.Id == p.SchoolId && s.BoroughId == borough)),
+            StaffRoles.Senco or StaffRoles.Headteacher => db.Pupils.Where(p => p.SchoolId == school),
+            StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant =>
+                db.Pupils.Where(p => p.SchoolId == school && p.ClassName != null && classes.Contains(p.ClassName)),
+            _ => db.Pupils.Where(p => false),
+        };
+    }
+
+    /// <summary>The pupil, if this user may see them; otherwise a 404 (and the attempt is audited).</summary>
+    public async Task<PupilRecord> RequirePupilAsync(SendWorkflowDbContext db, string pupilId, string resource, string? resourceId, CancellationToken ct)
+    {
+        var pupil = await Pupils(db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == pupilId, ct);
+        if (pupil is not null) return pupil;
+        audit.Record(http.HttpContext!, AuditActions.Denied, resource, resourceId ?? pupilId, pupilId, null, 404);
+        throw new NotFoundException($"There is no {resource} '{resourceId ?? pupilId}'.");
+    }
+
+    /// <summary>Refuses (403, audited) unless the user has one of the roles.</summary>
+    public void RequireRole(string what, params string[] roles)
+    {
+        if (Role is { } role && roles.Contains(role)) return;
+        audit.Record(http.HttpContext!, AuditActions.Denied, what, null, null, null, 403);
+        throw new ForbiddenException($"Your role ({Role ?? "none"}) may not {what}.");
+    }
+
+    /// <summary>Refuses (403) readers such as governors.</summary>
+    public void RequireWriter(string what) => RequireRole(what, [.. StaffRoles.Writers]);
+
+    /// <summary>Refuses (404 for another borough, 403 for other roles) unless the user is that borough's LA officer or an administrator.</summary>
+    public void RequireBorough(string boroughId)
+    {
+        RequireRole("see a borough's statutory work", StaffRoles.LaOfficer, StaffRoles.Administrator);
+        if (Role == StaffRoles.LaOfficer && BoroughId != boroughId)
+        {
+            audit.Record(http.HttpContext!, AuditActions.Denied, "borough", boroughId, null, null, 404);
+            throw new NotFoundException($"There is no borough '{boroughId}'.");
+        }
+    }
+
+    public static IEnumerable<string> SplitClasses(string? classes) =>
+        (classes ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
