@@ -2,6 +2,8 @@ using SendWorkflow.Host.Clock;
 using SendWorkflow.Host.Definitions;
 using SendWorkflow.Workflows.Calendars;
 
+using SendWorkflow.Host.Security;
+
 namespace SendWorkflow.Host.Api;
 
 public sealed record AdvanceClockRequest(double? Days, string? To);
@@ -28,7 +30,7 @@ public static class ClockApi
                 warned = result.Warned,
                 escalated = result.Escalated,
             });
-        }).WithTags("Clock");
+        }).WithTags("Clock").RequireStaffRole("move the clock", Security.StaffRoles.Administrator);
         return api;
     }
 

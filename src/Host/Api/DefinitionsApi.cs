@@ -3,6 +3,8 @@ using SendWorkflow.Host.Definitions;
 using SendWorkflow.Rules;
 using SendWorkflow.Workflows.Definitions;
 
+using SendWorkflow.Host.Security;
+
 namespace SendWorkflow.Host.Api;
 
 public sealed record RuleCheckRequest(string? Expression, string? Name, List<string>? Parameters, string? DefinitionId);
@@ -19,21 +21,21 @@ public static class DefinitionsApi
             Document((await s.GetAsync(id, version, ct)).Json));
         g.MapGet("/{id}/versions", async (string id, DefinitionService s, CancellationToken ct) =>
             TypedResults.Ok(await s.VersionsAsync(id, ct)));
-        g.MapPut("/{id}/draft", SaveDraft);
+        g.MapPut("/{id}/draft", SaveDraft).RequireStaffRole("change definitions", StaffRoles.Senco, StaffRoles.Administrator);
         g.MapPost("/{id}/publish", async (string id, DefinitionService s, CancellationToken ct) =>
-            TypedResults.Ok(new { version = await s.PublishAsync(id, ct) }));
-        g.MapPost("/{id}/revert/{version:int}", async (string id, int version, DefinitionService s, CancellationToken ct) =>
-            TypedResults.Ok(await s.RevertAsync(id, version, "api", ct)));
+            TypedResults.Ok(new { version = await s.PublishAsync(id, ct) })).RequireStaffRole("change definitions", StaffRoles.Senco, StaffRoles.Administrator);
+        g.MapPost("/{id}/revert/{version:int}", async (string id, int version, DefinitionService s, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await s.RevertAsync(id, version, scope.Actor, ct))).RequireStaffRole("change definitions", StaffRoles.Senco, StaffRoles.Administrator);
         g.MapGet("/{id}/export", async (string id, string? version, DefinitionService s, CancellationToken ct) =>
         {
             var row = await s.GetAsync(id, version ?? "latest", ct);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(row.Json), "application/json", $"{row.DefinitionId}.v{row.Version}.json");
         });
-        g.MapPost("/import", async (JsonElement body, bool? publish, DefinitionService s, CancellationToken ct) =>
+        g.MapPost("/import", async (JsonElement body, bool? publish, DefinitionService s, StaffScope scope, CancellationToken ct) =>
         {
             var document = DefinitionJson.Parse(body);
-            return TypedResults.Ok(await s.ImportAsync(document, publish ?? false, "api", ct));
-        });
+            return TypedResults.Ok(await s.ImportAsync(document, publish ?? false, scope.Actor, ct));
+        }).RequireStaffRole("change definitions", StaffRoles.Senco, StaffRoles.Administrator);
         g.MapPost("/validate", (JsonElement body) =>
         {
             var report = DefinitionValidator.Validate(DefinitionJson.Parse(body));
@@ -48,11 +50,11 @@ public static class DefinitionsApi
     }
 
     private static async Task<IResult> SaveDraft(string id, JsonElement body, int? revision, HttpRequest request,
-        DefinitionService s, CancellationToken ct)
+        DefinitionService s, StaffScope scope, CancellationToken ct)
     {
         var document = DefinitionJson.Parse(body);
         var expected = revision ?? ParseIfMatch(request.Headers.IfMatch.ToString());
-        return TypedResults.Ok(await s.SaveDraftAsync(id, document, expected, "api", ct));
+        return TypedResults.Ok(await s.SaveDraftAsync(id, document, expected, scope.Actor, ct));
     }
 
     private static int? ParseIfMatch(string header) =>

@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Calendars;
 using SendWorkflow.Host.Persistence;
+using SendWorkflow.Host.Security;
 
 namespace SendWorkflow.Host.Api;
 
 public sealed record CreateBoroughRequest(string? Id, string? Name, string? CalendarId);
 public sealed record CreateSchoolRequest(string? Id, string? Name, string? BoroughId);
-public sealed record CreatePupilRequest(string? Id, string? Name, DateOnly? DateOfBirth, string? SchoolId, int? YearGroup);
+public sealed record CreatePupilRequest(string? Id, string? Name, DateOnly? DateOfBirth, string? SchoolId, int? YearGroup, string? ClassName = null, string? PrimaryNeed = null);
 public sealed record BoroughDto(string Id, string Name, string CalendarId);
 public sealed record SchoolDto(string Id, string Name, string BoroughId);
-public sealed record PupilDto(string Id, string Name, DateOnly DateOfBirth, string SchoolId, int YearGroup);
+public sealed record PupilDto(string Id, string Name, DateOnly DateOfBirth, string SchoolId, int YearGroup, string? ClassName, string? PrimaryNeed);
 
 /// <summary>Boroughs, schools and pupils: the places the workflows run in.</summary>
 public static class DirectoryApi
@@ -26,8 +27,9 @@ public static class DirectoryApi
     }
 
     private static async Task<IResult> CreateBorough(CreateBoroughRequest body, SendWorkflowDbContext db, CalendarRegistry calendars,
-        IConfiguration config, TimeProvider time, CancellationToken ct)
+        IConfiguration config, TimeProvider time, StaffScope scope, CancellationToken ct)
     {
+        scope.RequireRole("create boroughs", StaffRoles.Administrator);
         var calendarId = body.CalendarId ?? config["Calendars:Default"] ?? "demo-borough";
         new ProblemCollector()
             .Require(body.Id, "id", 100).Id(body.Id, "id")
@@ -48,8 +50,9 @@ public static class DirectoryApi
             ? TypedResults.Ok(new BoroughDto(b.Id, b.Name, b.CalendarId))
             : throw new NotFoundException($"There is no borough '{id}'.");
 
-    private static async Task<IResult> CreateSchool(CreateSchoolRequest body, SendWorkflowDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CreateSchool(CreateSchoolRequest body, SendWorkflowDbContext db, TimeProvider time, StaffScope scope, CancellationToken ct)
     {
+        scope.RequireRole("create schools", StaffRoles.Administrator);
         var problems = new ProblemCollector()
             .Require(body.Id, "id", 100).Id(body.Id, "id")
             .Require(body.Name, "name")
@@ -70,8 +73,9 @@ public static class DirectoryApi
             ? TypedResults.Ok(new SchoolDto(s.Id, s.Name, s.BoroughId))
             : throw new NotFoundException($"There is no school '{id}'.");
 
-    private static async Task<IResult> CreatePupil(CreatePupilRequest body, SendWorkflowDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CreatePupil(CreatePupilRequest body, SendWorkflowDbContext db, TimeProvider time, StaffScope scope, CancellationToken ct)
     {
+        scope.RequireRole("add pupils", StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Administrator);
         var today = Workflows.Calendars.UkTime.DateOf(time.GetUtcNow());
         var problems = new ProblemCollector()
             .Id(body.Id, "id")
@@ -82,7 +86,12 @@ public static class DirectoryApi
                 "'dateOfBirth' must be in the past and within the last 26 years (SEN support runs to age 25).")
             .Check(body.YearGroup is null || body.YearGroup is >= -1 and <= 14, "yearGroup",
                 "'yearGroup' must be -1 (nursery), 0 (reception) or 1 to 14.")
-            .Check(body.YearGroup is not null, "yearGroup", "'yearGroup' is required.");
+            .Check(body.YearGroup is not null, "yearGroup", "'yearGroup' is required.")
+            .Check(body.ClassName is not { Length: > 50 }, "className", "'className' must be at most 50 characters.")
+            .Check(body.PrimaryNeed is null || CensusNeeds.All.ContainsKey(body.PrimaryNeed), "primaryNeed",
+                $"'{body.PrimaryNeed}' is not a census code of need (use one of {string.Join(", ", CensusNeeds.All.Keys)}).");
+        if (body.SchoolId is not null && !scope.IsAdministrator)
+            problems.Check(body.SchoolId == scope.SchoolId, "schoolId", "You can add pupils to your own school only.");
         if (body.SchoolId is not null)
             problems.Check(await db.Schools.AnyAsync(s => s.Id == body.SchoolId, ct), "schoolId", $"There is no school '{body.SchoolId}'.");
         problems.ThrowIfAny();
@@ -92,17 +101,21 @@ public static class DirectoryApi
         var row = new PupilRecord
         {
             Id = id, Name = body.Name!.Trim(), DateOfBirth = body.DateOfBirth!.Value, SchoolId = body.SchoolId!,
-            YearGroup = body.YearGroup!.Value, CreatedAt = time.GetUtcNow().UtcDateTime,
+            YearGroup = body.YearGroup!.Value, ClassName = body.ClassName?.Trim(), PrimaryNeed = body.PrimaryNeed,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Pupils.Add(row);
         await db.SaveChangesAsync(ct);
+        scope.Audit(AuditActions.Change, "pupil", row.Id, row.Id, row.SchoolId, 201);
         return TypedResults.Created($"/api/pupils/{row.Id}", ToDto(row));
     }
 
-    private static async Task<IResult> GetPupil(string id, SendWorkflowDbContext db, CancellationToken ct) =>
-        await db.Pupils.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
-            ? TypedResults.Ok(ToDto(p))
-            : throw new NotFoundException($"There is no pupil '{id}'.");
+    private static async Task<IResult> GetPupil(string id, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct)
+    {
+        var pupil = await scope.RequirePupilAsync(db, id, "pupil", null, ct);
+        scope.Audit(AuditActions.Read, "pupil", id, id, pupil.SchoolId);
+        return TypedResults.Ok(ToDto(pupil));
+    }
 
-    private static PupilDto ToDto(PupilRecord p) => new(p.Id, p.Name, p.DateOfBirth, p.SchoolId, p.YearGroup);
+    private static PupilDto ToDto(PupilRecord p) => new(p.Id, p.Name, p.DateOfBirth, p.SchoolId, p.YearGroup, p.ClassName, p.PrimaryNeed);
 }

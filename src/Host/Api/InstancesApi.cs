@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Calendars;
 using SendWorkflow.Host.Persistence;
+using SendWorkflow.Host.Security;
 using SendWorkflow.Rules;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
@@ -24,32 +25,56 @@ public static class InstancesApi
     {
         var g = api.MapGroup("/instances").WithTags("Instances");
         g.MapPost("", Start);
-        g.MapGet("/{id:guid}", async (Guid id, SendWorkflowDbContext db, CalendarRegistry calendars, TimeProvider time, CancellationToken ct) =>
-            TypedResults.Ok(await LoadAsync(db, calendars, time, id, ct)));
+        g.MapGet("/{id:guid}", async (Guid id, SendWorkflowDbContext db, CalendarRegistry calendars, TimeProvider time, StaffScope scope, CancellationToken ct) =>
+        {
+            var pupil = await RequireAsync(db, scope, id, ct);
+            scope.Audit(AuditActions.Read, "instance", id.ToString(), pupil.Id, pupil.SchoolId);
+            return TypedResults.Ok(await LoadAsync(db, calendars, time, id, ct));
+        });
         g.MapGet("/{id:guid}/journal", Journal);
         g.MapPost("/{id:guid}/events", Raise);
-        api.MapGet("/pupils/{pupilId}/instances", async (string pupilId, SendWorkflowDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Instances.AsNoTracking().Where(i => i.PupilId == pupilId)
-                .OrderBy(i => i.StartedAt)
+        api.MapGet("/pupils/{pupilId}/instances", async (string pupilId, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
+        {
+            var pupil = await scope.RequirePupilAsync(db, pupilId, "pupil", null, ct);
+            scope.Audit(AuditActions.Read, "pupil-instances", pupilId, pupilId, pupil.SchoolId);
+            var q = db.Instances.AsNoTracking().Where(i => i.PupilId == pupilId);
+            if (scope.Role == StaffRoles.LaOfficer) q = q.Where(i => StaffScope.StatutoryDefinitions.Contains(i.DefinitionId));
+            return TypedResults.Ok(await q.OrderBy(i => i.StartedAt)
                 .Select(i => new { i.Id, i.DefinitionId, i.Version, i.State, i.Stage, Status = i.Status.ToString().ToLower(), i.StartedAt })
-                .ToListAsync(ct))).WithTags("Instances");
+                .ToListAsync(ct));
+        }).WithTags("Instances");
         return api;
     }
 
+    /// <summary>The instance's pupil, if the user may see this instance; otherwise 404 (audited).</summary>
+    private static async Task<PupilRecord> RequireAsync(SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
+    {
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new InstanceNotFoundException(id);
+        return await scope.RequireInstanceAsync(db, instance, ct);
+    }
+
     private static async Task<IResult> Start(StartInstanceRequest body, WorkflowEngine engine, SendWorkflowDbContext db,
-        CalendarRegistry calendars, TimeProvider time, CancellationToken ct)
+        CalendarRegistry calendars, TimeProvider time, StaffScope scope, CancellationToken ct)
     {
         new ProblemCollector().Require(body.DefinitionId, "definitionId", 100).Require(body.PupilId, "pupilId", 100).ThrowIfAny();
-        var instance = await engine.StartAsync(body.DefinitionId!, body.PupilId!, "api", ct);
+        scope.RequireWriter("start a workflow for a pupil");
+        var pupil = await scope.RequirePupilAsync(db, body.PupilId!, "pupil", null, ct);
+        if (scope.Role == StaffRoles.LaOfficer && !StaffScope.StatutoryDefinitions.Contains(body.DefinitionId!))
+            throw new ForbiddenException("An LA officer starts statutory workflows only.");
+        var instance = await engine.StartAsync(body.DefinitionId!, body.PupilId!, scope.Actor, ct);
+        scope.Audit(AuditActions.Change, "instance", instance.Id.ToString(), pupil.Id, pupil.SchoolId, 201);
         return TypedResults.Created($"/api/instances/{instance.Id}", await LoadAsync(db, calendars, time, instance.Id, ct));
     }
 
-    private static async Task<IResult> Raise(Guid id, EventRequest body, WorkflowEngine engine, CancellationToken ct)
+    private static async Task<IResult> Raise(Guid id, EventRequest body, WorkflowEngine engine, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct)
     {
         new ProblemCollector().Require(body.Name, "name", 100)
             .Check(body.Data is null || body.Data.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null, "data", "'data' must be a JSON object.")
             .ThrowIfAny();
-        var outcome = await engine.RaiseAsync(id, new WorkflowEvent(body.Name!, EventData.FromJson(body.Data), "api"), ct);
+        var pupil = await RequireAsync(db, scope, id, ct);
+        scope.RequireWriter("change a pupil's record");
+        var outcome = await engine.RaiseAsync(id, new WorkflowEvent(body.Name!, EventData.FromJson(body.Data), scope.Actor), ct);
+        scope.Audit(AuditActions.Change, "instance", id.ToString(), pupil.Id, pupil.SchoolId);
         return TypedResults.Ok(new
         {
             outcome.Transitioned, outcome.From, outcome.To, outcome.Rule, transition = outcome.TransitionId, outcome.Stage,
@@ -57,9 +82,10 @@ public static class InstancesApi
         });
     }
 
-    private static async Task<IResult> Journal(Guid id, SendWorkflowDbContext db, CancellationToken ct)
+    private static async Task<IResult> Journal(Guid id, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct)
     {
-        if (!await db.Instances.AnyAsync(i => i.Id == id, ct)) throw new InstanceNotFoundException(id);
+        var pupil = await RequireAsync(db, scope, id, ct);
+        scope.Audit(AuditActions.Read, "journal", id.ToString(), pupil.Id, pupil.SchoolId);
         var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(j => new JournalDto(j.Id, new DateTimeOffset(j.At, TimeSpan.Zero), j.Kind, j.State, j.Detail,
             j.Data is null ? null : JsonDocument.Parse(j.Data).RootElement, j.Actor)));

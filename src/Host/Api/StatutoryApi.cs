@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Security;
 using SendWorkflow.Host.Statutory;
 
 namespace SendWorkflow.Host.Api;
@@ -7,7 +9,14 @@ public static class StatutoryApi
 {
     public static IEndpointRouteBuilder MapStatutoryApi(this IEndpointRouteBuilder api)
     {
-        var borough = api.MapGroup("/boroughs/{boroughId}").WithTags("Local authority");
+        // An LA officer works on their own borough; an administrator on any.
+        var borough = api.MapGroup("/boroughs/{boroughId}").WithTags("Local authority")
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var boroughId = (string)context.HttpContext.Request.RouteValues["boroughId"]!;
+                context.HttpContext.RequestServices.GetRequiredService<StaffScope>().RequireBorough(boroughId);
+                return await next(context);
+            });
         borough.MapGet("/parameters", async (string boroughId, BoroughTimelines t, CancellationToken ct) =>
             TypedResults.Ok(await t.GetAsync(boroughId, ct)));
         borough.MapPut("/parameters", async (string boroughId, SaveBoroughParametersRequest body, BoroughTimelines t, CancellationToken ct) =>
@@ -16,24 +25,51 @@ public static class StatutoryApi
             TypedResults.Ok(await t.HistoryAsync(boroughId, ct)));
         borough.MapPost("/parameters/apply", async (string boroughId, ApplyBoroughParametersRequest body, BoroughTimelines t, CancellationToken ct) =>
             TypedResults.Ok(await t.ApplyAsync(boroughId, body, ct)));
-        borough.MapGet("/assessments", async (string boroughId, ComplianceReports r, CancellationToken ct) =>
-            TypedResults.Ok(await r.OpenAssessmentsAsync(boroughId, ct)));
+        borough.MapGet("/assessments", async (string boroughId, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
+        {
+            scope.Audit(AuditActions.Read, "open-assessments", boroughId, null, null);
+            return TypedResults.Ok(await r.OpenAssessmentsAsync(boroughId, ct));
+        });
         borough.MapGet("/compliance", async (string boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, CancellationToken ct) =>
             TypedResults.Ok((await r.ComplianceAsync(boroughId, from, to, ct))[0]));
 
+        // Figures without names: an LA officer sees their borough's, an administrator every borough's.
         var compliance = api.MapGroup("/compliance").WithTags("Local authority");
-        compliance.MapGet("", async (DateOnly? from, DateOnly? to, ComplianceReports r, CancellationToken ct) =>
-            TypedResults.Ok(await r.ComplianceAsync(null, from, to, ct)));
-        compliance.MapGet("/sen2.csv", async (string? boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, CancellationToken ct) =>
-            TypedResults.Text(await r.Sen2CsvAsync(boroughId, from, to, ct), "text/csv; charset=utf-8"));
+        compliance.MapGet("", async (DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await r.ComplianceAsync(OwnBorough(scope, null), from, to, ct)));
+        compliance.MapGet("/sen2.csv", async (string? boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Text(await r.Sen2CsvAsync(OwnBorough(scope, boroughId), from, to, ct), "text/csv; charset=utf-8"));
 
         var exceptions = api.MapGroup("/instances/{id:guid}/exceptions").WithTags("Local authority");
-        exceptions.MapGet("", async (Guid id, StatutoryExceptions x, CancellationToken ct) => TypedResults.Ok(await x.ListAsync(id, ct)));
-        exceptions.MapPost("", async (Guid id, RecordExceptionRequest body, StatutoryExceptions x, CancellationToken ct) =>
+        exceptions.MapGet("", async (Guid id, StatutoryExceptions x, Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
         {
+            await RequireCaseAsync(db, scope, id, ct);
+            return TypedResults.Ok(await x.ListAsync(id, ct));
+        });
+        exceptions.MapPost("", async (Guid id, RecordExceptionRequest body, StatutoryExceptions x, Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
+        {
+            var pupil = await RequireCaseAsync(db, scope, id, ct);
             var recorded = await x.RecordAsync(id, body, ct);
+            scope.Audit(AuditActions.Change, "exception", recorded.Id.ToString(), pupil.Id, pupil.SchoolId, 201);
             return TypedResults.Created($"/api/instances/{id}/exceptions/{recorded.Id}", recorded);
         });
         return api;
+    }
+
+    private static string? OwnBorough(StaffScope scope, string? asked)
+    {
+        scope.RequireRole("see statutory compliance", StaffRoles.LaOfficer, StaffRoles.Administrator);
+        if (scope.Role != StaffRoles.LaOfficer) return asked;
+        if (asked is not null) scope.RequireBorough(asked);
+        return scope.BoroughId;
+    }
+
+    /// <summary>An exception is the LA's business: the case's borough's LA officer, or an administrator.</summary>
+    private static async Task<Persistence.PupilRecord> RequireCaseAsync(Persistence.SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
+    {
+        scope.RequireRole("record exceptions to the time limits", StaffRoles.LaOfficer, StaffRoles.Administrator);
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new Workflows.Runtime.InstanceNotFoundException(id);
+        return await scope.RequireInstanceAsync(db, instance, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Persistence;
+using SendWorkflow.Host.Security;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
 
@@ -18,15 +19,36 @@ public static class TasksApi
     {
         var g = api.MapGroup("/tasks").WithTags("Tasks");
         g.MapGet("", Query);
-        g.MapGet("/{id:guid}", async (Guid id, SendWorkflowDbContext db, CancellationToken ct) =>
-            await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t
-                ? TypedResults.Ok(ToDto(t))
-                : throw new TaskNotFoundException(id));
+        g.MapGet("/{id:guid}", async (Guid id, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
+        {
+            var task = await RequireAsync(db, scope, id, ct);
+            scope.Audit(AuditActions.Read, "task", id.ToString(), task.PupilId, task.SchoolId);
+            return TypedResults.Ok(ToDto(task));
+        });
         g.MapPost("/{id:guid}/complete", Complete);
         return api;
     }
 
-    private static async Task<IResult> Query(SendWorkflowDbContext db, TimeProvider time, string? schoolId, string? pupilId,
+    /// <summary>The task, if its pupil (and for an LA officer, its workflow) is in the user's scope; otherwise 404, audited.</summary>
+    private static async Task<WorkTask> RequireAsync(SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new TaskNotFoundException(id);
+        var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, ct);
+        await scope.RequireInstanceAsync(db, instance, ct);
+        return task;
+    }
+
+    /// <summary>Tasks whose pupil is in the user's scope (for an LA officer: of statutory workflows only).</summary>
+    internal static IQueryable<WorkTask> Visible(SendWorkflowDbContext db, StaffScope scope)
+    {
+        var pupils = scope.Pupils(db).Select(p => p.Id);
+        var q = db.Tasks.AsNoTracking().Where(t => pupils.Contains(t.PupilId));
+        if (scope.Role == StaffRoles.LaOfficer)
+            q = q.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && StaffScope.StatutoryDefinitions.Contains(i.DefinitionId)));
+        return q;
+    }
+
+    private static async Task<IResult> Query(SendWorkflowDbContext db, TimeProvider time, StaffScope scope, string? schoolId, string? pupilId,
         Guid? instanceId, string? role, string? status, bool? overdue, int? take, CancellationToken ct)
     {
         WorkTaskStatus? wanted = null;
@@ -39,7 +61,8 @@ public static class TasksApi
         }
         problems.Check(take is null or (> 0 and <= 5000), "take", "'take' must be between 1 and 5000.").ThrowIfAny();
 
-        var q = db.Tasks.AsNoTracking();
+        var q = Visible(db, scope);
+        scope.Audit(AuditActions.Read, "tasks", null, pupilId, schoolId);
         if (schoolId is not null) q = q.Where(t => t.SchoolId == schoolId);
         if (pupilId is not null) q = q.Where(t => t.PupilId == pupilId);
         if (instanceId is not null) q = q.Where(t => t.InstanceId == instanceId);
@@ -54,13 +77,17 @@ public static class TasksApi
         return TypedResults.Ok(rows.Select(ToDto));
     }
 
-    private static async Task<IResult> Complete(Guid id, CompleteTaskRequest? body, WorkflowEngine engine, CancellationToken ct)
+    private static async Task<IResult> Complete(Guid id, CompleteTaskRequest? body, WorkflowEngine engine, SendWorkflowDbContext db,
+        StaffScope scope, CancellationToken ct)
     {
         new ProblemCollector()
             .Check(body?.Outcome is null || body.Outcome.Length <= 100, "outcome", "'outcome' must be at most 100 characters.")
             .Check(body?.Notes is null || body.Notes.Length <= 4000, "notes", "'notes' must be at most 4000 characters.")
             .ThrowIfAny();
-        var result = await engine.CompleteTaskAsync(id, body?.Outcome, body?.Notes, "api", ct);
+        var task = await RequireAsync(db, scope, id, ct);
+        scope.RequireWriter("complete tasks");
+        var result = await engine.CompleteTaskAsync(id, body?.Outcome, body?.Notes, scope.Actor, ct);
+        scope.Audit(AuditActions.Change, "task", id.ToString(), task.PupilId, task.SchoolId);
         return TypedResults.Ok(new
         {
             task = ToDto(result.Task),

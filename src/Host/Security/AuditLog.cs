@@ -37,15 +37,15 @@ public sealed class AuditLog(IDbContextFactory<SendWorkflowDbContext> factory, T
         });
     }
 
-    /// <summary>Writes everything queued so far.</summary>
-    public async Task FlushAsync(CancellationToken ct)
+    /// <summary>Writes what is queued, up to a batch; returns how many it wrote.</summary>
+    public async Task<int> FlushBatchAsync(CancellationToken ct)
     {
         await _writing.WaitAsync(ct);
         try
         {
             var batch = new List<AuditEntryRecord>();
             while (batch.Count < 5000 && _queue.Reader.TryRead(out var entry)) batch.Add(entry);
-            if (batch.Count == 0) return;
+            if (batch.Count == 0) return 0;
             try
             {
                 await using var db = await factory.CreateDbContextAsync(ct);
@@ -57,10 +57,19 @@ public sealed class AuditLog(IDbContextFactory<SendWorkflowDbContext> factory, T
                 foreach (var entry in batch) _queue.Writer.TryWrite(entry);
                 throw;
             }
+            return batch.Count;
         }
         finally
         {
             _writing.Release();
+        }
+    }
+
+    /// <summary>Writes everything queued so far.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        while (await FlushBatchAsync(ct) > 0)
+        {
         }
     }
 
@@ -84,7 +93,7 @@ public sealed class AuditLog(IDbContextFactory<SendWorkflowDbContext> factory, T
     {
         try
         {
-            while (_queue.Reader.Count > 0) await FlushAsync(ct);
+            await FlushAsync(ct);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
         {

@@ -22,6 +22,26 @@ public sealed class StaffScope(IHttpContextAccessor http, AuditLog audit)
     public string? BoroughId => User.FindFirstValue(StaffClaims.Borough);
     public IReadOnlyList<string> Classes => User.FindAll(StaffClaims.Class).Select(c => c.Value).ToList();
     public bool IsAdministrator => Role == StaffRoles.Administrator;
+    /// <summary>Who the journal says did it.</summary>
+    public string Actor => UserName ?? UserId ?? "api";
+
+    /// <summary>Definitions an LA officer works on; the rest of a pupil's record stays with the school.</summary>
+    public static readonly IReadOnlyList<string> StatutoryDefinitions = ["ehcp-assessment", "ehcp-annual-review"];
+
+    public void Audit(string action, string resource, string? resourceId, string? pupilId, string? schoolId, int status = 200) =>
+        audit.Record(http.HttpContext!, action, resource, resourceId, pupilId, schoolId, status);
+
+    /// <summary>The instance's pupil must be in scope, and for an LA officer the instance must be statutory work.</summary>
+    public async Task<PupilRecord> RequireInstanceAsync(SendWorkflowDbContext db, Workflows.Runtime.WorkflowInstance instance, CancellationToken ct)
+    {
+        var pupil = await RequirePupilAsync(db, instance.PupilId, "instance", instance.Id.ToString(), ct);
+        if (Role == StaffRoles.LaOfficer && !StatutoryDefinitions.Contains(instance.DefinitionId))
+        {
+            audit.Record(http.HttpContext!, AuditActions.Denied, "instance", instance.Id.ToString(), instance.PupilId, pupil.SchoolId, 404);
+            throw new NotFoundException($"There is no instance '{instance.Id}'.");
+        }
+        return pupil;
+    }
 
     /// <summary>The pupils this user may see, as a query to build on.</summary>
     public IQueryable<PupilRecord> Pupils(SendWorkflowDbContext db)
