@@ -2,12 +2,14 @@ using Scalar.AspNetCore;
 using SendWorkflow.Host;
 using SendWorkflow.Host.Api;
 using SendWorkflow.Host.Commands;
+using SendWorkflow.Host.Studio;
 
 if (args.Length > 0 && args[0] == "bench") return await BenchCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "simulate") return await SimulateCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
+builder.Services.AddStudio();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemHandling>();
 builder.Services.AddOpenApi();
@@ -23,7 +25,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/api-docs", o => o.WithTitle("SendWorkflow API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription();
+app.MapStudio();
 app.MapSendWorkflowApi();
 await app.RunAsync();
 return 0;
