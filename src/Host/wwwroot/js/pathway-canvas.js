@@ -26,11 +26,11 @@ function register() {
     ],
     attrs: {
       body: { refWidth: '100%', refHeight: '100%', rx: 8, ry: 8, fill: colours.body, stroke: colours.border, strokeWidth: 2, class: 'sw-body' },
-      badge: { x: 0, y: 0, width: 230, height: 22, rx: 8, ry: 8, fill: '#e8eaf6' },
-      stage: { x: 10, y: 15, fontSize: 12, fontWeight: 600, fill: '#283593' },
-      name: { x: 10, y: 40, fontSize: 14, fontWeight: 600, fill: '#212121', textWrap: { width: 210, height: 20, ellipsis: true } },
-      roles: { x: 10, y: 62, fontSize: 11, fill: '#455a64', textWrap: { width: 210, height: 16, ellipsis: true } },
-      timeframe: { x: 10, y: 84, fontSize: 12, fill: '#37474f', textWrap: { width: 210, height: 16, ellipsis: true } },
+      badge: { refX: 0, refY: 0, width: 230, height: 24, rx: 8, ry: 8, fill: '#e8eaf6' },
+      stage: { refX: 10, refY: 12, textAnchor: 'start', textVerticalAnchor: 'middle', fontSize: 12, fontWeight: 600, fill: '#283593' },
+      name: { refX: 10, refY: 40, textAnchor: 'start', textVerticalAnchor: 'middle', fontSize: 14, fontWeight: 600, fill: '#212121', textWrap: { width: 210, height: 20, ellipsis: true } },
+      roles: { refX: 10, refY: 62, textAnchor: 'start', textVerticalAnchor: 'middle', fontSize: 11, fill: '#455a64', textWrap: { width: 210, height: 16, ellipsis: true } },
+      timeframe: { refX: 10, refY: 84, textAnchor: 'start', textVerticalAnchor: 'middle', fontSize: 12, fill: '#37474f', textWrap: { width: 210, height: 16, ellipsis: true } },
     },
     ports: {
       groups: {
@@ -110,10 +110,11 @@ class PathwayCanvas {
     });
     if (!readOnly) {
       this.graph.use(new X6.Snapline({ enabled: true }));
-      this.graph.use(new X6.Keyboard({ enabled: true, global: false }));
-      this.graph.bindKey(['delete', 'backspace'], () => { this.dotnet.invokeMethodAsync('OnDeleteKey'); return false; });
-      this.graph.bindKey(['ctrl+z', 'meta+z'], () => { this.dotnet.invokeMethodAsync('OnUndoKey'); return false; });
-      this.graph.bindKey(['ctrl+y', 'meta+shift+z'], () => { this.dotnet.invokeMethodAsync('OnRedoKey'); return false; });
+      const keyboard = new X6.Keyboard({ enabled: true, global: false });
+      this.graph.use(keyboard);
+      keyboard.bindKey(['delete', 'backspace'], () => { this.dotnet.invokeMethodAsync('OnDeleteKey'); return false; });
+      keyboard.bindKey(['ctrl+z', 'meta+z'], () => { this.dotnet.invokeMethodAsync('OnUndoKey'); return false; });
+      keyboard.bindKey(['ctrl+y', 'meta+shift+z'], () => { this.dotnet.invokeMethodAsync('OnRedoKey'); return false; });
     }
     this.graph.on('node:click', ({ node }) => this.clicked('state', node.id));
     this.graph.on('edge:click', ({ edge }) => this.clicked('transition', edge.id));
@@ -130,13 +131,6 @@ class PathwayCanvas {
       edge.remove();
       if (source && target && source !== target) this.dotnet.invokeMethodAsync('OnConnected', source, target);
     });
-    this.graph.on('node:mouseenter', ({ node }) => this.showPorts(node, true));
-    this.graph.on('node:mouseleave', ({ node }) => this.showPorts(node, false));
-  }
-
-  showPorts(node, visible) {
-    if (this.readOnly) return;
-    for (const p of node.getPorts()) node.setPortProp(p.id, 'attrs/circle/style/visibility', visible ? 'visible' : 'hidden');
   }
 
   clicked(kind, id) {
@@ -159,7 +153,8 @@ class PathwayCanvas {
         if (node && !node.isNode()) { node.remove(); node = null; }
         if (!node) {
           node = graph.addNode({ id: n.id, shape: 'sw-state', x: n.x, y: n.y, attrs: nodeAttrs(n, {}) });
-          if (!this.readOnly) for (const p of node.getPorts()) node.setPortProp(p.id, 'attrs/circle/style/visibility', 'hidden');
+          // The viewer shows no dots to drag from; the designer always does, so a SENCo can find them.
+          if (this.readOnly) for (const p of node.getPorts()) node.setPortProp(p.id, 'attrs/circle/style/visibility', 'hidden');
         } else {
           const p = node.getPosition();
           if (p.x !== n.x || p.y !== n.y) node.setPosition(n.x, n.y);
@@ -181,6 +176,11 @@ class PathwayCanvas {
     this.restyle();
     this.container.dataset.nodes = String(model.nodes.length);
     this.container.dataset.edges = String(model.edges.length);
+    if (!this.fitted) {
+      // The first drawing fits the whole pathway on screen, so the SENCo sees at once what it does.
+      this.fitted = true;
+      this.fit();
+    }
     this.container.dataset.ready = 'true';
   }
 
