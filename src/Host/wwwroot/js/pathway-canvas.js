@@ -181,6 +181,7 @@ class PathwayCanvas {
       this.fitted = true;
       this.fit();
     }
+    if (!this.container.dataset.readyAt) this.container.dataset.readyAt = String(Math.round(performance.now()));
     this.container.dataset.ready = 'true';
   }
 
@@ -265,8 +266,10 @@ class PathwayCanvas {
   }
 }
 
-export function create(container, dotnet, readOnly) {
+// Creating and drawing in one call saves the page a round trip to the server before the SENCo sees anything.
+export function create(container, dotnet, readOnly, model) {
   const canvas = new PathwayCanvas(container, dotnet, readOnly);
+  if (model) canvas.sync(model);
   // Browser tests and the performance figures read the canvas through this handle.
   window.pathwayCanvas = canvas;
   return canvas;
