@@ -25,7 +25,7 @@ public sealed class AccessibilityTests(StudioFixture studio, ITestOutputHelper o
     public async Task PropertyPanel_EveryControl_IsReachedByTab_AndHasAName(string kind, string id)
     {
         var page = await studio.NewPageAsync();
-        await page.GotoAsync("/definitions/send-pathway/design");
+        await StudioFixture.OpenAsync(page, "/definitions/send-pathway/design");
         await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
         await page.EvaluateAsync("([kind, id]) => window.pathwayCanvas.clicked(kind, id)", new[] { kind, id });
         var panel = page.GetByTestId(kind == "state" ? "state-panel" : "transition-panel");

@@ -13,7 +13,7 @@ public sealed class BadInputTests(StudioFixture studio)
     public async Task Import_OfAMalformedFile_SaysWhy_AndImportsNothing()
     {
         var page = await studio.NewPageAsync();
-        await page.GotoAsync("/");
+        await StudioFixture.OpenAsync(page, "/");
         await Expect(page.Locator("[data-definition='send-pathway']")).ToBeVisibleAsync();
         await page.GetByLabel("Choose a JSON file to import").SetInputFilesAsync(new FilePayload
         {
@@ -41,7 +41,7 @@ public sealed class BadInputTests(StudioFixture studio)
             .EnsureSuccessStatusCode();
 
         var page = await studio.NewPageAsync();
-        await page.GotoAsync("/definitions/missing-state/design");
+        await StudioFixture.OpenAsync(page, "/definitions/missing-state/design");
         await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Problems (1)" }).ClickAsync();
         var problem = page.Locator("[data-testid=problem][data-target='to-nowhere']");
@@ -61,7 +61,7 @@ public sealed class BadInputTests(StudioFixture studio)
     {
         await Definitions.ImportAsync(studio.Http, Definitions.Chain("bad-rule", 3), publish: true);
         var page = await studio.NewPageAsync();
-        await page.GotoAsync("/definitions/bad-rule/design");
+        await StudioFixture.OpenAsync(page, "/definitions/bad-rule/design");
         await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
         await page.EvaluateAsync("() => window.pathwayCanvas.clicked('transition', 'up-1')");
         var rule = page.Locator("textarea[data-testid=rule-expression], [data-testid=rule-expression] textarea").First;
@@ -83,7 +83,7 @@ public sealed class BadInputTests(StudioFixture studio)
         var second = await studio.NewPageAsync();
         foreach (var page in new[] { first, second })
         {
-            await page.GotoAsync("/definitions/two-editors/design");
+            await StudioFixture.OpenAsync(page, "/definitions/two-editors/design");
             await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
             await page.EvaluateAsync("() => window.pathwayCanvas.clicked('state', 'step-2')");
         }

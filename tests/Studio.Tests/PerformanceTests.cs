@@ -21,17 +21,17 @@ public sealed class PerformanceTests(StudioFixture studio, ITestOutputHelper out
         await Definitions.ImportAsync(studio.Http, Definitions.Chain("fifty-states", 50), publish: true);
         var page = await studio.NewPageAsync();
         // A first visit warms the browser's cache of the scripts, as a SENCo's second visit would be.
-        await page.GotoAsync("/definitions/send-pathway/design");
+        await StudioFixture.OpenAsync(page, "/definitions/send-pathway/design");
         await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
-        await page.GotoAsync("/");
+        await StudioFixture.OpenAsync(page, "/");
 
         var opening = Stopwatch.StartNew();
-        await page.GotoAsync("/definitions/send-pathway/design");
+        await StudioFixture.OpenAsync(page, "/definitions/send-pathway/design");
         await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
         Report.Figure(output, $"Open the 7-state pathway until the canvas is interactive: {opening.ElapsedMilliseconds} ms ({await BreakdownAsync(page)})");
 
         opening.Restart();
-        await page.GotoAsync("/definitions/fifty-states/design");
+        await StudioFixture.OpenAsync(page, "/definitions/fifty-states/design");
         await Expect(page.Locator("[data-testid=canvas][data-ready=true][data-nodes='50']")).ToBeVisibleAsync();
         Report.Figure(output, $"Open a 50-state, 97-arrow pathway until the canvas is interactive: {opening.ElapsedMilliseconds} ms ({await BreakdownAsync(page)})");
 

@@ -17,7 +17,7 @@ public sealed class SencoJourneyTests(StudioFixture studio, ITestOutputHelper ou
         await studio.RaiseAsync(instanceId, "review.completed", new { progress = "little" });
 
         var page = await studio.NewPageAsync();
-        await page.GotoAsync("/");
+        await StudioFixture.OpenAsync(page, "/");
         await Expect(page.Locator("[data-definition='send-pathway']")).ToContainTextAsync("SEND graduated pathway");
 
         var opening = Stopwatch.StartNew();
@@ -53,7 +53,7 @@ public sealed class SencoJourneyTests(StudioFixture studio, ITestOutputHelper ou
         await Expect(page.GetByTestId("running-versions")).ToContainTextAsync("version 1: 1 pupil");
         await Expect(page.GetByTestId("running-versions")).ToContainTextAsync("New pupils start on version 2");
 
-        await page.GotoAsync("/definitions/send-pathway/pupils");
+        await StudioFixture.OpenAsync(page, "/definitions/send-pathway/pupils");
         var row = page.Locator($"[data-pupil='{pupilId}']");
         await Expect(row.GetByTestId("pupil-version")).ToHaveTextAsync("version 1");
         await row.GetByRole(AriaRole.Link, new() { Name = "View Alex Example's pathway" }).ClickAsync();

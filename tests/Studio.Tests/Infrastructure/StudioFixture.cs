@@ -48,6 +48,13 @@ public sealed class StudioFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Opens a Studio page and waits until it is live (its buttons answer), not just drawn by the server.</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+    }
+
     /// <summary>A pupil of Oakfield started on the published version of a definition; returns the instance id.</summary>
     public async Task<(string PupilId, string InstanceId)> StartPupilAsync(string name, string definitionId = "send-pathway")
     {
