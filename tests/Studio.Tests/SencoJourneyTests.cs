@@ -64,9 +64,9 @@ public sealed class SencoJourneyTests(StudioFixture studio, ITestOutputHelper ou
         await Expect(Canvas.State(page, "speech-and-language-referral")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("instance-summary")).ToContainTextAsync("stays on version 1");
         await Expect(page.Locator("[data-testid=canvas] [data-cell-id='stage1-no-progress'] .sw-path")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = RepoPaths.Screenshot("instance-viewer.png") });
         await page.Locator("[data-testid=journal] button[data-kind=transition]").First.ClickAsync();
         await Expect(page.Locator("[data-testid=canvas][data-focus='stage1-no-progress']")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("open-tasks")).ToContainTextAsync("2026");
-        await page.ScreenshotAsync(new() { Path = RepoPaths.Screenshot("instance-viewer.png") });
     }
 }

@@ -233,11 +233,11 @@ class PathwayCanvas {
 
   // Lays the states out with dagre, left to right, and returns the new positions for the page to keep.
   layout() {
-    const g = new window.dagre.graphlib.Graph();
-    g.setGraph({ rankdir: 'LR', nodesep: 60, ranksep: 140, marginx: 20, marginy: 20 });
-    g.setDefaultEdgeLabel(() => ({}));
+    // A multigraph with room for each arrow's label, so labels of arrows between the same states don't pile up.
+    const g = new window.dagre.graphlib.Graph({ multigraph: true });
+    g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 90, edgesep: 20, marginx: 20, marginy: 20 });
     for (const n of this.model.nodes) g.setNode(n.id, { width: 230, height: 100 });
-    for (const e of this.model.edges) g.setEdge(e.source, e.target);
+    for (const e of this.model.edges) g.setEdge(e.source, e.target, { width: 170, height: 34, labelpos: 'c' }, e.id);
     window.dagre.layout(g);
     const positions = {};
     for (const id of g.nodes()) {
