@@ -9,7 +9,7 @@ if (args.Length > 0 && args[0] == "simulate") return await SimulateCommand.RunAs
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
-builder.Services.AddStudio();
+builder.AddStudio();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemHandling>();
 builder.Services.AddOpenApi();

@@ -72,12 +72,13 @@ public sealed partial class DesignerSession(WorkflowDefinition document, int ver
         InitialState = d.InitialState == id ? state.Id : d.InitialState,
     });
 
-    /// <summary>Renames a state; a state that has never been published takes an id from its new name.</summary>
-    public void RenameState(string id, string name, bool neverPublished)
+    /// <summary>Renames a state; a state that has never been published takes an id from its new name. Returns its id.</summary>
+    public string RenameState(string id, string name, bool neverPublished)
     {
         var state = Document.States.First(s => s.Id == id);
         var newId = neverPublished && !string.IsNullOrWhiteSpace(name) ? UniqueStateId(Slug(name), except: id) : id;
         ReplaceState(id, state with { Id = newId, Name = name });
+        return newId;
     }
 
     public void DeleteState(string id) => Apply(d => d with

@@ -7,6 +7,15 @@ namespace SendWorkflow.Host.Studio;
 /// <summary>The Studio: the Blazor pages of the designer, the versions and the instance viewer.</summary>
 public static class StudioServices
 {
+    public static WebApplicationBuilder AddStudio(this WebApplicationBuilder builder)
+    {
+        // "dotnet run" outside Development (e.g. --no-launch-profile) serves an unpublished build: the framework's
+        // and MudBlazor's files are found through the build's static web assets manifest. Published, it is a no-op.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddStudio();
+        return builder;
+    }
+
     public static IServiceCollection AddStudio(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();

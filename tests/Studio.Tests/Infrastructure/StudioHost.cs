@@ -29,7 +29,7 @@ public sealed class StudioHost : WebApplicationFactory<Program>
         builder.UseSetting("Clock:Start", "2026-10-12");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseUrls(BaseAddress);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment("Testing");
     }
 
     private static int FreePort()

@@ -100,8 +100,6 @@ public partial class DesignerPage
         await InvokeAsync(StateHasChanged);
     }
 
-    private Task OnCanvasReady() => Task.CompletedTask;
-
     private async Task SelectAsync(string? kind, string? id, bool tellCanvas)
     {
         _selKind = kind;
@@ -147,11 +145,10 @@ public partial class DesignerPage
 
     private async Task RenameAsync(string id, string name)
     {
-        _session!.RenameState(id, name, neverPublished: !_publishedStates.Contains(id));
-        var renamed = _session.Document.States.FirstOrDefault(s => s.Name == name && (s.Id == id || !_session.Document.States.Any(o => o.Id == id)));
+        var newId = _session!.RenameState(id, name, neverPublished: !_publishedStates.Contains(id));
         Refresh();
         StateHasChanged();
-        if (renamed is not null && renamed.Id != id) await SelectAsync("state", renamed.Id, tellCanvas: true);
+        if (newId != id) await SelectAsync("state", newId, tellCanvas: true);
     }
 
     private Task SetInitialAsync(string id, bool initial)
