@@ -22,16 +22,18 @@ public sealed class AccessibilityTests(StudioFixture studio, ITestOutputHelper o
     [Theory]
     [InlineData("state", "sen-support")]
     [InlineData("transition", "stage1-no-progress")]
+    [InlineData("parameters", "")]
     public async Task PropertyPanel_EveryControl_IsReachedByTab_AndHasAName(string kind, string id)
     {
         var page = await studio.NewPageAsync();
         await StudioFixture.OpenAsync(page, "/definitions/send-pathway/design");
         await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
-        await page.EvaluateAsync("([kind, id]) => window.pathwayCanvas.clicked(kind, id)", new[] { kind, id });
-        var panel = page.GetByTestId(kind == "state" ? "state-panel" : "transition-panel");
-        await Expect(panel).ToBeVisibleAsync();
+        var testId = $"{kind}-panel";
+        if (kind == "parameters") await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "Parameters" }).ClickAsync();
+        else await page.EvaluateAsync("([kind, id]) => window.pathwayCanvas.clicked(kind, id)", new[] { kind, id });
+        await Expect(page.GetByTestId(testId)).ToBeVisibleAsync();
 
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "Selected" }).FocusAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = kind == "parameters" ? "Parameters" : "Selected" }).FocusAsync();
         var seen = new List<string>();
         var unnamed = new List<string>();
         for (var i = 0; i < 400; i++)
@@ -52,7 +54,7 @@ public sealed class AccessibilityTests(StudioFixture studio, ITestOutputHelper o
         var missed = await page.EvaluateAsync<string[]>(@"(selector) => [...document.querySelector(selector).querySelectorAll(
             'input, textarea, select, button, a[href], [tabindex]')]
             .filter(e => e.tabIndex >= 0 && !e.disabled && e.type !== 'hidden' && e.offsetParent !== null && e.dataset.tabbed !== 'yes')
-            .map(e => e.outerHTML.slice(0, 160))", $"[data-testid={(kind == "state" ? "state-panel" : "transition-panel")}]");
+            .map(e => e.outerHTML.slice(0, 160))", $"[data-testid={testId}]");
         Assert.Empty(unnamed);
         Assert.Empty(missed);
         Assert.True(seen.Count > 5, $"Tab reached only {seen.Count} controls of the panel.");

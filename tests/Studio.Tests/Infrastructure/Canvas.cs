@@ -10,14 +10,6 @@ public static class Canvas
 
     public static ILocator State(IPage page, string id) => page.Locator($"[data-testid=canvas] [data-cell-id='{id}']");
 
-    public static async Task ClickStateAsync(IPage page, string id)
-    {
-        // The name line of the state: clicking the ports at its edges would start a connection instead.
-        var box = (await State(page, id).BoundingBoxAsync())!;
-        await page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height * 0.45f);
-        await Expect(page.Locator($"[data-testid=canvas][data-selected='{id}']")).ToHaveCountAsync(1);
-    }
-
     /// <summary>Drags from the right-hand dot of one state onto another, as a SENCo draws an arrow.</summary>
     public static async Task ConnectAsync(IPage page, string from, string to)
     {
