@@ -34,7 +34,6 @@ public partial class DesignerPage
     [Parameter] public string Id { get; set; } = "";
     [Inject] private DefinitionService Definitions { get; set; } = default!;
     [Inject] private StudioQueries Queries { get; set; } = default!;
-    [Inject] private ILogger<DesignerPage> Logger { get; set; } = default!;
 
     private StateDefinition? SelectedState => _selKind == "state" ? _session?.Document.States.FirstOrDefault(s => s.Id == _selId) : null;
     private TransitionDefinition? SelectedTransition => _selKind == "transition" ? _session?.Document.Transitions.FirstOrDefault(t => t.Id == _selId) : null;
