@@ -3,12 +3,14 @@ using SendWorkflow.Host;
 using SendWorkflow.Host.Api;
 using SendWorkflow.Host.Commands;
 using SendWorkflow.Host.Security;
+using SendWorkflow.Host.Studio;
 
 if (args.Length > 0 && args[0] == "bench") return await BenchCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "simulate") return await SimulateCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
+builder.AddStudio();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemHandling>();
 builder.Services.AddOpenApi();
@@ -27,7 +29,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/api-docs", o => o.WithTitle("SendWorkflow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
+app.MapStudio();
 app.MapSendWorkflowApi();
 await app.RunAsync();
 return 0;

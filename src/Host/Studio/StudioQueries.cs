@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Persistence;
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Host.Studio;
+
+/// <summary>What the Studio reads beside the definitions: which versions pupils are running, and their instances.</summary>
+public sealed class StudioQueries(IDbContextFactory<SendWorkflowDbContext> factory)
+{
+    /// <summary>Active instances per version of a definition: the version running pupils are on.</summary>
+    public async Task<IReadOnlyList<RunningVersion>> RunningVersionsAsync(string definitionId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Instances.AsNoTracking()
+            .Where(i => i.DefinitionId == definitionId && i.Status == InstanceStatus.Active)
+            .GroupBy(i => i.Version)
+            .Select(g => new RunningVersion(g.Key, g.Count()))
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Version).ToList();
+    }
+
+    /// <summary>The pupils on a definition, newest first, for the Studio's list (names are shown, never logged).</summary>
+    public async Task<IReadOnlyList<InstanceRow>> InstancesAsync(string definitionId, int take, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await (
+                from i in db.Instances.AsNoTracking()
+                where i.DefinitionId == definitionId
+                join p in db.Pupils.AsNoTracking() on i.PupilId equals p.Id into pupils
+                from p in pupils.DefaultIfEmpty()
+                select new { i.Id, i.PupilId, Name = p == null ? null : p.Name, i.Version, i.State, i.Stage, i.Status, i.StartedAt })
+            .ToListAsync(ct);
+        return rows.OrderByDescending(r => r.StartedAt).Take(take)
+            .Select(r => new InstanceRow(r.Id, r.PupilId, r.Name ?? r.PupilId, r.Version, r.State, r.Stage,
+                r.Status == InstanceStatus.Active, r.StartedAt))
+            .ToList();
+    }
+}

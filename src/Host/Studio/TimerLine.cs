@@ -1,0 +1,3 @@
+namespace SendWorkflow.Host.Studio;
+
+public sealed record TimerLine(string Timer, string Description, DateTime DueAt);

@@ -1,0 +1,276 @@
+// The pathway canvas: AntV X6 draws the states and arrows that the Blazor page sends it, and reports back what the
+// SENCo did with the mouse (select, move, connect, delete). The page owns the document; this module only draws.
+// X6 and dagre are loaded as UMD globals (window.X6, window.dagre) from /lib by App.razor.
+
+const colours = {
+  body: '#ffffff', border: '#5c6bc0', terminal: '#78909c', selected: '#ff6f00', current: '#2e7d32',
+  visited: '#a5d6a7', edge: '#5c6bc0', path: '#2e7d32', dim: '#b0bec5',
+};
+let registered = false;
+
+function register() {
+  if (registered) return;
+  registered = true;
+  const port = { r: 5, magnet: true, stroke: colours.border, strokeWidth: 1, fill: '#fff' };
+  window.X6.Graph.registerNode('sw-state', {
+    inherit: 'rect',
+    width: 230,
+    height: 100,
+    markup: [
+      { tagName: 'rect', selector: 'body' },
+      { tagName: 'rect', selector: 'badge' },
+      { tagName: 'text', selector: 'stage' },
+      { tagName: 'text', selector: 'name' },
+      { tagName: 'text', selector: 'roles' },
+      { tagName: 'text', selector: 'timeframe' },
+    ],
+    attrs: {
+      body: { refWidth: '100%', refHeight: '100%', rx: 8, ry: 8, fill: colours.body, stroke: colours.border, strokeWidth: 2, class: 'sw-body' },
+      badge: { refX: 0, refY: 0, width: 230, height: 24, rx: 8, ry: 8, fill: '#e8eaf6' },
+      stage: { refX: 10, refY: 12, textAnchor: 'start', textVerticalAnchor: 'middle', fontSize: 12, fontWeight: 600, fill: '#283593' },
+      name: { refX: 10, refY: 40, textAnchor: 'start', textVerticalAnchor: 'middle', fontSize: 14, fontWeight: 600, fill: '#212121', textWrap: { width: 210, height: 20, ellipsis: true } },
+      roles: { refX: 10, refY: 62, textAnchor: 'start', textVerticalAnchor: 'middle', fontSize: 11, fill: '#455a64', textWrap: { width: 210, height: 16, ellipsis: true } },
+      timeframe: { refX: 10, refY: 84, textAnchor: 'start', textVerticalAnchor: 'middle', fontSize: 12, fill: '#37474f', textWrap: { width: 210, height: 16, ellipsis: true } },
+    },
+    ports: {
+      groups: {
+        top: { position: 'top', attrs: { circle: port } },
+        right: { position: 'right', attrs: { circle: port } },
+        bottom: { position: 'bottom', attrs: { circle: port } },
+        left: { position: 'left', attrs: { circle: port } },
+      },
+      items: [{ id: 'top', group: 'top' }, { id: 'right', group: 'right' }, { id: 'bottom', group: 'bottom' }, { id: 'left', group: 'left' }],
+    },
+  }, true);
+}
+
+function nodeAttrs(n, look) {
+  const border = look.selected ? colours.selected : look.current ? colours.current : n.terminal ? colours.terminal : colours.border;
+  const cls = ['sw-body', look.selected ? 'sw-selected' : '', look.current ? 'sw-current' : '', look.visited ? 'sw-visited' : ''].join(' ').trim();
+  return {
+    body: {
+      stroke: border, strokeWidth: look.selected || look.current ? 4 : 2, class: cls,
+      fill: look.current ? '#e8f5e9' : look.visited ? '#f1f8e9' : colours.body,
+      strokeDasharray: n.terminal ? '6 3' : null,
+    },
+    stage: { text: (n.initial ? '▶ ' : '') + (n.stage || 'State') },
+    name: { text: n.name || '(no name)' },
+    roles: { text: n.roles ? 'Who: ' + n.roles : 'Who: nobody yet' },
+    timeframe: { text: n.timeframe ? 'Timeframe: ' + n.timeframe : 'No timeframe' },
+  };
+}
+
+function edgeLook(e, look) {
+  const colour = look.selected ? colours.selected : look.onPath ? colours.path : look.dim ? colours.dim : colours.edge;
+  return {
+    attrs: {
+      line: {
+        stroke: colour, strokeWidth: look.selected || look.onPath ? 3 : 1.5,
+        targetMarker: { name: 'classic', size: 8 },
+        class: [look.selected ? 'sw-selected' : '', look.onPath ? 'sw-path' : ''].join(' ').trim(),
+      },
+    },
+    labels: [{
+      position: { distance: 0.5 },
+      attrs: {
+        label: { text: e.label, fontSize: 11, fill: '#263238' },
+        body: { fill: '#ffffffee', stroke: look.selected ? colours.selected : '#cfd8dc', rx: 4, ry: 4 },
+      },
+    }],
+  };
+}
+
+function anchor(e) {
+  // Moving both ends by the same amount keeps arrows between the same two states apart whichever way they run.
+  return { name: 'center', args: { dx: e.offset, dy: e.offset } };
+}
+
+class PathwayCanvas {
+  constructor(container, dotnet, readOnly) {
+    register();
+    this.dotnet = dotnet;
+    this.readOnly = readOnly;
+    this.model = { nodes: [], edges: [] };
+    this.look = { selectedKind: null, selectedId: null, current: null, visited: [], path: [], focusState: null, focusEdge: null };
+    this.container = container;
+    const X6 = window.X6;
+    this.graph = new X6.Graph({
+      container,
+      autoResize: true,
+      grid: { visible: true, size: 10 },
+      background: { color: '#fafafa' },
+      panning: { enabled: true, eventTypes: ['leftMouseDown'] },
+      mousewheel: { enabled: true, modifiers: ['ctrl', 'meta'], minScale: 0.2, maxScale: 2 },
+      interacting: readOnly ? { nodeMovable: false, edgeMovable: false, magnetConnectable: false } : { edgeMovable: false, edgeLabelMovable: false },
+      connecting: {
+        allowBlank: false, allowLoop: false, allowMultiple: true, allowEdge: false, allowPort: true, allowNode: true,
+        highlight: true, snap: { radius: 30 }, connectionPoint: 'boundary',
+        createEdge: () => this.graph.createEdge({ attrs: { line: { stroke: colours.selected, strokeWidth: 2, targetMarker: 'classic' } } }),
+      },
+    });
+    if (!readOnly) {
+      this.graph.use(new X6.Snapline({ enabled: true }));
+      const keyboard = new X6.Keyboard({ enabled: true, global: false });
+      this.graph.use(keyboard);
+      keyboard.bindKey(['delete', 'backspace'], () => { this.dotnet.invokeMethodAsync('OnDeleteKey'); return false; });
+      keyboard.bindKey(['ctrl+z', 'meta+z'], () => { this.dotnet.invokeMethodAsync('OnUndoKey'); return false; });
+      keyboard.bindKey(['ctrl+y', 'meta+shift+z'], () => { this.dotnet.invokeMethodAsync('OnRedoKey'); return false; });
+    }
+    this.graph.on('node:click', ({ node }) => this.clicked('state', node.id));
+    this.graph.on('edge:click', ({ edge }) => this.clicked('transition', edge.id));
+    this.graph.on('blank:click', () => this.clicked(null, null));
+    this.graph.on('node:moved', ({ node }) => {
+      const p = node.getPosition();
+      this.dotnet.invokeMethodAsync('OnMoved', node.id, Math.round(p.x), Math.round(p.y));
+    });
+    this.graph.on('edge:connected', ({ isNew, edge }) => {
+      if (!isNew) return;
+      const source = edge.getSourceCellId();
+      const target = edge.getTargetCellId();
+      // The page makes the real transition and sends it back with the next drawing.
+      edge.remove();
+      if (source && target && source !== target) this.dotnet.invokeMethodAsync('OnConnected', source, target);
+    });
+  }
+
+  clicked(kind, id) {
+    this.look.selectedKind = kind;
+    this.look.selectedId = id;
+    this.restyle();
+    this.dotnet.invokeMethodAsync('OnSelected', kind, id);
+  }
+
+  // Brings the drawing in line with the model: adds, updates and removes cells by id, so the view and the SENCo's
+  // zoom stay where they were.
+  sync(model) {
+    this.model = model;
+    const graph = this.graph;
+    const wanted = new Set();
+    graph.batchUpdate(() => {
+      for (const n of model.nodes) {
+        wanted.add(n.id);
+        let node = graph.getCellById(n.id);
+        if (node && !node.isNode()) { node.remove(); node = null; }
+        if (!node) {
+          node = graph.addNode({ id: n.id, shape: 'sw-state', x: n.x, y: n.y, attrs: nodeAttrs(n, {}) });
+          // The viewer shows no dots to drag from; the designer always does, so a SENCo can find them.
+          if (this.readOnly) for (const p of node.getPorts()) node.setPortProp(p.id, 'attrs/circle/style/visibility', 'hidden');
+        } else {
+          const p = node.getPosition();
+          if (p.x !== n.x || p.y !== n.y) node.setPosition(n.x, n.y);
+        }
+      }
+      for (const e of model.edges) {
+        wanted.add(e.id);
+        let edge = graph.getCellById(e.id);
+        if (edge && (!edge.isEdge() || edge.getSourceCellId() !== e.source || edge.getTargetCellId() !== e.target)) { edge.remove(); edge = null; }
+        if (!edge) {
+          graph.addEdge({ id: e.id, shape: 'edge', source: { cell: e.source, anchor: anchor(e) }, target: { cell: e.target, anchor: anchor(e) }, connector: { name: 'rounded' }, zIndex: 0 });
+        } else {
+          edge.setSource({ cell: e.source, anchor: anchor(e) });
+          edge.setTarget({ cell: e.target, anchor: anchor(e) });
+        }
+      }
+      for (const cell of graph.getCells()) if (!wanted.has(cell.id)) cell.remove();
+    });
+    this.restyle();
+    this.container.dataset.nodes = String(model.nodes.length);
+    this.container.dataset.edges = String(model.edges.length);
+    if (!this.fitted) {
+      // The first drawing fits the whole pathway on screen, so the SENCo sees at once what it does.
+      this.fitted = true;
+      this.fit();
+    }
+    if (!this.container.dataset.readyAt) this.container.dataset.readyAt = String(Math.round(performance.now()));
+    this.container.dataset.ready = 'true';
+  }
+
+  restyle() {
+    const l = this.look;
+    const graph = this.graph;
+    graph.batchUpdate(() => {
+      for (const n of this.model.nodes) {
+        const node = graph.getCellById(n.id);
+        if (!node) continue;
+        node.setAttrs(nodeAttrs(n, {
+          selected: (l.selectedKind === 'state' && l.selectedId === n.id) || l.focusState === n.id,
+          current: l.current === n.id,
+          visited: l.visited.includes(n.id),
+        }));
+      }
+      const anyPath = l.path.length > 0;
+      for (const e of this.model.edges) {
+        const edge = graph.getCellById(e.id);
+        if (!edge) continue;
+        const look = edgeLook(e, {
+          selected: (l.selectedKind === 'transition' && l.selectedId === e.id) || l.focusEdge === e.id,
+          onPath: l.path.includes(e.id),
+          dim: anyPath && !l.path.includes(e.id),
+        });
+        edge.setAttrs(look.attrs);
+        edge.setLabels(look.labels);
+      }
+    });
+    this.container.dataset.selected = l.selectedId ?? '';
+  }
+
+  select(kind, id) {
+    this.look.selectedKind = kind;
+    this.look.selectedId = id;
+    this.restyle();
+    const cell = id ? this.graph.getCellById(id) : null;
+    if (cell && cell.isNode()) this.graph.centerCell(cell, { animation: false });
+  }
+
+  // The instance viewer: the pupil's current state, the states and arrows of the path so far, and the journal
+  // entry the reader clicked.
+  highlight(current, visited, path, focusState, focusEdge) {
+    Object.assign(this.look, { current, visited: visited || [], path: path || [], focusState, focusEdge });
+    this.restyle();
+    this.container.dataset.current = current ?? '';
+    this.container.dataset.focus = focusEdge ?? focusState ?? '';
+  }
+
+  // Lays the states out with dagre, left to right, and returns the new positions for the page to keep.
+  layout() {
+    // A multigraph with room for each arrow's label, so labels of arrows between the same states don't pile up.
+    const g = new window.dagre.graphlib.Graph({ multigraph: true });
+    g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 90, edgesep: 20, marginx: 20, marginy: 20 });
+    for (const n of this.model.nodes) g.setNode(n.id, { width: 230, height: 100 });
+    for (const e of this.model.edges) g.setEdge(e.source, e.target, { width: 170, height: 34, labelpos: 'c' }, e.id);
+    window.dagre.layout(g);
+    const positions = {};
+    for (const id of g.nodes()) {
+      const p = g.node(id);
+      positions[id] = { x: Math.round(p.x - 115), y: Math.round(p.y - 50) };
+    }
+    this.graph.batchUpdate(() => {
+      for (const [id, p] of Object.entries(positions)) this.graph.getCellById(id)?.setPosition(p.x, p.y);
+    });
+    this.fit();
+    return positions;
+  }
+
+  zoom(factor) { this.graph.zoom(factor); }
+
+  fit() { this.graph.zoomToFit({ padding: 24, maxScale: 1 }); }
+
+  // Where a new state goes: the middle of what the SENCo is looking at.
+  centre() {
+    const r = this.graph.getGraphArea();
+    return { x: Math.round(r.x + r.width / 2 - 115), y: Math.round(r.y + r.height / 2 - 50) };
+  }
+
+  dispose() {
+    this.graph.dispose();
+  }
+}
+
+// Creating and drawing in one call saves the page a round trip to the server before the SENCo sees anything.
+export function create(container, dotnet, readOnly, model) {
+  const canvas = new PathwayCanvas(container, dotnet, readOnly);
+  if (model) canvas.sync(model);
+  // Browser tests and the performance figures read the canvas through this handle.
+  window.pathwayCanvas = canvas;
+  return canvas;
+}

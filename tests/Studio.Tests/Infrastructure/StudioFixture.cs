@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace SendWorkflow.Studio.Tests.Infrastructure;
+
+/// <summary>One service and one Chromium for all the browser tests: starting them is the slow part.</summary>
+public sealed class StudioFixture : IAsyncLifetime
+{
+    private static int _pupils;
+
+    public StudioHost Host { get; } = new();
+    public HttpClient Http { get; private set; } = default!;
+    public IPlaywright Playwright { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Host.StartServer();
+        Http = new HttpClient { BaseAddress = new Uri(Host.BaseAddress) };
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        // A 2-core machine building in parallel can be slow; Expect still returns as soon as the page is right.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            // Playwright's own browser download does not work here: Debian's Chromium is used instead.
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        (await Http.PostAsJsonAsync("/api/boroughs", new { id = "demo-borough", name = "Demo Borough" })).EnsureSuccessStatusCode();
+        (await Http.PostAsJsonAsync("/api/schools", new { id = "oakfield", name = "Oakfield Primary", boroughId = "demo-borough" })).EnsureSuccessStatusCode();
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress,
+            ViewportSize = new ViewportSize { Width = 1600, Height = 950 },
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        // The browser's own errors explain a failing step better than a timeout does.
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") Console.WriteLine($"[browser {m.Type}] {m.Text}"); };
+        page.PageError += (_, e) => Console.WriteLine($"[browser page error] {e}");
+        return page;
+    }
+
+    /// <summary>Opens a Studio page and waits until it is live (its buttons answer), not just drawn by the server.</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+    }
+
+    /// <summary>A pupil of Oakfield started on the published version of a definition; returns the instance id.</summary>
+    public async Task<(string PupilId, string InstanceId)> StartPupilAsync(string name, string definitionId = "send-pathway")
+    {
+        var id = $"pupil-{Interlocked.Increment(ref _pupils)}";
+        (await Http.PostAsJsonAsync("/api/pupils", new { id, name, dateOfBirth = "2018-05-01", schoolId = "oakfield", yearGroup = 3 })).EnsureSuccessStatusCode();
+        var response = await Http.PostAsJsonAsync("/api/instances", new { definitionId, pupilId = id });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        return (id, (string)body!["id"]!);
+    }
+
+    public async Task RaiseAsync(string instanceId, string name, object? data = null) =>
+        (await Http.PostAsJsonAsync($"/api/instances/{instanceId}/events", new { name, data })).EnsureSuccessStatusCode();
+
+    public async Task AdvanceToAsync(string date) =>
+        (await Http.PostAsJsonAsync("/api/clock/advance", new { to = date })).EnsureSuccessStatusCode();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        Http.Dispose();
+        await Host.DisposeAsync();
+        try { File.Delete(Host.DatabaseFile); } catch (IOException) { /* SQLite may still hold it on a slow machine; the temp folder is cleared by the OS. */ }
+    }
+}

@@ -1,0 +1,31 @@
+using SendWorkflow.Host.Studio;
+using SendWorkflow.Workflows.Definitions;
+
+namespace SendWorkflow.Studio.Tests.Studio;
+
+public sealed class PlainWordsTests
+{
+    [Theory]
+    [InlineData("senco", "SENCo")]
+    [InlineData("class-teacher", "Class teacher")]
+    [InlineData("external-agencies", "External agencies")]
+    public void Roles_ReadAsWords(string role, string words) => Assert.Equal(words, PlainWords.Role(role));
+
+    [Fact]
+    public void AnArrowWithoutALabel_SaysItsEventAndRule() =>
+        Assert.Equal("When a review is completed and no progress after referral", PlainWords.Arrow(new TransitionDefinition
+        {
+            On = "review.completed", Rule = new RuleDefinition { Name = "NoProgressAfterReferral", Expression = "true" },
+        }));
+
+    [Fact]
+    public void Timeframe_FromAParameter_ReadsAsSchoolTime()
+    {
+        var d = new WorkflowDefinition { Parameters = new() { ["weeks"] = new ParameterDefinition { Unit = Units.SchoolWeeks, Default = 6 } } };
+        Assert.Equal("6 school weeks", PlainWords.Timeframe(new When { Param = "weeks" }, d));
+    }
+
+    [Fact]
+    public void UkDates_AreLondonDays() =>
+        Assert.Equal("25/10/2026 23:30", UkDates.DayAndTime(new DateTime(2026, 10, 25, 23, 30, 0, DateTimeKind.Utc)));
+}
