@@ -24,6 +24,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStudioFiles();
 app.UseCredentialAudit();
 app.UseAuthentication();
 app.UseAuthorization();

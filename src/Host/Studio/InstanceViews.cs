@@ -11,10 +11,11 @@ namespace SendWorkflow.Host.Studio;
 /// <summary>Reads an instance with its pinned definition version, journal, open tasks and pending timers.</summary>
 public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> factory, DefinitionService definitions, TimeProvider time)
 {
-    public async Task<InstanceView?> LoadAsync(Guid id, CancellationToken ct)
+    /// <param name="schoolId">The viewer's school: another school's pupil is not found. Null for an administrator.</param>
+    public async Task<InstanceView?> LoadAsync(Guid id, string? schoolId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var i = await db.Instances.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var i = await db.Instances.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && (schoolId == null || x.SchoolId == schoolId), ct);
         if (i is null) return null;
         var pupil = await db.Pupils.AsNoTracking().Where(p => p.Id == i.PupilId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         var record = await definitions.GetAsync(i.DefinitionId, i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);

@@ -20,12 +20,13 @@ public sealed class StudioQueries(IDbContextFactory<SendWorkflowDbContext> facto
     }
 
     /// <summary>The pupils on a definition, newest first, for the Studio's list (names are shown, never logged).</summary>
-    public async Task<IReadOnlyList<InstanceRow>> InstancesAsync(string definitionId, int take, CancellationToken ct)
+    /// <param name="schoolId">Only this school's pupils; null for an administrator, who sees every school.</param>
+    public async Task<IReadOnlyList<InstanceRow>> InstancesAsync(string definitionId, int take, string? schoolId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await (
                 from i in db.Instances.AsNoTracking()
-                where i.DefinitionId == definitionId
+                where i.DefinitionId == definitionId && (schoolId == null || i.SchoolId == schoolId)
                 join p in db.Pupils.AsNoTracking() on i.PupilId equals p.Id into pupils
                 from p in pupils.DefaultIfEmpty()
                 select new { i.Id, i.PupilId, Name = p == null ? null : p.Name, i.Version, i.State, i.Stage, i.Status, i.StartedAt })

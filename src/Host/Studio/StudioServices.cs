@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using SendWorkflow.Host.Components;
+using SendWorkflow.Host.Security;
 
 namespace SendWorkflow.Host.Studio;
 
@@ -19,21 +20,29 @@ public static class StudioServices
     public static IServiceCollection AddStudio(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddSingleton<StudioQueries>();
         services.AddSingleton<InstanceViews>();
         return services;
     }
 
-    public static WebApplication MapStudio(this WebApplication app)
+    /// <summary>Files anyone may fetch, the sign-in page's included: before authentication in the pipeline.</summary>
+    public static WebApplication UseStudioFiles(this WebApplication app)
     {
         // The canvas libraries are served straight from npm's folder: nothing generated is committed and the
         // versions are the ones package-lock.json pins.
         var modules = Path.Combine(app.Environment.ContentRootPath, "node_modules");
         ServeFolder(app, Path.Combine(modules, "@antv", "x6", "dist"), "/lib/x6");
         ServeFolder(app, Path.Combine(modules, "@dagrejs", "dagre", "dist"), "/lib/dagre");
+        return app;
+    }
+
+    public static WebApplication MapStudio(this WebApplication app)
+    {
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

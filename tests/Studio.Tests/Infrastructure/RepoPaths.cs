@@ -4,9 +4,15 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>
+    /// Where a screenshot goes: the README's folder when SENDWF_SCREENSHOTS=1 (to refresh them), else a temp folder,
+    /// so an ordinary test run leaves the working tree clean.
+    /// </summary>
     public static string Screenshot(string name)
     {
-        var folder = Path.Combine(Root, "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("SENDWF_SCREENSHOTS") == "1"
+            ? Path.Combine(Root, "docs", "screenshots")
+            : Path.Combine(Path.GetTempPath(), "sendworkflow-screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name);
     }

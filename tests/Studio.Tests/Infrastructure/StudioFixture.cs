@@ -17,6 +17,7 @@ public sealed class StudioFixture : IAsyncLifetime
     {
         Host.StartServer();
         Http = new HttpClient { BaseAddress = new Uri(Host.BaseAddress) };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", StudioHost.AdminToken);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         // A 2-core machine building in parallel can be slow; Expect still returns as soon as the page is right.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -29,9 +30,26 @@ public sealed class StudioFixture : IAsyncLifetime
         });
         (await Http.PostAsJsonAsync("/api/boroughs", new { id = "demo-borough", name = "Demo Borough" })).EnsureSuccessStatusCode();
         (await Http.PostAsJsonAsync("/api/schools", new { id = "oakfield", name = "Oakfield Primary", boroughId = "demo-borough" })).EnsureSuccessStatusCode();
+        (await Http.PostAsJsonAsync("/api/users", new
+        {
+            email = SencoEmail, displayName = "Sam Patel", role = "senco", schoolId = "oakfield", password = Password,
+        })).EnsureSuccessStatusCode();
     }
 
-    public async Task<IPage> NewPageAsync()
+    public const string SencoEmail = "senco@oakfield.test";
+    public const string Password = "Studio-tests-1";
+
+    /// <summary>Signs the browser context in through the sign-in page, as a SENCo unless told otherwise.</summary>
+    public static async Task SignInAsync(IPage page, string email = SencoEmail, string password = Password)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+    }
+
+    public async Task<IPage> NewPageAsync(bool signedIn = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -45,6 +63,7 @@ public sealed class StudioFixture : IAsyncLifetime
         // The browser's own errors explain a failing step better than a timeout does.
         page.Console += (_, m) => { if (m.Type is "error" or "warning") Console.WriteLine($"[browser {m.Type}] {m.Text}"); };
         page.PageError += (_, e) => Console.WriteLine($"[browser page error] {e}");
+        if (signedIn) await SignInAsync(page);
         return page;
     }
 

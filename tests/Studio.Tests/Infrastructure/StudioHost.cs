@@ -17,6 +17,8 @@ public sealed class StudioHost : WebApplicationFactory<Program>
         UseKestrel(Port);
     }
 
+    public const string AdminToken = "studio-tests-bootstrap-token-0123";
+
     public int Port { get; }
     public string BaseAddress => $"http://127.0.0.1:{Port}";
     public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), "sendworkflow-studio-tests", $"{Guid.NewGuid():N}.db");
@@ -29,6 +31,7 @@ public sealed class StudioHost : WebApplicationFactory<Program>
         builder.UseSetting("Clock:Start", "2026-10-12");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseUrls(BaseAddress);
+        builder.UseSetting("SENDWF_API_TOKEN", AdminToken);
         builder.UseEnvironment("Testing");
     }
 
