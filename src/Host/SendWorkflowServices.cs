@@ -86,6 +86,9 @@ public static class SendWorkflowServices
         var api = app.MapGroup("/api");
         api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous();
         api.MapAuthApi();
+        api.MapAuditApi();
+        Workspace.InboxApi.MapInboxApi(api);
+        Workspace.SchoolViewsApi.MapSchoolViewsApi(api);
         api.MapDefinitionsApi();
         api.MapDirectoryApi();
         api.MapInstancesApi();

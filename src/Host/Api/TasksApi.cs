@@ -10,7 +10,7 @@ public sealed record CompleteTaskRequest(string? Outcome, string? Notes);
 public sealed record TaskDto(
     Guid Id, Guid InstanceId, string PupilId, string SchoolId, string State, string Title, string Role, string Kind,
     DateOnly DueOn, string Status, string? Raises, string? Outcome, DateTimeOffset? CompletedAt, DateOnly? WarnOn,
-    bool Warned, bool Escalated, string EscalateTo, Guid? EscalationOf);
+    bool Warned, bool Escalated, string EscalateTo, Guid? EscalationOf, string? Notes);
 
 /// <summary>Tasks: the inbox query and completion.</summary>
 public static class TasksApi
@@ -101,5 +101,5 @@ public static class TasksApi
     internal static TaskDto ToDto(WorkTask t) => new(t.Id, t.InstanceId, t.PupilId, t.SchoolId, t.State, t.Title, t.Role, t.Kind,
         t.DueOn, t.Status.ToString().ToLowerInvariant(), t.Raises, t.Outcome,
         t.CompletedAt is { } c ? new DateTimeOffset(c, TimeSpan.Zero) : null, t.WarnOn, t.WarnedAt is not null,
-        t.EscalatedAt is not null && t.Kind != "escalation", t.EscalateTo, t.EscalationOf);
+        t.EscalatedAt is not null && t.Kind != "escalation", t.EscalateTo, t.EscalationOf, t.Notes);
 }

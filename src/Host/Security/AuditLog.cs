@@ -16,9 +16,14 @@ public sealed class AuditLog(IDbContextFactory<SendWorkflowDbContext> factory, T
     private readonly Channel<AuditEntryRecord> _queue = Channel.CreateUnbounded<AuditEntryRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _writing = new(1, 1);
 
-    public void Record(HttpContext http, string action, string resource, string? resourceId, string? pupilId, string? schoolId, int status)
+    public void Record(HttpContext http, string action, string resource, string? resourceId, string? pupilId, string? schoolId, int status) =>
+        Record(http.User, http.Request.Method, http.Request.Path.Value ?? "", http.Connection.RemoteIpAddress?.ToString(),
+            action, resource, resourceId, pupilId, schoolId, status);
+
+    /// <summary>For a Studio page, where there is a signed-in user but no request of its own.</summary>
+    public void Record(ClaimsPrincipal user, string method, string path, string? remoteAddress,
+        string action, string resource, string? resourceId, string? pupilId, string? schoolId, int status)
     {
-        var user = http.User;
         _queue.Writer.TryWrite(new AuditEntryRecord
         {
             At = time.GetUtcNow().UtcDateTime,
@@ -30,10 +35,10 @@ public sealed class AuditLog(IDbContextFactory<SendWorkflowDbContext> factory, T
             ResourceId = resourceId,
             PupilId = pupilId,
             SchoolId = schoolId ?? user.FindFirstValue(StaffClaims.School),
-            Method = http.Request.Method,
-            Path = http.Request.Path.Value ?? "",
+            Method = method,
+            Path = path,
             Status = status,
-            RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
+            RemoteAddress = remoteAddress,
         });
     }
 

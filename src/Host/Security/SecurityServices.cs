@@ -44,6 +44,7 @@ public static class SecurityServices
             .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/denied";
                 o.Cookie.Name = "sendwf";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
@@ -70,6 +71,20 @@ public static class SecurityServices
         else http.Response.Redirect(redirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>Headers that stop a browser sniffing a response into a page, framing the Studio, or leaking addresses.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["X-Frame-Options"] = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            return Task.CompletedTask;
+        });
+        await next(http);
+    });
 
     /// <summary>Audits refused credentials: a request that presented a token or cookie and was answered 401.</summary>
     public static IApplicationBuilder UseCredentialAudit(this IApplicationBuilder app) => app.Use(async (http, next) =>

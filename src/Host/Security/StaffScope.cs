@@ -89,6 +89,10 @@ public sealed class StaffScope(IHttpContextAccessor http, AuditLog audit)
         }
     }
 
+    /// <summary>The school a school-wide user is limited to; null for an administrator.</summary>
+    public static string? SchoolOf(ClaimsPrincipal user) =>
+        user.IsInRole(StaffRoles.Administrator) ? null : user.FindFirstValue(StaffClaims.School) ?? "";
+
     public static IEnumerable<string> SplitClasses(string? classes) =>
         (classes ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -13,9 +13,9 @@ public sealed class Pathway : IAsyncDisposable
 {
     private static int _pupils;
 
-    public Pathway(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null)
+    public Pathway(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null, CapturedLogs? logs = null)
     {
-        Factory = new ServiceFactory(start, databaseFile, definitionsPath);
+        Factory = new ServiceFactory(start, databaseFile, definitionsPath) { Logs = logs };
         Http = Factory.CreateClient();
     }
 

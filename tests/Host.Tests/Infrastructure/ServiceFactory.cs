@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace SendWorkflow.Host.Tests.Infrastructure;
 
@@ -14,6 +15,9 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
 
     public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
 
+    /// <summary>When set, every log line of the service goes here too, at every level.</summary>
+    public CapturedLogs? Logs { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
@@ -23,6 +27,13 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         if (definitionsPath is not null) builder.UseSetting("Definitions:Path", definitionsPath);
         builder.UseSetting("SENDWF_API_TOKEN", AdminToken);
+        if (Logs is { } logs)
+        {
+            // Everything, framework included: request paths, SQL commands, Identity's own messages.
+            foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Hosting.Lifetime" })
+                builder.UseSetting($"Logging:LogLevel:{category}", "Trace");
+            builder.ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        }
         builder.UseEnvironment("Testing");
     }
 
