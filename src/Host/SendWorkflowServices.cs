@@ -29,6 +29,7 @@ public static class SendWorkflowServices
         services.AddSingleton<Statutory.BoroughTimelines>();
         services.AddSingleton<Statutory.StatutoryExceptions>();
         services.AddSingleton<Statutory.ComplianceReports>();
+        services.AddSingleton<Workspace.PupilRecords>();
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<IDefinitionCatalog>(sp => sp.GetRequiredService<DefinitionCatalog>());
         services.AddSingleton<DefinitionService>();
@@ -89,6 +90,7 @@ public static class SendWorkflowServices
         api.MapAuditApi();
         Workspace.InboxApi.MapInboxApi(api);
         Workspace.SchoolViewsApi.MapSchoolViewsApi(api);
+        Workspace.PupilRecordApi.MapPupilRecordApi(api);
         api.MapDefinitionsApi();
         api.MapDirectoryApi();
         api.MapInstancesApi();

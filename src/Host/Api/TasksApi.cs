@@ -6,7 +6,7 @@ using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Api;
 
-public sealed record CompleteTaskRequest(string? Outcome, string? Notes);
+public sealed record CompleteTaskRequest(string? Outcome, string? Notes, Dictionary<string, string>? Form = null);
 public sealed record TaskDto(
     Guid Id, Guid InstanceId, string PupilId, string SchoolId, string State, string Title, string Role, string Kind,
     DateOnly DueOn, string Status, string? Raises, string? Outcome, DateTimeOffset? CompletedAt, DateOnly? WarnOn,
@@ -26,6 +26,11 @@ public static class TasksApi
             return TypedResults.Ok(ToDto(task));
         });
         g.MapPost("/{id:guid}/complete", Complete);
+        g.MapGet("/{id:guid}/form", async (Guid id, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
+        {
+            var task = await RequireAsync(db, scope, id, ct);
+            return TypedResults.Ok(Workspace.TaskForms.For(task.Kind, task.DefinitionTaskId));
+        });
         return api;
     }
 
@@ -86,7 +91,15 @@ public static class TasksApi
             .ThrowIfAny();
         var task = await RequireAsync(db, scope, id, ct);
         scope.RequireWriter("complete tasks");
-        var result = await engine.CompleteTaskAsync(id, body?.Outcome, body?.Notes, scope.Actor, ct);
+        // A form is checked against the task's kind; callers that send only an outcome and notes keep working.
+        if (body?.Form is { } form)
+        {
+            var problems = Workspace.TaskForms.Check(task.Kind, task.DefinitionTaskId, form, body.Outcome);
+            if (problems.Count > 0) throw new RequestValidationException(problems);
+        }
+        var outcome = body?.Outcome ?? (task.Kind == "review" ? body?.Form?.GetValueOrDefault("progress") : null);
+        var notes = body?.Notes ?? body?.Form?.GetValueOrDefault("notes");
+        var result = await engine.CompleteTaskAsync(id, outcome, notes, scope.Actor, ct, body?.Form);
         scope.Audit(AuditActions.Change, "task", id.ToString(), task.PupilId, task.SchoolId);
         return TypedResults.Ok(new
         {

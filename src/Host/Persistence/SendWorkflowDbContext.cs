@@ -19,6 +19,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<StatutoryExceptionRecord> StatutoryExceptions => Set<StatutoryExceptionRecord>();
     public DbSet<BoroughParametersRecord> BoroughParameters => Set<BoroughParametersRecord>();
     public DbSet<AuditEntryRecord> Audit => Set<AuditEntryRecord>();
+    public DbSet<ProvisionRecord> Provisions => Set<ProvisionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -38,6 +39,17 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
             e.Property(x => x.Classes).HasMaxLength(500);
             e.Property(x => x.CalendarSecret).HasMaxLength(100);
             e.HasIndex(x => x.CalendarSecret);
+        });
+        b.Entity<ProvisionRecord>(e =>
+        {
+            e.ToTable("Provisions");
+            e.Property(x => x.Intervention).HasMaxLength(200);
+            e.Property(x => x.EntryCriteria).HasMaxLength(1000);
+            e.Property(x => x.ExitCriteria).HasMaxLength(1000);
+            e.Property(x => x.DeliveredBy).HasMaxLength(200);
+            e.Property(x => x.Impact).HasMaxLength(2000);
+            e.HasIndex(x => x.PupilId);
+            e.HasIndex(x => x.SchoolId);
         });
         b.Entity<AuditEntryRecord>(e =>
         {

@@ -45,8 +45,12 @@ public sealed class WorkflowEngine(
             return await ApplyAsync(session, instance, e, ct);
         }, ct);
 
-    /// <summary>Completes a task and, in the same transaction, raises the event it stands for.</summary>
-    public Task<TaskCompletion> CompleteTaskAsync(Guid taskId, string? outcome, string? notes, string? actor, CancellationToken ct) =>
+    /// <summary>
+    /// Completes a task and, in the same transaction, raises the event it stands for. The form filled in with it
+    /// (a review's next targets, who attended a meeting, the pupil's views) goes into the journal with the completion.
+    /// </summary>
+    public Task<TaskCompletion> CompleteTaskAsync(Guid taskId, string? outcome, string? notes, string? actor, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? form = null) =>
         InUnitOfWorkAsync(async session =>
         {
             var task = await session.FindTaskAsync(taskId, ct) ?? throw new TaskNotFoundException(taskId);
@@ -70,7 +74,7 @@ public sealed class WorkflowEngine(
             }
             Journal(session, instance, now, JournalKinds.TaskCompleted, instance.State,
                 $"Completed '{task.Title}'{(outcome is { Length: > 0 } ? $" with outcome '{outcome}'" : "")}.",
-                JsonSerializer.Serialize(new { taskId = task.Id, task = task.DefinitionTaskId, outcome }), actor);
+                JsonSerializer.Serialize(new { taskId = task.Id, task = task.DefinitionTaskId, kind = task.Kind, outcome, form }), actor);
 
             EventOutcome? result = null;
             if (task.Raises is { Length: > 0 } eventName && instance.Status == InstanceStatus.Active && instance.State == task.State)
