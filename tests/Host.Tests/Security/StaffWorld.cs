@@ -55,6 +55,13 @@ public sealed class StaffWorld : IAsyncDisposable
         return w;
     }
 
+    /// <summary>Moves the simulated clock on; tokens last 8 hours of it, so everyone signs in again.</summary>
+    public async Task AdvanceToAsync(string date)
+    {
+        await P.AdvanceToAsync(date);
+        foreach (var user in Tokens.Keys.ToList()) Tokens[user] = await SignInAsync($"{user}@test.example", Password);
+    }
+
     public async Task<string> SignInAsync(string email, string password)
     {
         using var anonymous = P.Factory.CreateAnonymousClient();
