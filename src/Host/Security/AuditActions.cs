@@ -8,4 +8,6 @@ public static class AuditActions
     public const string Denied = "denied";
     /// <summary>Credentials refused: a forged, expired or wrong token or password.</summary>
     public const string Rejected = "rejected";
+    /// <summary>A change refused: bad input, or a form posted again after it was done.</summary>
+    public const string Refused = "refused";
 }

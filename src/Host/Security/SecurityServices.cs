@@ -86,11 +86,19 @@ public static class SecurityServices
         await next(http);
     });
 
-    /// <summary>Audits refused credentials: a request that presented a token or cookie and was answered 401.</summary>
+    /// <summary>Audits credentials refused: a 401 to a request that presented a token or cookie.</summary>
     public static IApplicationBuilder UseCredentialAudit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         await next(http);
         if (http.Response.StatusCode == 401 && (http.Request.Headers.Authorization.Count > 0 || http.Request.Cookies.ContainsKey("sendwf")))
             http.RequestServices.GetRequiredService<AuditLog>().Record(http, AuditActions.Rejected, "credentials", null, null, null, 401);
     });
+
+    /// <summary>Audits a change refused for bad input or a conflict (called where the refusal is turned into its answer).</summary>
+    public static void AuditRefusal(HttpContext http, int status)
+    {
+        if (status is 400 or 409 or 422 && http.Request.Method is "POST" or "PUT" && http.User.Identity?.IsAuthenticated == true
+            && http.Request.Path.StartsWithSegments("/api"))
+            http.RequestServices.GetRequiredService<AuditLog>().Record(http, AuditActions.Refused, "request", null, null, null, status);
+    }
 }

@@ -45,7 +45,7 @@ public sealed class ScopingTests
         (string User, string[] Sees)[] expected =
         [
             ("senco", ["ava", "ben"]), ("head", ["ava", "ben"]), ("teacher", ["ava"]), ("ta", ["ava"]),
-            ("governor", []), ("elm-senco", ["cal"]),
+            ("governor", []), ("elm-senco", ["cal"]), ("admin", ["ava", "ben", "cal"]),
         ];
         foreach (var (user, sees) in expected)
         {
@@ -190,6 +190,9 @@ public sealed class ScopingTests
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         var again = await teacher.PostAsJsonAsync(url, new { outcome = "done", notes = "again" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var refused = (await w.P.Http.GetFromJsonAsync<JsonArray>("/api/audit?action=refused"))!;
+        Assert.Contains(refused, a => (int)a!["status"]! == 409 && ((string?)a["path"])!.EndsWith("/complete", StringComparison.Ordinal));
+        Assert.Contains(refused, a => (int)a!["status"]! == 400 && (string?)a["userName"] == "The teacher");
 
         // Kept exactly as typed, served as JSON that a browser will not sniff into a page; the Studio shows it as text.
         var read = await teacher.GetAsync($"/api/tasks/{(string)task["taskId"]!}");

@@ -41,6 +41,7 @@ public sealed class StaffWorld : IAsyncDisposable
             ("ta", "teaching-assistant", "oakfield", null, "3 Oak"), ("head", "headteacher", "oakfield", null, null),
             ("governor", "governor", "oakfield", null, null), ("la", "la-officer", null, "demo-borough", null),
             ("la-north", "la-officer", null, "north", null), ("elm-senco", "senco", "elm", null, null),
+            ("admin", "administrator", null, null, null),
         ];
         foreach (var s in staff)
         {
