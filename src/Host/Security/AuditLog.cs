@@ -84,6 +84,7 @@ public sealed class AuditLog(IDbContextFactory<SendWorkflowDbContext> factory, T
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // Real time on purpose: batching is about the machine, and the simulated clock never moves by itself.
                 await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, stoppingToken);
                 await FlushQuietlyAsync(stoppingToken);
             }

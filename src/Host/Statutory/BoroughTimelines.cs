@@ -13,6 +13,7 @@ namespace SendWorkflow.Host.Statutory;
 /// <summary>
 /// Each borough's timelines: versioned parameter sets that override the definitions' defaults for the borough's
 /// pupils. A new version applies to deadlines planned after it; <see cref="ApplyAsync"/> re-plans running cases.
+/// The catalog and the engine are fetched when needed: the catalog itself asks this class for a borough's values.
 /// </summary>
 public sealed class BoroughTimelines(
     IDbContextFactory<SendWorkflowDbContext> factory, IServiceProvider services, TimeProvider time, ILogger<BoroughTimelines> logger)
