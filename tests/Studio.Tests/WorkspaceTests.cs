@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SendWorkflow.Studio.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SendWorkflow.Studio.Tests;
+
+/// <summary>The staff workspace as a class teacher and a governor use it: the inbox, a review, the pupil record, the figures.</summary>
+public sealed class WorkspaceTests(StudioFixture studio)
+{
+    private const string Teacher = "oak.teacher@oakfield.test";
+
+    [Fact]
+    public async Task AClassTeacher_RecordsLittleProgressAtTheReview_AndThePupilMovesToStage2OnThePage()
+    {
+        await EnsureTeacherAsync();
+        var (pupilId, instanceId) = await studio.StartPupilAsync("Rowan Whitlock", className: "3 Oak");
+        await AdvanceToReviewAsync(instanceId);
+
+        var page = await studio.NewPageAsync(signedIn: false);
+        await StudioFixture.SignInAsync(page, Teacher);
+        await Expect(page).ToHaveURLAsync(new Regex("/inbox$"));
+        await Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+
+        var review = page.Locator($"[data-testid=inbox] tr[data-pupil='{pupilId}']").Filter(new() { HasText = "Review progress" });
+        await review.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        var form = page.GetByTestId("task-form");
+        await form.GetByTestId("submit-task").ClickAsync();
+        await Expect(form.GetByTestId("error-progress")).ToContainTextAsync("is required");
+
+        await form.GetByLabel("Little progress").CheckAsync();
+        await form.GetByLabel("Notes").FillAsync("Still finds phonics hard <script>alert('x')</script>");
+        await form.GetByLabel("Next targets (one per line)").FillAsync("Blend CVC words\nRead with an adult daily");
+        await form.GetByTestId("submit-task").DblClickAsync();
+
+        await Expect(page.GetByTestId("pupil-stage")).ToContainTextAsync("Rowan Whitlock is now at stage 2: Initial concern");
+        await Expect(page.GetByTestId("pupil-new-tasks")).ToContainTextAsync("Complete the initial concern template");
+        await Expect(page.Locator($"[data-testid=inbox] tr[data-pupil='{pupilId}']").Filter(new() { HasText = "initial concern template" })).ToBeVisibleAsync();
+
+        // The double click completed the review once.
+        var record = await studio.Http.GetFromJsonAsync<JsonObject>($"/api/pupils/{pupilId}/record");
+        var completions = record!["chronology"]!.AsArray().Count(l => ((string)l!["detail"]!).StartsWith("Completed 'Review progress", StringComparison.Ordinal));
+        Assert.Equal(1, completions);
+    }
+
+    private async Task EnsureTeacherAsync()
+    {
+        var exists = await studio.Http.PostAsJsonAsync("/api/auth/token", new { email = Teacher, password = StudioFixture.Password });
+        if (!exists.IsSuccessStatusCode) await studio.CreateStaffAsync(Teacher, "Olive Marsh", "class-teacher", "3 Oak");
+    }
+
+    /// <summary>Moves the shared clock to the pupil's stage-1 review, wherever other tests have left it.</summary>
+    private async Task AdvanceToReviewAsync(string instanceId)
+    {
+        var instance = await studio.Http.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}");
+        var due = instance!["pendingTimers"]!.AsArray().Where(t => (string)t!["timerId"]! == "timeframe-review").Select(t => (string)t!["dueAt"]!).Single();
+        (await studio.Http.PostAsJsonAsync("/api/clock/advance", new { to = due })).EnsureSuccessStatusCode();
+    }
+}
