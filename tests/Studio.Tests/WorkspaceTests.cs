@@ -32,7 +32,7 @@ public sealed class WorkspaceTests(StudioFixture studio)
 
         await form.GetByLabel("Little progress").CheckAsync();
         await form.GetByLabel("Notes").FillAsync("Still finds phonics hard <script>alert('x')</script>");
-        await form.GetByLabel("Next targets (one per line)").FillAsync("Blend CVC words\nRead with an adult daily");
+        await form.GetByLabel("Next targets (one per line)").FillAsync("Blend CVC words <script>alert('x')</script>\nRead with an adult daily");
         await form.GetByTestId("submit-task").DblClickAsync();
 
         await Expect(page.GetByTestId("pupil-stage")).ToContainTextAsync("Rowan Whitlock is now at stage 2: Initial concern");
@@ -43,6 +43,52 @@ public sealed class WorkspaceTests(StudioFixture studio)
         var record = await studio.Http.GetFromJsonAsync<JsonObject>($"/api/pupils/{pupilId}/record");
         var completions = record!["chronology"]!.AsArray().Count(l => ((string)l!["detail"]!).StartsWith("Completed 'Review progress", StringComparison.Ordinal));
         Assert.Equal(1, completions);
+
+        // The record shows the new targets, a script among them as plain text.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open Rowan Whitlock's record" }).ClickAsync();
+        await Expect(page.GetByTestId("record-stage")).ToContainTextAsync("Stage 2: Initial concern");
+        await Expect(page.GetByTestId("targets")).ToContainTextAsync("Blend CVC words <script>alert('x')</script>");
+        await Expect(page.GetByTestId("chronology")).ToContainTextAsync("Olive Marsh");
+    }
+
+    [Fact]
+    public async Task AGovernor_SeesTheSchoolsFigures_AndNoPupilsName()
+    {
+        string[] names = ["Zephyrine Quillfeather", "Barnaby Octavius-Lark"];
+        foreach (var name in names) await studio.StartPupilAsync(name, className: "5 Elm");
+        await studio.CreateStaffAsync("governor@oakfield.test", "Gwen Ellis", "governor");
+
+        var page = await studio.NewPageAsync(signedIn: false);
+        await StudioFixture.SignInAsync(page, "governor@oakfield.test");
+        await Expect(page).ToHaveURLAsync(new Regex("/school/figures$"));
+        await Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+        await Expect(page.GetByTestId("by-stage")).ToContainTextAsync("1: Cause for concern");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).Not.ToContainTextAsync("SEN register");
+
+        var text = await page.Locator("body").InnerTextAsync();
+        var html = await page.ContentAsync();
+        foreach (var name in names)
+        {
+            Assert.DoesNotContain(name, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(name, html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task AClassTeacher_OpeningAnotherClassesPupil_IsToldThereIsNoSuchPupil()
+    {
+        await EnsureTeacherAsync();
+        var (mine, _) = await studio.StartPupilAsync("Ivy Hartwell", className: "3 Oak");
+        var (other, _) = await studio.StartPupilAsync("Felix Ashdown", className: "4 Ash");
+
+        var page = await studio.NewPageAsync(signedIn: false);
+        await StudioFixture.SignInAsync(page, Teacher);
+        await StudioFixture.OpenAsync(page, $"/pupils/{mine}");
+        await Expect(page.GetByTestId("record-stage")).ToContainTextAsync("Stage 1");
+
+        await StudioFixture.OpenAsync(page, $"/pupils/{other}");
+        await Expect(page.GetByTestId("record-missing")).ToHaveTextAsync("There is no such pupil.");
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("Felix Ashdown");
     }
 
     private async Task EnsureTeacherAsync()
@@ -55,7 +101,7 @@ public sealed class WorkspaceTests(StudioFixture studio)
     private async Task AdvanceToReviewAsync(string instanceId)
     {
         var instance = await studio.Http.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}");
-        var due = instance!["pendingTimers"]!.AsArray().Where(t => (string)t!["timerId"]! == "timeframe-review").Select(t => (string)t!["dueAt"]!).Single();
+        var due = instance!["pendingTimers"]!.AsArray().Where(t => (string)t!["timer"]! == "timeframe-review").Select(t => (string)t!["dueAt"]!).Single();
         (await studio.Http.PostAsJsonAsync("/api/clock/advance", new { to = due })).EnsureSuccessStatusCode();
     }
 }

@@ -119,7 +119,7 @@ public static class SchoolViewsApi
     /// <summary>The school census's SEN provision code: N no special provision, K SEN support, E an EHC plan.</summary>
     public static string CensusCode(int? stage) => stage switch { 6 => "E", >= 3 and <= 5 => "K", _ => "N" };
 
-    private static string StageName(int? stage, string state) => stage switch
+    internal static string StageName(int? stage, string state) => stage switch
     {
         1 => "Cause for concern",
         2 => "Initial concern",
