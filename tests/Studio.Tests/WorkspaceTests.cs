@@ -91,6 +91,39 @@ public sealed class WorkspaceTests(StudioFixture studio)
         await Expect(page.Locator("body")).Not.ToContainTextAsync("Felix Ashdown");
     }
 
+    [Fact]
+    public async Task ASenco_SeesTheSenRegister_AndItsCsvDownloadsWithTheStudiosSignIn()
+    {
+        var (pupilId, _) = await studio.StartPupilAsync("Marigold Penhallow", className: "6 Yew");
+        var page = await studio.NewPageAsync();
+        await StudioFixture.OpenAsync(page, "/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Your work" }).GetByRole(AriaRole.Link, new() { Name = "SEN register" }).ClickAsync();
+        await Expect(page.Locator($"[data-testid=register] tr[data-pupil='{pupilId}']")).ToContainTextAsync("Marigold Penhallow");
+
+        var href = await page.GetByTestId("csv").GetAttributeAsync("href");
+        var csv = await page.Context.APIRequest.GetAsync(href!);
+        Assert.Equal(200, csv.Status);
+        Assert.Contains("Marigold Penhallow", await csv.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResettingTheCalendarAddress_CutsOffTheOldOne()
+    {
+        await EnsureTeacherAsync();
+        var page = await studio.NewPageAsync(signedIn: false);
+        await StudioFixture.SignInAsync(page, Teacher);
+        await StudioFixture.OpenAsync(page, "/calendar");
+        var feed = page.GetByLabel("Calendar feed address");
+        await Expect(feed).ToHaveValueAsync(new Regex(@"/api/calendar/.+\.ics$"));
+        var old = await feed.InputValueAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await new HttpClient().GetAsync(old)).StatusCode);
+
+        await page.GetByTestId("reset-calendar").ClickAsync();
+        await Expect(page.GetByTestId("calendar-message")).ToContainTextAsync("The address has changed");
+        await Expect(feed).Not.ToHaveValueAsync(old);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await new HttpClient().GetAsync(old)).StatusCode);
+    }
+
     private async Task EnsureTeacherAsync()
     {
         var exists = await studio.Http.PostAsJsonAsync("/api/auth/token", new { email = Teacher, password = StudioFixture.Password });
