@@ -89,6 +89,11 @@ public sealed class WorkspaceTests(StudioFixture studio)
         await StudioFixture.OpenAsync(page, $"/pupils/{other}");
         await Expect(page.GetByTestId("record-missing")).ToHaveTextAsync("There is no such pupil.");
         await Expect(page.Locator("body")).Not.ToContainTextAsync("Felix Ashdown");
+
+        var denied = await studio.Http.GetFromJsonAsync<JsonArray>($"/api/audit?pupilId={other}&action=denied");
+        Assert.Contains(denied!, e => (string?)e!["userName"] == "Olive Marsh" && (string?)e["path"] == $"/pupils/{other}");
+        var read = await studio.Http.GetFromJsonAsync<JsonArray>($"/api/audit?pupilId={mine}&action=read");
+        Assert.Contains(read!, e => (string?)e!["resource"] == "pupil-record" && (string?)e["userName"] == "Olive Marsh");
     }
 
     [Fact]
