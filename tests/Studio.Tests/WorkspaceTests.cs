@@ -129,6 +129,20 @@ public sealed class WorkspaceTests(StudioFixture studio)
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await new HttpClient().GetAsync(old)).StatusCode);
     }
 
+    [Fact]
+    public async Task AnLaOfficer_LandsOnTheirBoroughsOpenAssessments_WithTheSen2Csv()
+    {
+        await studio.CreateStaffAsync("officer@demo-borough.test", "Lee Officer", "la-officer");
+        var page = await studio.NewPageAsync(signedIn: false);
+        await StudioFixture.SignInAsync(page, "officer@demo-borough.test");
+        await Expect(page).ToHaveURLAsync(new Regex("/la/assessments$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open assessments · Demo Borough" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("compliance")).ToContainTextAsync("decisions whether to assess");
+
+        var csv = await page.Context.APIRequest.GetAsync((await page.GetByTestId("sen2-csv").GetAttributeAsync("href"))!);
+        Assert.Equal(200, csv.Status);
+    }
+
     private async Task EnsureTeacherAsync()
     {
         var exists = await studio.Http.PostAsJsonAsync("/api/auth/token", new { email = Teacher, password = StudioFixture.Password });
