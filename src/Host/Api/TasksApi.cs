@@ -44,14 +44,7 @@ public static class TasksApi
     }
 
     /// <summary>Tasks whose pupil is in the user's scope (for an LA officer: of statutory workflows only).</summary>
-    internal static IQueryable<WorkTask> Visible(SendWorkflowDbContext db, StaffScope scope)
-    {
-        var pupils = scope.Pupils(db).Select(p => p.Id);
-        var q = db.Tasks.AsNoTracking().Where(t => pupils.Contains(t.PupilId));
-        if (scope.Role == StaffRoles.LaOfficer)
-            q = q.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && StaffScope.StatutoryDefinitions.Contains(i.DefinitionId)));
-        return q;
-    }
+    internal static IQueryable<WorkTask> Visible(SendWorkflowDbContext db, StaffScope scope) => StaffScope.TasksFor(scope.Principal, db);
 
     private static async Task<IResult> Query(SendWorkflowDbContext db, TimeProvider time, StaffScope scope, string? schoolId, string? pupilId,
         Guid? instanceId, string? role, string? status, bool? overdue, int? take, CancellationToken ct)

@@ -14,10 +14,13 @@ public sealed class StaffScope(IHttpContextAccessor http, AuditLog audit)
 {
     private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
 
+    /// <summary>This request's user, for code that shares the scoping rules with Studio pages.</summary>
+    internal ClaimsPrincipal Principal => User;
+
     public string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
     public string? UserName => User.FindFirstValue("name") ?? User.Identity?.Name;
     /// <summary>The user's role (one per user).</summary>
-    public string? Role => StaffRoles.All.FirstOrDefault(User.IsInRole);
+    public string? Role => RoleOf(User);
     public string? SchoolId => User.FindFirstValue(StaffClaims.School);
     public string? BoroughId => User.FindFirstValue(StaffClaims.Borough);
     public IReadOnlyList<string> Classes => User.FindAll(StaffClaims.Class).Select(c => c.Value).ToList();
@@ -44,10 +47,21 @@ public sealed class StaffScope(IHttpContextAccessor http, AuditLog audit)
     }
 
     /// <summary>The pupils this user may see, as a query to build on.</summary>
-    public IQueryable<PupilRecord> Pupils(SendWorkflowDbContext db)
+    public IQueryable<PupilRecord> Pupils(SendWorkflowDbContext db) => PupilsFor(User, db);
+
+    /// <summary>A user's role (one per user).</summary>
+    public static string? RoleOf(ClaimsPrincipal user) => StaffRoles.All.FirstOrDefault(user.IsInRole);
+
+    /// <summary>
+    /// The one rule of which pupils a user may see. API calls use it through the request's user; Studio pages, which
+    /// run in a circuit without an HttpContext, pass the signed-in user of their authentication state.
+    /// </summary>
+    public static IQueryable<PupilRecord> PupilsFor(ClaimsPrincipal user, SendWorkflowDbContext db)
     {
-        var (school, borough, classes) = (SchoolId, BoroughId, Classes);
-        return Role switch
+        var school = user.FindFirstValue(StaffClaims.School);
+        var borough = user.FindFirstValue(StaffClaims.Borough);
+        var classes = user.FindAll(StaffClaims.Class).Select(c => c.Value).ToList();
+        return RoleOf(user) switch
         {
             StaffRoles.Administrator => db.Pupils,
             StaffRoles.LaOfficer => db.Pupils.Where(p => db.Schools.Any(s => s.Id == p.SchoolId && s.BoroughId == borough)),
@@ -56,6 +70,16 @@ public sealed class StaffScope(IHttpContextAccessor http, AuditLog audit)
                 db.Pupils.Where(p => p.SchoolId == school && p.ClassName != null && classes.Contains(p.ClassName)),
             _ => db.Pupils.Where(p => false),
         };
+    }
+
+    /// <summary>Tasks whose pupil the user may see (for an LA officer: of statutory workflows only).</summary>
+    public static IQueryable<Workflows.Runtime.WorkTask> TasksFor(ClaimsPrincipal user, SendWorkflowDbContext db)
+    {
+        var pupils = PupilsFor(user, db).Select(p => p.Id);
+        var q = db.Tasks.AsNoTracking().Where(t => pupils.Contains(t.PupilId));
+        if (RoleOf(user) == StaffRoles.LaOfficer)
+            q = q.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && StatutoryDefinitions.Contains(i.DefinitionId)));
+        return q;
     }
 
     /// <summary>The pupil, if this user may see them; otherwise a 404 (and the attempt is audited).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using SendWorkflow.Host.Components;
 using SendWorkflow.Host.Security;
+using SendWorkflow.Host.Workspace;
 
 namespace SendWorkflow.Host.Studio;
 
@@ -24,6 +25,7 @@ public static class StudioServices
         services.AddMudServices();
         services.AddSingleton<StudioQueries>();
         services.AddSingleton<InstanceViews>();
+        services.AddWorkspacePages();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Ical.Net;
@@ -35,12 +36,17 @@ public static class InboxApi
         return api;
     }
 
-    public static async Task<IReadOnlyList<InboxItem>> InboxAsync(SendWorkflowDbContext db, StaffScope scope, TimeProvider time,
+    public static Task<IReadOnlyList<InboxItem>> InboxAsync(SendWorkflowDbContext db, StaffScope scope, TimeProvider time,
+        string? pupilId, string? className, int? stage, string? kind, int take, CancellationToken ct) =>
+        InboxAsync(db, scope.Principal, time, pupilId, className, stage, kind, take, ct);
+
+    /// <summary>The inbox of a signed-in user: the API's caller, or a Studio page's user.</summary>
+    public static async Task<IReadOnlyList<InboxItem>> InboxAsync(SendWorkflowDbContext db, ClaimsPrincipal user, TimeProvider time,
         string? pupilId, string? className, int? stage, string? kind, int take, CancellationToken ct)
     {
         var today = UkTime.DateOf(time.GetUtcNow());
-        var role = scope.Role;
-        var q = from t in TasksApi.Visible(db, scope).Where(t => t.Status == WorkTaskStatus.Open)
+        var role = StaffScope.RoleOf(user);
+        var q = from t in StaffScope.TasksFor(user, db).Where(t => t.Status == WorkTaskStatus.Open)
                 join p in db.Pupils.AsNoTracking() on t.PupilId equals p.Id
                 join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
                 select new { t, p.Name, p.ClassName, i.Stage };

@@ -36,7 +36,7 @@ public static class PupilRecordApi
         return api;
     }
 
-    private static ProblemCollector Check(ProvisionRequest body, bool creating)
+    internal static ProblemCollector Check(ProvisionRequest body, bool creating)
     {
         var problems = new ProblemCollector();
         if (creating || body.Intervention is not null) problems.Require(body.Intervention, "intervention");
@@ -54,13 +54,7 @@ public static class PupilRecordApi
         Check(body, creating: true).ThrowIfAny();
         var pupil = await scope.RequirePupilAsync(db, pupilId, "pupil", null, ct);
         scope.RequireRole("change the provision map", StaffRoles.Senco, StaffRoles.ClassTeacher, StaffRoles.Headteacher, StaffRoles.Administrator);
-        var now = time.GetUtcNow().UtcDateTime;
-        var row = new ProvisionRecord
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()), PupilId = pupil.Id, SchoolId = pupil.SchoolId, Intervention = body.Intervention!.Trim(),
-            EntryCriteria = body.EntryCriteria!.Trim(), ExitCriteria = body.ExitCriteria!.Trim(), StartsOn = body.StartsOn!.Value, EndsOn = body.EndsOn,
-            DeliveredBy = body.DeliveredBy!.Trim(), Impact = body.Impact, CreatedBy = scope.Actor, CreatedAt = now, UpdatedAt = now,
-        };
+        var row = NewProvision(pupil, body, scope.Actor, time.GetUtcNow());
         db.Provisions.Add(row);
         await db.SaveChangesAsync(ct);
         scope.Audit(AuditActions.Change, "provision", row.Id.ToString(), pupil.Id, pupil.SchoolId, 201);
@@ -74,6 +68,23 @@ public static class PupilRecordApi
         var pupil = await scope.RequirePupilAsync(db, row.PupilId, "provision", id.ToString(), ct);
         scope.RequireRole("change the provision map", StaffRoles.Senco, StaffRoles.ClassTeacher, StaffRoles.Headteacher, StaffRoles.Administrator);
         Check(body with { StartsOn = body.StartsOn ?? row.StartsOn }, creating: false).ThrowIfAny();
+        Apply(row, body, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        scope.Audit(AuditActions.Change, "provision", id.ToString(), pupil.Id, pupil.SchoolId);
+        return TypedResults.Ok(PupilRecords.ToDto(row));
+    }
+
+    /// <summary>A checked request as a new row of the provision map.</summary>
+    internal static ProvisionRecord NewProvision(PupilRecord pupil, ProvisionRequest body, string actor, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), PupilId = pupil.Id, SchoolId = pupil.SchoolId, Intervention = body.Intervention!.Trim(),
+        EntryCriteria = body.EntryCriteria!.Trim(), ExitCriteria = body.ExitCriteria!.Trim(), StartsOn = body.StartsOn!.Value, EndsOn = body.EndsOn,
+        DeliveredBy = body.DeliveredBy!.Trim(), Impact = body.Impact, CreatedBy = actor, CreatedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime,
+    };
+
+    /// <summary>Changes only the fields a checked request gives.</summary>
+    internal static void Apply(ProvisionRecord row, ProvisionRequest body, DateTimeOffset now)
+    {
         if (body.Intervention is not null) row.Intervention = body.Intervention.Trim();
         if (body.EntryCriteria is not null) row.EntryCriteria = body.EntryCriteria.Trim();
         if (body.ExitCriteria is not null) row.ExitCriteria = body.ExitCriteria.Trim();
@@ -81,10 +92,7 @@ public static class PupilRecordApi
         if (body.EndsOn is not null) row.EndsOn = body.EndsOn;
         if (body.DeliveredBy is not null) row.DeliveredBy = body.DeliveredBy.Trim();
         if (body.Impact is not null) row.Impact = body.Impact;
-        row.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        scope.Audit(AuditActions.Change, "provision", id.ToString(), pupil.Id, pupil.SchoolId);
-        return TypedResults.Ok(PupilRecords.ToDto(row));
+        row.UpdatedAt = now.UtcDateTime;
     }
 
     private static async Task<List<(ProvisionDto Provision, string Name, string? ClassName)>> ProvisionMapAsync(
@@ -92,12 +100,20 @@ public static class PupilRecordApi
     {
         scope.RequireRole("see the school's provision map", StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Administrator);
         if (!scope.IsAdministrator && scope.SchoolId != schoolId) throw new NotFoundException($"There is no school '{schoolId}'.");
+        var rows = await ProvisionMapRowsAsync(db, schoolId, ct);
+        scope.Audit(AuditActions.Read, "provision-map", schoolId, null, schoolId);
+        return rows;
+    }
+
+    /// <summary>The school's provision map; the caller has checked the user may see it, and audits the look.</summary>
+    internal static async Task<List<(ProvisionDto Provision, string Name, string? ClassName)>> ProvisionMapRowsAsync(
+        SendWorkflowDbContext db, string schoolId, CancellationToken ct)
+    {
         var rows = await (from p in db.Provisions.AsNoTracking()
                           join pupil in db.Pupils.AsNoTracking() on p.PupilId equals pupil.Id
                           where p.SchoolId == schoolId
                           orderby pupil.YearGroup, pupil.Name, p.StartsOn
                           select new { p, pupil.Name, pupil.ClassName }).ToListAsync(ct);
-        scope.Audit(AuditActions.Read, "provision-map", schoolId, null, schoolId);
         return rows.Select(r => (PupilRecords.ToDto(r.p), r.Name, (string?)r.ClassName)).ToList();
     }
 }

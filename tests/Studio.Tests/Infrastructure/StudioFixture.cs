@@ -75,15 +75,23 @@ public sealed class StudioFixture : IAsyncLifetime
     }
 
     /// <summary>A pupil of Oakfield started on the published version of a definition; returns the instance id.</summary>
-    public async Task<(string PupilId, string InstanceId)> StartPupilAsync(string name, string definitionId = "send-pathway")
+    public async Task<(string PupilId, string InstanceId)> StartPupilAsync(string name, string definitionId = "send-pathway", string? className = null)
     {
         var id = $"pupil-{Interlocked.Increment(ref _pupils)}";
-        (await Http.PostAsJsonAsync("/api/pupils", new { id, name, dateOfBirth = "2018-05-01", schoolId = "oakfield", yearGroup = 3 })).EnsureSuccessStatusCode();
+        (await Http.PostAsJsonAsync("/api/pupils", new { id, name, dateOfBirth = "2018-05-01", schoolId = "oakfield", yearGroup = 3, className })).EnsureSuccessStatusCode();
         var response = await Http.PostAsJsonAsync("/api/instances", new { definitionId, pupilId = id });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
         return (id, (string)body!["id"]!);
     }
+
+    /// <summary>A member of Oakfield's staff (or, for an LA officer, the demo borough's) with the tests' password.</summary>
+    public async Task CreateStaffAsync(string email, string displayName, string role, string? classes = null) =>
+        (await Http.PostAsJsonAsync("/api/users", new
+        {
+            email, displayName, role, classes, password = Password,
+            schoolId = role == "la-officer" ? null : "oakfield", boroughId = role == "la-officer" ? "demo-borough" : null,
+        })).EnsureSuccessStatusCode();
 
     public async Task RaiseAsync(string instanceId, string name, object? data = null) =>
         (await Http.PostAsJsonAsync($"/api/instances/{instanceId}/events", new { name, data })).EnsureSuccessStatusCode();

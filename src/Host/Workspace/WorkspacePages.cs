@@ -1,0 +1,12 @@
+namespace SendWorkflow.Host.Workspace;
+
+/// <summary>The services behind the Studio's workspace pages (inbox, pupil record, school and borough views, calendar).</summary>
+public static class WorkspacePages
+{
+    public static IServiceCollection AddWorkspacePages(this IServiceCollection services) => services
+        .AddSingleton<TaskDesk>()
+        .AddSingleton<PupilDesk>()
+        .AddSingleton<SchoolDesk>()
+        .AddSingleton<BoroughDesk>()
+        .AddSingleton<CalendarDesk>();
+}
