@@ -62,7 +62,7 @@ public sealed class WorkspaceTests(StudioFixture studio)
         await StudioFixture.SignInAsync(page, "governor@oakfield.test");
         await Expect(page).ToHaveURLAsync(new Regex("/school/figures$"));
         await Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
-        await Expect(page.GetByTestId("by-stage")).ToContainTextAsync("1: Cause for concern");
+        await Expect(page.GetByTestId("by-stage")).ToContainTextAsync("1: Cause of concern");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).Not.ToContainTextAsync("SEN register");
 
         var text = await page.Locator("body").InnerTextAsync();

@@ -121,7 +121,7 @@ public static class SchoolViewsApi
 
     internal static string StageName(int? stage, string state) => stage switch
     {
-        1 => "Cause for concern",
+        1 => "Cause of concern",
         2 => "Initial concern",
         3 => "SEN support",
         4 => "SEN support with outside agencies",

@@ -66,7 +66,7 @@ public sealed class WorkspaceApiTests
         Assert.Contains("Now reads 32 tricky words", map);
         var register = (await senco.GetStringAsync("/api/schools/oakfield/sen-register.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("pupil_id,name,year,class,stage,stage_name,since,census_code,primary_need", register[0]);
-        Assert.Contains(register, r => r.StartsWith("ava,Pupil ava,3,3 Oak,1,Cause for concern,12/10/2026,N,SLCN", StringComparison.Ordinal));
+        Assert.Contains(register, r => r.StartsWith("ava,Pupil ava,3,3 Oak,1,Cause of concern,12/10/2026,N,SLCN", StringComparison.Ordinal));
         Assert.DoesNotContain(register, r => r.StartsWith("cal", StringComparison.Ordinal));
     }
 
