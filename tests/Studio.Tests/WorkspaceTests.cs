@@ -17,7 +17,7 @@ public sealed class WorkspaceTests(StudioFixture studio)
     {
         await EnsureTeacherAsync();
         var (pupilId, instanceId) = await studio.StartPupilAsync("Rowan Whitlock", className: "3 Oak");
-        await AdvanceToReviewAsync(instanceId);
+        await studio.AdvanceToReviewAsync(instanceId);
 
         var page = await studio.NewPageAsync(signedIn: false);
         await StudioFixture.SignInAsync(page, Teacher);
@@ -147,13 +147,5 @@ public sealed class WorkspaceTests(StudioFixture studio)
     {
         var exists = await studio.Http.PostAsJsonAsync("/api/auth/token", new { email = Teacher, password = StudioFixture.Password });
         if (!exists.IsSuccessStatusCode) await studio.CreateStaffAsync(Teacher, "Olive Marsh", "class-teacher", "3 Oak");
-    }
-
-    /// <summary>Moves the shared clock to the pupil's stage-1 review, wherever other tests have left it.</summary>
-    private async Task AdvanceToReviewAsync(string instanceId)
-    {
-        var instance = await studio.Http.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}");
-        var due = instance!["pendingTimers"]!.AsArray().Where(t => (string)t!["timer"]! == "timeframe-review").Select(t => (string)t!["dueAt"]!).Single();
-        (await studio.Http.PostAsJsonAsync("/api/clock/advance", new { to = due })).EnsureSuccessStatusCode();
     }
 }

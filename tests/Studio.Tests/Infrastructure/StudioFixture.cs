@@ -96,6 +96,14 @@ public sealed class StudioFixture : IAsyncLifetime
     public async Task RaiseAsync(string instanceId, string name, object? data = null) =>
         (await Http.PostAsJsonAsync($"/api/instances/{instanceId}/events", new { name, data })).EnsureSuccessStatusCode();
 
+    /// <summary>Moves the shared clock to the pupil's stage-1 review, wherever other tests have left it.</summary>
+    public async Task AdvanceToReviewAsync(string instanceId)
+    {
+        var instance = await Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/instances/{instanceId}");
+        var due = instance!["pendingTimers"]!.AsArray().Where(t => (string)t!["timer"]! == "timeframe-review").Select(t => (string)t!["dueAt"]!).Single();
+        (await Http.PostAsJsonAsync("/api/clock/advance", new { to = due })).EnsureSuccessStatusCode();
+    }
+
     public async Task AdvanceToAsync(string date) =>
         (await Http.PostAsJsonAsync("/api/clock/advance", new { to = date })).EnsureSuccessStatusCode();
 
