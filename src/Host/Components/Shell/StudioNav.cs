@@ -24,6 +24,7 @@ public static class StudioNav
         new("/school/overdue-reviews", "Overdue reviews", School),
         new("/school/figures", "Figures", [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Governor, StaffRoles.Administrator]),
         new("/la/assessments", "Assessments", [StaffRoles.LaOfficer, StaffRoles.Administrator]),
+        new("/audit", "Audit log", [StaffRoles.Senco, StaffRoles.Administrator]),
         new("/calendar", "My calendar", Workers),
     ];
 
