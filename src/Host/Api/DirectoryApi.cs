@@ -8,6 +8,7 @@ namespace SendWorkflow.Host.Api;
 public sealed record CreateBoroughRequest(string? Id, string? Name, string? CalendarId);
 public sealed record CreateSchoolRequest(string? Id, string? Name, string? BoroughId);
 public sealed record CreatePupilRequest(string? Id, string? Name, DateOnly? DateOfBirth, string? SchoolId, int? YearGroup, string? ClassName = null, string? PrimaryNeed = null);
+public sealed record UpdatePupilRequest(string? Name, int? YearGroup, string? ClassName, string? PrimaryNeed);
 public sealed record BoroughDto(string Id, string Name, string CalendarId);
 public sealed record SchoolDto(string Id, string Name, string BoroughId);
 public sealed record PupilDto(string Id, string Name, DateOnly DateOfBirth, string SchoolId, int YearGroup, string? ClassName, string? PrimaryNeed);
@@ -23,6 +24,7 @@ public static class DirectoryApi
         api.MapGet("/schools/{id}", GetSchool).WithTags("Directory");
         api.MapPost("/pupils", CreatePupil).WithTags("Directory");
         api.MapGet("/pupils/{id}", GetPupil).WithTags("Directory");
+        api.MapPut("/pupils/{id}", UpdatePupil).WithTags("Directory");
         return api;
     }
 
@@ -115,6 +117,28 @@ public static class DirectoryApi
         var pupil = await scope.RequirePupilAsync(db, id, "pupil", null, ct);
         scope.Audit(AuditActions.Read, "pupil", id, id, pupil.SchoolId);
         return TypedResults.Ok(ToDto(pupil));
+    }
+
+    /// <summary>The SENCo keeps a pupil's details current: a new class each September, the primary need once known.</summary>
+    private static async Task<IResult> UpdatePupil(string id, UpdatePupilRequest body, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct)
+    {
+        new ProblemCollector()
+            .Check(body.Name is null || (body.Name.Trim().Length is > 0 and <= 200), "name", "'name' must be 1 to 200 characters.")
+            .Check(body.YearGroup is null or >= -1 and <= 14, "yearGroup", "'yearGroup' must be -1 (nursery), 0 (reception) or 1 to 14.")
+            .Check(body.ClassName is not { Length: > 50 }, "className", "'className' must be at most 50 characters.")
+            .Check(body.PrimaryNeed is null || CensusNeeds.All.ContainsKey(body.PrimaryNeed), "primaryNeed",
+                $"'{body.PrimaryNeed}' is not a census code of need (use one of {string.Join(", ", CensusNeeds.All.Keys)}).")
+            .ThrowIfAny();
+        await scope.RequirePupilAsync(db, id, "pupil", null, ct);
+        scope.RequireRole("change a pupil's details", StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Administrator);
+        var row = await db.Pupils.FirstAsync(p => p.Id == id, ct);
+        if (body.Name is not null) row.Name = body.Name.Trim();
+        if (body.YearGroup is not null) row.YearGroup = body.YearGroup.Value;
+        if (body.ClassName is not null) row.ClassName = body.ClassName.Trim().Length == 0 ? null : body.ClassName.Trim();
+        if (body.PrimaryNeed is not null) row.PrimaryNeed = body.PrimaryNeed;
+        await db.SaveChangesAsync(ct);
+        scope.Audit(AuditActions.Change, "pupil", id, id, row.SchoolId);
+        return TypedResults.Ok(ToDto(row));
     }
 
     private static PupilDto ToDto(PupilRecord p) => new(p.Id, p.Name, p.DateOfBirth, p.SchoolId, p.YearGroup, p.ClassName, p.PrimaryNeed);

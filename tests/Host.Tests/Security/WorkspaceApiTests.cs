@@ -90,4 +90,24 @@ public sealed class WorkspaceApiTests
         Assert.NotEqual(feed, (string?)reset["calendarFeed"]);
         Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync(path)).StatusCode);
     }
+
+    [Fact]
+    public async Task TheSenco_MovesAPupilToANewClass_AndTheTeachersScopeFollows()
+    {
+        await using var w = await StaffWorld.CreateAsync();
+        using var senco = w.As("senco");
+        using var teacher = w.As("teacher");
+        Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync("/api/pupils/ben")).StatusCode);
+
+        var bad = await senco.PutAsJsonAsync("/api/pupils/ben", new { primaryNeed = "XYZ", yearGroup = 20 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.PutAsJsonAsync("/api/pupils/ava", new { className = "4 Ash" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await w.As("elm-senco").PutAsJsonAsync("/api/pupils/ben", new { className = "3 Oak" })).StatusCode);
+
+        var moved = await senco.PutAsJsonAsync("/api/pupils/ben", new { className = "3 Oak", primaryNeed = "SEMH" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var pupil = (await teacher.GetFromJsonAsync<JsonObject>("/api/pupils/ben"))!;
+        Assert.Equal("3 Oak", (string?)pupil["className"]);
+        Assert.Equal("SEMH", (string?)pupil["primaryNeed"]);
+    }
 }
