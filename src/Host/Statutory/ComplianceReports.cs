@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Api;
 using SendWorkflow.Host.Persistence;
@@ -118,23 +117,21 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
     public async Task<string> Sen2CsvAsync(string? boroughId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var rows = await ComplianceAsync(boroughId, from, to, ct);
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',',
-            "la_code", "la_name", "period_start", "period_end", "requests_received",
-            "decisions_to_assess", "decisions_to_assess_within_6_weeks", "decisions_to_assess_within_6_weeks_pct",
-            "ehcps_issued_incl_exceptions", "ehcps_issued_within_20_weeks_incl_exceptions", "ehcps_issued_within_20_weeks_incl_exceptions_pct",
-            "ehcps_issued_excl_exceptions", "ehcps_issued_within_20_weeks_excl_exceptions", "ehcps_issued_within_20_weeks_excl_exceptions_pct",
-            "cases_with_exceptions", "annual_review_decisions", "annual_review_decisions_within_4_weeks", "annual_review_decisions_within_4_weeks_pct"));
-        foreach (var r in rows)
-        {
-            csv.AppendLine(string.Join(',',
-                Field(r.BoroughId), Field(r.BoroughName), Date(r.From), Date(r.To), Num(r.RequestsReceived),
-                Num(r.DecisionsToAssess.Total), Num(r.DecisionsToAssess.WithinLimit), Pct(r.DecisionsToAssess.Percent),
-                Num(r.NewPlans.Total), Num(r.NewPlans.WithinLimit), Pct(r.NewPlans.Percent),
-                Num(r.NewPlans.TotalExcludingExceptions), Num(r.NewPlans.WithinLimitExcludingExceptions), Pct(r.NewPlans.PercentExcludingExceptions),
-                Num(r.CasesWithExceptions), Num(r.AnnualReviewDecisions.Total), Num(r.AnnualReviewDecisions.WithinLimit), Pct(r.AnnualReviewDecisions.Percent)));
-        }
-        return csv.ToString();
+        // SEN2 wants ISO dates and percentages to one decimal place, so those cells are written here as text.
+        return Workspace.Csv.Write(
+            ["la_code", "la_name", "period_start", "period_end", "requests_received",
+             "decisions_to_assess", "decisions_to_assess_within_6_weeks", "decisions_to_assess_within_6_weeks_pct",
+             "ehcps_issued_incl_exceptions", "ehcps_issued_within_20_weeks_incl_exceptions", "ehcps_issued_within_20_weeks_incl_exceptions_pct",
+             "ehcps_issued_excl_exceptions", "ehcps_issued_within_20_weeks_excl_exceptions", "ehcps_issued_within_20_weeks_excl_exceptions_pct",
+             "cases_with_exceptions", "annual_review_decisions", "annual_review_decisions_within_4_weeks", "annual_review_decisions_within_4_weeks_pct"],
+            rows.Select(r => new object?[]
+            {
+                r.BoroughId, r.BoroughName, Date(r.From), Date(r.To), r.RequestsReceived,
+                r.DecisionsToAssess.Total, r.DecisionsToAssess.WithinLimit, Pct(r.DecisionsToAssess.Percent),
+                r.NewPlans.Total, r.NewPlans.WithinLimit, Pct(r.NewPlans.Percent),
+                r.NewPlans.TotalExcludingExceptions, r.NewPlans.WithinLimitExcludingExceptions, Pct(r.NewPlans.PercentExcludingExceptions),
+                r.CasesWithExceptions, r.AnnualReviewDecisions.Total, r.AnnualReviewDecisions.WithinLimit, Pct(r.AnnualReviewDecisions.Percent),
+            }));
     }
 
     private static TimelinessDto Timeliness(string label, double? limitDays, IEnumerable<(Guid InstanceId, int Days)> cases, HashSet<Guid> withExceptions)
@@ -175,14 +172,6 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
         _ => throw new InvalidOperationException($"A statutory limit in {unit} can't be measured in calendar days."),
     };
 
-    /// <summary>A CSV field; a leading = + - @ is defused so a spreadsheet shows it rather than runs it.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
-
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
     private static string Pct(double? p) => p?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 }

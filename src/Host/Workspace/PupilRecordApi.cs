@@ -98,8 +98,7 @@ public static class PupilRecordApi
     private static async Task<List<(ProvisionDto Provision, string Name, string? ClassName)>> ProvisionMapAsync(
         string schoolId, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct)
     {
-        scope.RequireRole("see the school's provision map", StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Administrator);
-        if (!scope.IsAdministrator && scope.SchoolId != schoolId) throw new NotFoundException($"There is no school '{schoolId}'.");
+        SchoolViewsApi.RequireSchool(scope, schoolId, figuresOnly: false);
         var rows = await ProvisionMapRowsAsync(db, schoolId, ct);
         scope.Audit(AuditActions.Read, "provision-map", schoolId, null, schoolId);
         return rows;

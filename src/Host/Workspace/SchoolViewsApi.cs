@@ -39,7 +39,7 @@ public static class SchoolViewsApi
     }
 
     /// <summary>The school's own SENCo, headteacher (and governor, for figures) or an administrator.</summary>
-    private static void RequireSchool(StaffScope scope, string schoolId, bool figuresOnly)
+    internal static void RequireSchool(StaffScope scope, string schoolId, bool figuresOnly)
     {
         string[] roles = figuresOnly
             ? [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Governor, StaffRoles.Administrator]
