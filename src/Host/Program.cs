@@ -4,6 +4,10 @@ using SendWorkflow.Host.Api;
 using SendWorkflow.Host.Commands;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Host.Studio;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 if (args.Length > 0 && args[0] == "bench") return await BenchCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "simulate") return await SimulateCommand.RunAsync(args[1..]);

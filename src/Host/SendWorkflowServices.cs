@@ -1,16 +1,21 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Api;
-using SendWorkflow.Host.Calendars;
-using SendWorkflow.Host.Clock;
-using SendWorkflow.Host.Definitions;
-using SendWorkflow.Host.Demo;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Host.Timers;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Calendars;
+using SendWorkflow.Send.Clock;
+using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Demo;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host;
 
@@ -23,13 +28,13 @@ public static class SendWorkflowServices
         services.AddSingleton(paths);
         services.AddClock(config);
         var connectionString = ConnectionString(config, paths);
-        services.AddPersistence(connectionString);
+        services.AddSqlitePersistence(connectionString);
         services.AddTimers(config.GetSection("Clock").Get<ClockOptions>() ?? new ClockOptions(), connectionString, config);
         services.AddSecurity();
-        services.AddSingleton<Statutory.BoroughTimelines>();
-        services.AddSingleton<Statutory.StatutoryExceptions>();
-        services.AddSingleton<Statutory.ComplianceReports>();
-        services.AddSingleton<Workspace.PupilRecords>();
+        services.AddSingleton<SendWorkflow.Send.Statutory.BoroughTimelines>();
+        services.AddSingleton<SendWorkflow.Send.Statutory.StatutoryExceptions>();
+        services.AddSingleton<SendWorkflow.Send.Statutory.ComplianceReports>();
+        services.AddSingleton<SendWorkflow.Send.Workspace.PupilRecords>();
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<IDefinitionCatalog>(sp => sp.GetRequiredService<DefinitionCatalog>());
         services.AddSingleton<DefinitionService>();
@@ -56,18 +61,6 @@ public static class SendWorkflowServices
         {
             services.AddSingleton(TimeProvider.System);
         }
-        return services;
-    }
-
-    public static IServiceCollection AddPersistence(this IServiceCollection services, string connectionString)
-    {
-        services.AddPooledDbContextFactory<SendWorkflowDbContext>(o => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor()));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext());
-        services.AddSingleton(new SqliteWorkflowWriter(connectionString));
-        services.AddSingleton<IWorkflowStore, SqliteWorkflowStore>();
-        services.AddHostedService<WalCheckpointer>();
         return services;
     }
 

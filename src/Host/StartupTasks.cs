@@ -1,15 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Calendars;
-using SendWorkflow.Host.Definitions;
-using SendWorkflow.Host.Demo;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Calendars;
+using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Demo;
+using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host;
 
 /// <summary>At start-up: migrate the database, load term calendars, import definitions, seed the demo.</summary>
 internal sealed class StartupTasks(
     IDbContextFactory<SendWorkflowDbContext> factory, SendWorkflowPaths paths, CalendarRegistry calendars,
-    DefinitionService definitions, Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff, IConfiguration config, TimeProvider time,
+    DefinitionService definitions, SendWorkflow.Send.Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff, IConfiguration config, TimeProvider time,
     Workflows.Timers.TimerDispatcher dispatcher, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -28,7 +30,7 @@ internal sealed class StartupTasks(
             if (await demo.SeedIfEmptyAsync(config.GetValue("Demo:Seed", 2026), ct)) await staff.SeedDemoStaffAsync();
         }
         await timelines.ImportFolderAsync(paths.Boroughs, ct);
-        if (time is Clock.SimulatedTimeProvider)
+        if (time is SendWorkflow.Send.Clock.SimulatedTimeProvider)
         {
             // Without Quartz the simulated clock has no dispatcher of its own: what fell due before start fires now.
             var recovered = await dispatcher.FireDueAsync(time.GetUtcNow(), parallelism: 4, TimeSpan.Zero, ct);

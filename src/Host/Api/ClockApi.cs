@@ -1,8 +1,12 @@
-using SendWorkflow.Host.Clock;
-using SendWorkflow.Host.Definitions;
 using SendWorkflow.Workflows.Calendars;
 
 using SendWorkflow.Host.Security;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Clock;
+using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Api;
 
@@ -19,7 +23,7 @@ public static class ClockApi
             if (time is not SimulatedTimeProvider simulated)
                 throw new ConflictException("The clock runs in System mode; start the service with Clock__Mode=Simulated to move it.");
             var target = Target(body, simulated.GetUtcNow());
-            var result = await services.GetRequiredService<Timers.TimeMachine>().AdvanceToAsync(target, ct);
+            var result = await services.GetRequiredService<SendWorkflow.Send.Clock.TimeMachine>().AdvanceToAsync(target, ct);
             return TypedResults.Ok(new
             {
                 now = result.Now,
@@ -30,7 +34,7 @@ public static class ClockApi
                 warned = result.Warned,
                 escalated = result.Escalated,
             });
-        }).WithTags("Clock").RequireStaffRole("move the clock", Security.StaffRoles.Administrator);
+        }).WithTags("Clock").RequireStaffRole("move the clock", SendWorkflow.Send.Access.StaffRoles.Administrator);
         return api;
     }
 

@@ -1,9 +1,13 @@
 using System.Text.Json;
-using SendWorkflow.Host.Definitions;
 using SendWorkflow.Rules;
 using SendWorkflow.Workflows.Definitions;
 
 using SendWorkflow.Host.Security;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Api;
 

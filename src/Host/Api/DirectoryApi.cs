@@ -1,7 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Calendars;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Calendars;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Api;
 
@@ -39,8 +44,8 @@ public static class DirectoryApi
             .Check(calendars.Exists(calendarId), "calendarId", $"There is no term calendar '{calendarId}' (known: {string.Join(", ", calendars.CalendarIds)}).")
             .ThrowIfAny();
         if (await db.Boroughs.AnyAsync(b => b.Id == body.Id, ct))
-            throw new Definitions.ConflictException($"Borough '{body.Id}' already exists.");
-        var row = new BoroughRecord { Id = body.Id!, Name = body.Name!.Trim(), CalendarId = calendarId, CreatedAt = time.GetUtcNow().UtcDateTime };
+            throw new SendWorkflow.Send.Problems.ConflictException($"Borough '{body.Id}' already exists.");
+        var row = new Borough { Id = body.Id!, Name = body.Name!.Trim(), CalendarId = calendarId, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Boroughs.Add(row);
         await db.SaveChangesAsync(ct);
         calendars.Assign(row.Id, calendarId);
@@ -63,8 +68,8 @@ public static class DirectoryApi
             problems.Check(await db.Boroughs.AnyAsync(b => b.Id == body.BoroughId, ct), "boroughId", $"There is no borough '{body.BoroughId}'.");
         problems.ThrowIfAny();
         if (await db.Schools.AnyAsync(s => s.Id == body.Id, ct))
-            throw new Definitions.ConflictException($"School '{body.Id}' already exists.");
-        var row = new SchoolRecord { Id = body.Id!, Name = body.Name!.Trim(), BoroughId = body.BoroughId!, CreatedAt = time.GetUtcNow().UtcDateTime };
+            throw new SendWorkflow.Send.Problems.ConflictException($"School '{body.Id}' already exists.");
+        var row = new School { Id = body.Id!, Name = body.Name!.Trim(), BoroughId = body.BoroughId!, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Schools.Add(row);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/schools/{row.Id}", new SchoolDto(row.Id, row.Name, row.BoroughId));
@@ -99,8 +104,8 @@ public static class DirectoryApi
         problems.ThrowIfAny();
         var id = body.Id ?? Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
         if (await db.Pupils.AnyAsync(p => p.Id == id, ct))
-            throw new Definitions.ConflictException($"Pupil '{id}' already exists.");
-        var row = new PupilRecord
+            throw new SendWorkflow.Send.Problems.ConflictException($"Pupil '{id}' already exists.");
+        var row = new Pupil
         {
             Id = id, Name = body.Name!.Trim(), DateOfBirth = body.DateOfBirth!.Value, SchoolId = body.SchoolId!,
             YearGroup = body.YearGroup!.Value, ClassName = body.ClassName?.Trim(), PrimaryNeed = body.PrimaryNeed,
@@ -141,5 +146,5 @@ public static class DirectoryApi
         return TypedResults.Ok(ToDto(row));
     }
 
-    private static PupilDto ToDto(PupilRecord p) => new(p.Id, p.Name, p.DateOfBirth, p.SchoolId, p.YearGroup, p.ClassName, p.PrimaryNeed);
+    private static PupilDto ToDto(Pupil p) => new(p.Id, p.Name, p.DateOfBirth, p.SchoolId, p.YearGroup, p.ClassName, p.PrimaryNeed);
 }

@@ -1,11 +1,16 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Calendars;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Rules;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Calendars;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Api;
 
@@ -38,7 +43,7 @@ public static class InstancesApi
             var pupil = await scope.RequirePupilAsync(db, pupilId, "pupil", null, ct);
             scope.Audit(AuditActions.Read, "pupil-instances", pupilId, pupilId, pupil.SchoolId);
             var q = db.Instances.AsNoTracking().Where(i => i.PupilId == pupilId);
-            if (scope.Role == StaffRoles.LaOfficer) q = q.Where(i => StaffScope.StatutoryDefinitions.Contains(i.DefinitionId));
+            if (scope.Role == StaffRoles.LaOfficer) q = q.Where(i => AccessPolicy.StatutoryDefinitions.Contains(i.DefinitionId));
             return TypedResults.Ok(await q.OrderBy(i => i.StartedAt)
                 .Select(i => new { i.Id, i.DefinitionId, i.Version, i.State, i.Stage, Status = i.Status.ToString().ToLower(), i.StartedAt })
                 .ToListAsync(ct));
@@ -47,7 +52,7 @@ public static class InstancesApi
     }
 
     /// <summary>The instance's pupil, if the user may see this instance; otherwise 404 (audited).</summary>
-    private static async Task<PupilRecord> RequireAsync(SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
+    private static async Task<Pupil> RequireAsync(SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
     {
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new InstanceNotFoundException(id);
         return await scope.RequireInstanceAsync(db, instance, ct);
@@ -59,7 +64,7 @@ public static class InstancesApi
         new ProblemCollector().Require(body.DefinitionId, "definitionId", 100).Require(body.PupilId, "pupilId", 100).ThrowIfAny();
         scope.RequireWriter("start a workflow for a pupil");
         var pupil = await scope.RequirePupilAsync(db, body.PupilId!, "pupil", null, ct);
-        if (scope.Role == StaffRoles.LaOfficer && !StaffScope.StatutoryDefinitions.Contains(body.DefinitionId!))
+        if (scope.Role == StaffRoles.LaOfficer && !AccessPolicy.StatutoryDefinitions.Contains(body.DefinitionId!))
             throw new ForbiddenException("An LA officer starts statutory workflows only.");
         var instance = await engine.StartAsync(body.DefinitionId!, body.PupilId!, scope.Actor, ct);
         scope.Audit(AuditActions.Change, "instance", instance.Id.ToString(), pupil.Id, pupil.SchoolId, 201);

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using SendWorkflow.Host.Definitions;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
+using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Api;
 
@@ -48,7 +50,7 @@ internal sealed class ProblemHandling(IProblemDetailsService problemDetails) : I
         InstanceClosedException => (409, "The workflow has ended", null),
         DraftChangedException => (409, "The draft changed", null),
         ConflictException => (409, "Conflict", null),
-        Security.ForbiddenException => (403, "Not allowed", null),
+        SendWorkflow.Send.Problems.ForbiddenException => (403, "Not allowed", null),
         ConcurrencyConflictException => (409, "Too many concurrent changes; try again", null),
         _ => (0, "", null),
     };

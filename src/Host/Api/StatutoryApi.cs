@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Security;
-using SendWorkflow.Host.Statutory;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Statutory;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Api;
 
@@ -41,12 +45,12 @@ public static class StatutoryApi
             TypedResults.Text(await r.Sen2CsvAsync(OwnBorough(scope, boroughId), from, to, ct), "text/csv; charset=utf-8"));
 
         var exceptions = api.MapGroup("/instances/{id:guid}/exceptions").WithTags("Local authority");
-        exceptions.MapGet("", async (Guid id, StatutoryExceptions x, Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
+        exceptions.MapGet("", async (Guid id, StatutoryExceptions x, SendWorkflow.Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
         {
             await RequireCaseAsync(db, scope, id, ct);
             return TypedResults.Ok(await x.ListAsync(id, ct));
         });
-        exceptions.MapPost("", async (Guid id, RecordExceptionRequest body, StatutoryExceptions x, Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
+        exceptions.MapPost("", async (Guid id, RecordExceptionRequest body, StatutoryExceptions x, SendWorkflow.Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
         {
             var pupil = await RequireCaseAsync(db, scope, id, ct);
             var recorded = await x.RecordAsync(id, body, ct);
@@ -65,7 +69,7 @@ public static class StatutoryApi
     }
 
     /// <summary>An exception is the LA's business: the case's borough's LA officer, or an administrator.</summary>
-    private static async Task<Persistence.PupilRecord> RequireCaseAsync(Persistence.SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
+    private static async Task<SendWorkflow.Persistence.Entities.Pupil> RequireCaseAsync(Persistence.SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
     {
         scope.RequireRole("record exceptions to the time limits", StaffRoles.LaOfficer, StaffRoles.Administrator);
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)

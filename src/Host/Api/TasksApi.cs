@@ -1,8 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Api;
 
@@ -29,7 +34,7 @@ public static class TasksApi
         g.MapGet("/{id:guid}/form", async (Guid id, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
         {
             var task = await RequireAsync(db, scope, id, ct);
-            return TypedResults.Ok(Workspace.TaskForms.For(task.Kind, task.DefinitionTaskId));
+            return TypedResults.Ok(SendWorkflow.Send.Workspace.TaskForms.For(task.Kind, task.DefinitionTaskId));
         });
         return api;
     }
@@ -44,7 +49,7 @@ public static class TasksApi
     }
 
     /// <summary>Tasks whose pupil is in the user's scope (for an LA officer: of statutory workflows only).</summary>
-    internal static IQueryable<WorkTask> Visible(SendWorkflowDbContext db, StaffScope scope) => StaffScope.TasksFor(scope.Principal, db);
+    internal static IQueryable<WorkTask> Visible(SendWorkflowDbContext db, StaffScope scope) => AccessPolicy.TasksFor(scope.Principal, db);
 
     private static async Task<IResult> Query(SendWorkflowDbContext db, TimeProvider time, StaffScope scope, string? schoolId, string? pupilId,
         Guid? instanceId, string? role, string? status, bool? overdue, int? take, CancellationToken ct)
@@ -87,7 +92,7 @@ public static class TasksApi
         // A form is checked against the task's kind; callers that send only an outcome and notes keep working.
         if (body?.Form is { } form)
         {
-            var problems = Workspace.TaskForms.Check(task.Kind, task.DefinitionTaskId, form, body.Outcome);
+            var problems = SendWorkflow.Send.Workspace.TaskForms.Check(task.Kind, task.DefinitionTaskId, form, body.Outcome);
             if (problems.Count > 0) throw new RequestValidationException(problems);
         }
         var outcome = body?.Outcome ?? (task.Kind == "review" ? body?.Form?.GetValueOrDefault("progress") : null);

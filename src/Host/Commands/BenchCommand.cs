@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Clock;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Rules;
 using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Commands;
 

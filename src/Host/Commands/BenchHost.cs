@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 
 namespace SendWorkflow.Host.Commands;
 
@@ -46,11 +47,11 @@ internal static class BenchHost
         var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync();
-        db.Boroughs.Add(new BoroughRecord { Id = "bench-borough", Name = "Bench Borough", CalendarId = "demo-borough", CreatedAt = now });
-        db.Schools.Add(new SchoolRecord { Id = "bench-school", Name = "Bench School", BoroughId = "bench-borough", CreatedAt = now });
+        db.Boroughs.Add(new Borough { Id = "bench-borough", Name = "Bench Borough", CalendarId = "demo-borough", CreatedAt = now });
+        db.Schools.Add(new School { Id = "bench-school", Name = "Bench School", BoroughId = "bench-borough", CreatedAt = now });
         for (var i = 0; i < pupils; i++)
         {
-            db.Pupils.Add(new PupilRecord
+            db.Pupils.Add(new Pupil
             {
                 Id = $"bench-{i}", Name = $"Bench pupil {i}", DateOfBirth = new DateOnly(2017, 1, 1).AddDays(i % 700),
                 SchoolId = "bench-school", YearGroup = 1 + i % 6, CreatedAt = now,

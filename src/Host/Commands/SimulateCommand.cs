@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Calendars;
-using SendWorkflow.Host.Clock;
 using SendWorkflow.Host.Commands.Simulation;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Timers;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Send.Calendars;
+using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Commands;
 
@@ -69,7 +70,7 @@ public static class SimulateCommand
 
         PrintHeader(calendar, year, pupils, seed, workers);
         var work = new DailyWork(app.Services.GetRequiredService<WorkflowEngine>(), factory, calendar,
-            app.Services.GetRequiredService<Statutory.StatutoryExceptions>(), cohort, workers);
+            app.Services.GetRequiredService<SendWorkflow.Send.Statutory.StatutoryExceptions>(), cohort, workers);
         var report = new YearReport(factory, pupils);
         var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);
         var (fired, cancelled, warned, escalated, machineTime, roundTime) = (0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
@@ -119,7 +120,7 @@ public static class SimulateCommand
         if (s.RefusedPastCalendar > 0)
             Console.WriteLine($"  refused by the engine:     {s.RefusedPastCalendar} (a date they needed lies past the calendar's last term)");
         Console.WriteLine($"  journal rows:              {figures.Journal}; database file {MiB(dbFile)} MiB plus WAL {MiB(dbFile + "-wal")} MiB");
-        var compliance = (await app.Services.GetRequiredService<Statutory.ComplianceReports>()
+        var compliance = (await app.Services.GetRequiredService<SendWorkflow.Send.Statutory.ComplianceReports>()
             .ComplianceAsync(Cohort.BoroughId, year.First, year.Last, ct))[0];
         Console.WriteLine($"Statutory compliance, {Day(year.First)} to {Day(year.Last)} (as the SEN2 return counts it, against the law's limits)");
         Console.WriteLine($"  requests received:         {compliance.RequestsReceived}; {compliance.CasesWithExceptions} cases with exceptions");

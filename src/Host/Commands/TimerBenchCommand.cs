@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using SendWorkflow.Host.Clock;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Timers;
+using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Commands;
 

@@ -1,5 +1,9 @@
+using SendWorkflow.Persistence.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Security;
 

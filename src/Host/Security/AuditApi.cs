@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Api;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Security;
-
-public sealed record AuditEntryDto(
-    long Id, DateTimeOffset At, string? UserId, string? UserName, string? Role, string Action, string Resource, string? ResourceId,
-    string? PupilId, string? SchoolId, string Method, string Path, int Status, string? RemoteAddress);
 
 /// <summary>Searching the audit log: a SENCo their school's entries, an administrator all.</summary>
 public static class AuditApi

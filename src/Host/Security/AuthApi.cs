@@ -2,7 +2,12 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Api;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Security;
 
@@ -62,14 +67,14 @@ public static class AuthApi
         if (body.Role == StaffRoles.LaOfficer)
             problems.Check(body.BoroughId is not null && await db.Boroughs.AnyAsync(b => b.Id == body.BoroughId, ct), "boroughId", "An LA officer needs the id of an existing borough.");
         if (body.Role is StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant)
-            problems.Check(StaffScope.SplitClasses(body.Classes).Any(), "classes", $"A {body.Role} needs their classes, e.g. \"3 Oak;4 Ash\".");
+            problems.Check(AccessPolicy.SplitClasses(body.Classes).Any(), "classes", $"A {body.Role} needs their classes, e.g. \"3 Oak;4 Ash\".");
         problems.ThrowIfAny();
 
         var user = new StaffUser
         {
             UserName = body.Email!.Trim(), Email = body.Email.Trim(), EmailConfirmed = true, DisplayName = body.DisplayName!.Trim(),
             SchoolId = schoolRole ? body.SchoolId : null, BoroughId = body.Role == StaffRoles.LaOfficer ? body.BoroughId : null,
-            Classes = string.Join(';', StaffScope.SplitClasses(body.Classes)), CalendarSecret = NewSecret(),
+            Classes = string.Join(';', AccessPolicy.SplitClasses(body.Classes)), CalendarSecret = NewSecret(),
         };
         var created = await users.CreateAsync(user, body.Password!);
         if (!created.Succeeded)
@@ -77,7 +82,7 @@ public static class AuthApi
         await users.AddToRoleAsync(user, body.Role!);
         audit.Record(http, AuditActions.Change, "staff", user.Id, null, user.SchoolId, 201);
         return TypedResults.Created($"/api/users/{user.Id}", new StaffDto(user.Id, user.Email!, user.DisplayName, body.Role!, user.SchoolId, user.BoroughId,
-            StaffScope.SplitClasses(user.Classes).ToList()));
+            AccessPolicy.SplitClasses(user.Classes).ToList()));
     }
 
     /// <summary>A new secret for the user's calendar feed: subscriptions to the old address stop working.</summary>

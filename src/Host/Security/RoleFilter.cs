@@ -1,3 +1,6 @@
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Host.Security;
 
 public static class RoleFilter

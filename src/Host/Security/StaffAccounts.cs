@@ -1,6 +1,10 @@
+using SendWorkflow.Persistence.Entities;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using SendWorkflow.Host.Demo;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Demo;
+using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Security;
 

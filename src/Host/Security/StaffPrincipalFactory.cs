@@ -1,6 +1,10 @@
+using SendWorkflow.Persistence.Entities;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Security;
 
@@ -14,7 +18,7 @@ public sealed class StaffPrincipalFactory(UserManager<StaffUser> users, RoleMana
         identity.AddClaim(new Claim("name", user.DisplayName));
         if (user.SchoolId is { } school) identity.AddClaim(new Claim(StaffClaims.School, school));
         if (user.BoroughId is { } borough) identity.AddClaim(new Claim(StaffClaims.Borough, borough));
-        foreach (var c in StaffScope.SplitClasses(user.Classes)) identity.AddClaim(new Claim(StaffClaims.Class, c));
+        foreach (var c in AccessPolicy.SplitClasses(user.Classes)) identity.AddClaim(new Claim(StaffClaims.Class, c));
         return identity;
     }
 }

@@ -1,7 +1,12 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Api;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Security;
 
@@ -20,7 +25,7 @@ public sealed class StaffScope(IHttpContextAccessor http, AuditLog audit)
     public string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
     public string? UserName => User.FindFirstValue("name") ?? User.Identity?.Name;
     /// <summary>The user's role (one per user).</summary>
-    public string? Role => RoleOf(User);
+    public string? Role => AccessPolicy.RoleOf(User);
     public string? SchoolId => User.FindFirstValue(StaffClaims.School);
     public string? BoroughId => User.FindFirstValue(StaffClaims.Borough);
     public IReadOnlyList<string> Classes => User.FindAll(StaffClaims.Class).Select(c => c.Value).ToList();
@@ -28,17 +33,14 @@ public sealed class StaffScope(IHttpContextAccessor http, AuditLog audit)
     /// <summary>Who the journal says did it.</summary>
     public string Actor => UserName ?? UserId ?? "api";
 
-    /// <summary>Definitions an LA officer works on; the rest of a pupil's record stays with the school.</summary>
-    public static readonly IReadOnlyList<string> StatutoryDefinitions = ["ehcp-assessment", "ehcp-annual-review"];
-
     public void Audit(string action, string resource, string? resourceId, string? pupilId, string? schoolId, int status = 200) =>
         audit.Record(http.HttpContext!, action, resource, resourceId, pupilId, schoolId, status);
 
     /// <summary>The instance's pupil must be in scope, and for an LA officer the instance must be statutory work.</summary>
-    public async Task<PupilRecord> RequireInstanceAsync(SendWorkflowDbContext db, Workflows.Runtime.WorkflowInstance instance, CancellationToken ct)
+    public async Task<Pupil> RequireInstanceAsync(SendWorkflowDbContext db, Workflows.Runtime.WorkflowInstance instance, CancellationToken ct)
     {
         var pupil = await RequirePupilAsync(db, instance.PupilId, "instance", instance.Id.ToString(), ct);
-        if (Role == StaffRoles.LaOfficer && !StatutoryDefinitions.Contains(instance.DefinitionId))
+        if (Role == StaffRoles.LaOfficer && !AccessPolicy.StatutoryDefinitions.Contains(instance.DefinitionId))
         {
             audit.Record(http.HttpContext!, AuditActions.Denied, "instance", instance.Id.ToString(), instance.PupilId, pupil.SchoolId, 404);
             throw new NotFoundException($"There is no instance '{instance.Id}'.");
@@ -47,43 +49,10 @@ public sealed class StaffScope(IHttpContextAccessor http, AuditLog audit)
     }
 
     /// <summary>The pupils this user may see, as a query to build on.</summary>
-    public IQueryable<PupilRecord> Pupils(SendWorkflowDbContext db) => PupilsFor(User, db);
-
-    /// <summary>A user's role (one per user).</summary>
-    public static string? RoleOf(ClaimsPrincipal user) => StaffRoles.All.FirstOrDefault(user.IsInRole);
-
-    /// <summary>
-    /// The one rule of which pupils a user may see. API calls use it through the request's user; Studio pages, which
-    /// run in a circuit without an HttpContext, pass the signed-in user of their authentication state.
-    /// </summary>
-    public static IQueryable<PupilRecord> PupilsFor(ClaimsPrincipal user, SendWorkflowDbContext db)
-    {
-        var school = user.FindFirstValue(StaffClaims.School);
-        var borough = user.FindFirstValue(StaffClaims.Borough);
-        var classes = user.FindAll(StaffClaims.Class).Select(c => c.Value).ToList();
-        return RoleOf(user) switch
-        {
-            StaffRoles.Administrator => db.Pupils,
-            StaffRoles.LaOfficer => db.Pupils.Where(p => db.Schools.Any(s => s.Id == p.SchoolId && s.BoroughId == borough)),
-            StaffRoles.Senco or StaffRoles.Headteacher => db.Pupils.Where(p => p.SchoolId == school),
-            StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant =>
-                db.Pupils.Where(p => p.SchoolId == school && p.ClassName != null && classes.Contains(p.ClassName)),
-            _ => db.Pupils.Where(p => false),
-        };
-    }
-
-    /// <summary>Tasks whose pupil the user may see (for an LA officer: of statutory workflows only).</summary>
-    public static IQueryable<Workflows.Runtime.WorkTask> TasksFor(ClaimsPrincipal user, SendWorkflowDbContext db)
-    {
-        var pupils = PupilsFor(user, db).Select(p => p.Id);
-        var q = db.Tasks.AsNoTracking().Where(t => pupils.Contains(t.PupilId));
-        if (RoleOf(user) == StaffRoles.LaOfficer)
-            q = q.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && StatutoryDefinitions.Contains(i.DefinitionId)));
-        return q;
-    }
+    public IQueryable<Pupil> Pupils(SendWorkflowDbContext db) => AccessPolicy.PupilsFor(User, db);
 
     /// <summary>The pupil, if this user may see them; otherwise a 404 (and the attempt is audited).</summary>
-    public async Task<PupilRecord> RequirePupilAsync(SendWorkflowDbContext db, string pupilId, string resource, string? resourceId, CancellationToken ct)
+    public async Task<Pupil> RequirePupilAsync(SendWorkflowDbContext db, string pupilId, string resource, string? resourceId, CancellationToken ct)
     {
         var pupil = await Pupils(db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == pupilId, ct);
         if (pupil is not null) return pupil;
@@ -112,11 +81,4 @@ public sealed class StaffScope(IHttpContextAccessor http, AuditLog audit)
             throw new NotFoundException($"There is no borough '{boroughId}'.");
         }
     }
-
-    /// <summary>The school a school-wide user is limited to; null for an administrator.</summary>
-    public static string? SchoolOf(ClaimsPrincipal user) =>
-        user.IsInRole(StaffRoles.Administrator) ? null : user.FindFirstValue(StaffClaims.School) ?? "";
-
-    public static IEnumerable<string> SplitClasses(string? classes) =>
-        (classes ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

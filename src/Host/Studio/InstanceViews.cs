@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Definitions;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Studio;
 

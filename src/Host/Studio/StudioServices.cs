@@ -3,6 +3,10 @@ using MudBlazor.Services;
 using SendWorkflow.Host.Components;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Host.Workspace;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Studio;
 

@@ -1,6 +1,7 @@
 using Quartz;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Timers;
+using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Timers;
 

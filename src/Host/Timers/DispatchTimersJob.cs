@@ -1,5 +1,6 @@
 using Quartz;
 using SendWorkflow.Workflows.Timers;
+using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Timers;
 

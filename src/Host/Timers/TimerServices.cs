@@ -1,10 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Quartz;
-using SendWorkflow.Host.Clock;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Stores;
 using SendWorkflow.Workflows.Timers;
+using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Timers;
 
@@ -18,7 +19,6 @@ public static class TimerServices
     /// </summary>
     public static IServiceCollection AddTimers(this IServiceCollection services, ClockOptions clock, string connectionString, IConfiguration config)
     {
-        services.AddSingleton<ITimerQueries, SqliteTimerQueries>();
         services.AddSingleton<TimerDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
         if (clock.IsSimulated)

@@ -1,9 +1,14 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
-using SendWorkflow.Host.Statutory;
 using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Statutory;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Workspace;
 
@@ -11,13 +16,13 @@ namespace SendWorkflow.Host.Workspace;
 public sealed class BoroughDesk(IDbContextFactory<SendWorkflowDbContext> factory, ComplianceReports reports, AuditLog audit, TimeProvider time)
 {
     /// <summary>The officer's own borough; an administrator the one asked for, else the first.</summary>
-    public async Task<BoroughRecord?> BoroughAsync(ClaimsPrincipal user, string? requested, CancellationToken ct)
+    public async Task<Borough?> BoroughAsync(ClaimsPrincipal user, string? requested, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var boroughs = db.Boroughs.AsNoTracking();
-        if (DeskUser.Is(user, StaffRoles.Administrator))
+        if (AccessPolicy.Is(user, StaffRoles.Administrator))
             return await boroughs.Where(b => requested == null || b.Id == requested).OrderBy(b => b.Id).FirstOrDefaultAsync(ct);
-        return DeskUser.Is(user, StaffRoles.LaOfficer)
+        return AccessPolicy.Is(user, StaffRoles.LaOfficer)
             ? await boroughs.FirstOrDefaultAsync(b => b.Id == user.FindFirstValue(StaffClaims.Borough), ct)
             : null;
     }

@@ -1,6 +1,11 @@
+using SendWorkflow.Persistence.Entities;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using SendWorkflow.Host.Security;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Workspace;
 

@@ -8,10 +8,15 @@ using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Api;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Workspace;
 
@@ -45,8 +50,8 @@ public static class InboxApi
         string? pupilId, string? className, int? stage, string? kind, int take, CancellationToken ct)
     {
         var today = UkTime.DateOf(time.GetUtcNow());
-        var role = StaffScope.RoleOf(user);
-        var q = from t in StaffScope.TasksFor(user, db).Where(t => t.Status == WorkTaskStatus.Open)
+        var role = AccessPolicy.RoleOf(user);
+        var q = from t in AccessPolicy.TasksFor(user, db).Where(t => t.Status == WorkTaskStatus.Open)
                 join p in db.Pupils.AsNoTracking() on t.PupilId equals p.Id
                 join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
                 select new { t, p.Name, p.ClassName, i.Stage };

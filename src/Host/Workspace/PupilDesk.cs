@@ -1,8 +1,13 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Api;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Workspace;
 
@@ -15,7 +20,7 @@ public sealed class PupilDesk(IDbContextFactory<SendWorkflowDbContext> factory, 
     public async Task<PupilRecordView?> RecordAsync(ClaimsPrincipal user, string pupilId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var pupil = await StaffScope.PupilsFor(user, db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == pupilId, ct);
+        var pupil = await AccessPolicy.PupilsFor(user, db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == pupilId, ct);
         var path = $"/pupils/{pupilId}";
         if (pupil is null)
         {
@@ -23,10 +28,10 @@ public sealed class PupilDesk(IDbContextFactory<SendWorkflowDbContext> factory, 
             return null;
         }
         audit.Audit(user, path, AuditActions.Read, "pupil-record", pupilId, pupilId, pupil.SchoolId);
-        return await records.GetAsync(pupil, statutoryOnly: DeskUser.Is(user, StaffRoles.LaOfficer), ct);
+        return await records.GetAsync(pupil, statutoryOnly: AccessPolicy.Is(user, StaffRoles.LaOfficer), ct);
     }
 
-    public static bool MayChangeProvisions(ClaimsPrincipal user) => DeskUser.Is(user, ProvisionEditors);
+    public static bool MayChangeProvisions(ClaimsPrincipal user) => AccessPolicy.Is(user, ProvisionEditors);
 
     /// <summary>Adds a provision; answers every problem, or none when it was added.</summary>
     public async Task<IReadOnlyList<Problem>> AddProvisionAsync(ClaimsPrincipal user, string pupilId, ProvisionRequest body, CancellationToken ct)
@@ -35,7 +40,7 @@ public sealed class PupilDesk(IDbContextFactory<SendWorkflowDbContext> factory, 
         await using var db = await factory.CreateDbContextAsync(ct);
         var pupil = await AllowedAsync(db, user, pupilId, ct);
         if (pupil is null) return [new Problem("You may not change this pupil's provision map.")];
-        var row = PupilRecordApi.NewProvision(pupil, body, DeskUser.Actor(user), time.GetUtcNow());
+        var row = PupilRecordApi.NewProvision(pupil, body, AccessPolicy.Actor(user), time.GetUtcNow());
         db.Provisions.Add(row);
         await db.SaveChangesAsync(ct);
         audit.Audit(user, $"/pupils/{pupilId}", AuditActions.Change, "provision", row.Id.ToString(), pupil.Id, pupil.SchoolId, 201, "POST");
@@ -59,10 +64,10 @@ public sealed class PupilDesk(IDbContextFactory<SendWorkflowDbContext> factory, 
     }
 
     /// <summary>The pupil, when the user may see them and change provision maps; refusals are audited.</summary>
-    private async Task<PupilRecord?> AllowedAsync(SendWorkflowDbContext db, ClaimsPrincipal user, string pupilId, CancellationToken ct)
+    private async Task<Pupil?> AllowedAsync(SendWorkflowDbContext db, ClaimsPrincipal user, string pupilId, CancellationToken ct)
     {
         var pupil = MayChangeProvisions(user)
-            ? await StaffScope.PupilsFor(user, db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == pupilId, ct)
+            ? await AccessPolicy.PupilsFor(user, db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == pupilId, ct)
             : null;
         if (pupil is null) audit.Audit(user, $"/pupils/{pupilId}", AuditActions.Denied, "provision", null, pupilId, null, 403, "POST");
         return pupil;

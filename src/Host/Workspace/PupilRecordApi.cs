@@ -1,7 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Api;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Workspace;
 
@@ -75,7 +80,7 @@ public static class PupilRecordApi
     }
 
     /// <summary>A checked request as a new row of the provision map.</summary>
-    internal static ProvisionRecord NewProvision(PupilRecord pupil, ProvisionRequest body, string actor, DateTimeOffset now) => new()
+    internal static ProvisionRecord NewProvision(Pupil pupil, ProvisionRequest body, string actor, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now), PupilId = pupil.Id, SchoolId = pupil.SchoolId, Intervention = body.Intervention!.Trim(),
         EntryCriteria = body.EntryCriteria!.Trim(), ExitCriteria = body.ExitCriteria!.Trim(), StartsOn = body.StartsOn!.Value, EndsOn = body.EndsOn,
@@ -99,20 +104,8 @@ public static class PupilRecordApi
         string schoolId, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct)
     {
         SchoolViewsApi.RequireSchool(scope, schoolId, figuresOnly: false);
-        var rows = await ProvisionMapRowsAsync(db, schoolId, ct);
+        var rows = await SchoolViews.ProvisionMapRowsAsync(db, schoolId, ct);
         scope.Audit(AuditActions.Read, "provision-map", schoolId, null, schoolId);
         return rows;
-    }
-
-    /// <summary>The school's provision map; the caller has checked the user may see it, and audits the look.</summary>
-    internal static async Task<List<(ProvisionDto Provision, string Name, string? ClassName)>> ProvisionMapRowsAsync(
-        SendWorkflowDbContext db, string schoolId, CancellationToken ct)
-    {
-        var rows = await (from p in db.Provisions.AsNoTracking()
-                          join pupil in db.Pupils.AsNoTracking() on p.PupilId equals pupil.Id
-                          where p.SchoolId == schoolId
-                          orderby pupil.YearGroup, pupil.Name, p.StartsOn
-                          select new { p, pupil.Name, pupil.ClassName }).ToListAsync(ct);
-        return rows.Select(r => (PupilRecords.ToDto(r.p), r.Name, (string?)r.ClassName)).ToList();
     }
 }

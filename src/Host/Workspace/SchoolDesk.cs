@@ -1,8 +1,13 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Workspace;
 
@@ -27,14 +32,14 @@ public sealed class SchoolDesk(IDbContextFactory<SendWorkflowDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await ResolveAsync(db, user, requested, FigureReaders, ct) is not { } school) return null;
-        return await SchoolViewsApi.FiguresAsync(db, school.Id, UkTime.DateOf(time.GetUtcNow()), ct);
+        return await SchoolViews.FiguresAsync(db, school.Id, UkTime.DateOf(time.GetUtcNow()), ct);
     }
 
     public async Task<IReadOnlyList<SenRegisterRow>> RegisterAsync(ClaimsPrincipal user, string? requested, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await ResolveAsync(db, user, requested, Readers, ct) is not { } school) return [];
-        var rows = await SchoolViewsApi.RegisterRowsAsync(db, school.Id, ct);
+        var rows = await SchoolViews.RegisterRowsAsync(db, school.Id, ct);
         audit.Audit(user, "/school/register", AuditActions.Read, "sen-register", school.Id, null, school.Id);
         return rows;
     }
@@ -43,7 +48,7 @@ public sealed class SchoolDesk(IDbContextFactory<SendWorkflowDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await ResolveAsync(db, user, requested, Readers, ct) is not { } school) return [];
-        var rows = await SchoolViewsApi.OverdueRowsAsync(db, school.Id, UkTime.DateOf(time.GetUtcNow()), ct);
+        var rows = await SchoolViews.OverdueRowsAsync(db, school.Id, UkTime.DateOf(time.GetUtcNow()), ct);
         audit.Audit(user, "/school/overdue-reviews", AuditActions.Read, "overdue-reviews", school.Id, null, school.Id);
         return rows;
     }
@@ -53,20 +58,20 @@ public sealed class SchoolDesk(IDbContextFactory<SendWorkflowDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await ResolveAsync(db, user, requested, Readers, ct) is not { } school) return [];
-        var rows = await PupilRecordApi.ProvisionMapRowsAsync(db, school.Id, ct);
+        var rows = await SchoolViews.ProvisionMapRowsAsync(db, school.Id, ct);
         audit.Audit(user, "/school/provision-map", AuditActions.Read, "provision-map", school.Id, null, school.Id);
         return rows;
     }
 
-    private async Task<SchoolRecord?> ResolveAsync(SendWorkflowDbContext db, ClaimsPrincipal user, string? requested, string[] roles, CancellationToken ct)
+    private async Task<School?> ResolveAsync(SendWorkflowDbContext db, ClaimsPrincipal user, string? requested, string[] roles, CancellationToken ct)
     {
-        if (!DeskUser.Is(user, roles))
+        if (!AccessPolicy.Is(user, roles))
         {
             audit.Audit(user, "/school", AuditActions.Denied, "school", requested, null, null, 403);
             return null;
         }
         var schools = db.Schools.AsNoTracking();
-        return DeskUser.Is(user, StaffRoles.Administrator)
+        return AccessPolicy.Is(user, StaffRoles.Administrator)
             ? await schools.Where(s => requested == null || s.Id == requested).OrderBy(s => s.Id).FirstOrDefaultAsync(ct)
             : await schools.FirstOrDefaultAsync(s => s.Id == user.FindFirstValue(StaffClaims.School), ct);
     }

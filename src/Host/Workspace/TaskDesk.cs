@@ -1,9 +1,14 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Api;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Workspace;
 
@@ -22,7 +27,7 @@ public sealed class TaskDesk(IDbContextFactory<SendWorkflowDbContext> factory, W
     public async Task<OpenedTask?> OpenAsync(ClaimsPrincipal user, Guid taskId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var task = await StaffScope.TasksFor(user, db).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        var task = await AccessPolicy.TasksFor(user, db).FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null)
         {
             audit.Audit(user, "/inbox", AuditActions.Denied, "task", taskId.ToString(), null, null, 404);
@@ -40,9 +45,9 @@ public sealed class TaskDesk(IDbContextFactory<SendWorkflowDbContext> factory, W
     public async Task<TaskSubmission> CompleteAsync(ClaimsPrincipal user, Guid taskId, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
     {
         const string path = "/inbox";
-        if (!DeskUser.Is(user, [.. StaffRoles.Writers])) return TaskSubmission.Refused("Your role may read tasks but not complete them.");
+        if (!AccessPolicy.Is(user, [.. StaffRoles.Writers])) return TaskSubmission.Refused("Your role may read tasks but not complete them.");
         await using var db = await factory.CreateDbContextAsync(ct);
-        var task = await StaffScope.TasksFor(user, db).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        var task = await AccessPolicy.TasksFor(user, db).FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null)
         {
             audit.Audit(user, path, AuditActions.Denied, "task", taskId.ToString(), null, null, 404, "POST");
@@ -57,7 +62,7 @@ public sealed class TaskDesk(IDbContextFactory<SendWorkflowDbContext> factory, W
         try
         {
             await engine.CompleteTaskAsync(taskId, task.Kind == "review" ? values.GetValueOrDefault("progress") : null,
-                values.GetValueOrDefault("notes"), DeskUser.Actor(user), ct, values);
+                values.GetValueOrDefault("notes"), AccessPolicy.Actor(user), ct, values);
         }
         catch (TaskNotOpenException)
         {
@@ -69,7 +74,7 @@ public sealed class TaskDesk(IDbContextFactory<SendWorkflowDbContext> factory, W
         }
         audit.Audit(user, path, AuditActions.Change, "task", taskId.ToString(), task.PupilId, task.SchoolId, 200, "POST");
         var pupil = await db.Pupils.AsNoTracking().FirstAsync(p => p.Id == task.PupilId, ct);
-        var view = await records.GetAsync(pupil, statutoryOnly: DeskUser.Is(user, StaffRoles.LaOfficer), ct);
+        var view = await records.GetAsync(pupil, statutoryOnly: AccessPolicy.Is(user, StaffRoles.LaOfficer), ct);
         return new TaskSubmission(true, [], $"Completed '{task.Title}'.", view);
     }
 

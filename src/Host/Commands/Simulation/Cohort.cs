@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 
 namespace SendWorkflow.Host.Commands.Simulation;
 
@@ -106,10 +107,10 @@ internal static class Cohort
         var pupils = new List<SimPupil>(count);
         await using var db = await factory.CreateDbContextAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Boroughs.Add(new BoroughRecord { Id = BoroughId, Name = "Simulated Borough", CalendarId = calendarId, CreatedAt = now });
+        db.Boroughs.Add(new Borough { Id = BoroughId, Name = "Simulated Borough", CalendarId = calendarId, CreatedAt = now });
         for (var s = 1; s <= Model.Schools; s++)
         {
-            db.Schools.Add(new SchoolRecord { Id = SchoolId(s), Name = $"School {s}", BoroughId = BoroughId, CreatedAt = now });
+            db.Schools.Add(new School { Id = SchoolId(s), Name = $"School {s}", BoroughId = BoroughId, CreatedAt = now });
         }
         var autumnStart = year.AutumnDays[0];
         for (var i = 1; i <= count; i++)
@@ -125,7 +126,7 @@ internal static class Cohort
                 Review = carried >= Model.RequestOnReferral && carried < Model.RequestOnReferral + Model.PlanInPlace ? DrawReview(master, year) : null,
             };
             pupils.Add(pupil);
-            db.Pupils.Add(new PupilRecord
+            db.Pupils.Add(new Pupil
             {
                 Id = pupil.PupilId, Name = $"Pupil {i}", DateOfBirth = born, SchoolId = SchoolId(1 + master.Next(Model.Schools)),
                 YearGroup = yearGroup, CreatedAt = now,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Rules;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
@@ -21,7 +22,7 @@ internal sealed class SimStats
 /// teachers record the reviews that are due, and the rest of the day's tasks are ticked off in bulk.
 /// </summary>
 internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory, SchoolCalendar calendar,
-    Statutory.StatutoryExceptions exceptions, IReadOnlyList<SimPupil> pupils, int workers)
+    SendWorkflow.Send.Statutory.StatutoryExceptions exceptions, IReadOnlyList<SimPupil> pupils, int workers)
 {
     private const string Actor = "simulation";
     private readonly Dictionary<string, SimPupil> _byId = pupils.ToDictionary(p => p.PupilId);
@@ -90,8 +91,8 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         }
         foreach (var c in absences)
         {
-            await exceptions.RecordAsync(c.AssessmentId, new Statutory.RecordExceptionRequest(
-                Statutory.ExceptionKinds.FamilyAbsent, c.Absence!.Value.From, c.Absence.Value.To, null, Actor), ct);
+            await exceptions.RecordAsync(c.AssessmentId, new SendWorkflow.Send.Statutory.RecordExceptionRequest(
+                SendWorkflow.Send.Statutory.ExceptionKinds.FamilyAbsent, c.Absence!.Value.From, c.Absence.Value.To, null, Actor), ct);
             c.AbsenceRecorded = true;
             Stats.ExceptionsRecorded++;
         }

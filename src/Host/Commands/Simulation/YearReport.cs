@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Persistence;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
 

@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using SendWorkflow.Host.Security;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Components.Shell;
 
@@ -29,10 +32,10 @@ public static class StudioNav
     ];
 
     public static IEnumerable<Link> For(ClaimsPrincipal user) =>
-        StaffScope.RoleOf(user) is { } role ? Links.Where(l => l.Roles.Contains(role)) : [];
+        AccessPolicy.RoleOf(user) is { } role ? Links.Where(l => l.Roles.Contains(role)) : [];
 
     /// <summary>Where a role starts: the pathways for the school's leaders, the inbox for teachers, figures for a governor.</summary>
-    public static string? HomeOf(ClaimsPrincipal user) => StaffScope.RoleOf(user) switch
+    public static string? HomeOf(ClaimsPrincipal user) => AccessPolicy.RoleOf(user) switch
     {
         StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant => "/inbox",
         StaffRoles.Governor => "/school/figures",

@@ -1,6 +1,7 @@
 using MudBlazor;
-using SendWorkflow.Host.Definitions;
 using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Components.Pages.Designer;
 

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SendWorkflow.Host.Components.Shared;
-using SendWorkflow.Host.Definitions;
 using SendWorkflow.Host.Studio;
 using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Components.Pages.Designer;
 

@@ -1,3 +1,0 @@
-namespace SendWorkflow.Host.Api;
-
-public sealed class NotFoundException(string message) : Exception(message);

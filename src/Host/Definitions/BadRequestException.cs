@@ -1,3 +1,0 @@
-namespace SendWorkflow.Host.Definitions;
-
-public sealed class BadRequestException(string message) : Exception(message);

@@ -1,3 +1,0 @@
-namespace SendWorkflow.Host.Definitions;
-
-public sealed class ConflictException(string message) : Exception(message);

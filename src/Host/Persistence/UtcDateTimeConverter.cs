@@ -1,7 +1,0 @@
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
-namespace SendWorkflow.Host.Persistence;
-
-internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
-    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,9 +1,0 @@
-namespace SendWorkflow.Host.Security;
-
-/// <summary>Claims a signed-in member of staff carries, beside their id, name and role.</summary>
-public static class StaffClaims
-{
-    public const string School = "sendwf:school";
-    public const string Borough = "sendwf:borough";
-    public const string Class = "sendwf:class";
-}

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Workflows.Stores;
+
+namespace SendWorkflow.Persistence.Sqlite;
+
+/// <summary>
+/// A unit of work: reads through EF Core (compiled, untracked queries), remembers what it handed out, and on commit
+/// sends everything that changed to the single writer in one transaction. A stale instance stamp is a conflict.
+/// </summary>
+internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWorkflowWriter writer) : IWorkflowSession
+{
+    private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceById =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
+
+    private static readonly Func<SendWorkflowDbContext, string, CancellationToken, Task<PupilPlacement?>> PupilById =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, string id, CancellationToken _) =>
+            (from p in c.Pupils
+             join s in c.Schools on p.SchoolId equals s.Id
+             where p.Id == id
+             select new PupilPlacement(p.Id, s.Id, s.BoroughId, p.YearGroup)).FirstOrDefault());
+
+    private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkTask?>> TaskById =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
+
+    private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkflowTimer?>> TimerById =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Timers.AsNoTracking().FirstOrDefault(t => t.Id == id));
+
+    private static readonly Func<SendWorkflowDbContext, Guid, IAsyncEnumerable<WorkTask>> OpenTasks =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open));
+
+    private static readonly Func<SendWorkflowDbContext, Guid, IAsyncEnumerable<WorkflowTimer>> PendingTimers =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending));
+
+    private readonly Dictionary<Guid, (WorkflowInstance Entity, int Stamp)> _instances = [];
+    private readonly Dictionary<Guid, (WorkTask Entity, TaskSnapshot Snapshot)> _tasks = [];
+    private readonly Dictionary<Guid, (WorkflowTimer Entity, TimerSnapshot Snapshot)> _timers = [];
+    private readonly WorkflowChangeSet _added = new();
+
+    public async Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct)
+    {
+        if (_instances.TryGetValue(id, out var known)) return known.Entity;
+        var instance = await InstanceById(db, id, ct);
+        if (instance is not null) _instances[id] = (instance, instance.ConcurrencyStamp);
+        return instance;
+    }
+
+    public Task<PupilPlacement?> FindPupilAsync(string pupilId, CancellationToken ct) => PupilById(db, pupilId, ct);
+
+    public Task<Guid?> FindActiveInstanceAsync(string pupilId, string definitionId, CancellationToken ct) =>
+        db.Instances.AsNoTracking()
+            .Where(i => i.PupilId == pupilId && i.DefinitionId == definitionId && i.Status == InstanceStatus.Active)
+            .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+
+    public async Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct)
+    {
+        if (_tasks.TryGetValue(id, out var known)) return known.Entity;
+        var task = await TaskById(db, id, ct);
+        return task is null ? null : Track(task);
+    }
+
+    public async Task<IReadOnlyList<WorkTask>> FindTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var found = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct);
+        return found.Select(t => _tasks.TryGetValue(t.Id, out var known) ? known.Entity : Track(t)).ToList();
+    }
+
+    public async Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct)
+    {
+        if (_timers.TryGetValue(id, out var known)) return known.Entity;
+        var timer = await TimerById(db, id, ct);
+        if (timer is not null) _timers[id] = (timer, TimerSnapshot.Of(timer));
+        return timer;
+    }
+
+    public async Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct)
+    {
+        var list = new List<WorkTask>();
+        await foreach (var t in OpenTasks(db, instanceId).WithCancellation(ct))
+        {
+            list.Add(_tasks.TryGetValue(t.Id, out var known) ? known.Entity : Track(t));
+        }
+        return list;
+    }
+
+    public async Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct)
+    {
+        var list = new List<WorkflowTimer>();
+        await foreach (var t in PendingTimers(db, instanceId).WithCancellation(ct))
+        {
+            if (_timers.TryGetValue(t.Id, out var known))
+            {
+                list.Add(known.Entity);
+                continue;
+            }
+            _timers[t.Id] = (t, TimerSnapshot.Of(t));
+            list.Add(t);
+        }
+        return list;
+    }
+
+    public void Add(WorkflowInstance instance) => _added.NewInstances.Add(instance);
+    public void Add(JournalEntry entry) => _added.Journal.Add(entry);
+    public void Add(WorkTask task) => _added.NewTasks.Add(task);
+    public void Add(WorkflowTimer timer) => _added.NewTimers.Add(timer);
+    public void Add(Milestone milestone) => _added.Milestones.Add(milestone);
+
+    public async Task<DateOnly?> LatestMilestoneAsync(Guid instanceId, string name, CancellationToken ct)
+    {
+        var added = _added.Milestones.Where(m => m.InstanceId == instanceId && m.Name == name).Select(m => (DateOnly?)m.On).Max();
+        var stored = await db.Milestones.AsNoTracking().Where(m => m.InstanceId == instanceId && m.Name == name)
+            .Select(m => (DateOnly?)m.On).MaxAsync(ct);
+        return added > stored || stored is null ? added : stored;
+    }
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        var changes = new WorkflowChangeSet();
+        changes.NewInstances.AddRange(_added.NewInstances);
+        changes.NewTasks.AddRange(_added.NewTasks);
+        changes.NewTimers.AddRange(_added.NewTimers);
+        changes.Journal.AddRange(_added.Journal);
+        changes.Milestones.AddRange(_added.Milestones);
+        foreach (var (entity, stamp) in _instances.Values.Where(i => i.Entity.ConcurrencyStamp != i.Stamp))
+            changes.ChangedInstances.Add((entity, stamp));
+        foreach (var (task, snapshot) in _tasks.Values.Where(t => TaskSnapshot.Of(t.Entity) != t.Snapshot))
+        {
+            // Every change moves the revision on, whether or not the engine remembered to.
+            if (task.Revision == snapshot.Revision) task.Revision++;
+            changes.ChangedTasks.Add((task, snapshot.Revision));
+        }
+        changes.ChangedTimers.AddRange(_timers.Values.Where(t => TimerSnapshot.Of(t.Entity) != t.Snapshot).Select(t => (t.Entity, t.Snapshot.Status)));
+        await writer.WriteAsync(changes, ct);
+    }
+
+    public ValueTask DisposeAsync() => db.DisposeAsync();
+
+    private WorkTask Track(WorkTask task)
+    {
+        _tasks[task.Id] = (task, TaskSnapshot.Of(task));
+        return task;
+    }
+
+    private readonly record struct TaskSnapshot(WorkTaskStatus Status, DateTime? CompletedAt, string? CompletedBy, string? Outcome,
+        string? Notes, DateOnly DueOn, DateTime? WarnedAt, DateTime? EscalatedAt, int Revision)
+    {
+        public static TaskSnapshot Of(WorkTask t) =>
+            new(t.Status, t.CompletedAt, t.CompletedBy, t.Outcome, t.Notes, t.DueOn, t.WarnedAt, t.EscalatedAt, t.Revision);
+    }
+
+    private readonly record struct TimerSnapshot(TimerStatus Status, DateTime? FiredAt, DateTime DueAt)
+    {
+        public static TimerSnapshot Of(WorkflowTimer t) => new(t.Status, t.FiredAt, t.DueAt);
+    }
+}

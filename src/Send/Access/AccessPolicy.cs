@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Send.Access;
+
+/// <summary>
+/// Who may see what, in one place: school staff their own school, class teachers and TAs the pupils of their classes,
+/// an LA officer their borough's statutory work, a governor figures and no names, an administrator everything.
+/// The API (through the request's user) and the Studio's pages (through the circuit's signed-in user) both ask here.
+/// </summary>
+public static class AccessPolicy
+{
+    /// <summary>Who the journal says did it: the display name, as the API's actor is.</summary>
+    public static string Actor(ClaimsPrincipal user) =>
+        user.FindFirstValue("name") ?? user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "studio";
+
+    public static bool Is(ClaimsPrincipal user, params string[] roles) => RoleOf(user) is { } role && roles.Contains(role);
+
+    /// <summary>Definitions an LA officer works on; the rest of a pupil's record stays with the school.</summary>
+    public static readonly IReadOnlyList<string> StatutoryDefinitions = ["ehcp-assessment", "ehcp-annual-review"];
+
+    /// <summary>A user's role (one per user).</summary>
+    public static string? RoleOf(ClaimsPrincipal user) => StaffRoles.All.FirstOrDefault(user.IsInRole);
+
+    /// <summary>
+    /// The one rule of which pupils a user may see. API calls use it through the request's user; Studio pages, which
+    /// run in a circuit without an HttpContext, pass the signed-in user of their authentication state.
+    /// </summary>
+    public static IQueryable<Pupil> PupilsFor(ClaimsPrincipal user, SendWorkflowDbContext db)
+    {
+        var school = user.FindFirstValue(StaffClaims.School);
+        var borough = user.FindFirstValue(StaffClaims.Borough);
+        var classes = user.FindAll(StaffClaims.Class).Select(c => c.Value).ToList();
+        return RoleOf(user) switch
+        {
+            StaffRoles.Administrator => db.Pupils,
+            StaffRoles.LaOfficer => db.Pupils.Where(p => db.Schools.Any(s => s.Id == p.SchoolId && s.BoroughId == borough)),
+            StaffRoles.Senco or StaffRoles.Headteacher => db.Pupils.Where(p => p.SchoolId == school),
+            StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant =>
+                db.Pupils.Where(p => p.SchoolId == school && p.ClassName != null && classes.Contains(p.ClassName)),
+            _ => db.Pupils.Where(p => false),
+        };
+    }
+
+    /// <summary>Tasks whose pupil the user may see (for an LA officer: of statutory workflows only).</summary>
+    public static IQueryable<WorkTask> TasksFor(ClaimsPrincipal user, SendWorkflowDbContext db)
+    {
+        var pupils = PupilsFor(user, db).Select(p => p.Id);
+        var q = db.Tasks.AsNoTracking().Where(t => pupils.Contains(t.PupilId));
+        if (RoleOf(user) == StaffRoles.LaOfficer)
+            q = q.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && StatutoryDefinitions.Contains(i.DefinitionId)));
+        return q;
+    }
+
+    /// <summary>The school a school-wide user is limited to; null for an administrator.</summary>
+    public static string? SchoolOf(ClaimsPrincipal user) =>
+        user.IsInRole(StaffRoles.Administrator) ? null : user.FindFirstValue(StaffClaims.School) ?? "";
+
+    public static IEnumerable<string> SplitClasses(string? classes) =>
+        (classes ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

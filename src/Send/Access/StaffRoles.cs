@@ -1,0 +1,20 @@
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+namespace SendWorkflow.Send.Access;
+
+/// <summary>The roles staff sign in with. Task roles in the definitions use the same names.</summary>
+public static class StaffRoles
+{
+    public const string Senco = "senco";
+    public const string ClassTeacher = "class-teacher";
+    public const string TeachingAssistant = "teaching-assistant";
+    public const string Headteacher = "headteacher";
+    public const string Governor = "governor";
+    public const string LaOfficer = "la-officer";
+    public const string Administrator = "administrator";
+
+    public static readonly IReadOnlyList<string> All = [Senco, ClassTeacher, TeachingAssistant, Headteacher, Governor, LaOfficer, Administrator];
+
+    /// <summary>Roles that may change a pupil's record (record events, complete tasks); the others only read.</summary>
+    public static readonly IReadOnlyList<string> Writers = [Senco, ClassTeacher, TeachingAssistant, Headteacher, LaOfficer, Administrator];
+}

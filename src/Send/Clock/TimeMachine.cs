@@ -1,0 +1,72 @@
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Stores;
+using SendWorkflow.Workflows.Timers;
+
+namespace SendWorkflow.Send.Clock;
+
+public sealed record AdvanceResult(DateTimeOffset Now, int Fired, int Cancelled, int Warned, int Escalated);
+
+/// <summary>
+/// Moves the simulated clock forward the way real time would pass: every timer fires at its own due time, in due
+/// order, and the 07:00 deadline round runs on each UK day crossed. A person can watch a school year unfold in minutes.
+/// </summary>
+public sealed class TimeMachine(SimulatedTimeProvider clock, ITimerQueries queries, TimerDispatcher dispatcher, DeadlineSweeper sweeper)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public static readonly TimeOnly SweepTime = new(7, 0);
+
+    public async Task<AdvanceResult> AdvanceToAsync(DateTimeOffset target, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var (fired, cancelled, warned, escalated) = (0, 0, 0, 0);
+            var nextSweep = NextSweepAfter(clock.GetUtcNow());
+            while (true)
+            {
+                var now = clock.GetUtcNow();
+                var nextTimer = await queries.NextDueAsync(ct) is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : (DateTimeOffset?)null;
+                if (nextTimer is { } t && t <= target && t <= nextSweep)
+                {
+                    if (t > now) clock.AdvanceTo(t);
+                    var result = await dispatcher.FireDueAsync(clock.GetUtcNow(), parallelism: 8, TimeSpan.Zero, ct);
+                    fired += result.Fired;
+                    cancelled += result.Cancelled;
+                    if (result.Fired + result.Cancelled == 0) break;
+                    continue;
+                }
+                if (nextSweep > target) break;
+                clock.AdvanceTo(nextSweep);
+                var sweep = await sweeper.SweepAsync(UkTime.DateOf(nextSweep), ct);
+                warned += sweep.Warned;
+                escalated += sweep.Escalated;
+                nextSweep = NextSweepAfter(nextSweep);
+            }
+            if (target > clock.GetUtcNow()) clock.AdvanceTo(target);
+            return new AdvanceResult(clock.GetUtcNow(), fired, cancelled, warned, escalated);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The first 07:00 UK time strictly after the instant.</summary>
+    public static DateTimeOffset NextSweepAfter(DateTimeOffset instant)
+    {
+        var day = UkTime.DateOf(instant);
+        for (var i = 0; i < 3; i++)
+        {
+            var candidate = At(day.AddDays(i));
+            if (candidate > instant) return candidate;
+        }
+        return At(day.AddDays(3));
+    }
+
+    private static DateTimeOffset At(DateOnly day)
+    {
+        var local = day.ToDateTime(SweepTime, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, UkTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}

@@ -1,0 +1,4 @@
+using SendWorkflow.Send.Definitions;
+namespace SendWorkflow.Send.Problems;
+
+public sealed class ConflictException(string message) : Exception(message);

@@ -1,0 +1,4 @@
+using SendWorkflow.Send.Workspace;
+namespace SendWorkflow.Send.Problems;
+
+public sealed class NotFoundException(string message) : Exception(message);

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+
+namespace SendWorkflow.Send.Workspace;
+
+/// <summary>Small CSV writer: quotes where needed, and defuses a leading = + - @ so a spreadsheet shows it rather than runs it.</summary>
+public static class Csv
+{
+    public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', header.Select(Field)));
+        foreach (var row in rows) csv.AppendLine(string.Join(',', row.Select(Cell)));
+        return csv.ToString();
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => Field(value.ToString() ?? ""),
+    };
+
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+}

@@ -1,0 +1,18 @@
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+
+namespace SendWorkflow.Send.Workspace;
+
+/// <summary>What the inbox page shows of a submitted form: the problems to fix, or the pupil as they are now.</summary>
+public sealed record TaskSubmission(bool Completed, IReadOnlyList<Problem> Problems, string? Message, PupilRecordView? Pupil)
+{
+    public static TaskSubmission Refused(string message) => new(false, [], message, null);
+    public static TaskSubmission Invalid(IReadOnlyList<Problem> problems) => new(false, problems, null, null);
+}
+
+/// <summary>A task opened from the inbox, with its form.</summary>
+public sealed record OpenedTask(Guid TaskId, string PupilId, string Title, string Kind, DateOnly DueOn, IReadOnlyList<FormField> Fields);
+
+/// <summary>The school a page shows, and whether the user may see it.</summary>
+public sealed record SchoolChoice(string? SchoolId, string? Name);

@@ -1,0 +1,21 @@
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+namespace SendWorkflow.Send.Workspace;
+
+public sealed record ProvisionRequest(
+    string? Intervention, string? EntryCriteria, string? ExitCriteria, DateOnly? StartsOn, DateOnly? EndsOn, string? DeliveredBy, string? Impact);
+
+public sealed record ProvisionDto(
+    Guid Id, string PupilId, string Intervention, string EntryCriteria, string ExitCriteria, DateOnly StartsOn, DateOnly? EndsOn,
+    string DeliveredBy, string? Impact);
+
+public sealed record ChronologyLine(DateTimeOffset At, string Workflow, string Kind, string Detail, string? Who);
+
+public sealed record DeadlineLine(DateOnly On, string What, string? Role, Guid? TaskId, bool Overdue);
+
+public sealed record PupilRecordView(
+    string PupilId, string Name, int YearGroup, string? ClassName, string? PrimaryNeed, string SchoolId,
+    int? Stage, string? StageName, DateOnly? Since, string CensusCode, IReadOnlyList<string> Targets,
+    IReadOnlyList<ProvisionDto> Provisions, IReadOnlyList<DeadlineLine> Upcoming, IReadOnlyList<ChronologyLine> Chronology,
+    IReadOnlyList<(string Workflow, string State, Guid InstanceId)> Workflows);
