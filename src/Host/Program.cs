@@ -1,16 +1,15 @@
 using Scalar.AspNetCore;
 using SendWorkflow.Host;
-using SendWorkflow.Host.Api;
+using SendWorkflow.Host.Endpoints;
 using SendWorkflow.Host.Commands;
 using SendWorkflow.Host.Security;
-using SendWorkflow.Host.Studio;
+using SendWorkflow.Host.Components;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
-if (args.Length > 0 && args[0] == "bench") return await BenchCommand.RunAsync(args[1..]);
-if (args.Length > 0 && args[0] == "simulate") return await SimulateCommand.RunAsync(args[1..]);
+if (await CommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);

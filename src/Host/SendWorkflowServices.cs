@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Api;
+using SendWorkflow.Host.Endpoints;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
@@ -35,6 +35,11 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Statutory.StatutoryExceptions>();
         services.AddSingleton<SendWorkflow.Send.Statutory.ComplianceReports>();
         services.AddSingleton<SendWorkflow.Send.Workspace.PupilRecords>();
+        services.AddSingleton<SendWorkflow.Send.Workspace.ProvisionMap>();
+        services.AddSingleton<SendWorkflow.Send.Workspace.SchoolViews>();
+        services.AddSingleton<SendWorkflow.Send.Workspace.Inbox>();
+        services.AddSingleton<SendWorkflow.Send.Workspace.CalendarFeeds>();
+        services.AddSingleton<SendWorkflow.Send.Statutory.BoroughViews>();
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<IDefinitionCatalog>(sp => sp.GetRequiredService<DefinitionCatalog>());
         services.AddSingleton<DefinitionService>();
@@ -81,9 +86,9 @@ public static class SendWorkflowServices
         api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous();
         api.MapAuthApi();
         api.MapAuditApi();
-        Workspace.InboxApi.MapInboxApi(api);
-        Workspace.SchoolViewsApi.MapSchoolViewsApi(api);
-        Workspace.PupilRecordApi.MapPupilRecordApi(api);
+        api.MapInboxApi();
+        api.MapSchoolViewsApi();
+        api.MapPupilRecordApi();
         api.MapDefinitionsApi();
         api.MapDirectoryApi();
         api.MapInstancesApi();

@@ -14,7 +14,7 @@ namespace SendWorkflow.Host.Commands;
 
 /// <summary>
 /// `simulate`: runs a cohort through a whole school year on the simulated clock, on a fresh SQLite file, walking
-/// school day by school day (the time machine fires timers and runs the 07:00 deadline round), with seeded people
+/// school day by school day (the simulated clock fires timers and runs the 07:00 deadline round), with seeded people
 /// doing the work; prints the stage distribution at each half term, review timeliness, overdue work and speed.
 /// </summary>
 public static class SimulateCommand
@@ -51,7 +51,7 @@ public static class SimulateCommand
         await BenchHost.StartAsync(app);
 
         var clock = (SimulatedTimeProvider)app.Services.GetRequiredService<TimeProvider>();
-        var machine = app.Services.GetRequiredService<TimeMachine>();
+        var machine = app.Services.GetRequiredService<SimulatedClock>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
         var calendar = app.Services.GetRequiredService<CalendarRegistry>().Get(CalendarId);
         SchoolYear year;
@@ -145,7 +145,7 @@ public static class SimulateCommand
         Console.WriteLine($"SendWorkflow school-year simulation: {pupils} pupils in {Model.Schools} schools, seed {seed}, year {year.Label} "
             + $"({calendar.Name}), {workers} workers, SQLite file (WAL), {Environment.ProcessorCount} cores");
         Console.WriteLine($"  clock: {Day(year.First.AddDays(-1))} 08:00 to {Day(year.Last)} 08:00, {year.SchoolDays.Count} school days; "
-            + "each school day the time machine moves to 08:00 (timers at their due time, the 07:00 deadline round every day)");
+            + "each school day the simulated clock moves to 08:00 (timers at their due time, the 07:00 deadline round every day)");
         Console.WriteLine($"  referrals: first concern on an autumn school day (day = u\u00b2 x {year.AutumnDays.Count} days, most early), started on send-pathway then");
         Console.WriteLine($"  reviews: {Model.ReviewOnTime:0%} on their due day, the rest {Model.LateMinSchoolDays}-{Model.LateMaxSchoolDays} school days late; progress "
             + string.Join(" / ", Model.Progress.Select(p => $"{p.Progress} {p.Share:0%}")));

@@ -1,15 +1,14 @@
 using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
+
 namespace SendWorkflow.Host.Security;
 
 public static class RoleFilter
 {
-    /// <summary>Lets only these roles through (403 for the rest, audited).</summary>
-    public static RouteHandlerBuilder RequireStaffRole(this RouteHandlerBuilder builder, string what, params string[] roles) =>
+    /// <summary>Lets only the capability's roles through (403 for the rest, audited).</summary>
+    public static RouteHandlerBuilder RequireStaffRole(this RouteHandlerBuilder builder, string what, string capability) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
-            context.HttpContext.RequestServices.GetRequiredService<StaffScope>().RequireRole(what, roles);
+            context.HttpContext.RequestServices.GetRequiredService<StaffScope>().Require(what, capability);
             return await next(context);
         });
 }

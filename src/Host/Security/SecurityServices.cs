@@ -60,11 +60,15 @@ public static class SecurityServices
         // Token expiry follows the service's clock, so the simulated clock can let a token expire.
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<TimeProvider>((o, t) => o.TimeProvider = t);
 
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // Each capability is a named policy, so pages ([Authorize(Policy = ...)]) read the same table as endpoints.
+        foreach (var (capability, roles) in Capabilities.Roles)
+            authorization.AddPolicy(capability, p => p.RequireRole(roles));
         services.AddScoped<StaffScope>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AccessGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
         return services;
     }

@@ -1,3 +1,4 @@
+using SendWorkflow.Send.Workspace;
 using SendWorkflow.Persistence.Entities;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
@@ -47,7 +48,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IHostEnvironment 
             var user = new StaffUser
             {
                 UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, SchoolId = school, BoroughId = borough,
-                Classes = classes, CalendarSecret = AuthApi.NewSecret(),
+                Classes = classes, CalendarSecret = CalendarFeeds.NewSecret(),
             };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));

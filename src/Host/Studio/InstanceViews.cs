@@ -1,3 +1,5 @@
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Access;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
@@ -11,14 +13,21 @@ using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Host.Studio;
 
 /// <summary>Reads an instance with its pinned definition version, journal, open tasks and pending timers.</summary>
-public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> factory, DefinitionService definitions, TimeProvider time)
+public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> factory, DefinitionService definitions, AccessGuard guard,
+    TimeProvider time)
 {
-    /// <param name="schoolId">The viewer's school: another school's pupil is not found. Null for an administrator.</param>
-    public async Task<InstanceView?> LoadAsync(Guid id, string? schoolId, CancellationToken ct)
+    /// <summary>The instance, if its pupil is in the caller's scope (audited as a read), else null (audited as denied).</summary>
+    public async Task<InstanceView?> LoadAsync(Caller caller, Guid id, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var i = await db.Instances.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && (schoolId == null || x.SchoolId == schoolId), ct);
-        if (i is null) return null;
+        var i = await db.Instances.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (i is null)
+        {
+            guard.Audit(caller, AuditActions.Denied, "instance", id.ToString(), null, null, 404);
+            return null;
+        }
+        if (await Refusals.OrNullAsync(() => guard.RequireInstanceAsync(db, caller, i, ct)) is null) return null;
+        guard.Audit(caller, AuditActions.Read, "instance", id.ToString(), i.PupilId, i.SchoolId);
         var pupil = await db.Pupils.AsNoTracking().Where(p => p.Id == i.PupilId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         var record = await definitions.GetAsync(i.DefinitionId, i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         var definition = DefinitionJson.Parse(record.Json);

@@ -1,3 +1,5 @@
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Access;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
@@ -6,7 +8,7 @@ using SendWorkflow.Workflows.Runtime;
 namespace SendWorkflow.Host.Studio;
 
 /// <summary>What the Studio reads beside the definitions: which versions pupils are running, and their instances.</summary>
-public sealed class StudioQueries(IDbContextFactory<SendWorkflowDbContext> factory)
+public sealed class StudioQueries(IDbContextFactory<SendWorkflowDbContext> factory, AccessGuard guard)
 {
     /// <summary>Active instances per version of a definition: the version running pupils are on.</summary>
     public async Task<IReadOnlyList<RunningVersion>> RunningVersionsAsync(string definitionId, CancellationToken ct)
@@ -21,17 +23,18 @@ public sealed class StudioQueries(IDbContextFactory<SendWorkflowDbContext> facto
     }
 
     /// <summary>The pupils on a definition, newest first, for the Studio's list (names are shown, never logged).</summary>
-    /// <param name="schoolId">Only this school's pupils; null for an administrator, who sees every school.</param>
-    public async Task<IReadOnlyList<InstanceRow>> InstancesAsync(string definitionId, int take, string? schoolId, CancellationToken ct)
+    public async Task<IReadOnlyList<InstanceRow>> InstancesAsync(Caller caller, string definitionId, int take, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var visible = AccessPolicy.PupilsFor(caller.User, db).Select(p => p.Id);
         var rows = await (
                 from i in db.Instances.AsNoTracking()
-                where i.DefinitionId == definitionId && (schoolId == null || i.SchoolId == schoolId)
+                where i.DefinitionId == definitionId && visible.Contains(i.PupilId)
                 join p in db.Pupils.AsNoTracking() on i.PupilId equals p.Id into pupils
                 from p in pupils.DefaultIfEmpty()
                 select new { i.Id, i.PupilId, Name = p == null ? null : p.Name, i.Version, i.State, i.Stage, i.Status, i.StartedAt })
             .ToListAsync(ct);
+        guard.Audit(caller, AuditActions.Read, "pupil-list", definitionId, null, caller.SchoolId);
         return rows.OrderByDescending(r => r.StartedAt).Take(take)
             .Select(r => new InstanceRow(r.Id, r.PupilId, r.Name ?? r.PupilId, r.Version, r.State, r.Stage,
                 r.Status == InstanceStatus.Active, r.StartedAt))

@@ -15,7 +15,7 @@ public static class TimerServices
     /// The timer rows are the truth; Quartz holds the dispatcher's schedule (every few seconds) and the daily
     /// deadline round (07:00 Europe/London), in a persistent store. Quartz's tables live in a second SQLite file
     /// beside the service's database, so its lock polling never contends with the runtime's writer (Quartz #2323).
-    /// In simulated mode there is no Quartz: the clock only moves when told, and the time machine fires what falls due.
+    /// In simulated mode there is no Quartz: the clock only moves when told, and the simulated clock fires what falls due.
     /// </summary>
     public static IServiceCollection AddTimers(this IServiceCollection services, ClockOptions clock, string connectionString, IConfiguration config)
     {
@@ -23,7 +23,7 @@ public static class TimerServices
         services.AddSingleton<DeadlineSweeper>();
         if (clock.IsSimulated)
         {
-            services.AddSingleton(sp => new TimeMachine(
+            services.AddSingleton(sp => new SimulatedClock(
                 (SimulatedTimeProvider)sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ITimerQueries>(),
                 sp.GetRequiredService<TimerDispatcher>(), sp.GetRequiredService<DeadlineSweeper>()));
             return services;

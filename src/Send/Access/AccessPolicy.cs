@@ -19,6 +19,9 @@ public static class AccessPolicy
 
     public static bool Is(ClaimsPrincipal user, params string[] roles) => RoleOf(user) is { } role && roles.Contains(role);
 
+    /// <summary>Who sees a borough's statutory work.</summary>
+    public static IReadOnlyList<string> BoroughViewers => Capabilities.Of(Capabilities.BoroughViews);
+
     /// <summary>Definitions an LA officer works on; the rest of a pupil's record stays with the school.</summary>
     public static readonly IReadOnlyList<string> StatutoryDefinitions = ["ehcp-assessment", "ehcp-annual-review"];
 

@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Workspace;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
@@ -16,8 +15,19 @@ namespace SendWorkflow.Send.Workspace;
 /// A pupil's record as staff read it: where they are on the pathway and since when, the chronology in plain words
 /// (who did what, when, and why the pupil moved), targets, the provision map and the deadlines ahead.
 /// </summary>
-public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factory, DefinitionCatalog catalog, TimeProvider time)
+public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factory, DefinitionCatalog catalog, AccessGuard guard,
+    TimeProvider time)
 {
+    /// <summary>The record, if the pupil is in the caller's scope (404 otherwise); an LA officer sees the statutory work only.</summary>
+    public async Task<PupilRecordView> GetAsync(Caller caller, string pupilId, CancellationToken ct)
+    {
+        Pupil pupil;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            pupil = await guard.RequirePupilAsync(db, caller, pupilId, "pupil", null, ct);
+        guard.Audit(caller, AuditActions.Read, "pupil-record", pupilId, pupilId, pupil.SchoolId);
+        return await GetAsync(pupil, statutoryOnly: caller.Role == StaffRoles.LaOfficer, ct);
+    }
+
     /// <summary>Journal kinds worth telling a person; timer bookkeeping stays in the full journal.</summary>
     private static readonly string[] Told =
     [

@@ -163,6 +163,6 @@ public sealed class TimerScenarioTests
     [InlineData("2027-01-10T07:00:00Z", "2027-01-11T07:00:00Z")]
     public void TheDailyDeadlineRound_IsAt0700UkTime_AcrossTheClockChanges(string after, string expected)
     {
-        Assert.Equal(DateTimeOffset.Parse(expected), TimeMachine.NextSweepAfter(DateTimeOffset.Parse(after)));
+        Assert.Equal(DateTimeOffset.Parse(expected), SimulatedClock.NextSweepAfter(DateTimeOffset.Parse(after)));
     }
 }

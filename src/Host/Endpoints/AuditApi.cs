@@ -1,5 +1,6 @@
+using SendWorkflow.Host.Security;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Api;
+using SendWorkflow.Host.Endpoints;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
@@ -7,7 +8,7 @@ using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
-namespace SendWorkflow.Host.Security;
+namespace SendWorkflow.Host.Endpoints;
 
 /// <summary>Searching the audit log: a SENCo their school's entries, an administrator all.</summary>
 public static class AuditApi
@@ -21,7 +22,7 @@ public static class AuditApi
     private static async Task<IResult> Search(string? pupilId, string? userId, string? action, DateTimeOffset? from, DateTimeOffset? to, int? take,
         StaffScope scope, AuditLog audit, SendWorkflowDbContext db, CancellationToken ct)
     {
-        scope.RequireRole("search the audit log", StaffRoles.Senco, StaffRoles.Administrator);
+        scope.Require("search the audit log", Capabilities.SearchAudit);
         new ProblemCollector()
             .Check(take is null or (> 0 and <= 5000), "take", "'take' must be between 1 and 5000.")
             .Check(from is null || to is null || to >= from, "to", "The period ends before it starts.")

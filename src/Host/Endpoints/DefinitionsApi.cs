@@ -9,7 +9,7 @@ using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
-namespace SendWorkflow.Host.Api;
+namespace SendWorkflow.Host.Endpoints;
 
 public sealed record RuleCheckRequest(string? Expression, string? Name, List<string>? Parameters, string? DefinitionId);
 public sealed record RuleCheckResult(bool Ok, IReadOnlyList<RuleError> Errors);
@@ -25,11 +25,11 @@ public static class DefinitionsApi
             Document((await s.GetAsync(id, version, ct)).Json));
         g.MapGet("/{id}/versions", async (string id, DefinitionService s, CancellationToken ct) =>
             TypedResults.Ok(await s.VersionsAsync(id, ct)));
-        g.MapPut("/{id}/draft", SaveDraft).RequireStaffRole("change definitions", StaffRoles.Senco, StaffRoles.Administrator);
+        g.MapPut("/{id}/draft", SaveDraft).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
         g.MapPost("/{id}/publish", async (string id, DefinitionService s, CancellationToken ct) =>
-            TypedResults.Ok(new { version = await s.PublishAsync(id, ct) })).RequireStaffRole("change definitions", StaffRoles.Senco, StaffRoles.Administrator);
+            TypedResults.Ok(new { version = await s.PublishAsync(id, ct) })).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
         g.MapPost("/{id}/revert/{version:int}", async (string id, int version, DefinitionService s, StaffScope scope, CancellationToken ct) =>
-            TypedResults.Ok(await s.RevertAsync(id, version, scope.Actor, ct))).RequireStaffRole("change definitions", StaffRoles.Senco, StaffRoles.Administrator);
+            TypedResults.Ok(await s.RevertAsync(id, version, scope.Actor, ct))).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
         g.MapGet("/{id}/export", async (string id, string? version, DefinitionService s, CancellationToken ct) =>
         {
             var row = await s.GetAsync(id, version ?? "latest", ct);
@@ -39,7 +39,7 @@ public static class DefinitionsApi
         {
             var document = DefinitionJson.Parse(body);
             return TypedResults.Ok(await s.ImportAsync(document, publish ?? false, scope.Actor, ct));
-        }).RequireStaffRole("change definitions", StaffRoles.Senco, StaffRoles.Administrator);
+        }).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
         g.MapPost("/validate", (JsonElement body) =>
         {
             var report = DefinitionValidator.Validate(DefinitionJson.Parse(body));

@@ -9,7 +9,7 @@ using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
-namespace SendWorkflow.Host.Api;
+namespace SendWorkflow.Host.Endpoints;
 
 /// <summary>Turns domain exceptions into RFC 9457 ProblemDetails with every problem listed.</summary>
 internal sealed class ProblemHandling(IProblemDetailsService problemDetails) : IExceptionHandler

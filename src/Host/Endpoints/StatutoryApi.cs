@@ -6,7 +6,7 @@ using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Statutory;
 using SendWorkflow.Send.Workspace;
 
-namespace SendWorkflow.Host.Api;
+namespace SendWorkflow.Host.Endpoints;
 
 /// <summary>The local authority's side: borough timelines, exceptions to the time limits, open assessments, compliance.</summary>
 public static class StatutoryApi
@@ -29,11 +29,8 @@ public static class StatutoryApi
             TypedResults.Ok(await t.HistoryAsync(boroughId, ct)));
         borough.MapPost("/parameters/apply", async (string boroughId, ApplyBoroughParametersRequest body, BoroughTimelines t, CancellationToken ct) =>
             TypedResults.Ok(await t.ApplyAsync(boroughId, body, ct)));
-        borough.MapGet("/assessments", async (string boroughId, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
-        {
-            scope.Audit(AuditActions.Read, "open-assessments", boroughId, null, null);
-            return TypedResults.Ok(await r.OpenAssessmentsAsync(boroughId, ct));
-        });
+        borough.MapGet("/assessments", async (string boroughId, BoroughViews views, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await views.OpenAssessmentsAsync(scope.Caller, boroughId, ct)));
         borough.MapGet("/compliance", async (string boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, CancellationToken ct) =>
             TypedResults.Ok((await r.ComplianceAsync(boroughId, from, to, ct))[0]));
 
@@ -62,7 +59,7 @@ public static class StatutoryApi
 
     private static string? OwnBorough(StaffScope scope, string? asked)
     {
-        scope.RequireRole("see statutory compliance", StaffRoles.LaOfficer, StaffRoles.Administrator);
+        scope.Require("see statutory compliance", Capabilities.BoroughViews);
         if (scope.Role != StaffRoles.LaOfficer) return asked;
         if (asked is not null) scope.RequireBorough(asked);
         return scope.BoroughId;
@@ -71,7 +68,7 @@ public static class StatutoryApi
     /// <summary>An exception is the LA's business: the case's borough's LA officer, or an administrator.</summary>
     private static async Task<SendWorkflow.Persistence.Entities.Pupil> RequireCaseAsync(Persistence.SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
     {
-        scope.RequireRole("record exceptions to the time limits", StaffRoles.LaOfficer, StaffRoles.Administrator);
+        scope.Require("record exceptions to the time limits", Capabilities.BoroughViews);
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new Workflows.Runtime.InstanceNotFoundException(id);
         return await scope.RequireInstanceAsync(db, instance, ct);

@@ -9,7 +9,7 @@ using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
-namespace SendWorkflow.Host.Api;
+namespace SendWorkflow.Host.Endpoints;
 
 public sealed record CompleteTaskRequest(string? Outcome, string? Notes, Dictionary<string, string>? Form = null);
 public sealed record TaskDto(
@@ -24,32 +24,13 @@ public static class TasksApi
     {
         var g = api.MapGroup("/tasks").WithTags("Tasks");
         g.MapGet("", Query);
-        g.MapGet("/{id:guid}", async (Guid id, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
-        {
-            var task = await RequireAsync(db, scope, id, ct);
-            scope.Audit(AuditActions.Read, "task", id.ToString(), task.PupilId, task.SchoolId);
-            return TypedResults.Ok(ToDto(task));
-        });
+        g.MapGet("/{id:guid}", async (Guid id, Inbox inbox, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(ToDto(await inbox.FindAsync(scope.Caller, id, ct))));
         g.MapPost("/{id:guid}/complete", Complete);
-        g.MapGet("/{id:guid}/form", async (Guid id, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
-        {
-            var task = await RequireAsync(db, scope, id, ct);
-            return TypedResults.Ok(SendWorkflow.Send.Workspace.TaskForms.For(task.Kind, task.DefinitionTaskId));
-        });
+        g.MapGet("/{id:guid}/form", async (Guid id, Inbox inbox, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok((await inbox.OpenAsync(scope.Caller, id, ct)).Fields));
         return api;
     }
-
-    /// <summary>The task, if its pupil (and for an LA officer, its workflow) is in the user's scope; otherwise 404, audited.</summary>
-    private static async Task<WorkTask> RequireAsync(SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
-    {
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new TaskNotFoundException(id);
-        var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, ct);
-        await scope.RequireInstanceAsync(db, instance, ct);
-        return task;
-    }
-
-    /// <summary>Tasks whose pupil is in the user's scope (for an LA officer: of statutory workflows only).</summary>
-    internal static IQueryable<WorkTask> Visible(SendWorkflowDbContext db, StaffScope scope) => AccessPolicy.TasksFor(scope.Principal, db);
 
     private static async Task<IResult> Query(SendWorkflowDbContext db, TimeProvider time, StaffScope scope, string? schoolId, string? pupilId,
         Guid? instanceId, string? role, string? status, bool? overdue, int? take, CancellationToken ct)
@@ -64,7 +45,7 @@ public static class TasksApi
         }
         problems.Check(take is null or (> 0 and <= 5000), "take", "'take' must be between 1 and 5000.").ThrowIfAny();
 
-        var q = Visible(db, scope);
+        var q = AccessPolicy.TasksFor(scope.Principal, db);
         scope.Audit(AuditActions.Read, "tasks", null, pupilId, schoolId);
         if (schoolId is not null) q = q.Where(t => t.SchoolId == schoolId);
         if (pupilId is not null) q = q.Where(t => t.PupilId == pupilId);
@@ -80,25 +61,9 @@ public static class TasksApi
         return TypedResults.Ok(rows.Select(ToDto));
     }
 
-    private static async Task<IResult> Complete(Guid id, CompleteTaskRequest? body, WorkflowEngine engine, SendWorkflowDbContext db,
-        StaffScope scope, CancellationToken ct)
+    private static async Task<IResult> Complete(Guid id, CompleteTaskRequest? body, Inbox inbox, StaffScope scope, CancellationToken ct)
     {
-        new ProblemCollector()
-            .Check(body?.Outcome is null || body.Outcome.Length <= 100, "outcome", "'outcome' must be at most 100 characters.")
-            .Check(body?.Notes is null || body.Notes.Length <= 4000, "notes", "'notes' must be at most 4000 characters.")
-            .ThrowIfAny();
-        var task = await RequireAsync(db, scope, id, ct);
-        scope.RequireWriter("complete tasks");
-        // A form is checked against the task's kind; callers that send only an outcome and notes keep working.
-        if (body?.Form is { } form)
-        {
-            var problems = SendWorkflow.Send.Workspace.TaskForms.Check(task.Kind, task.DefinitionTaskId, form, body.Outcome);
-            if (problems.Count > 0) throw new RequestValidationException(problems);
-        }
-        var outcome = body?.Outcome ?? (task.Kind == "review" ? body?.Form?.GetValueOrDefault("progress") : null);
-        var notes = body?.Notes ?? body?.Form?.GetValueOrDefault("notes");
-        var result = await engine.CompleteTaskAsync(id, outcome, notes, scope.Actor, ct, body?.Form);
-        scope.Audit(AuditActions.Change, "task", id.ToString(), task.PupilId, task.SchoolId);
+        var result = await inbox.CompleteAsync(scope.Caller, id, new TaskAnswer(body?.Outcome, body?.Notes, body?.Form), ct);
         return TypedResults.Ok(new
         {
             task = ToDto(result.Task),

@@ -12,7 +12,7 @@ using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
-namespace SendWorkflow.Host.Api;
+namespace SendWorkflow.Host.Endpoints;
 
 public sealed record StartInstanceRequest(string? DefinitionId, string? PupilId);
 public sealed record EventRequest(string? Name, JsonElement? Data);
@@ -62,7 +62,7 @@ public static class InstancesApi
         CalendarRegistry calendars, TimeProvider time, StaffScope scope, CancellationToken ct)
     {
         new ProblemCollector().Require(body.DefinitionId, "definitionId", 100).Require(body.PupilId, "pupilId", 100).ThrowIfAny();
-        scope.RequireWriter("start a workflow for a pupil");
+        scope.Require("start a workflow for a pupil", Capabilities.ChangeRecords);
         var pupil = await scope.RequirePupilAsync(db, body.PupilId!, "pupil", null, ct);
         if (scope.Role == StaffRoles.LaOfficer && !AccessPolicy.StatutoryDefinitions.Contains(body.DefinitionId!))
             throw new ForbiddenException("An LA officer starts statutory workflows only.");
@@ -77,7 +77,7 @@ public static class InstancesApi
             .Check(body.Data is null || body.Data.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null, "data", "'data' must be a JSON object.")
             .ThrowIfAny();
         var pupil = await RequireAsync(db, scope, id, ct);
-        scope.RequireWriter("change a pupil's record");
+        scope.Require("change a pupil's record", Capabilities.ChangeRecords);
         var outcome = await engine.RaiseAsync(id, new WorkflowEvent(body.Name!, EventData.FromJson(body.Data), scope.Actor), ct);
         scope.Audit(AuditActions.Change, "instance", id.ToString(), pupil.Id, pupil.SchoolId);
         return TypedResults.Ok(new

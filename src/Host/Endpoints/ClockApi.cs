@@ -8,7 +8,7 @@ using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
-namespace SendWorkflow.Host.Api;
+namespace SendWorkflow.Host.Endpoints;
 
 public sealed record AdvanceClockRequest(double? Days, string? To);
 
@@ -23,7 +23,7 @@ public static class ClockApi
             if (time is not SimulatedTimeProvider simulated)
                 throw new ConflictException("The clock runs in System mode; start the service with Clock__Mode=Simulated to move it.");
             var target = Target(body, simulated.GetUtcNow());
-            var result = await services.GetRequiredService<SendWorkflow.Send.Clock.TimeMachine>().AdvanceToAsync(target, ct);
+            var result = await services.GetRequiredService<SendWorkflow.Send.Clock.SimulatedClock>().AdvanceToAsync(target, ct);
             return TypedResults.Ok(new
             {
                 now = result.Now,
@@ -34,7 +34,7 @@ public static class ClockApi
                 warned = result.Warned,
                 escalated = result.Escalated,
             });
-        }).WithTags("Clock").RequireStaffRole("move the clock", SendWorkflow.Send.Access.StaffRoles.Administrator);
+        }).WithTags("Clock").RequireStaffRole("move the clock", Capabilities.Administer);
         return api;
     }
 

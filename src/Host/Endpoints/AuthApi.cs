@@ -1,7 +1,8 @@
+using SendWorkflow.Host.Security;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Api;
+using SendWorkflow.Host.Endpoints;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
@@ -9,7 +10,7 @@ using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
-namespace SendWorkflow.Host.Security;
+namespace SendWorkflow.Host.Endpoints;
 
 public sealed record TokenRequest(string? Email, string? Password);
 public sealed record CreateStaffRequest(string? Email, string? DisplayName, string? Role, string? SchoolId, string? BoroughId, string? Classes, string? Password);
@@ -53,7 +54,7 @@ public static class AuthApi
     private static async Task<IResult> CreateStaff(CreateStaffRequest body, StaffScope scope, UserManager<StaffUser> users,
         SendWorkflowDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
     {
-        scope.RequireRole("create staff accounts", StaffRoles.Administrator);
+        scope.Require("create staff accounts", Capabilities.Administer);
         var problems = new ProblemCollector()
             .Require(body.Email, "email", 256)
             .Require(body.DisplayName, "displayName")
@@ -74,7 +75,7 @@ public static class AuthApi
         {
             UserName = body.Email!.Trim(), Email = body.Email.Trim(), EmailConfirmed = true, DisplayName = body.DisplayName!.Trim(),
             SchoolId = schoolRole ? body.SchoolId : null, BoroughId = body.Role == StaffRoles.LaOfficer ? body.BoroughId : null,
-            Classes = string.Join(';', AccessPolicy.SplitClasses(body.Classes)), CalendarSecret = NewSecret(),
+            Classes = string.Join(';', AccessPolicy.SplitClasses(body.Classes)), CalendarSecret = CalendarFeeds.NewSecret(),
         };
         var created = await users.CreateAsync(user, body.Password!);
         if (!created.Succeeded)
@@ -86,16 +87,8 @@ public static class AuthApi
     }
 
     /// <summary>A new secret for the user's calendar feed: subscriptions to the old address stop working.</summary>
-    private static async Task<IResult> ResetCalendar(StaffScope scope, UserManager<StaffUser> users, HttpContext http)
-    {
-        var user = scope.UserId is { } id ? await users.FindByIdAsync(id) : null;
-        if (user is null) throw new ForbiddenException("Only a member of staff with an account has a calendar feed.");
-        user.CalendarSecret = NewSecret();
-        await users.UpdateAsync(user);
-        return TypedResults.Ok(new { calendarFeed = CalendarFeedUrl(http, user) });
-    }
-
-    public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+    private static async Task<IResult> ResetCalendar(StaffScope scope, CalendarFeeds feeds, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(new { calendarFeed = $"{http.Request.Scheme}://{http.Request.Host}/{await feeds.ResetAsync(scope.Caller, ct)}" });
 
     public static string CalendarFeedUrl(HttpContext http, StaffUser user) =>
         $"{http.Request.Scheme}://{http.Request.Host}/api/calendar/{user.Id}/{user.CalendarSecret}.ics";

@@ -1,14 +1,14 @@
+using SendWorkflow.Host.Studio;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using SendWorkflow.Host.Components;
 using SendWorkflow.Host.Security;
-using SendWorkflow.Host.Workspace;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
-namespace SendWorkflow.Host.Studio;
+namespace SendWorkflow.Host.Components;
 
 /// <summary>The Studio: the Blazor pages of the designer, the versions and the instance viewer.</summary>
 public static class StudioServices
@@ -29,7 +29,6 @@ public static class StudioServices
         services.AddMudServices();
         services.AddSingleton<StudioQueries>();
         services.AddSingleton<InstanceViews>();
-        services.AddWorkspacePages();
         return services;
     }
 

@@ -8,7 +8,7 @@ using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
-namespace SendWorkflow.Host.Api;
+namespace SendWorkflow.Host.Endpoints;
 
 public sealed record CreateBoroughRequest(string? Id, string? Name, string? CalendarId);
 public sealed record CreateSchoolRequest(string? Id, string? Name, string? BoroughId);
@@ -36,7 +36,7 @@ public static class DirectoryApi
     private static async Task<IResult> CreateBorough(CreateBoroughRequest body, SendWorkflowDbContext db, CalendarRegistry calendars,
         IConfiguration config, TimeProvider time, StaffScope scope, CancellationToken ct)
     {
-        scope.RequireRole("create boroughs", StaffRoles.Administrator);
+        scope.Require("create boroughs", Capabilities.Administer);
         var calendarId = body.CalendarId ?? config["Calendars:Default"] ?? "demo-borough";
         new ProblemCollector()
             .Require(body.Id, "id", 100).Id(body.Id, "id")
@@ -59,7 +59,7 @@ public static class DirectoryApi
 
     private static async Task<IResult> CreateSchool(CreateSchoolRequest body, SendWorkflowDbContext db, TimeProvider time, StaffScope scope, CancellationToken ct)
     {
-        scope.RequireRole("create schools", StaffRoles.Administrator);
+        scope.Require("create schools", Capabilities.Administer);
         var problems = new ProblemCollector()
             .Require(body.Id, "id", 100).Id(body.Id, "id")
             .Require(body.Name, "name")
@@ -82,7 +82,7 @@ public static class DirectoryApi
 
     private static async Task<IResult> CreatePupil(CreatePupilRequest body, SendWorkflowDbContext db, TimeProvider time, StaffScope scope, CancellationToken ct)
     {
-        scope.RequireRole("add pupils", StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Administrator);
+        scope.Require("add pupils", Capabilities.ManagePupils);
         var today = Workflows.Calendars.UkTime.DateOf(time.GetUtcNow());
         var problems = new ProblemCollector()
             .Id(body.Id, "id")
@@ -135,7 +135,7 @@ public static class DirectoryApi
                 $"'{body.PrimaryNeed}' is not a census code of need (use one of {string.Join(", ", CensusNeeds.All.Keys)}).")
             .ThrowIfAny();
         await scope.RequirePupilAsync(db, id, "pupil", null, ct);
-        scope.RequireRole("change a pupil's details", StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Administrator);
+        scope.Require("change a pupil's details", Capabilities.ManagePupils);
         var row = await db.Pupils.FirstAsync(p => p.Id == id, ct);
         if (body.Name is not null) row.Name = body.Name.Trim();
         if (body.YearGroup is not null) row.YearGroup = body.YearGroup.Value;

@@ -1,0 +1,31 @@
+using SendWorkflow.Host.Security;
+using SendWorkflow.Send.Workspace;
+
+namespace SendWorkflow.Host.Endpoints;
+
+/// <summary>The pupil record and the provision map: the work is <see cref="PupilRecords"/>' and <see cref="ProvisionMap"/>'.</summary>
+public static class PupilRecordApi
+{
+    public static IEndpointRouteBuilder MapPupilRecordApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/pupils/{pupilId}/record", async (string pupilId, StaffScope scope, PupilRecords records, CancellationToken ct) =>
+        {
+            var view = await records.GetAsync(scope.Caller, pupilId, ct);
+            return TypedResults.Ok(new
+            {
+                view.PupilId, view.Name, view.YearGroup, view.ClassName, view.PrimaryNeed, view.SchoolId, view.Stage, view.StageName, view.Since,
+                view.CensusCode, view.Targets, view.Provisions, view.Upcoming, view.Chronology,
+                workflows = view.Workflows.Select(w => new { workflow = w.Workflow, state = w.State, instanceId = w.InstanceId }),
+            });
+        }).WithTags("Pupil record");
+        api.MapPost("/pupils/{pupilId}/provisions", async (string pupilId, ProvisionRequest body, ProvisionMap map, StaffScope scope,
+            CancellationToken ct) =>
+        {
+            var added = await map.AddAsync(scope.Caller, pupilId, body, ct);
+            return TypedResults.Created($"/api/provisions/{added.Id}", added);
+        }).WithTags("Pupil record");
+        api.MapPut("/provisions/{id:guid}", async (Guid id, ProvisionRequest body, ProvisionMap map, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await map.UpdateAsync(scope.Caller, id, body, ct))).WithTags("Pupil record");
+        return api;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Send.Access;
+
+/// <summary>
+/// Applies <see cref="AccessPolicy"/> to one caller and records the answer: a role that may not do something is
+/// refused (403), a pupil, instance, school or borough outside the caller's scope is answered as if it did not exist
+/// (404), and both are audited as denied. Every operation of the service checks here, so the API and the Studio agree.
+/// </summary>
+public sealed class AccessGuard(AuditLog audit)
+{
+    public void Audit(Caller caller, string action, string resource, string? resourceId, string? pupilId, string? schoolId,
+        int status = 200) =>
+        audit.Record(caller.User, caller.Method, caller.Path, caller.Address, action, resource, resourceId, pupilId, schoolId, status);
+
+    /// <summary>Refuses (403, audited) unless the caller has one of the roles.</summary>
+    public void RequireRole(Caller caller, string what, IReadOnlyCollection<string> roles)
+    {
+        if (caller.Is(roles)) return;
+        Audit(caller, AuditActions.Denied, what, null, null, null, 403);
+        throw new ForbiddenException($"Your role ({caller.Role ?? "none"}) may not {what}.");
+    }
+
+    /// <summary>The pupil, if the caller may see them; otherwise a 404 (and the attempt is audited).</summary>
+    public async Task<Pupil> RequirePupilAsync(SendWorkflowDbContext db, Caller caller, string pupilId, string resource, string? resourceId,
+        CancellationToken ct)
+    {
+        var pupil = await AccessPolicy.PupilsFor(caller.User, db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == pupilId, ct);
+        if (pupil is not null) return pupil;
+        Audit(caller, AuditActions.Denied, resource, resourceId ?? pupilId, pupilId, null, 404);
+        throw new NotFoundException($"There is no {resource} '{resourceId ?? pupilId}'.");
+    }
+
+    /// <summary>The instance's pupil must be in scope, and for an LA officer the instance must be statutory work.</summary>
+    public async Task<Pupil> RequireInstanceAsync(SendWorkflowDbContext db, Caller caller, WorkflowInstance instance, CancellationToken ct)
+    {
+        var pupil = await RequirePupilAsync(db, caller, instance.PupilId, "instance", instance.Id.ToString(), ct);
+        if (caller.Role == StaffRoles.LaOfficer && !AccessPolicy.StatutoryDefinitions.Contains(instance.DefinitionId))
+        {
+            Audit(caller, AuditActions.Denied, "instance", instance.Id.ToString(), instance.PupilId, pupil.SchoolId, 404);
+            throw new NotFoundException($"There is no instance '{instance.Id}'.");
+        }
+        return pupil;
+    }
+
+    /// <summary>The task, if its pupil (and for an LA officer, its workflow) is in the caller's scope; otherwise 404, audited.</summary>
+    public async Task<WorkTask> RequireTaskAsync(SendWorkflowDbContext db, Caller caller, Guid taskId, CancellationToken ct)
+    {
+        var task = await AccessPolicy.TasksFor(caller.User, db).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is not null) return task;
+        Audit(caller, AuditActions.Denied, "task", taskId.ToString(), null, null, 404);
+        throw new NotFoundException($"There is no task '{taskId}'.");
+    }
+
+    /// <summary>Refuses (403) a role that may not, and (404) another school than the caller's own; an administrator sees every school.</summary>
+    public void RequireSchool(Caller caller, string schoolId, string what, IReadOnlyCollection<string> roles)
+    {
+        RequireRole(caller, what, roles);
+        if (caller.IsAdministrator || caller.SchoolId == schoolId) return;
+        Audit(caller, AuditActions.Denied, "school", schoolId, null, schoolId, 404);
+        throw new NotFoundException($"There is no school '{schoolId}'.");
+    }
+
+    /// <summary>Refuses (404 for another borough, 403 for other roles) unless the caller is that borough's LA officer or an administrator.</summary>
+    public void RequireBorough(Caller caller, string boroughId)
+    {
+        RequireRole(caller, "see a borough's statutory work", AccessPolicy.BoroughViewers);
+        if (caller.Role != StaffRoles.LaOfficer || caller.BoroughId == boroughId) return;
+        Audit(caller, AuditActions.Denied, "borough", boroughId, null, null, 404);
+        throw new NotFoundException($"There is no borough '{boroughId}'.");
+    }
+}

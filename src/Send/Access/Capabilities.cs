@@ -1,0 +1,56 @@
+using System.Security.Claims;
+
+namespace SendWorkflow.Send.Access;
+
+/// <summary>
+/// What each role may do, in one place. Each capability is also a named authorization policy of the host, so the
+/// API's endpoints, the Studio's pages (<c>[Authorize(Policy = ...)]</c>) and its navigation all read this table.
+/// Which pupils a role may see within a capability is <see cref="AccessPolicy"/>'s scoping rule.
+/// </summary>
+public static class Capabilities
+{
+    /// <summary>Edit, publish and revert definitions in the designer.</summary>
+    public const string DesignDefinitions = "design-definitions";
+    /// <summary>Open the pathways, their versions and pupils' pathways.</summary>
+    public const string ReadDefinitions = "read-definitions";
+    /// <summary>The school's SEN register, provision map and overdue reviews.</summary>
+    public const string SchoolViews = "school-views";
+    /// <summary>The school's figures, without names.</summary>
+    public const string SchoolFigures = "school-figures";
+    /// <summary>The inbox, tasks, pupil records and the calendar feed.</summary>
+    public const string Workspace = "workspace";
+    /// <summary>Change a pupil's record: complete tasks, record events.</summary>
+    public const string ChangeRecords = "change-records";
+    /// <summary>Add to and change the provision map.</summary>
+    public const string ChangeProvision = "change-provision";
+    /// <summary>Add pupils and change their details.</summary>
+    public const string ManagePupils = "manage-pupils";
+    /// <summary>A borough's statutory work: open assessments, compliance, exceptions.</summary>
+    public const string BoroughViews = "borough-views";
+    /// <summary>Search the audit log.</summary>
+    public const string SearchAudit = "search-audit";
+    /// <summary>Accounts, boroughs, schools, the simulated clock.</summary>
+    public const string Administer = "administer";
+
+    private static readonly string[] SchoolLeaders = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Administrator];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Roles = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [DesignDefinitions] = [StaffRoles.Senco, StaffRoles.Administrator],
+        [ReadDefinitions] = SchoolLeaders,
+        [SchoolViews] = SchoolLeaders,
+        [SchoolFigures] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Governor, StaffRoles.Administrator],
+        [Workspace] = StaffRoles.Writers,
+        [ChangeRecords] = StaffRoles.Writers,
+        [ChangeProvision] = [StaffRoles.Senco, StaffRoles.ClassTeacher, StaffRoles.Headteacher, StaffRoles.Administrator],
+        [ManagePupils] = SchoolLeaders,
+        [BoroughViews] = [StaffRoles.LaOfficer, StaffRoles.Administrator],
+        [SearchAudit] = [StaffRoles.Senco, StaffRoles.Administrator],
+        [Administer] = [StaffRoles.Administrator],
+    };
+
+    public static IReadOnlyList<string> Of(string capability) => Roles[capability];
+
+    public static bool Allows(ClaimsPrincipal user, string capability) =>
+        AccessPolicy.RoleOf(user) is { } role && Roles[capability].Contains(role);
+}

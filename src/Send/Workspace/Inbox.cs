@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Persistence;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Send.Workspace;
+
+/// <summary>
+/// The staff's inbox: the open tasks of the caller's role for the pupils they may see, overdue first, then the soonest
+/// due; a task with its form; and completing it, which raises the workflow's event in the same transaction. The API
+/// and the Studio's inbox page both come here.
+/// </summary>
+public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, AccessGuard guard, WorkflowEngine engine, PupilRecords records,
+    TimeProvider time)
+{
+    private const string AlreadyDone = "This task has already been completed (perhaps the form was sent twice); nothing was recorded again.";
+
+    private const int DueSoonDays = 7;
+
+    public async Task<IReadOnlyList<InboxItem>> ListAsync(Caller caller, InboxFilter filter, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        guard.Audit(caller, AuditActions.Read, "inbox", null, filter.PupilId, null);
+        var today = UkTime.DateOf(time.GetUtcNow());
+        var q = from t in AccessPolicy.TasksFor(caller.User, db).Where(t => t.Status == WorkTaskStatus.Open)
+                join p in db.Pupils.AsNoTracking() on t.PupilId equals p.Id
+                join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
+                select new { t, p.Name, p.ClassName, i.Stage };
+        if (!caller.IsAdministrator) q = q.Where(x => x.t.Role == caller.Role);
+        if (filter.PupilId is not null) q = q.Where(x => x.t.PupilId == filter.PupilId);
+        if (filter.ClassName is not null) q = q.Where(x => x.ClassName == filter.ClassName);
+        if (filter.Stage is not null) q = q.Where(x => x.Stage == filter.Stage);
+        if (filter.Kind is not null) q = q.Where(x => x.t.Kind == filter.Kind);
+        var rows = await q.OrderBy(x => x.t.DueOn).ThenBy(x => x.Name).Take(filter.Take).ToListAsync(ct);
+        return rows.Select(x => new InboxItem(x.t.Id, x.t.InstanceId, x.t.PupilId, x.Name, x.ClassName, x.Stage, x.t.State, x.t.Title,
+            x.t.Role, x.t.Kind, x.t.DueOn, x.t.DueOn < today, x.t.DueOn >= today && x.t.DueOn <= today.AddDays(DueSoonDays), x.t.Raises)).ToList();
+    }
+
+    /// <summary>The task, if its pupil (and for an LA officer, its workflow) is in the caller's scope; otherwise 404, audited.</summary>
+    public async Task<WorkTask> FindAsync(Caller caller, Guid taskId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var task = await guard.RequireTaskAsync(db, caller, taskId, ct);
+        guard.Audit(caller, AuditActions.Read, "task", taskId.ToString(), task.PupilId, task.SchoolId);
+        return task;
+    }
+
+    /// <summary>The task with the form it is completed with.</summary>
+    public async Task<OpenedTask> OpenAsync(Caller caller, Guid taskId, CancellationToken ct)
+    {
+        var task = await FindAsync(caller, taskId, ct);
+        return new OpenedTask(task.Id, task.PupilId, task.Title, task.Kind, task.DueOn, TaskForms.For(task.Kind, task.DefinitionTaskId));
+    }
+
+    /// <summary>
+    /// Checks the answer against the task's form and completes the task, which raises the workflow's event in the same
+    /// transaction. A task that is no longer open (a form sent twice, a colleague first) is refused by the engine and
+    /// nothing is recorded twice.
+    /// </summary>
+    public async Task<TaskCompletion> CompleteAsync(Caller caller, Guid taskId, TaskAnswer answer, CancellationToken ct)
+    {
+        new ProblemCollector()
+            .Check(answer.Outcome is null || answer.Outcome.Length <= 100, "outcome", "'outcome' must be at most 100 characters.")
+            .Check(answer.Notes is null || answer.Notes.Length <= 4000, "notes", "'notes' must be at most 4000 characters.")
+            .ThrowIfAny();
+        WorkTask task;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            task = await guard.RequireTaskAsync(db, caller, taskId, ct);
+        guard.RequireRole(caller, "complete tasks", Capabilities.Of(Capabilities.ChangeRecords));
+        // A form is checked against the task's kind; callers that send only an outcome and notes keep working.
+        if (answer.Form is { } form)
+        {
+            var problems = TaskForms.Check(task.Kind, task.DefinitionTaskId, form, answer.Outcome);
+            if (problems.Count > 0) throw new RequestValidationException(problems);
+        }
+        var outcome = answer.Outcome ?? (task.Kind == "review" ? answer.Form?.GetValueOrDefault("progress") : null);
+        var notes = answer.Notes ?? answer.Form?.GetValueOrDefault("notes");
+        var result = await engine.CompleteTaskAsync(taskId, outcome, notes, caller.Actor, ct, answer.Form);
+        guard.Audit(caller, AuditActions.Change, "task", taskId.ToString(), task.PupilId, task.SchoolId);
+        return result;
+    }
+
+    /// <summary>
+    /// Completing a task from a page: empty boxes are left out (a person leaving a box blank means "nothing to say"),
+    /// and the answer is what the page shows: the problems to fix beside their fields, or the pupil as they are now.
+    /// </summary>
+    public async Task<TaskSubmission> SubmitAsync(Caller caller, Guid taskId, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
+    {
+        var values = form.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value!.Trim());
+        TaskCompletion done;
+        try
+        {
+            done = await CompleteAsync(caller, taskId, new TaskAnswer(null, null, values), ct);
+        }
+        catch (ForbiddenException)
+        {
+            return TaskSubmission.Refused("Your role may read tasks but not complete them.");
+        }
+        catch (NotFoundException)
+        {
+            return TaskSubmission.Refused("There is no such task.");
+        }
+        catch (RequestValidationException e)
+        {
+            return TaskSubmission.Invalid(e.Problems);
+        }
+        catch (TaskNotOpenException)
+        {
+            return TaskSubmission.Refused(AlreadyDone);
+        }
+        catch (EventDataException e)
+        {
+            return TaskSubmission.Invalid(e.Problems.Select(p => new Problem(p)).ToList());
+        }
+        var view = await records.GetAsync(caller.With("GET"), done.Task.PupilId, ct);
+        return new TaskSubmission(true, [], $"Completed '{done.Task.Title}'.", view);
+    }
+}
+
+/// <summary>Which of the inbox's tasks to show.</summary>
+public sealed record InboxFilter(string? PupilId = null, string? ClassName = null, int? Stage = null, string? Kind = null, int Take = 200);
+
+/// <summary>What a member of staff records when completing a task: an outcome and notes, or the task's form.</summary>
+public sealed record TaskAnswer(string? Outcome, string? Notes, IReadOnlyDictionary<string, string>? Form = null);
