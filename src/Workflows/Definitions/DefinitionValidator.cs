@@ -4,7 +4,7 @@ using SendWorkflow.Rules;
 
 namespace SendWorkflow.Workflows.Definitions;
 
-/// <summary>Lists every problem of a definition at once: a SENCo fixes them in one pass, not one per publish.</summary>
+/// <summary>Lists every problem of a definition at once: an author fixes them in one pass, not one per publish.</summary>
 public static partial class DefinitionValidator
 {
     public static ValidationReport Validate(WorkflowDefinition d)
@@ -150,7 +150,7 @@ public static partial class DefinitionValidator
         }
 
         foreach (var s in d.States.Where(s => !s.Terminal && !d.Transitions.Any(t => t.From == s.Id)))
-            Warn("dead-end", $"Nothing leads out of state '{s.Id}', so a pupil who gets there stays for good.", "state", s.Id);
+            Warn("dead-end", $"Nothing leads out of state '{s.Id}', so an instance that gets there stays for good.", "state", s.Id);
 
         var ruleTransitions = d.Transitions.Where(t => t.Rule is not null).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var error in CompileRules(d).Errors)

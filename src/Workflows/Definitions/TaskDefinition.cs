@@ -1,6 +1,6 @@
 namespace SendWorkflow.Workflows.Definitions;
 
-/// <summary>Work the state hands to a role when the pupil enters it.</summary>
+/// <summary>Work the state hands to a role when an instance enters it.</summary>
 public sealed record TaskDefinition
 {
     public string Id { get; init; } = "";
@@ -20,7 +20,7 @@ public sealed record TaskDefinition
     public string? EscalateTo { get; init; }
     /// <summary>
     /// A rule over the facts on entering the state: the task is created only when it holds (e.g. a phase-transfer
-    /// task for pupils in Year 6: <c>facts.YearGroup == 6</c>). Without one, the task is always created.
+    /// task for Year 6: <c>facts.YearGroup == 6</c>). Without one, the task is always created.
     /// </summary>
     public string? If { get; init; }
 }

@@ -5,7 +5,7 @@ public sealed class WorkTask
 {
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
-    public string PupilId { get; set; } = "";
+    public string SubjectId { get; set; } = "";
     public string SchoolId { get; set; } = "";
     public string State { get; set; } = "";
     public string DefinitionTaskId { get; set; } = "";

@@ -22,7 +22,7 @@ public sealed class WorkflowEngine(
     public async Task<WorkflowInstance> StartAsync(string definitionId, string pupilId, string? actor, CancellationToken ct)
     {
         await using var session = await store.OpenAsync(ct);
-        var pupil = await session.FindPupilAsync(pupilId, ct) ?? throw new PupilNotFoundException(pupilId);
+        var pupil = await session.FindSubjectAsync(pupilId, ct) ?? throw new SubjectNotFoundException(pupilId);
         var definition = await catalog.GetPublishedAsync(definitionId, pupil.BoroughId, ct);
         if (await session.FindActiveInstanceAsync(pupilId, definitionId, ct) is { } running)
             throw new AlreadyRunningException(pupilId, definitionId, running);
@@ -215,7 +215,7 @@ public sealed class WorkflowEngine(
             {
                 Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
                 InstanceId = instance.Id,
-                PupilId = instance.PupilId,
+                SubjectId = instance.SubjectId,
                 SchoolId = instance.SchoolId,
                 State = task.State,
                 DefinitionTaskId = $"escalation:{task.DefinitionTaskId}",
@@ -335,7 +335,7 @@ public sealed class WorkflowEngine(
             UkTime.DateOf(new DateTimeOffset(instance.StartedAt, TimeSpan.Zero)), UkTime.DateOf(time.GetUtcNow()));
         if (problems.Count > 0) throw new EventDataException(e.Name, problems);
 
-        var pupil = await session.FindPupilAsync(instance.PupilId, ct) ?? throw new PupilNotFoundException(instance.PupilId);
+        var pupil = await session.FindSubjectAsync(instance.SubjectId, ct) ?? throw new SubjectNotFoundException(instance.SubjectId);
         var calendar = calendars.ForBorough(instance.BoroughId);
         var nowOffset = time.GetUtcNow();
         var now = nowOffset.UtcDateTime;
@@ -468,14 +468,14 @@ public sealed class WorkflowEngine(
         StateDefinition state, string childId, DateTime startedAt, DateTime now, string? actor, CancellationToken ct)
     {
         var child = await catalog.GetPublishedAsync(childId, parent.BoroughId, ct);
-        if (await session.FindActiveInstanceAsync(parent.PupilId, childId, ct) is { } running)
+        if (await session.FindActiveInstanceAsync(parent.SubjectId, childId, ct) is { } running)
         {
             Journal(session, parent, now, JournalKinds.ChildStarted, state.Id,
                 $"{child.Definition.Name} is already running for this pupil; it was not started again.",
                 JsonSerializer.Serialize(new { childInstanceId = running, definition = childId }), actor);
             return;
         }
-        var instance = NewInstance(child, new PupilPlacement(parent.PupilId, parent.SchoolId, parent.BoroughId, yearGroup), now, parent.Id);
+        var instance = NewInstance(child, new SubjectPlacement(parent.SubjectId, parent.SchoolId, parent.BoroughId, yearGroup), now, parent.Id);
         instance.StartedAt = startedAt;
         session.Add(instance);
         Journal(session, parent, now, JournalKinds.ChildStarted, state.Id,
@@ -489,12 +489,12 @@ public sealed class WorkflowEngine(
         await EnterAsync(session, child, calendar, instance, yearGroup, initial, "start", "", now, actor, ct);
     }
 
-    private static WorkflowInstance NewInstance(CompiledDefinition definition, PupilPlacement pupil, DateTime now, Guid? parentId) => new()
+    private static WorkflowInstance NewInstance(CompiledDefinition definition, SubjectPlacement pupil, DateTime now, Guid? parentId) => new()
     {
         Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
         DefinitionId = definition.Id,
         Version = definition.Version,
-        PupilId = pupil.PupilId,
+        SubjectId = pupil.SubjectId,
         SchoolId = pupil.SchoolId,
         BoroughId = pupil.BoroughId,
         StartedAt = now,
@@ -597,7 +597,7 @@ public sealed class WorkflowEngine(
         InstanceId = instance.Id,
         DefinitionId = instance.DefinitionId,
         BoroughId = instance.BoroughId,
-        PupilId = instance.PupilId,
+        SubjectId = instance.SubjectId,
         Name = milestone.Id,
         On = milestone.Date is { } field && DateOnly.TryParseExact(e.Data.Text(field), "yyyy-MM-dd", out var on) ? on : today,
         RecordedAt = now,
@@ -613,7 +613,7 @@ public sealed class WorkflowEngine(
         {
             Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
             InstanceId = instance.Id,
-            PupilId = instance.PupilId,
+            SubjectId = instance.SubjectId,
             SchoolId = instance.SchoolId,
             State = state,
             DefinitionTaskId = template?.Id ?? previous!.DefinitionTaskId,

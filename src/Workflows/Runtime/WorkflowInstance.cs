@@ -2,13 +2,13 @@ using SendWorkflow.Rules;
 
 namespace SendWorkflow.Workflows.Runtime;
 
-/// <summary>One pupil running one pinned version of a definition.</summary>
+/// <summary>One subject running one pinned version of a definition.</summary>
 public sealed class WorkflowInstance
 {
     public Guid Id { get; set; }
     public string DefinitionId { get; set; } = "";
     public int Version { get; set; }
-    public string PupilId { get; set; } = "";
+    public string SubjectId { get; set; } = "";
     public string SchoolId { get; set; } = "";
     public string BoroughId { get; set; } = "";
     public string State { get; set; } = "";

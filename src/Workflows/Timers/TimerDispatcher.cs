@@ -53,7 +53,7 @@ public sealed class TimerDispatcher(ITimerQueries queries, WorkflowEngine engine
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The timer stays pending and is tried again at the next dispatch; ids only, never pupil data.
+                // The timer stays pending and is tried again at the next dispatch; ids only, never personal data.
                 errors++;
                 lock (failed) failed.Add(timer.TimerId);
                 logger.LogError("Timer {TimerId} of instance {InstanceId} could not fire: {Error}", timer.TimerId, timer.InstanceId, ex.Message);
