@@ -65,7 +65,7 @@ public sealed class WorkflowEngine(
             task.Outcome = outcome;
             task.Notes = notes;
             task.Revision++;
-            var data = TaskEventData(task, outcome, notes);
+            var data = TaskEventData(definition, task, template: TemplateOf(definition, task), outcome, notes);
             if (task.Raises is { Length: > 0 } raises)
             {
                 var problems = EventDataValidator.Check(definition.Definition, raises, data,
@@ -342,7 +342,7 @@ public sealed class WorkflowEngine(
         Touch(instance, now);
         var from = instance.State;
 
-        RecordProgress(instance, e);
+        RecordProgress(instance, e, definition.Definition.Events.GetValueOrDefault(e.Name)?.Measure);
         var facts = FactsBuilder.Build(instance, pupil.YearGroup, e.Name, nowOffset, calendar);
         Journal(session, instance, now, JournalKinds.Event, from, $"Event '{e.Name}'{DescribeData(e.Data)}.",
             JsonSerializer.Serialize(e.Data.Values), e.Actor);
@@ -376,30 +376,24 @@ public sealed class WorkflowEngine(
             JsonSerializer.Serialize(new { transition = taken.Id, rule, expression = taken.Rule?.Expression, to = taken.To, facts }),
             e.Actor);
         await LeaveAsync(session, instance, fromState, now, e.Actor, ct);
-        await EnterAsync(session, definition, calendar, instance, pupil.YearGroup, toState, HowEntered(fromState, toState, e.Name), taken.Id, now, e.Actor, ct, e.Data);
+        await EnterAsync(session, definition, calendar, instance, pupil.YearGroup, toState, HowEntered(fromState, toState, taken), taken.Id, now, e.Actor, ct, e.Data);
         return new EventOutcome(instance.Id, true, from, toState.Id, rule, taken.Id, instance.Stage, instance.Status);
     }
 
-    private static void RecordProgress(WorkflowInstance instance, WorkflowEvent e)
+    private static void RecordProgress(WorkflowInstance instance, WorkflowEvent e, string? measure)
     {
-        if (!e.Data.Has("progress")) return;
-        var progress = e.Data.Text("progress") switch
-        {
-            "none" => Progress.None,
-            "little" => Progress.Little,
-            "expected" => Progress.Expected,
-            "good" => Progress.Good,
-            _ => Progress.Unknown,
-        };
+        if (measure is null || !e.Data.Has(measure)) return;
+        var text = e.Data.Text(measure);
+        if (text.Length == 0 || !char.IsLetter(text[0]) || !Enum.TryParse<Progress>(text, ignoreCase: true, out var progress)) return;
         if (progress == Progress.Unknown) return;
         instance.LastProgress = progress;
         instance.ReviewsInStage++;
         if (progress is Progress.None or Progress.Little) instance.ReviewsWithoutProgress++;
     }
 
-    private static string HowEntered(StateDefinition from, StateDefinition to, string eventName)
+    private static string HowEntered(StateDefinition from, StateDefinition to, TransitionDefinition taken)
     {
-        if (eventName.StartsWith("assessment.requested", StringComparison.Ordinal)) return "request";
+        if (taken.EnteredAs is { } named) return named;
         if (from.Stage is { } a && to.Stage is { } b) return b > a ? "escalation" : b < a ? "step-down" : "transition";
         return to.Terminal ? "step-down" : "transition";
     }
@@ -620,13 +614,14 @@ public sealed class WorkflowEngine(
             Title = template?.Title ?? previous!.Title,
             Role = template?.Role ?? previous!.Role,
             Kind = template?.Kind ?? previous!.Kind,
+            Form = template is null ? previous!.Form : template.Form,
             DueOn = due,
             Status = WorkTaskStatus.Open,
             CreatedAt = now,
             Raises = template is null ? previous!.Raises : template.Raises,
             RepeatsAt = template is null ? previous!.RepeatsAt : template.Repeat ? template.Due?.Next : null,
             WarnOn = warnOn,
-            EscalateTo = template?.EscalateTo ?? previous?.EscalateTo ?? "senco",
+            EscalateTo = template is null ? previous!.EscalateTo : template.EscalateTo ?? definition.Definition.EscalateTo ?? "",
         };
     }
 
@@ -642,7 +637,13 @@ public sealed class WorkflowEngine(
         CreatedAt = now,
     };
 
-    private static EventData TaskEventData(WorkTask task, string? outcome, string? notes)
+    private static TaskDefinition? TemplateOf(CompiledDefinition definition, WorkTask task) =>
+        definition.States.TryGetValue(task.State, out var state)
+            ? state.Tasks.FirstOrDefault(t => t.Id == task.DefinitionTaskId)
+                ?? state.Timers.Select(t => t.Task).FirstOrDefault(t => t?.Id == task.DefinitionTaskId)
+            : null;
+
+    private static EventData TaskEventData(CompiledDefinition definition, WorkTask task, TaskDefinition? template, string? outcome, string? notes)
     {
         var values = new Dictionary<string, object?>
         {
@@ -652,7 +653,9 @@ public sealed class WorkflowEngine(
         if (outcome is not null)
         {
             values["outcome"] = outcome;
-            if (task.Kind == "review") values["progress"] = outcome;
+            if (template?.OutcomeIsMeasure != false && task.Raises is { } raised
+                && definition.Definition.Events.TryGetValue(raised, out var declared) && declared.Measure is { } measure)
+                values[measure] = outcome;
         }
         if (notes is not null) values["notes"] = notes;
         return new EventData(values);
