@@ -27,4 +27,11 @@ public sealed class WorkflowInstance
     public Guid? ParentInstanceId { get; set; }
     /// <summary>Optimistic concurrency: every handled event bumps it; a stale write is refused and retried.</summary>
     public int ConcurrencyStamp { get; set; }
+
+    /// <summary>Marks the instance changed by this unit of work, so that its write checks the stamp it was read with.</summary>
+    internal void Touch(DateTime now)
+    {
+        ConcurrencyStamp++;
+        UpdatedAt = now;
+    }
 }
