@@ -14,11 +14,14 @@ public sealed class InMemoryDefinitionCatalog : IDefinitionCatalog
 
     /// <summary>Compiles and publishes a version.</summary>
     /// <exception cref="DefinitionValidationException">The definition is not valid.</exception>
-    public CompiledDefinition Add(WorkflowDefinition definition)
+    public CompiledDefinition Add(WorkflowDefinition definition) => Add(CompiledDefinition.Compile(definition));
+
+    /// <summary>Publishes a version compiled already (compiled definitions are immutable, so they can be shared).</summary>
+    public CompiledDefinition Add(CompiledDefinition compiled)
     {
-        var compiled = CompiledDefinition.Compile(definition);
-        _versions[(definition.Id, definition.Version)] = compiled;
-        ForgetBoroughVersions(definition.Id);
+        ArgumentNullException.ThrowIfNull(compiled);
+        _versions[(compiled.Id, compiled.Version)] = compiled;
+        ForgetBoroughVersions(compiled.Id);
         return compiled;
     }
 

@@ -39,15 +39,22 @@ internal sealed class EngineWorld
 
     public EngineWorld WithShipped(params string[] ids)
     {
-        foreach (var id in ids) Catalog.Add(DefinitionJson.Parse(File.ReadAllText(Path.Combine(Repo.Root, "definitions", "workflows", $"{id}.json"))));
+        foreach (var id in ids)
+        {
+            Catalog.Add(Compiled.GetOrAdd(id, _ =>
+                CompiledDefinition.Compile(DefinitionJson.Parse(File.ReadAllText(Path.Combine(Repo.Root, "definitions", "workflows", $"{id}.json"))))));
+        }
         return this;
     }
 
+    /// <summary>Adds a definition; the same content is compiled once for all tests (compiling rules is the slow part).</summary>
     public EngineWorld With(WorkflowDefinition definition)
     {
-        Catalog.Add(definition);
+        Catalog.Add(Compiled.GetOrAdd(DefinitionJson.Serialize(definition), _ => CompiledDefinition.Compile(definition)));
         return this;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledDefinition> Compiled = new();
 
     public Task<WorkflowInstance> StartAsync(string definitionId, string subject = Subject) =>
         Engine.StartAsync(definitionId, subject, "tester", CancellationToken.None);
