@@ -13,7 +13,10 @@ public class InMemoryStoreTests
     private static async Task<(InMemoryWorkflowStore Store, WorkflowInstance Instance, WorkflowTimer Timer)> SeededAsync()
     {
         var store = new InMemoryWorkflowStore();
-        var instance = new WorkflowInstance { Id = Guid.NewGuid(), DefinitionId = "d", SubjectId = "s", State = "a", Status = InstanceStatus.Active };
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.NewGuid(), DefinitionId = "d", SubjectId = "s", State = "a", Status = InstanceStatus.Active,
+        };
         var timer = new WorkflowTimer { Id = Guid.NewGuid(), InstanceId = instance.Id, State = "a", TimerId = "t", DueAt = Now };
         await using var session = await store.OpenAsync(None);
         session.Add(instance);

@@ -41,8 +41,8 @@ internal sealed class EngineWorld
     {
         foreach (var id in ids)
         {
-            Catalog.Add(Compiled.GetOrAdd(id, _ =>
-                CompiledDefinition.Compile(DefinitionJson.Parse(File.ReadAllText(Path.Combine(Repo.Root, "definitions", "workflows", $"{id}.json"))))));
+            var path = Path.Combine(Repo.Root, "definitions", "workflows", $"{id}.json");
+            Catalog.Add(Compiled.GetOrAdd(id, _ => CompiledDefinition.Compile(DefinitionJson.Parse(File.ReadAllText(path)))));
         }
         return this;
     }
