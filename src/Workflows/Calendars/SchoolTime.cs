@@ -61,7 +61,8 @@ public static class SchoolTime
         if (when.Param is { } name && definition.Parameters.TryGetValue(name, out var p))
             return Units.Describe(p.Default ?? 0, p.Unit);
         if (when.Next is { } point) return $"next {point.Replace('-', ' ')}";
-        if (when.Date is { } date && DateTime.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
+        if (when.Date is { } date
+            && DateTime.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
             return dt.ToString("d MMMM", CultureInfo.GetCultureInfo("en-GB"));
         (double? amount, string unit)[] all =
         [

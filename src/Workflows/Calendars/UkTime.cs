@@ -10,6 +10,9 @@ public static class UkTime
     public static DateOnly DateOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
+    /// <summary>The UK day of an instant stored as a UTC <see cref="DateTime"/> (whatever its Kind says).</summary>
+    public static DateOnly DateOfUtc(DateTime utc) => DateOf(new DateTimeOffset(utc.Ticks, TimeSpan.Zero));
+
     /// <summary>The instant a UK day starts (midnight London time), in UTC.</summary>
     public static DateTimeOffset StartOf(DateOnly date)
     {

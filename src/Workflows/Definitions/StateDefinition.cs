@@ -15,7 +15,7 @@ public sealed record StateDefinition
     public List<TaskDefinition> Tasks { get; init; } = [];
     public List<TimerDefinition> Timers { get; init; } = [];
     public Layout? Layout { get; init; }
-    /// <summary>A definition started for the same pupil when this state is entered (stage 5 starts the EHC needs assessment).</summary>
+    /// <summary>A definition started for the same subject when this state is entered (a stage that starts a statutory process).</summary>
     public string? Starts { get; init; }
     /// <summary>
     /// A date field of the event that enters this state: the started workflow counts from that day rather than

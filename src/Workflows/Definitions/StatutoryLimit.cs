@@ -12,6 +12,6 @@ public sealed record StatutoryLimit
     /// <summary>The regulation that sets the limit, e.g. "reg 13(2) of the SEND Regulations 2014".</summary>
     public string Regulation { get; init; } = "";
 
-    /// <summary>True when the value gives a pupil or family less than the law does.</summary>
+    /// <summary>True when the value gives the people it protects less than the law does.</summary>
     public bool IsLooserThanLaw(double value) => (Max is { } max && value > max) || (Min is { } min && value < min);
 }

@@ -1,13 +1,15 @@
 namespace SendWorkflow.Workflows.Definitions;
 
-/// <summary>Work the state hands to a role when the pupil enters it.</summary>
+/// <summary>Work the state hands to a role when an instance enters it.</summary>
 public sealed record TaskDefinition
 {
     public string Id { get; init; } = "";
     public string Title { get; init; } = "";
     public string Role { get; init; } = "";
-    /// <summary>action, review, meeting, letter, form: decides the form the inbox shows.</summary>
+    /// <summary>What sort of work it is (action, meeting, letter, ...); shown to people, not read by the engine.</summary>
     public string Kind { get; init; } = "action";
+    /// <summary>The form the inbox shows for the task (the host knows the forms by name); none means notes only.</summary>
+    public string? Form { get; init; }
     public When? Due { get; init; }
     /// <summary>Event raised on the instance when the task is completed (e.g. review.completed).</summary>
     public string? Raises { get; init; }
@@ -16,11 +18,16 @@ public sealed record TaskDefinition
     public string? Description { get; init; }
     /// <summary>How long before the due date the role is warned, e.g. { "schoolDays": 3 }.</summary>
     public When? Warn { get; init; }
-    /// <summary>Who gets the escalation task when this task goes overdue (default: senco).</summary>
+    /// <summary>Who gets the escalation task when this task goes overdue (default: the definition's escalateTo).</summary>
     public string? EscalateTo { get; init; }
     /// <summary>
+    /// Whether the outcome the task is completed with is written to the measure field of the event it raises, when that
+    /// event declares one (default true). False for a task whose outcome is something else.
+    /// </summary>
+    public bool? OutcomeIsMeasure { get; init; }
+    /// <summary>
     /// A rule over the facts on entering the state: the task is created only when it holds (e.g. a phase-transfer
-    /// task for pupils in Year 6: <c>facts.YearGroup == 6</c>). Without one, the task is always created.
+    /// task for Year 6: <c>facts.YearGroup == 6</c>). Without one, the task is always created.
     /// </summary>
     public string? If { get; init; }
 }

@@ -13,4 +13,9 @@ public sealed record TransitionDefinition
     /// <summary>Lower numbers are tried first; the first rule that holds wins.</summary>
     public int Priority { get; init; }
     public List<Point>? Vertices { get; init; }
+    /// <summary>
+    /// How an entry by this transition is named in the facts (<c>facts.EnteredBy</c>), e.g. "request". Without it the
+    /// name comes from the stages: escalation (a higher stage), step-down (a lower stage or an end) or transition.
+    /// </summary>
+    public string? EnteredAs { get; init; }
 }

@@ -2,7 +2,7 @@ namespace SendWorkflow.Workflows.Definitions;
 
 /// <summary>
 /// An offset or a calendar point: exactly one of the properties is set. School units count school days of the
-/// pupil's borough; calendar units count real days; Next names a review point of the term calendar
+/// subject's borough; calendar units count real days; Next names a review point of the term calendar
 /// (e.g. "target-review"); Date is a fixed day of the year as MM-dd (e.g. "02-15").
 /// </summary>
 public sealed record When
@@ -18,8 +18,8 @@ public sealed record When
     public string? Next { get; init; }
     public string? Date { get; init; }
     /// <summary>
-    /// What an offset counts from: "state" (default: the day the pupil entered the state) or "start" (the day the
-    /// instance started, e.g. the day the LA received an assessment request: statutory limits count from it) or
+    /// What an offset counts from: "state" (default: the day the instance entered the state) or "start" (the day the
+    /// instance started, e.g. the day a request was received: statutory limits count from it) or
     /// "milestone:name" (the date of the case's latest such milestone, e.g. the last annual review meeting; the start
     /// when there is none yet).
     /// </summary>

@@ -9,6 +9,11 @@ public sealed record WorkflowDefinition
     public string? Description { get; init; }
     public Dictionary<string, ParameterDefinition> Parameters { get; init; } = [];
     public string InitialState { get; init; } = "";
+    /// <summary>
+    /// The role that gets the escalation task when a task goes overdue, unless the task names its own. Without either,
+    /// an overdue task is journaled but escalated to no one (the validator warns).
+    /// </summary>
+    public string? EscalateTo { get; init; }
     public List<StateDefinition> States { get; init; } = [];
     public List<TransitionDefinition> Transitions { get; init; } = [];
     public Dictionary<string, EventDefinition> Events { get; init; } = [];

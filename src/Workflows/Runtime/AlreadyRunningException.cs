@@ -1,8 +1,8 @@
 namespace SendWorkflow.Workflows.Runtime;
 
-/// <summary>A pupil runs one active instance of a definition at a time.</summary>
-public sealed class AlreadyRunningException(string pupilId, string definitionId, Guid instanceId)
-    : Exception($"Pupil '{pupilId}' is already on '{definitionId}' (instance {instanceId}).")
+/// <summary>A subject runs one active instance of a definition at a time.</summary>
+public sealed class AlreadyRunningException(string subjectId, string definitionId, Guid instanceId)
+    : Exception($"'{subjectId}' is already on '{definitionId}' (instance {instanceId}).")
 {
     public Guid InstanceId { get; } = instanceId;
 }

@@ -30,7 +30,8 @@ public static class EventDataValidator
                 case "flag" when value is not bool:
                     problems.Add($"'{name}' must be true or false.");
                     break;
-                case "date" when value is not string s || !DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+                case "date" when value is not string s
+                    || !DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
                     problems.Add($"'{name}' must be a date written yyyy-MM-dd.");
                     break;
                 case "text" when value is not string:

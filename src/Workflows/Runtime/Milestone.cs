@@ -7,7 +7,7 @@ public sealed class Milestone
     public Guid InstanceId { get; set; }
     public string DefinitionId { get; set; } = "";
     public string BoroughId { get; set; } = "";
-    public string PupilId { get; set; } = "";
+    public string SubjectId { get; set; } = "";
     public string Name { get; set; } = "";
     /// <summary>The UK date it happened (the event's date field), which may be before the day it was recorded.</summary>
     public DateOnly On { get; set; }

@@ -5,13 +5,15 @@ public sealed class WorkTask
 {
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
-    public string PupilId { get; set; } = "";
+    public string SubjectId { get; set; } = "";
     public string SchoolId { get; set; } = "";
     public string State { get; set; } = "";
     public string DefinitionTaskId { get; set; } = "";
     public string Title { get; set; } = "";
     public string Role { get; set; } = "";
     public string Kind { get; set; } = "";
+    /// <summary>The form the inbox shows, copied from the task's definition (none: notes only).</summary>
+    public string? Form { get; set; }
     public DateOnly DueOn { get; set; }
     public WorkTaskStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -27,7 +29,8 @@ public sealed class WorkTask
     public DateTime? WarnedAt { get; set; }
     /// <summary>When the task was found overdue and escalated; set once.</summary>
     public DateTime? EscalatedAt { get; set; }
-    public string EscalateTo { get; set; } = "senco";
+    /// <summary>The role given the escalation task when this one goes overdue; empty when the definition names none.</summary>
+    public string EscalateTo { get; set; } = "";
     /// <summary>For an escalation task: the overdue task it is about.</summary>
     public Guid? EscalationOf { get; set; }
     /// <summary>Bumped by every change, so two writers never both apply a change read from the same task.</summary>

@@ -2,13 +2,13 @@ using SendWorkflow.Rules;
 
 namespace SendWorkflow.Workflows.Runtime;
 
-/// <summary>One pupil running one pinned version of a definition.</summary>
+/// <summary>One subject running one pinned version of a definition.</summary>
 public sealed class WorkflowInstance
 {
     public Guid Id { get; set; }
     public string DefinitionId { get; set; } = "";
     public int Version { get; set; }
-    public string PupilId { get; set; } = "";
+    public string SubjectId { get; set; } = "";
     public string SchoolId { get; set; } = "";
     public string BoroughId { get; set; } = "";
     public string State { get; set; } = "";
@@ -27,4 +27,11 @@ public sealed class WorkflowInstance
     public Guid? ParentInstanceId { get; set; }
     /// <summary>Optimistic concurrency: every handled event bumps it; a stale write is refused and retried.</summary>
     public int ConcurrencyStamp { get; set; }
+
+    /// <summary>Marks the instance changed by this unit of work, so that its write checks the stamp it was read with.</summary>
+    internal void Touch(DateTime now)
+    {
+        ConcurrencyStamp++;
+        UpdatedAt = now;
+    }
 }

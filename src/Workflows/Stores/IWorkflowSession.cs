@@ -9,9 +9,9 @@ namespace SendWorkflow.Workflows.Stores;
 public interface IWorkflowSession : IAsyncDisposable
 {
     Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct);
-    Task<PupilPlacement?> FindPupilAsync(string pupilId, CancellationToken ct);
-    /// <summary>The pupil's active instance of the definition, if there is one.</summary>
-    Task<Guid?> FindActiveInstanceAsync(string pupilId, string definitionId, CancellationToken ct);
+    Task<SubjectPlacement?> FindSubjectAsync(string subjectId, CancellationToken ct);
+    /// <summary>The subject's active instance of the definition, if there is one.</summary>
+    Task<Guid?> FindActiveInstanceAsync(string subjectId, string definitionId, CancellationToken ct);
     Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct);
     Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct);
     Task<IReadOnlyList<WorkTask>> FindTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);

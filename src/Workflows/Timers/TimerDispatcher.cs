@@ -9,31 +9,38 @@ namespace SendWorkflow.Workflows.Timers;
 /// the timer fired exactly once (a timer already fired or cancelled by someone else is skipped). Timers of one
 /// instance fire one after another in due order; different instances fire side by side.
 /// </summary>
-public sealed class TimerDispatcher(ITimerQueries queries, WorkflowEngine engine, ILogger<TimerDispatcher> logger)
+public sealed class TimerDispatcher(
+    ITimerQueries queries, WorkflowEngine engine, ILogger<TimerDispatcher> logger, TimerDispatchOptions? options = null)
 {
-    public const int BatchSize = 256;
+    /// <summary>The options this dispatcher was made with (the defaults when none were given).</summary>
+    public TimerDispatchOptions Options { get; } = options ?? TimerDispatchOptions.Default;
 
-    /// <param name="upTo">Fire what is due at or before this instant.</param>
-    /// <param name="parallelism">Instances fired side by side.</param>
-    /// <param name="pause">Rest between batches, so a backlog after downtime does not starve live work.</param>
-    public async Task<DispatchResult> FireDueAsync(DateTimeOffset upTo, int parallelism, TimeSpan pause, CancellationToken ct)
+    /// <summary>Fires what is due at or before <paramref name="upTo"/> with this dispatcher's options.</summary>
+    public Task<DispatchResult> FireDueAsync(DateTimeOffset upTo, CancellationToken ct) => FireDueAsync(upTo, Options, ct);
+
+    /// <summary>
+    /// Fires what is due at or before <paramref name="upTo"/> with other options, e.g. a backlog after downtime with more
+    /// parallelism and no pause.
+    /// </summary>
+    public async Task<DispatchResult> FireDueAsync(DateTimeOffset upTo, TimerDispatchOptions options, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var result = DispatchResult.None;
         var failed = new HashSet<Guid>();
         while (!ct.IsCancellationRequested)
         {
-            var due = (await queries.DueTimersAsync(upTo.UtcDateTime, BatchSize + failed.Count, ct))
-                .Where(t => !failed.Contains(t.TimerId)).Take(BatchSize).ToList();
+            var due = (await queries.DueTimersAsync(upTo.UtcDateTime, options.BatchSize + failed.Count, ct))
+                .Where(t => !failed.Contains(t.TimerId)).Take(options.BatchSize).ToList();
             if (due.Count == 0) break;
 
-            var lanes = Enumerable.Range(0, Math.Max(1, parallelism)).Select(_ => new List<DueTimer>()).ToArray();
+            var lanes = Enumerable.Range(0, options.Parallelism).Select(_ => new List<DueTimer>()).ToArray();
             foreach (var group in due.GroupBy(t => t.InstanceId))
             {
                 lanes[(group.Key.GetHashCode() & int.MaxValue) % lanes.Length].AddRange(group);
             }
             var outcomes = await Task.WhenAll(lanes.Where(l => l.Count > 0).Select(lane => FireLaneAsync(lane, failed, ct)));
             foreach (var o in outcomes) result = result.Add(o);
-            if (pause > TimeSpan.Zero) await Task.Delay(pause, ct);
+            if (options.PauseBetweenBatches > TimeSpan.Zero) await Task.Delay(options.PauseBetweenBatches, ct);
         }
         return result;
     }
@@ -53,10 +60,11 @@ public sealed class TimerDispatcher(ITimerQueries queries, WorkflowEngine engine
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The timer stays pending and is tried again at the next dispatch; ids only, never pupil data.
+                // The timer stays pending and is tried again at the next dispatch; ids only, never personal data.
                 errors++;
                 lock (failed) failed.Add(timer.TimerId);
-                logger.LogError("Timer {TimerId} of instance {InstanceId} could not fire: {Error}", timer.TimerId, timer.InstanceId, ex.Message);
+                logger.LogError("Timer {TimerId} of instance {InstanceId} could not fire: {Error}",
+                    timer.TimerId, timer.InstanceId, ex.Message);
             }
         }
         return new DispatchResult(fired, cancelled, errors);

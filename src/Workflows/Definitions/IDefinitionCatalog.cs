@@ -1,6 +1,4 @@
-using SendWorkflow.Workflows.Definitions;
-
-namespace SendWorkflow.Workflows.Stores;
+namespace SendWorkflow.Workflows.Definitions;
 
 /// <summary>Published definition versions, compiled once and cached.</summary>
 public interface IDefinitionCatalog

@@ -1,0 +1,37 @@
+using System.Globalization;
+using SendWorkflow.Rules;
+using SendWorkflow.Workflows.Definitions;
+
+namespace SendWorkflow.Workflows.Runtime.Journal;
+
+/// <summary>The chronology of events: what happened, and whether a rule moved the instance on (with the facts it saw).</summary>
+internal static class EventJournal
+{
+    private static readonly HashSet<string> Unshown = new(["notes", "taskId", "task"], StringComparer.Ordinal);
+
+    public static void Event(JournalScope scope, string state, WorkflowEvent e) =>
+        scope.Write(JournalKinds.Event, state, $"Event '{e.Name}'{Describe(e.Data)}.", e.Data.Values);
+
+    public static void Stayed(JournalScope scope, StateDefinition state, string eventName, Facts facts) =>
+        scope.Write(JournalKinds.Stayed, state.Id, $"Stayed in {state.Name}: no rule held for '{eventName}'.", new { facts });
+
+    public static void Transition(JournalScope scope, (StateDefinition From, StateDefinition To) move, TransitionDefinition taken,
+        Facts facts)
+    {
+        var rule = taken.Rule?.Name;
+        scope.Write(JournalKinds.Transition, move.From.Id,
+            $"Moved from {move.From.Name} to {move.To.Name}: {taken.Label ?? taken.Id}{(rule is null ? "" : $" (rule {rule})")}.",
+            new { transition = taken.Id, rule, expression = taken.Rule?.Expression, to = taken.To, facts });
+    }
+
+    public static void Replanned(JournalScope scope, string state, string reason, IReadOnlyList<string> moved) =>
+        scope.Write(JournalKinds.Replanned, state, $"Re-planned {reason}: {string.Join("; ", moved)}.");
+
+    private static string Describe(EventData data)
+    {
+        var shown = data.Values.Where(v => !Unshown.Contains(v.Key) && v.Value is not null)
+            .Select(v => $"{v.Key} {Convert.ToString(v.Value, CultureInfo.InvariantCulture)?.ToLowerInvariant()}")
+            .ToList();
+        return shown.Count == 0 ? "" : $" ({string.Join(", ", shown)})";
+    }
+}

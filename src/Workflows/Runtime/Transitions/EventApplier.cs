@@ -1,0 +1,79 @@
+using SendWorkflow.Rules;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Workflows.Runtime.Factories;
+using SendWorkflow.Workflows.Runtime.Journal;
+using SendWorkflow.Workflows.Stores;
+
+namespace SendWorkflow.Workflows.Runtime.Transitions;
+
+/// <summary>
+/// Handles an event inside a unit of work: checks it, records it and its measure, computes the facts, takes the first
+/// transition whose rule holds (by priority) or stays; on a transition leaves the old state and enters the new one.
+/// </summary>
+internal sealed class EventApplier
+{
+    private readonly EngineServices _services;
+    private readonly StateEnterer _states;
+
+    public EventApplier(EngineServices services)
+    {
+        _services = services;
+        _states = new StateEnterer(services, this);
+    }
+
+    public async Task<EventOutcome> ApplyAsync(IWorkflowSession session, WorkflowInstance instance, WorkflowEvent e, CancellationToken ct)
+    {
+        if (instance.Status != InstanceStatus.Active) throw new InstanceClosedException(instance.Id, instance.State);
+        var definition = await _services.DefinitionOfAsync(instance, ct);
+        var nowOffset = _services.Time.GetUtcNow();
+        Check(definition, instance, e, UkTime.DateOf(nowOffset));
+        var subject = await session.FindSubjectAsync(instance.SubjectId, ct) ?? throw new SubjectNotFoundException(instance.SubjectId);
+        var ctx = new InstanceContext(session, instance, definition, _services.Calendars.ForBorough(instance.BoroughId),
+            nowOffset.UtcDateTime, e.Actor);
+        instance.Touch(ctx.Now);
+        var from = definition.State(instance.State);
+
+        MeasureRecorder.Record(instance, definition.Definition, e);
+        var facts = FactsBuilder.Build(instance, subject.YearGroup, e.Name, nowOffset, ctx.Calendar);
+        EventJournal.Event(ctx.Journal, from.Id, e);
+        if (definition.Definition.Events.TryGetValue(e.Name, out var declared) && declared.Milestone is { } milestone)
+            session.Add(MilestoneFactory.Create(instance, milestone, e, ctx.Today, ctx.Now));
+
+        if (Choose(definition, from.Id, e, facts) is not { } taken)
+        {
+            EventJournal.Stayed(ctx.Journal, from, e.Name, facts);
+            return Outcome(instance, from.Id, null);
+        }
+        var to = definition.State(taken.To);
+        EventJournal.Transition(ctx.Journal, (from, to), taken, facts);
+        await StateLeaver.LeaveAsync(ctx, from, ct);
+        var entry = new StateEntry(to, EntryName.Of(taken, from, to), taken.Id, subject.YearGroup, e.Data);
+        await _states.EnterAsync(ctx, entry, ct);
+        return Outcome(instance, from.Id, taken);
+    }
+
+    private static EventOutcome Outcome(WorkflowInstance instance, string from, TransitionDefinition? taken) => new()
+    {
+        InstanceId = instance.Id,
+        Transitioned = taken is not null,
+        From = from,
+        To = taken?.To ?? from,
+        Rule = taken?.Rule?.Name,
+        TransitionId = taken?.Id,
+        Stage = instance.Stage,
+        Status = instance.Status,
+    };
+
+    private static void Check(CompiledDefinition definition, WorkflowInstance instance, WorkflowEvent e, DateOnly today)
+    {
+        if (!definition.Handles(instance.State, e.Name))
+            throw new EventNotHandledException(instance.State, e.Name, definition.EventsOf(instance.State));
+        var problems = EventDataValidator.Check(definition.Definition, e.Name, e.Data, UkTime.DateOfUtc(instance.StartedAt), today);
+        if (problems.Count > 0) throw new EventDataException(e.Name, problems);
+    }
+
+    /// <summary>The first transition leaving the state on the event whose rule holds (no rule always holds).</summary>
+    private static TransitionDefinition? Choose(CompiledDefinition definition, string state, WorkflowEvent e, Facts facts) =>
+        definition.TransitionsFrom(state, e.Name).FirstOrDefault(t => t.Rule is null || definition.Rules.Evaluate(t.Id, facts, e.Data));
+}

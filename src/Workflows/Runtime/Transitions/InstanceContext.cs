@@ -1,0 +1,16 @@
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Workflows.Runtime.Journal;
+using SendWorkflow.Workflows.Stores;
+
+namespace SendWorkflow.Workflows.Runtime.Transitions;
+
+/// <summary>One instance being worked on in one unit of work, with the definition and calendar it runs by.</summary>
+internal sealed record InstanceContext(
+    IWorkflowSession Session, WorkflowInstance Instance, CompiledDefinition Definition, SchoolCalendar Calendar, DateTime Now,
+    string? Actor)
+{
+    public DateOnly Today => UkTime.DateOfUtc(Now);
+
+    public JournalScope Journal => new(Session, Instance.Id, Now, Actor);
+}

@@ -1,0 +1,26 @@
+using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Workflows.Runtime.Journal;
+
+namespace SendWorkflow.Workflows.Runtime.Transitions;
+
+/// <summary>Leaving a state closes its open tasks and stops its timers.</summary>
+internal static class StateLeaver
+{
+    public static async Task LeaveAsync(InstanceContext ctx, StateDefinition state, CancellationToken ct)
+    {
+        // The session hands back tracked entities: a task completed by this very event is no longer open.
+        var tasks = (await ctx.Session.OpenTasksAsync(ctx.Instance.Id, ct)).Where(t => t.Status == WorkTaskStatus.Open).ToList();
+        foreach (var t in tasks)
+        {
+            t.Status = WorkTaskStatus.Cancelled;
+            t.CompletedAt = ctx.Now;
+        }
+        var timers = await ctx.Session.PendingTimersAsync(ctx.Instance.Id, ct);
+        foreach (var t in timers)
+        {
+            t.Status = TimerStatus.Cancelled;
+        }
+        StateJournal.TasksCancelled(ctx.Journal, state, tasks);
+        StateJournal.TimersCancelled(ctx.Journal, state, timers);
+    }
+}

@@ -1,0 +1,65 @@
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Workflows.Tests.Runtime.Engine;
+
+public class DeadlineTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task ATaskIsWarnedOnce()
+    {
+        var world = new EngineWorld().With(SmallDefinitions.Watch());
+        var instance = await world.StartAsync("watch");
+        var ids = world.Tasks(instance.Id).Select(t => t.Id).ToList();
+
+        Assert.Equal(3, await world.Engine.WarnManyAsync(ids, None));
+        Assert.Equal(0, await world.Engine.WarnManyAsync(ids, None));
+
+        Assert.All(world.Tasks(instance.Id), t => Assert.NotNull(t.WarnedAt));
+        Assert.Equal(3, world.Store.Journal(instance.Id).Count(j => j.Kind == "task-warning"));
+    }
+
+    [Fact]
+    public async Task AnOverdueTask_IsEscalatedOnce_ToTheDefinitionsRole()
+    {
+        var world = new EngineWorld().With(SmallDefinitions.Watch());
+        var instance = await world.StartAsync("watch");
+        var note = world.Tasks(instance.Id).Single(t => t.DefinitionTaskId == "note");
+        world.GoTo(note.DueOn.AddDays(1));
+
+        Assert.True(await world.Engine.EscalateAsync(note.Id, None));
+        Assert.False(await world.Engine.EscalateAsync(note.Id, None));
+
+        var escalation = world.Tasks(instance.Id).Single(t => t.EscalationOf == note.Id);
+        Assert.Equal(("lead", "escalation", WorkTaskStatus.Open), (escalation.Role, escalation.Kind, escalation.Status));
+        Assert.NotNull(escalation.EscalatedAt);
+        Assert.NotNull(world.Tasks(instance.Id).Single(t => t.Id == note.Id).EscalatedAt);
+        Assert.Single(world.Store.Journal(instance.Id), j => j.Kind == "task-overdue");
+    }
+
+    [Fact]
+    public async Task ATasksOwnEscalationRole_OverridesTheDefinitions()
+    {
+        var world = new EngineWorld().With(SmallDefinitions.Watch());
+        var instance = await world.StartAsync("watch");
+        var check = world.Tasks(instance.Id).Single(t => t.DefinitionTaskId == "check");
+
+        Assert.True(await world.Engine.EscalateAsync(check.Id, None));
+
+        Assert.Equal("boss", world.Tasks(instance.Id).Single(t => t.EscalationOf == check.Id).Role);
+    }
+
+    [Fact]
+    public async Task WithNoRoleToEscalateTo_AnOverdueTaskIsOnlyJournaled()
+    {
+        var world = new EngineWorld().With(SmallDefinitions.Watch() with { EscalateTo = null });
+        var instance = await world.StartAsync("watch");
+        var note = world.Tasks(instance.Id).Single(t => t.DefinitionTaskId == "note");
+
+        Assert.True(await world.Engine.EscalateAsync(note.Id, None));
+
+        Assert.DoesNotContain(world.Tasks(instance.Id), t => t.EscalationOf is not null);
+        Assert.Contains("no role to escalate to", world.Store.Journal(instance.Id).Last().Detail);
+    }
+}
