@@ -1,3 +1,4 @@
+using SendWorkflow.Workflows.Definitions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Endpoints;

@@ -1,3 +1,4 @@
+using SendWorkflow.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
@@ -33,7 +34,7 @@ internal sealed class StartupTasks(
         if (time is SendWorkflow.Send.Clock.SimulatedTimeProvider)
         {
             // Without Quartz the simulated clock has no dispatcher of its own: what fell due before start fires now.
-            var recovered = await dispatcher.FireDueAsync(time.GetUtcNow(), parallelism: 4, TimeSpan.Zero, ct);
+            var recovered = await dispatcher.FireDueAsync(time.GetUtcNow(), TimerDispatchOptions.CatchUp, ct);
             if (recovered.Fired + recovered.Cancelled > 0)
                 logger.LogInformation("Fired {Fired} timers that fell due while the service was down", recovered.Fired);
         }

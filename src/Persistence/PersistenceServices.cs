@@ -17,7 +17,11 @@ public static class PersistenceServices
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext());
-        services.AddSingleton(new SqliteWorkflowWriter(connectionString));
+        services.AddSingleton(sp =>
+        {
+            using var db = sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext();
+            return new SqliteWorkflowWriter(connectionString, db.Model);
+        });
         services.AddSingleton<IWorkflowStore, SqliteWorkflowStore>();
         services.AddSingleton<ITimerQueries, SqliteTimerQueries>();
         services.AddHostedService<WalCheckpointer>();

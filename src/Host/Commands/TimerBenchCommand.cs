@@ -59,7 +59,7 @@ public static class TimerBenchCommand
             clock.AdvanceTo(UkTime.StartOf(new DateOnly(2027, 11, 8)));
             var dispatcher = app.Services.GetRequiredService<TimerDispatcher>();
             var fire = Stopwatch.StartNew();
-            var result = await dispatcher.FireDueAsync(clock.GetUtcNow(), parallelism: 32, TimeSpan.Zero, CancellationToken.None);
+            var result = await dispatcher.FireDueAsync(clock.GetUtcNow(), TimerDispatchOptions.CatchUp with { Parallelism = 32 }, CancellationToken.None);
             fire.Stop();
             Console.WriteLine($"timers fired:        {result.Fired} in {fire.Elapsed.TotalSeconds:0.00} s ({result.Fired / fire.Elapsed.TotalSeconds:0} per second; each creates a review task), {result.Cancelled} cancelled, {result.Failed} failed");
             Console.WriteLine($"peak memory:         {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");

@@ -42,7 +42,7 @@ public static class InstancesApi
         {
             var pupil = await scope.RequirePupilAsync(db, pupilId, "pupil", null, ct);
             scope.Audit(AuditActions.Read, "pupil-instances", pupilId, pupilId, pupil.SchoolId);
-            var q = db.Instances.AsNoTracking().Where(i => i.PupilId == pupilId);
+            var q = db.Instances.AsNoTracking().Where(i => i.SubjectId == pupilId);
             if (scope.Role == StaffRoles.LaOfficer) q = q.Where(i => AccessPolicy.StatutoryDefinitions.Contains(i.DefinitionId));
             return TypedResults.Ok(await q.OrderBy(i => i.StartedAt)
                 .Select(i => new { i.Id, i.DefinitionId, i.Version, i.State, i.Stage, Status = i.Status.ToString().ToLower(), i.StartedAt })
@@ -103,7 +103,7 @@ public static class InstancesApi
             .OrderBy(t => t.DueOn).ThenBy(t => t.Title).ToListAsync(ct);
         var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending)
             .OrderBy(t => t.DueAt).ToListAsync(ct);
-        var yearGroup = await db.Pupils.Where(p => p.Id == i.PupilId).Select(p => p.YearGroup).FirstOrDefaultAsync(ct);
+        var yearGroup = await db.Pupils.Where(p => p.Id == i.SubjectId).Select(p => p.YearGroup).FirstOrDefaultAsync(ct);
         Facts? facts = null;
         try
         {
@@ -113,7 +113,7 @@ public static class InstancesApi
         {
             // Facts need term dates; the instance is still worth showing without them.
         }
-        return new InstanceDto(i.Id, i.DefinitionId, i.Version, i.PupilId, i.SchoolId, i.State, i.Stage,
+        return new InstanceDto(i.Id, i.DefinitionId, i.Version, i.SubjectId, i.SchoolId, i.State, i.Stage,
             i.Status.ToString().ToLowerInvariant(), new DateTimeOffset(i.EnteredStateAt, TimeSpan.Zero), i.EnteredBy,
             tasks.Select(TasksApi.ToDto).ToList(),
             timers.Select(t => new TimerDto(t.Id, t.TimerId, new DateTimeOffset(t.DueAt, TimeSpan.Zero), UkTime.DateOf(new DateTimeOffset(t.DueAt, TimeSpan.Zero)))).ToList(),

@@ -42,7 +42,7 @@ internal sealed class ProblemHandling(IProblemDetailsService problemDetails) : I
             d.Errors.Select(e => new Problem(e.Message, null, e.Code, e.TargetKind, e.TargetId)).ToList()),
         EventDataException e => (422, "The event's data is not valid", e.Problems.Select(p => new Problem(p, "data")).ToList()),
         SchoolCalendarException => (422, "No term dates for that date", null),
-        DefinitionNotFoundException or InstanceNotFoundException or PupilNotFoundException or TaskNotFoundException
+        DefinitionNotFoundException or InstanceNotFoundException or SubjectNotFoundException or TaskNotFoundException
             or NotFoundException => (404, "Not found", null),
         EventNotHandledException => (409, "The current state does not handle this event", null),
         TaskNotOpenException => (409, "The task is not open", null),

@@ -48,7 +48,7 @@ public static class TasksApi
         var q = AccessPolicy.TasksFor(scope.Principal, db);
         scope.Audit(AuditActions.Read, "tasks", null, pupilId, schoolId);
         if (schoolId is not null) q = q.Where(t => t.SchoolId == schoolId);
-        if (pupilId is not null) q = q.Where(t => t.PupilId == pupilId);
+        if (pupilId is not null) q = q.Where(t => t.SubjectId == pupilId);
         if (instanceId is not null) q = q.Where(t => t.InstanceId == instanceId);
         if (role is not null) q = q.Where(t => t.Role == role);
         if (wanted is not null) q = q.Where(t => t.Status == wanted);
@@ -74,7 +74,7 @@ public static class TasksApi
         });
     }
 
-    internal static TaskDto ToDto(WorkTask t) => new(t.Id, t.InstanceId, t.PupilId, t.SchoolId, t.State, t.Title, t.Role, t.Kind,
+    internal static TaskDto ToDto(WorkTask t) => new(t.Id, t.InstanceId, t.SubjectId, t.SchoolId, t.State, t.Title, t.Role, t.Kind,
         t.DueOn, t.Status.ToString().ToLowerInvariant(), t.Raises, t.Outcome,
         t.CompletedAt is { } c ? new DateTimeOffset(c, TimeSpan.Zero) : null, t.WarnOn, t.WarnedAt is not null,
         t.EscalatedAt is not null && t.Kind != "escalation", t.EscalateTo, t.EscalationOf, t.Notes);

@@ -15,7 +15,7 @@ public static class GraphBuilder
             // States without a saved position get a grid place until the SENCo moves them or lays the page out.
             var (x, y) = s.Layout is { } l ? (l.X, l.Y) : (40 + i % 5 * 280.0, 600 + i / 5 * 160.0);
             return new GraphNode(s.Id, x, y, s.Stage is { } n ? $"Stage {n}" : s.Terminal ? "End" : "",
-                s.Name, Roles(s.Roles), s.Timeframe is null ? "" : PlainWords.Timeframe(s.Timeframe, d), s.Terminal, s.Id == d.InitialState);
+                s.Name, Roles(s.Roles), s.Timeframe is null ? "" : DefinitionWording.Timeframe(s.Timeframe, d), s.Terminal, s.Id == d.InitialState);
         }).ToList();
 
         var edges = new List<GraphEdge>();
@@ -26,14 +26,14 @@ public static class GraphBuilder
             for (var i = 0; i < list.Count; i++)
             {
                 var offset = list.Count == 1 ? 0 : (i - (list.Count - 1) / 2.0) * 16;
-                edges.Add(new GraphEdge(list[i].Id, list[i].From, list[i].To, Wrap(PlainWords.Arrow(list[i]), 34), offset));
+                edges.Add(new GraphEdge(list[i].Id, list[i].From, list[i].To, Wrap(DefinitionWording.Arrow(list[i], d), 34), offset));
             }
         }
         return new GraphModel(nodes, edges);
     }
 
     private static string Roles(IReadOnlyList<string> roles) =>
-        roles.Count == 0 ? "" : string.Join(", ", roles.Select(PlainWords.Role));
+        roles.Count == 0 ? "" : string.Join(", ", roles.Select(DefinitionWording.Role));
 
     /// <summary>Breaks a label into lines of about this many characters, at spaces.</summary>
     public static string Wrap(string text, int width)

@@ -27,8 +27,8 @@ public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> facto
             return null;
         }
         if (await Refusals.OrNullAsync(() => guard.RequireInstanceAsync(db, caller, i, ct)) is null) return null;
-        guard.Audit(caller, AuditActions.Read, "instance", id.ToString(), i.PupilId, i.SchoolId);
-        var pupil = await db.Pupils.AsNoTracking().Where(p => p.Id == i.PupilId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        guard.Audit(caller, AuditActions.Read, "instance", id.ToString(), i.SubjectId, i.SchoolId);
+        var pupil = await db.Pupils.AsNoTracking().Where(p => p.Id == i.SubjectId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         var record = await definitions.GetAsync(i.DefinitionId, i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         var definition = DefinitionJson.Parse(record.Json);
         var published = (await definitions.ListAsync(ct)).FirstOrDefault(d => d.Id == i.DefinitionId)?.PublishedVersion;
@@ -39,7 +39,7 @@ public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> facto
         var today = UkTime.DateOf(time.GetUtcNow());
         var tasks = (await db.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open).ToListAsync(ct))
             .OrderBy(t => t.DueOn).ThenBy(t => t.Title)
-            .Select(t => new TaskLine(t.Title, PlainWords.Role(t.Role), t.DueOn, t.DueOn < today)).ToList();
+            .Select(t => new TaskLine(t.Title, DefinitionWording.Role(t.Role), t.DueOn, t.DueOn < today)).ToList();
         var state = definition.States.FirstOrDefault(s => s.Id == i.State);
         var timers = (await db.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending).ToListAsync(ct))
             .OrderBy(t => t.DueAt)
@@ -48,7 +48,7 @@ public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> facto
         var pathTransitions = journal.Where(j => j.TransitionId is not null).Select(j => j.TransitionId!).Distinct().ToList();
         var pathStates = journal.Where(j => j.Kind is JournalKinds.Started or JournalKinds.Transition).Select(j => j.State)
             .Append(i.State).Distinct().ToList();
-        return new InstanceView(i.Id, pupil ?? i.PupilId, i.DefinitionId, i.Version, published, i.State, i.Status == InstanceStatus.Active,
+        return new InstanceView(i.Id, pupil ?? i.SubjectId, i.DefinitionId, i.Version, published, i.State, i.Status == InstanceStatus.Active,
             i.StartedAt, i.EnteredStateAt, definition, journal, tasks, timers, pathStates, pathTransitions);
     }
 
@@ -72,6 +72,6 @@ public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> facto
         var timer = state?.Timers.FirstOrDefault(t => t.Id == timerId);
         if (timer?.Description is { Length: > 0 } text) return text;
         if (timer?.Task is { } task) return task.Title;
-        return raises.Length > 0 ? $"Then {PlainWords.Event(raises)}" : timerId;
+        return raises.Length > 0 ? $"Then {DefinitionWording.Event(raises, d)}" : timerId;
     }
 }

@@ -29,14 +29,14 @@ public sealed class StudioQueries(IDbContextFactory<SendWorkflowDbContext> facto
         var visible = AccessPolicy.PupilsFor(caller.User, db).Select(p => p.Id);
         var rows = await (
                 from i in db.Instances.AsNoTracking()
-                where i.DefinitionId == definitionId && visible.Contains(i.PupilId)
-                join p in db.Pupils.AsNoTracking() on i.PupilId equals p.Id into pupils
+                where i.DefinitionId == definitionId && visible.Contains(i.SubjectId)
+                join p in db.Pupils.AsNoTracking() on i.SubjectId equals p.Id into pupils
                 from p in pupils.DefaultIfEmpty()
-                select new { i.Id, i.PupilId, Name = p == null ? null : p.Name, i.Version, i.State, i.Stage, i.Status, i.StartedAt })
+                select new { i.Id, i.SubjectId, Name = p == null ? null : p.Name, i.Version, i.State, i.Stage, i.Status, i.StartedAt })
             .ToListAsync(ct);
         guard.Audit(caller, AuditActions.Read, "pupil-list", definitionId, null, caller.SchoolId);
         return rows.OrderByDescending(r => r.StartedAt).Take(take)
-            .Select(r => new InstanceRow(r.Id, r.PupilId, r.Name ?? r.PupilId, r.Version, r.State, r.Stage,
+            .Select(r => new InstanceRow(r.Id, r.SubjectId, r.Name ?? r.SubjectId, r.Version, r.State, r.Stage,
                 r.Status == InstanceStatus.Active, r.StartedAt))
             .ToList();
     }

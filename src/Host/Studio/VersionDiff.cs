@@ -45,13 +45,13 @@ public static class VersionDiff
             var changes = new List<string>();
             if (o.Name != s.Name) changes.Add($"name \"{o.Name}\" became \"{s.Name}\"");
             if (o.Stage != s.Stage) changes.Add($"stage {o.Stage?.ToString() ?? "none"} became {s.Stage?.ToString() ?? "none"}");
-            if (!o.Roles.SequenceEqual(s.Roles)) changes.Add($"roles became {string.Join(", ", s.Roles.Select(PlainWords.Role))}");
+            if (!o.Roles.SequenceEqual(s.Roles)) changes.Add($"roles became {string.Join(", ", s.Roles.Select(DefinitionWording.Role))}");
             if (!Same(o.Timeframe, s.Timeframe)) changes.Add($"timeframe {Time(o.Timeframe, from)} became {Time(s.Timeframe, to)}");
             if (o.Terminal != s.Terminal) changes.Add(s.Terminal ? "now ends the pathway" : "no longer ends the pathway");
             if (o.Starts != s.Starts) changes.Add($"starts {s.Starts ?? "nothing"} on entry");
             if (changes.Count > 0) lines.Add(new("changed", "state", $"State \"{s.Name}\": {string.Join("; ", changes)}."));
             if (!Same(o.Layout, s.Layout)) moved++;
-            Items(o.Tasks, s.Tasks, t => t.Id, t => $"task \"{t.Title}\" for {PlainWords.Role(t.Role)}{(t.Due is null ? "" : $", due {Time(t.Due, to)}")}", "task", s.Name, lines);
+            Items(o.Tasks, s.Tasks, t => t.Id, t => $"task \"{t.Title}\" for {DefinitionWording.Role(t.Role)}{(t.Due is null ? "" : $", due {Time(t.Due, to)}")}", "task", s.Name, lines);
             Items(o.Timers, s.Timers, t => t.Id, t => $"timer {t.Id} {(t.Every is not null ? $"every {Time(t.Every, to)}" : $"after {Time(t.After, to)}")}", "timer", s.Name, lines);
         }
         foreach (var s in from.States.Where(s => to.States.All(n => n.Id != s.Id)))
@@ -66,7 +66,7 @@ public static class VersionDiff
         {
             if (!old.TryGetValue(t.Id, out var o))
             {
-                lines.Add(new("added", "transition", $"Arrow from {t.From} to {t.To}: \"{PlainWords.Arrow(t)}\"."));
+                lines.Add(new("added", "transition", $"Arrow from {t.From} to {t.To}: \"{DefinitionWording.Arrow(t, to)}\"."));
                 if (t.Rule is { } rule) lines.Add(new("added", "rule", $"Rule {rule.Name} on {t.Id}: {rule.Expression}"));
                 continue;
             }
@@ -82,7 +82,7 @@ public static class VersionDiff
                 lines.Add(new("changed", "rule", $"Rule {t.Rule.Name} on {t.Id}: \"{o.Rule.Expression}\" became \"{t.Rule.Expression}\"."));
         }
         foreach (var t in from.Transitions.Where(t => to.Transitions.All(n => n.Id != t.Id)))
-            lines.Add(new("removed", "transition", $"Arrow from {t.From} to {t.To}: \"{PlainWords.Arrow(t)}\"."));
+            lines.Add(new("removed", "transition", $"Arrow from {t.From} to {t.To}: \"{DefinitionWording.Arrow(t, from)}\"."));
     }
 
     private static void Items<T>(List<T> old, List<T> now, Func<T, string> id, Func<T, string> words, string area, string state, List<DiffLine> lines)
@@ -98,9 +98,9 @@ public static class VersionDiff
     }
 
     private static string Amount(ParameterDefinition p) =>
-        p.Default is { } n ? Units.Describe(n, p.Unit) : $"no default ({PlainWords.Unit(p.Unit)})";
+        p.Default is { } n ? Units.Describe(n, p.Unit) : $"no default ({DefinitionWording.Unit(p.Unit)})";
 
-    private static string Time(When? when, WorkflowDefinition d) => when is null ? "none" : PlainWords.Timeframe(when, d);
+    private static string Time(When? when, WorkflowDefinition d) => when is null ? "none" : DefinitionWording.Timeframe(when, d);
 
     // Records holding lists compare lists by reference; the JSON form compares what the document says.
     private static bool Same<T>(T a, T b) =>

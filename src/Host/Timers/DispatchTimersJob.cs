@@ -12,7 +12,7 @@ internal sealed class DispatchTimersJob(TimerDispatcher dispatcher, TimeProvider
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var result = await dispatcher.FireDueAsync(time.GetUtcNow(), parallelism: 2, TimeSpan.FromMilliseconds(20), cancellationToken);
+        var result = await dispatcher.FireDueAsync(time.GetUtcNow(), cancellationToken);
         if (result.Fired + result.Cancelled + result.Failed > 0)
         {
             logger.LogInformation("Timers: {Fired} fired, {Cancelled} cancelled, {Failed} failed", result.Fired, result.Cancelled, result.Failed);

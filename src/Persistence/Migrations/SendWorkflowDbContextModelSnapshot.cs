@@ -236,6 +236,30 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.Borough", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Boroughs", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.BoroughParametersRecord", b =>
                 {
                     b.Property<string>("BoroughId")
@@ -270,30 +294,6 @@ namespace SendWorkflow.Persistence.Migrations
                     b.HasKey("BoroughId", "Version");
 
                     b.ToTable("BoroughParameters", (string)null);
-                });
-
-            modelBuilder.Entity("SendWorkflow.Persistence.Entities.Borough", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CalendarId")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Boroughs", (string)null);
                 });
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.DefinitionVersionRecord", b =>
@@ -478,57 +478,6 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("Schools", (string)null);
                 });
 
-            modelBuilder.Entity("SendWorkflow.Persistence.Entities.StatutoryExceptionRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BoroughId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EndsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PupilId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BoroughId");
-
-                    b.HasIndex("InstanceId");
-
-                    b.ToTable("StatutoryExceptions", (string)null);
-                });
-
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -622,6 +571,57 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.StatutoryExceptionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoroughId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PupilId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoroughId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("StatutoryExceptions", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Workflows.Runtime.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -695,12 +695,12 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PupilId")
-                        .IsRequired()
-                        .HasMaxLength(100)
+                    b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RecordedAt")
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -747,6 +747,10 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<Guid?>("EscalationOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Form")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
@@ -760,11 +764,6 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PupilId")
-                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
@@ -799,6 +798,11 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -814,11 +818,11 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasIndex("InstanceId", "Status");
 
-                    b.HasIndex("PupilId", "Status");
-
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("Status", "WarnOn");
+
+                    b.HasIndex("SubjectId", "Status");
 
                     b.HasIndex("SchoolId", "Status", "DueOn");
 
@@ -866,11 +870,6 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<Guid?>("ParentInstanceId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PupilId")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("ReviewsInStage")
                         .HasColumnType("INTEGER");
 
@@ -898,6 +897,11 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -908,14 +912,14 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasIndex("ParentInstanceId");
 
-                    b.HasIndex("PupilId");
-
-                    b.HasIndex("PupilId", "DefinitionId")
-                        .IsUnique()
-                        .HasDatabaseName("UX_Instances_ActivePerPupil")
-                        .HasFilter("\"Status\" = 'Active'");
+                    b.HasIndex("SubjectId");
 
                     b.HasIndex("SchoolId", "State");
+
+                    b.HasIndex("SubjectId", "DefinitionId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Instances_ActivePerSubject")
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.ToTable("Instances", (string)null);
                 });
@@ -1040,7 +1044,7 @@ namespace SendWorkflow.Persistence.Migrations
                 {
                     b.HasOne("SendWorkflow.Persistence.Entities.Pupil", null)
                         .WithMany()
-                        .HasForeignKey("PupilId")
+                        .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

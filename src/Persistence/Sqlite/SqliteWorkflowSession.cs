@@ -13,12 +13,12 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
     private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceById =
         EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
 
-    private static readonly Func<SendWorkflowDbContext, string, CancellationToken, Task<PupilPlacement?>> PupilById =
+    private static readonly Func<SendWorkflowDbContext, string, CancellationToken, Task<SubjectPlacement?>> PupilById =
         EF.CompileAsyncQuery((SendWorkflowDbContext c, string id, CancellationToken _) =>
             (from p in c.Pupils
              join s in c.Schools on p.SchoolId equals s.Id
              where p.Id == id
-             select new PupilPlacement(p.Id, s.Id, s.BoroughId, p.YearGroup)).FirstOrDefault());
+             select new SubjectPlacement(p.Id, s.Id, s.BoroughId, p.YearGroup)).FirstOrDefault());
 
     private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkTask?>> TaskById =
         EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
@@ -45,11 +45,11 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         return instance;
     }
 
-    public Task<PupilPlacement?> FindPupilAsync(string pupilId, CancellationToken ct) => PupilById(db, pupilId, ct);
+    public Task<SubjectPlacement?> FindSubjectAsync(string subjectId, CancellationToken ct) => PupilById(db, subjectId, ct);
 
     public Task<Guid?> FindActiveInstanceAsync(string pupilId, string definitionId, CancellationToken ct) =>
         db.Instances.AsNoTracking()
-            .Where(i => i.PupilId == pupilId && i.DefinitionId == definitionId && i.Status == InstanceStatus.Active)
+            .Where(i => i.SubjectId == pupilId && i.DefinitionId == definitionId && i.Status == InstanceStatus.Active)
             .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
 
     public async Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct)

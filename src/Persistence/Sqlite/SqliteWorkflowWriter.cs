@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
 
@@ -8,11 +8,17 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// <summary>
 /// The runtime's single writer. SQLite has one writer at a time, so events queue here in-process (far cheaper than
 /// colliding on the file lock, where SQLite's busy handler sleeps in milliseconds) and write on one connection
-/// whose statements are prepared once. The values match EF Core's SQLite mapping (GUIDs and instants as text,
-/// enums as their names) so the rest of the service reads them through EF as usual.
+/// whose statements are prepared once. The statements' columns and value conversions come from the EF Core model
+/// (<see cref="TableStatements{T}"/>), so the rest of the service reads what it wrote through EF as usual.
 /// </summary>
-public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDisposable
+public sealed class SqliteWorkflowWriter(string connectionString, IModel model) : IAsyncDisposable
 {
+    private readonly TableStatements<WorkflowInstance> _instances = new(model, nameof(WorkflowInstance.ConcurrencyStamp));
+    private readonly TableStatements<WorkTask> _tasks = new(model, nameof(WorkTask.Revision));
+    private readonly TableStatements<WorkflowTimer> _timers = new(model, nameof(WorkflowTimer.Status));
+    private readonly TableStatements<JournalEntry> _journal = new(model);
+    private readonly TableStatements<Milestone> _milestones = new(model);
+
     private const int MaxBatch = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly System.Threading.Channels.Channel<Pending> _queue =
@@ -103,32 +109,32 @@ public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDispos
     }
 
     private static Exception Refusal(WorkflowChangeSet changes, SqliteException ex) =>
-        ex.Message.Contains("Instances.PupilId", StringComparison.Ordinal) && changes.NewInstances.FirstOrDefault() is { } started
-            ? new AlreadyRunningException(started.PupilId, started.DefinitionId, Guid.Empty)
+        ex.Message.Contains("Instances.SubjectId", StringComparison.Ordinal) && changes.NewInstances.FirstOrDefault() is { } started
+            ? new AlreadyRunningException(started.SubjectId, started.DefinitionId, Guid.Empty)
             : new InvalidOperationException($"The database refused the change: {ex.Message}", ex);
 
     private ConcurrencyConflictException? Apply(WorkflowChangeSet changes, SqliteTransaction tx)
     {
         foreach (var (instance, readStamp) in changes.ChangedInstances)
         {
-            if (Run(UpdateInstanceSql, tx, InstanceValues(instance).Append(("@readStamp", readStamp))) == 0)
+            if (Run(_instances.UpdateSql, tx, c => _instances.BindUpdate(c, instance, readStamp)) == 0)
                 return new ConcurrencyConflictException(instance.Id);
         }
-        foreach (var i in changes.NewInstances) Run(InsertInstanceSql, tx, InstanceValues(i));
+        foreach (var i in changes.NewInstances) Run(_instances.InsertSql, tx, c => _instances.BindInsert(c, i));
         foreach (var (task, readRevision) in changes.ChangedTasks)
         {
-            if (Run(UpdateTaskSql, tx, TaskValues(task).Append(("@readRevision", readRevision))) == 0)
+            if (Run(_tasks.UpdateSql, tx, c => _tasks.BindUpdate(c, task, readRevision)) == 0)
                 return new ConcurrencyConflictException(task.InstanceId);
         }
-        foreach (var t in changes.NewTasks) Run(InsertTaskSql, tx, TaskValues(t));
+        foreach (var t in changes.NewTasks) Run(_tasks.InsertSql, tx, c => _tasks.BindInsert(c, t));
         foreach (var (timer, readStatus) in changes.ChangedTimers)
         {
-            if (Run(UpdateTimerSql, tx, TimerValues(timer).Append(("@readStatus", readStatus.ToString()))) == 0)
+            if (Run(_timers.UpdateSql, tx, c => _timers.BindUpdate(c, timer, readStatus)) == 0)
                 return new ConcurrencyConflictException(timer.InstanceId);
         }
-        foreach (var t in changes.NewTimers) Run(InsertTimerSql, tx, TimerValues(t));
-        foreach (var j in changes.Journal) Run(InsertJournalSql, tx, JournalValues(j));
-        foreach (var m in changes.Milestones) Run(InsertMilestoneSql, tx, MilestoneValues(m));
+        foreach (var t in changes.NewTimers) Run(_timers.InsertSql, tx, c => _timers.BindInsert(c, t));
+        foreach (var j in changes.Journal) Run(_journal.InsertSql, tx, c => _journal.BindInsert(c, j));
+        foreach (var m in changes.Milestones) Run(_milestones.InsertSql, tx, c => _milestones.BindInsert(c, m));
         return null;
     }
 
@@ -152,7 +158,7 @@ public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDispos
         return connection;
     }
 
-    private int Run(string sql, SqliteTransaction tx, IEnumerable<(string Name, object? Value)> values)
+    private int Run(string sql, SqliteTransaction tx, Action<SqliteCommand> bind)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
@@ -161,69 +167,9 @@ public sealed class SqliteWorkflowWriter(string connectionString) : IAsyncDispos
             _commands[sql] = command;
         }
         command.Transaction = tx;
-        command.Parameters.Clear();
-        foreach (var (name, value) in values) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        bind(command);
         return command.ExecuteNonQuery();
     }
-
-    private static string Id(Guid id) => id.ToString("D").ToUpperInvariant();
-
-    private static string Instant(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static IEnumerable<(string, object?)> InstanceValues(WorkflowInstance i) =>
-    [
-        ("@Id", Id(i.Id)), ("@DefinitionId", i.DefinitionId), ("@Version", i.Version), ("@PupilId", i.PupilId),
-        ("@SchoolId", i.SchoolId), ("@BoroughId", i.BoroughId), ("@State", i.State), ("@Stage", i.Stage),
-        ("@Status", i.Status.ToString()), ("@StartedAt", Instant(i.StartedAt)), ("@EnteredStateAt", Instant(i.EnteredStateAt)),
-        ("@EnteredBy", i.EnteredBy), ("@EnteredVia", i.EnteredVia), ("@LastProgress", i.LastProgress.ToString()),
-        ("@ReviewsInStage", i.ReviewsInStage), ("@ReviewsWithoutProgress", i.ReviewsWithoutProgress),
-        ("@UpdatedAt", Instant(i.UpdatedAt)), ("@ConcurrencyStamp", i.ConcurrencyStamp),
-        ("@ParentInstanceId", i.ParentInstanceId is { } parent ? Id(parent) : null),
-    ];
-
-    private static IEnumerable<(string, object?)> TaskValues(WorkTask t) =>
-    [
-        ("@Id", Id(t.Id)), ("@InstanceId", Id(t.InstanceId)), ("@PupilId", t.PupilId), ("@SchoolId", t.SchoolId),
-        ("@State", t.State), ("@DefinitionTaskId", t.DefinitionTaskId), ("@Title", t.Title), ("@Role", t.Role),
-        ("@Kind", t.Kind), ("@DueOn", Day(t.DueOn)), ("@Status", t.Status.ToString()), ("@CreatedAt", Instant(t.CreatedAt)),
-        ("@CompletedAt", t.CompletedAt is { } c ? Instant(c) : null), ("@CompletedBy", t.CompletedBy), ("@Outcome", t.Outcome),
-        ("@Notes", t.Notes), ("@Raises", t.Raises), ("@RepeatsAt", t.RepeatsAt),
-        ("@WarnOn", t.WarnOn is { } w ? Day(w) : null), ("@WarnedAt", t.WarnedAt is { } wa ? Instant(wa) : null),
-        ("@EscalatedAt", t.EscalatedAt is { } e ? Instant(e) : null), ("@EscalateTo", t.EscalateTo),
-        ("@EscalationOf", t.EscalationOf is { } of ? Id(of) : null), ("@Revision", t.Revision),
-    ];
-
-    private static IEnumerable<(string, object?)> TimerValues(WorkflowTimer t) =>
-    [
-        ("@Id", Id(t.Id)), ("@InstanceId", Id(t.InstanceId)), ("@State", t.State), ("@TimerId", t.TimerId),
-        ("@DueAt", Instant(t.DueAt)), ("@Raises", t.Raises), ("@Status", t.Status.ToString()),
-        ("@CreatedAt", Instant(t.CreatedAt)), ("@FiredAt", t.FiredAt is { } f ? Instant(f) : null),
-    ];
-
-    private static IEnumerable<(string, object?)> JournalValues(JournalEntry j) =>
-    [
-        ("@InstanceId", Id(j.InstanceId)), ("@At", Instant(j.At)), ("@Kind", j.Kind), ("@State", j.State),
-        ("@Detail", j.Detail), ("@Data", j.Data), ("@Actor", j.Actor),
-    ];
-
-    private static IEnumerable<(string, object?)> MilestoneValues(Milestone m) =>
-    [
-        ("@InstanceId", Id(m.InstanceId)), ("@DefinitionId", m.DefinitionId), ("@BoroughId", m.BoroughId), ("@PupilId", m.PupilId),
-        ("@Name", m.Name), ("@On", Day(m.On)),
-        ("@RecordedAt", Instant(m.RecordedAt)), ("@Actor", m.Actor),
-    ];
-
-    private const string InsertMilestoneSql = "INSERT INTO Milestones (InstanceId, DefinitionId, BoroughId, PupilId, Name, \"On\", RecordedAt, Actor) VALUES (@InstanceId, @DefinitionId, @BoroughId, @PupilId, @Name, @On, @RecordedAt, @Actor)";
-    private const string InstanceColumns = "Id, DefinitionId, Version, PupilId, SchoolId, BoroughId, State, Stage, Status, StartedAt, EnteredStateAt, EnteredBy, EnteredVia, LastProgress, ReviewsInStage, ReviewsWithoutProgress, UpdatedAt, ConcurrencyStamp, ParentInstanceId";
-    private const string InsertInstanceSql = $"INSERT INTO Instances ({InstanceColumns}) VALUES (@Id, @DefinitionId, @Version, @PupilId, @SchoolId, @BoroughId, @State, @Stage, @Status, @StartedAt, @EnteredStateAt, @EnteredBy, @EnteredVia, @LastProgress, @ReviewsInStage, @ReviewsWithoutProgress, @UpdatedAt, @ConcurrencyStamp, @ParentInstanceId)";
-    private const string UpdateInstanceSql = "UPDATE Instances SET State = @State, Stage = @Stage, Status = @Status, EnteredStateAt = @EnteredStateAt, EnteredBy = @EnteredBy, EnteredVia = @EnteredVia, LastProgress = @LastProgress, ReviewsInStage = @ReviewsInStage, ReviewsWithoutProgress = @ReviewsWithoutProgress, UpdatedAt = @UpdatedAt, ConcurrencyStamp = @ConcurrencyStamp, SchoolId = @SchoolId, BoroughId = @BoroughId, PupilId = @PupilId, DefinitionId = @DefinitionId, Version = @Version, StartedAt = @StartedAt, ParentInstanceId = @ParentInstanceId WHERE Id = @Id AND ConcurrencyStamp = @readStamp";
-    private const string InsertTaskSql = "INSERT INTO Tasks (Id, InstanceId, PupilId, SchoolId, State, DefinitionTaskId, Title, Role, Kind, DueOn, Status, CreatedAt, CompletedAt, CompletedBy, Outcome, Notes, Raises, RepeatsAt, WarnOn, WarnedAt, EscalatedAt, EscalateTo, EscalationOf, Revision) VALUES (@Id, @InstanceId, @PupilId, @SchoolId, @State, @DefinitionTaskId, @Title, @Role, @Kind, @DueOn, @Status, @CreatedAt, @CompletedAt, @CompletedBy, @Outcome, @Notes, @Raises, @RepeatsAt, @WarnOn, @WarnedAt, @EscalatedAt, @EscalateTo, @EscalationOf, @Revision)";
-    private const string UpdateTaskSql = "UPDATE Tasks SET Status = @Status, CompletedAt = @CompletedAt, CompletedBy = @CompletedBy, Outcome = @Outcome, Notes = @Notes, DueOn = @DueOn, Title = @Title, Role = @Role, Kind = @Kind, Raises = @Raises, RepeatsAt = @RepeatsAt, State = @State, DefinitionTaskId = @DefinitionTaskId, PupilId = @PupilId, SchoolId = @SchoolId, InstanceId = @InstanceId, CreatedAt = @CreatedAt, WarnOn = @WarnOn, WarnedAt = @WarnedAt, EscalatedAt = @EscalatedAt, EscalateTo = @EscalateTo, EscalationOf = @EscalationOf, Revision = @Revision WHERE Id = @Id AND Revision = @readRevision";
-    private const string InsertTimerSql = "INSERT INTO Timers (Id, InstanceId, State, TimerId, DueAt, Raises, Status, CreatedAt, FiredAt) VALUES (@Id, @InstanceId, @State, @TimerId, @DueAt, @Raises, @Status, @CreatedAt, @FiredAt)";
-    private const string UpdateTimerSql = "UPDATE Timers SET Status = @Status, FiredAt = @FiredAt, DueAt = @DueAt, State = @State, TimerId = @TimerId, Raises = @Raises, InstanceId = @InstanceId, CreatedAt = @CreatedAt WHERE Id = @Id AND Status = @readStatus";
-    private const string InsertJournalSql = "INSERT INTO Journal (InstanceId, At, Kind, State, Detail, Data, Actor) VALUES (@InstanceId, @At, @Kind, @State, @Detail, @Data, @Actor)";
 
     private async Task ResetAsync()
     {

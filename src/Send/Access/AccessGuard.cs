@@ -39,10 +39,10 @@ public sealed class AccessGuard(AuditLog audit)
     /// <summary>The instance's pupil must be in scope, and for an LA officer the instance must be statutory work.</summary>
     public async Task<Pupil> RequireInstanceAsync(SendWorkflowDbContext db, Caller caller, WorkflowInstance instance, CancellationToken ct)
     {
-        var pupil = await RequirePupilAsync(db, caller, instance.PupilId, "instance", instance.Id.ToString(), ct);
+        var pupil = await RequirePupilAsync(db, caller, instance.SubjectId, "instance", instance.Id.ToString(), ct);
         if (caller.Role == StaffRoles.LaOfficer && !AccessPolicy.StatutoryDefinitions.Contains(instance.DefinitionId))
         {
-            Audit(caller, AuditActions.Denied, "instance", instance.Id.ToString(), instance.PupilId, pupil.SchoolId, 404);
+            Audit(caller, AuditActions.Denied, "instance", instance.Id.ToString(), instance.SubjectId, pupil.SchoolId, 404);
             throw new NotFoundException($"There is no instance '{instance.Id}'.");
         }
         return pupil;

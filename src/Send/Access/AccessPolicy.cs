@@ -52,7 +52,7 @@ public static class AccessPolicy
     public static IQueryable<WorkTask> TasksFor(ClaimsPrincipal user, SendWorkflowDbContext db)
     {
         var pupils = PupilsFor(user, db).Select(p => p.Id);
-        var q = db.Tasks.AsNoTracking().Where(t => pupils.Contains(t.PupilId));
+        var q = db.Tasks.AsNoTracking().Where(t => pupils.Contains(t.SubjectId));
         if (RoleOf(user) == StaffRoles.LaOfficer)
             q = q.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && StatutoryDefinitions.Contains(i.DefinitionId)));
         return q;

@@ -30,7 +30,7 @@ public sealed class SimulatedClock(SimulatedTimeProvider clock, ITimerQueries qu
                 if (nextTimer is { } t && t <= target && t <= nextSweep)
                 {
                     if (t > now) clock.AdvanceTo(t);
-                    var result = await dispatcher.FireDueAsync(clock.GetUtcNow(), parallelism: 8, TimeSpan.Zero, ct);
+                    var result = await dispatcher.FireDueAsync(clock.GetUtcNow(), TimerDispatchOptions.CatchUp, ct);
                     fired += result.Fired;
                     cancelled += result.Cancelled;
                     if (result.Fired + result.Cancelled == 0) break;

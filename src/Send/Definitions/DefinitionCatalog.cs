@@ -56,7 +56,7 @@ public sealed class DefinitionCatalog(IDbContextFactory<SendWorkflowDbContext> f
             var row = await db.DefinitionVersions.AsNoTracking()
                 .FirstOrDefaultAsync(v => v.DefinitionId == id && v.Version == version && v.Status != DefinitionStatus.Draft)
                 ?? throw new DefinitionNotFoundException(id, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return CompiledDefinition.Compile(DefinitionJson.Parse(row.Json));
+            return CompiledDefinition.Compile(DefinitionUpgrade.Apply(DefinitionJson.Parse(row.Json)));
         }
         catch
         {

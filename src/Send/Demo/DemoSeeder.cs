@@ -1,3 +1,4 @@
+using SendWorkflow.Workflows.Definitions;
 using Microsoft.Extensions.Logging;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -105,7 +106,7 @@ public sealed class DemoSeeder(
             {
                 await using var db = await factory.CreateDbContextAsync(ct);
                 var target = await db.Instances.AsNoTracking()
-                    .Where(i => i.PupilId == step.PupilId && i.DefinitionId == step.Target && i.Status == InstanceStatus.Active)
+                    .Where(i => i.SubjectId == step.PupilId && i.DefinitionId == step.Target && i.Status == InstanceStatus.Active)
                     .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
                 if (target is null) continue;
                 instanceId = target.Value;

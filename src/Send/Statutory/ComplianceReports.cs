@@ -25,10 +25,10 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
         var today = UkTime.DateOf(time.GetUtcNow());
         var open = await (
             from i in db.Instances.AsNoTracking()
-            join p in db.Pupils on i.PupilId equals p.Id
+            join p in db.Pupils on i.SubjectId equals p.Id
             where i.BoroughId == boroughId && i.DefinitionId == Assessment && i.Status == InstanceStatus.Active
             orderby i.StartedAt
-            select new { i.Id, i.PupilId, PupilName = p.Name, i.SchoolId, i.State, i.StartedAt, i.Version }).ToListAsync(ct);
+            select new { i.Id, i.SubjectId, PupilName = p.Name, i.SchoolId, i.State, i.StartedAt, i.Version }).ToListAsync(ct);
         var ids = open.Select(o => o.Id).ToList();
         var timers = (await db.Timers.AsNoTracking().Where(t => ids.Contains(t.InstanceId) && t.Status == TimerStatus.Pending)
                 .Select(t => new { t.InstanceId, t.TimerId, t.DueAt }).ToListAsync(ct))
@@ -51,7 +51,7 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
             if (!milestones[o.Id].Contains(FinalPlan) && LawLimit(definition, FinalPlanLimit) is { } plan && today > requested.AddDays(plan))
                 passed.Add($"final plan, due {UkTime.Format(requested.AddDays(plan))}");
             result.Add(new OpenAssessmentDto(
-                o.Id, o.PupilId, o.PupilName, o.SchoolId, o.State, state?.Name ?? o.State, requested,
+                o.Id, o.SubjectId, o.PupilName, o.SchoolId, o.State, state?.Name ?? o.State, requested,
                 (today.DayNumber - requested.DayNumber) / 7,
                 next is null ? null : new NextDeadlineDto(next.TimerId, UkTime.DateOf(new DateTimeOffset(next.DueAt, TimeSpan.Zero)),
                     state?.Timers.FirstOrDefault(t => t.Id == next.TimerId)?.Description),

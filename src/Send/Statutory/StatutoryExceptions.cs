@@ -1,3 +1,4 @@
+using SendWorkflow.Workflows.Definitions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
@@ -62,7 +63,7 @@ public sealed class StatutoryExceptions(IDbContextFactory<SendWorkflowDbContext>
                 Id = Guid.CreateVersion7(time.GetUtcNow()),
                 InstanceId = instanceId,
                 BoroughId = instance.BoroughId,
-                PupilId = instance.PupilId,
+                PupilId = instance.SubjectId,
                 Kind = body.Kind!,
                 StartsOn = body.StartsOn!.Value,
                 EndsOn = body.EndsOn!.Value,

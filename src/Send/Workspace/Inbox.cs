@@ -26,16 +26,16 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         guard.Audit(caller, AuditActions.Read, "inbox", null, filter.PupilId, null);
         var today = UkTime.DateOf(time.GetUtcNow());
         var q = from t in AccessPolicy.TasksFor(caller.User, db).Where(t => t.Status == WorkTaskStatus.Open)
-                join p in db.Pupils.AsNoTracking() on t.PupilId equals p.Id
+                join p in db.Pupils.AsNoTracking() on t.SubjectId equals p.Id
                 join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
                 select new { t, p.Name, p.ClassName, i.Stage };
         if (!caller.IsAdministrator) q = q.Where(x => x.t.Role == caller.Role);
-        if (filter.PupilId is not null) q = q.Where(x => x.t.PupilId == filter.PupilId);
+        if (filter.PupilId is not null) q = q.Where(x => x.t.SubjectId == filter.PupilId);
         if (filter.ClassName is not null) q = q.Where(x => x.ClassName == filter.ClassName);
         if (filter.Stage is not null) q = q.Where(x => x.Stage == filter.Stage);
         if (filter.Kind is not null) q = q.Where(x => x.t.Kind == filter.Kind);
         var rows = await q.OrderBy(x => x.t.DueOn).ThenBy(x => x.Name).Take(filter.Take).ToListAsync(ct);
-        return rows.Select(x => new InboxItem(x.t.Id, x.t.InstanceId, x.t.PupilId, x.Name, x.ClassName, x.Stage, x.t.State, x.t.Title,
+        return rows.Select(x => new InboxItem(x.t.Id, x.t.InstanceId, x.t.SubjectId, x.Name, x.ClassName, x.Stage, x.t.State, x.t.Title,
             x.t.Role, x.t.Kind, x.t.DueOn, x.t.DueOn < today, x.t.DueOn >= today && x.t.DueOn <= today.AddDays(DueSoonDays), x.t.Raises)).ToList();
     }
 
@@ -44,7 +44,7 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var task = await guard.RequireTaskAsync(db, caller, taskId, ct);
-        guard.Audit(caller, AuditActions.Read, "task", taskId.ToString(), task.PupilId, task.SchoolId);
+        guard.Audit(caller, AuditActions.Read, "task", taskId.ToString(), task.SubjectId, task.SchoolId);
         return task;
     }
 
@@ -52,7 +52,7 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
     public async Task<OpenedTask> OpenAsync(Caller caller, Guid taskId, CancellationToken ct)
     {
         var task = await FindAsync(caller, taskId, ct);
-        return new OpenedTask(task.Id, task.PupilId, task.Title, task.Kind, task.DueOn, TaskForms.For(task.Kind, task.DefinitionTaskId));
+        return new OpenedTask(task.Id, task.SubjectId, task.Title, task.Kind, task.DueOn, TaskForms.For(task));
     }
 
     /// <summary>
@@ -70,16 +70,16 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         await using (var db = await factory.CreateDbContextAsync(ct))
             task = await guard.RequireTaskAsync(db, caller, taskId, ct);
         guard.RequireRole(caller, "complete tasks", Capabilities.Of(Capabilities.ChangeRecords));
-        // A form is checked against the task's kind; callers that send only an outcome and notes keep working.
+        // A form is checked against the task's own form; callers that send only an outcome and notes keep working.
         if (answer.Form is { } form)
         {
-            var problems = TaskForms.Check(task.Kind, task.DefinitionTaskId, form, answer.Outcome);
+            var problems = TaskForms.Check(task, form, answer.Outcome);
             if (problems.Count > 0) throw new RequestValidationException(problems);
         }
-        var outcome = answer.Outcome ?? (task.Kind == "review" ? answer.Form?.GetValueOrDefault("progress") : null);
+        var outcome = answer.Outcome ?? (TaskForms.RecordsProgress(task) ? answer.Form?.GetValueOrDefault("progress") : null);
         var notes = answer.Notes ?? answer.Form?.GetValueOrDefault("notes");
         var result = await engine.CompleteTaskAsync(taskId, outcome, notes, caller.Actor, ct, answer.Form);
-        guard.Audit(caller, AuditActions.Change, "task", taskId.ToString(), task.PupilId, task.SchoolId);
+        guard.Audit(caller, AuditActions.Change, "task", taskId.ToString(), task.SubjectId, task.SchoolId);
         return result;
     }
 
@@ -115,7 +115,7 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         {
             return TaskSubmission.Invalid(e.Problems.Select(p => new Problem(p)).ToList());
         }
-        var view = await records.GetAsync(caller.With("GET"), done.Task.PupilId, ct);
+        var view = await records.GetAsync(caller.With("GET"), done.Task.SubjectId, ct);
         return new TaskSubmission(true, [], $"Completed '{done.Task.Title}'.", view);
     }
 }

@@ -39,7 +39,7 @@ public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factor
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = UkTime.DateOf(time.GetUtcNow());
-        var instances = await db.Instances.AsNoTracking().Where(i => i.PupilId == pupil.Id)
+        var instances = await db.Instances.AsNoTracking().Where(i => i.SubjectId == pupil.Id)
             .Where(i => !statutoryOnly || AccessPolicy.StatutoryDefinitions.Contains(i.DefinitionId))
             .OrderBy(i => i.StartedAt).ToListAsync(ct);
         var ids = instances.Select(i => i.Id).ToList();

@@ -96,7 +96,7 @@ public sealed class SchoolViews(IDbContextFactory<SendWorkflowDbContext> factory
     {
         var rows = await (
             from i in db.Instances.AsNoTracking()
-            join p in db.Pupils.AsNoTracking() on i.PupilId equals p.Id
+            join p in db.Pupils.AsNoTracking() on i.SubjectId equals p.Id
             where i.SchoolId == schoolId && i.DefinitionId == Pathway && i.Status == InstanceStatus.Active
             orderby p.YearGroup, p.Name
             select new { p.Id, p.Name, p.YearGroup, p.ClassName, p.PrimaryNeed, i.Stage, i.State, i.Version, i.EnteredStateAt }).ToListAsync(ct);
@@ -112,11 +112,11 @@ public sealed class SchoolViews(IDbContextFactory<SendWorkflowDbContext> factory
     {
         var rows = await (
             from t in db.Tasks.AsNoTracking()
-            join p in db.Pupils.AsNoTracking() on t.PupilId equals p.Id
+            join p in db.Pupils.AsNoTracking() on t.SubjectId equals p.Id
             where t.SchoolId == schoolId && t.Status == WorkTaskStatus.Open && t.Kind == "review" && t.DueOn < today
             orderby t.DueOn
-            select new { t.Id, p.Name, p.ClassName, t.PupilId, t.Title, t.Role, t.DueOn }).ToListAsync(ct);
-        return rows.Select(r => new OverdueReviewRow(r.Id, r.PupilId, r.Name, r.ClassName, r.Title, r.Role, r.DueOn, today.DayNumber - r.DueOn.DayNumber)).ToList();
+            select new { t.Id, p.Name, p.ClassName, t.SubjectId, t.Title, t.Role, t.DueOn }).ToListAsync(ct);
+        return rows.Select(r => new OverdueReviewRow(r.Id, r.SubjectId, r.Name, r.ClassName, r.Title, r.Role, r.DueOn, today.DayNumber - r.DueOn.DayNumber)).ToList();
     }
 
     /// <summary>The school's provision map; the caller has checked the user may see it, and audits the look.</summary>

@@ -1,3 +1,4 @@
+using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
@@ -7,7 +8,7 @@ namespace SendWorkflow.Send.Workspace;
 public sealed record FormField(string Name, string Label, string Type, bool Required, IReadOnlyList<string>? Choices = null, int MaxLength = 4000);
 
 /// <summary>
-/// The form each kind of task has: a review records progress, notes and the next targets; a meeting who attended and
+/// The forms a task can have: a review records progress, notes and the next targets; a meeting who attended and
 /// the notes; the initial concern template is completed with the parents; the pupil's and the parents' views; an
 /// agency's advice. Anything else records notes.
 /// </summary>
@@ -15,29 +16,42 @@ public static class TaskForms
 {
     public static readonly IReadOnlyList<string> Progress = ["none", "little", "expected", "good"];
 
-    public static IReadOnlyList<FormField> For(string kind, string definitionTaskId) => (kind, definitionTaskId) switch
+    /// <summary>The forms a definition's task may name (<c>"form"</c>); any other name shows notes.</summary>
+    public static readonly IReadOnlyList<string> Names = ["review", "meeting", "initial-concern", "pupil-voice", "parent-voice", "agency-advice", "notes"];
+
+    /// <summary>The fields of the task's form: the one its definition names, or for a task created before tasks named
+    /// their form, the one its kind and id gave it then.</summary>
+    public static IReadOnlyList<FormField> For(WorkTask task) => Named(FormOf(task));
+
+    /// <summary>Whether the task's outcome is a review's progress (its form asks for it).</summary>
+    public static bool RecordsProgress(WorkTask task) => FormOf(task) == "review";
+
+    /// <summary>The name of the task's form.</summary>
+    public static string FormOf(WorkTask task) => task.Form ?? Legacy(task.Kind, task.DefinitionTaskId);
+
+    public static IReadOnlyList<FormField> Named(string form) => form switch
     {
-        ("review", _) =>
+        "review" =>
         [
             new("progress", "Progress since the last review", "choice", true, Progress),
             new("notes", "Notes", "text", false),
             new("nextTargets", "Next targets (one per line)", "lines", false),
         ],
-        ("meeting", _) =>
+        "meeting" =>
         [
             new("attendees", "Who attended", "text", true, MaxLength: 1000),
             new("notes", "Meeting notes", "text", true),
         ],
-        (_, "initial-concern-template") =>
+        "initial-concern" =>
         [
             new("concerns", "The concerns", "text", true),
             new("strengths", "The pupil's strengths", "text", false),
             new("parentsViews", "What the parents said (completed with them)", "text", true),
             new("agreedActions", "What was agreed", "text", true),
         ],
-        (_, "pupil-voice") => [new("pupilViews", "The pupil's views, in their words", "text", true), new("notes", "Notes", "text", false)],
-        (_, "parent-voice") => [new("parentViews", "The parents' views", "text", true), new("notes", "Notes", "text", false)],
-        (_, "agency-assessments" or "return-advice") =>
+        "pupil-voice" => [new("pupilViews", "The pupil's views, in their words", "text", true), new("notes", "Notes", "text", false)],
+        "parent-voice" => [new("parentViews", "The parents' views", "text", true), new("notes", "Notes", "text", false)],
+        "agency-advice" =>
         [
             new("agency", "Agency or professional", "text", true, MaxLength: 200),
             new("advice", "Their advice", "text", true),
@@ -45,10 +59,22 @@ public static class TaskForms
         _ => [new("notes", "Notes", "text", false)],
     };
 
-    /// <summary>Checks a submitted form against the task's fields; returns every problem.</summary>
-    public static List<Problem> Check(string kind, string definitionTaskId, IReadOnlyDictionary<string, string>? form, string? outcome)
+    // Tasks written before definitions named their form (form is null in their rows) keep the form they had.
+    private static string Legacy(string kind, string definitionTaskId) => (kind, definitionTaskId) switch
     {
-        var fields = For(kind, definitionTaskId);
+        ("review", _) => "review",
+        ("meeting", _) => "meeting",
+        (_, "initial-concern-template") => "initial-concern",
+        (_, "pupil-voice") => "pupil-voice",
+        (_, "parent-voice") => "parent-voice",
+        (_, "agency-assessments" or "return-advice") => "agency-advice",
+        _ => "notes",
+    };
+
+    /// <summary>Checks a submitted form against the task's fields; returns every problem.</summary>
+    public static List<Problem> Check(WorkTask task, IReadOnlyDictionary<string, string>? form, string? outcome)
+    {
+        var fields = For(task);
         var values = form ?? new Dictionary<string, string>();
         var problems = new List<Problem>();
         foreach (var name in values.Keys.Where(k => fields.All(f => f.Name != k)))

@@ -4,6 +4,8 @@ namespace SendWorkflow.Workflows.Definitions;
 public sealed record EventDefinition
 {
     public string? Description { get; init; }
+    /// <summary>How the event finishes "When ..." in the designer's words, e.g. "a review is completed".</summary>
+    public string? When { get; init; }
     public Dictionary<string, FieldDefinition> Data { get; init; } = [];
     public MilestoneDefinition? Milestone { get; init; }
     /// <summary>

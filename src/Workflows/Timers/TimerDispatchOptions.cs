@@ -13,6 +13,12 @@ public sealed record TimerDispatchOptions
 
     public static TimerDispatchOptions Default { get; } = new();
 
+    /// <summary>
+    /// Working through what fell due while nothing else runs: the backlog at start-up, or a simulated clock moving on.
+    /// More instances side by side and no rest, since there is no live work to leave room for.
+    /// </summary>
+    public static TimerDispatchOptions CatchUp { get; } = new() { Parallelism = 8, PauseBetweenBatches = TimeSpan.Zero };
+
     private readonly int _parallelism = DefaultParallelism;
     private readonly int _batchSize = DefaultBatchSize;
     private readonly TimeSpan _pause = DefaultPause;

@@ -53,7 +53,7 @@ public sealed class DefinitionsApiTests
     }
 
     [Fact]
-    public async Task RuleCheck_ExplainsAnErrorInPlainWords()
+    public async Task RuleCheck_ExplainsAnErrorInDefinitionWording()
     {
         await using var p = await Pathway.StartAsync();
         var bad = (await (await p.Http.PostAsJsonAsync("/api/rules/check",

@@ -17,7 +17,7 @@ public static class Definitions
             Roles = ["class-teacher", "senco"],
             Timeframe = new When { Param = "reviewWeeks" },
             Terminal = i == states,
-            Tasks = i == states ? [] : [new TaskDefinition { Id = "review", Title = $"Review step {i}", Role = "senco", Kind = "review", Due = new When { SchoolWeeks = 6 } }],
+            Tasks = i == states ? [] : [new TaskDefinition { Id = "review", Title = $"Review step {i}", Role = "senco", Kind = "review", Form = "review", Due = new When { SchoolWeeks = 6 } }],
             Layout = new Layout(40 + (i - 1) % 10 * 300, 40 + (i - 1) / 10 * 200),
         }).ToList();
         var transitions = new List<TransitionDefinition>();
@@ -45,9 +45,10 @@ public static class Definitions
             Name = $"Generated pathway of {states} states",
             Parameters = new() { ["reviewWeeks"] = new ParameterDefinition { Unit = Units.SchoolWeeks, Default = 6 } },
             InitialState = "step-1",
+            EscalateTo = "senco",
             States = list,
             Transitions = transitions,
-            Events = new() { ["review.completed"] = new EventDefinition { Data = new() { ["progress"] = new FieldDefinition { Type = "text" } } } },
+            Events = new() { ["review.completed"] = new EventDefinition { Measure = "progress", Data = new() { ["progress"] = new FieldDefinition { Type = "text" } } } },
         };
     }
 

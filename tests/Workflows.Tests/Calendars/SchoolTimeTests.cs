@@ -134,7 +134,7 @@ public class SchoolTimeTests
         Assert.Equal(D(expected), SchoolTime.Add(amount, unit, TwelveOctober2026, Calendar));
 
     [Fact]
-    public void Describe_SaysWhensInPlainWords()
+    public void Describe_SaysWhensInDefinitionWording()
     {
         var d = Pathway.Definition;
         Assert.Equal("6 school weeks", SchoolTime.Describe(new When { Param = "earlyInterventionWeeks" }, d));

@@ -60,12 +60,12 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             .Where(i => i.Status == InstanceStatus.Active
                 && ((i.DefinitionId == "send-pathway" && i.Stage >= 3 && i.Stage <= 4) || i.DefinitionId == "ehcp-assessment"
                     || i.DefinitionId == "ehcp-annual-review"))
-            .Select(i => new { i.Id, i.DefinitionId, i.PupilId, i.Stage, i.State, i.StartedAt }).ToListAsync(ct);
+            .Select(i => new { i.Id, i.DefinitionId, i.SubjectId, i.Stage, i.State, i.StartedAt }).ToListAsync(ct);
         var raises = new List<(SimPupil Pupil, Guid Instance, WorkflowEvent Event)>();
         var absences = new List<SimCase>();
         foreach (var i in active)
         {
-            var p = _byId[i.PupilId];
+            var p = _byId[i.SubjectId];
             WorkflowEvent? e;
             if (i.DefinitionId == "ehcp-annual-review")
             {
@@ -164,8 +164,8 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         await using var db = await factory.CreateDbContextAsync(ct);
         var due = await db.Tasks.AsNoTracking()
             .Where(t => t.Status == WorkTaskStatus.Open && t.Kind == "review" && t.DueOn <= today)
-            .Select(t => new { t.Id, t.PupilId, t.DueOn, t.DefinitionTaskId }).ToListAsync(ct);
-        var byPupil = due.GroupBy(t => t.PupilId)
+            .Select(t => new { t.Id, t.SubjectId, t.DueOn, t.DefinitionTaskId }).ToListAsync(ct);
+        var byPupil = due.GroupBy(t => t.SubjectId)
             .Select(g => (Pupil: _byId[g.Key], Tasks: g.OrderBy(t => t.DueOn).ThenBy(t => t.DefinitionTaskId, StringComparer.Ordinal).ThenBy(t => t.Id).ToList()));
         await EachAsync(byPupil, async (work, c) =>
         {

@@ -3,26 +3,30 @@ using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Studio.Tests.Studio;
 
-public sealed class PlainWordsTests
+public sealed class DefinitionWordingTests
 {
     [Theory]
     [InlineData("senco", "SENCo")]
     [InlineData("class-teacher", "Class teacher")]
     [InlineData("external-agencies", "External agencies")]
-    public void Roles_ReadAsWords(string role, string words) => Assert.Equal(words, PlainWords.Role(role));
+    public void Roles_ReadAsWords(string role, string words) => Assert.Equal(words, DefinitionWording.Role(role));
 
     [Fact]
     public void AnArrowWithoutALabel_SaysItsEventAndRule() =>
-        Assert.Equal("When a review is completed and no progress after referral", PlainWords.Arrow(new TransitionDefinition
+        Assert.Equal("When a review is completed and no progress after referral", DefinitionWording.Arrow(new TransitionDefinition
         {
             On = "review.completed", Rule = new RuleDefinition { Name = "NoProgressAfterReferral", Expression = "true" },
-        }));
+        }, new WorkflowDefinition { Events = new() { ["review.completed"] = new EventDefinition { When = "a review is completed" } } }));
+
+    [Fact]
+    public void AnEventTheDefinitionDoesNotWordFor_ReadsAsItsName() =>
+        Assert.Equal("When transfer agreed", DefinitionWording.Arrow(new TransitionDefinition { On = "transfer.agreed" }, new WorkflowDefinition()));
 
     [Fact]
     public void Timeframe_FromAParameter_ReadsAsSchoolTime()
     {
         var d = new WorkflowDefinition { Parameters = new() { ["weeks"] = new ParameterDefinition { Unit = Units.SchoolWeeks, Default = 6 } } };
-        Assert.Equal("6 school weeks", PlainWords.Timeframe(new When { Param = "weeks" }, d));
+        Assert.Equal("6 school weeks", DefinitionWording.Timeframe(new When { Param = "weeks" }, d));
     }
 
     [Fact]

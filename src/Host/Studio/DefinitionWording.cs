@@ -4,7 +4,7 @@ using SendWorkflow.Workflows.Definitions;
 namespace SendWorkflow.Host.Studio;
 
 /// <summary>The words a SENCo reads on the page for ids and settings of a definition.</summary>
-public static class PlainWords
+public static class DefinitionWording
 {
     public static string Timeframe(When when, WorkflowDefinition d)
     {
@@ -22,25 +22,17 @@ public static class PlainWords
         _ => char.ToUpperInvariant(role[0]) + role[1..].Replace('-', ' '),
     };
 
-    public static string Event(string name) => name switch
-    {
-        "review.completed" => "a review is completed",
-        "review.due" => "a review falls due",
-        "concern.raised" => "a further concern is raised",
-        "assessment.requested" => "an assessment is requested",
-        "assessment.decided" => "the LA decides on assessment",
-        "plan.issued" => "an EHC plan is issued",
-        "plan.refused" => "the LA refuses a plan",
-        "plan.ceased" => "the EHC plan ends",
-        "" => "(no event chosen)",
-        _ => name.Replace('.', ' ').Replace('-', ' '),
-    };
+    /// <summary>How the event finishes "When ...": the definition's own words for it, else its name in words.</summary>
+    public static string Event(string name, WorkflowDefinition d) =>
+        d.Events.GetValueOrDefault(name)?.When is { Length: > 0 } words ? words
+        : name.Length == 0 ? "(no event chosen)"
+        : name.Replace('.', ' ').Replace('-', ' ');
 
     /// <summary>The arrow's words: the SENCo's own label, or what makes the pupil move.</summary>
-    public static string Arrow(TransitionDefinition t)
+    public static string Arrow(TransitionDefinition t, WorkflowDefinition d)
     {
         if (!string.IsNullOrWhiteSpace(t.Label)) return t.Label;
-        var when = $"When {Event(t.On)}";
+        var when = $"When {Event(t.On, d)}";
         return t.Rule is { Name.Length: > 0 } rule ? $"{when} and {Words(rule.Name)}" : when;
     }
 

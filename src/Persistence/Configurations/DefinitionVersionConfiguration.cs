@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Persistence.Entities;
+
+namespace SendWorkflow.Persistence.Configurations;
+
+internal sealed class DefinitionVersionConfiguration : IEntityTypeConfiguration<DefinitionVersionRecord>
+{
+    public void Configure(EntityTypeBuilder<DefinitionVersionRecord> e)
+    {
+        e.ToTable("DefinitionVersions");
+        e.HasKey(x => new { x.DefinitionId, x.Version });
+        e.Property(x => x.DefinitionId).HasMaxLength(100);
+        e.Property(x => x.Status).HasMaxLength(16);
+        e.Property(x => x.Json).HasMaxLength(4_000_000);
+        e.Property(x => x.Revision).IsConcurrencyToken();
+        e.HasIndex(x => new { x.DefinitionId, x.Status });
+    }
+}

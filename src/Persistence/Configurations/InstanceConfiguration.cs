@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Persistence.Configurations;
+
+internal sealed class InstanceConfiguration : IEntityTypeConfiguration<WorkflowInstance>
+{
+    public void Configure(EntityTypeBuilder<WorkflowInstance> e)
+    {
+        e.ToTable("Instances");
+        e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.LastProgress).HasConversion<string>().HasMaxLength(16);
+        e.HasOne<Pupil>().WithMany().HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.SubjectId);
+        e.HasIndex(x => new { x.SchoolId, x.State });
+        e.HasIndex(x => x.ParentInstanceId);
+        // One active instance of a definition per subject, even when two requests race.
+        e.HasIndex(x => new { x.SubjectId, x.DefinitionId }).IsUnique().HasFilter("\"Status\" = 'Active'").HasDatabaseName("UX_Instances_ActivePerSubject");
+    }
+}

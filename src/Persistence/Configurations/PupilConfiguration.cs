@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Persistence.Entities;
+
+namespace SendWorkflow.Persistence.Configurations;
+
+internal sealed class PupilConfiguration : IEntityTypeConfiguration<Pupil>
+{
+    public void Configure(EntityTypeBuilder<Pupil> e)
+    {
+        e.ToTable("Pupils");
+        e.Property(x => x.Id).HasMaxLength(100);
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.HasOne<School>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.SchoolId);
+        e.Property(x => x.ClassName).HasMaxLength(50);
+        e.Property(x => x.PrimaryNeed).HasMaxLength(10);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Workflows.Runtime;
+
+namespace SendWorkflow.Persistence.Configurations;
+
+internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
+{
+    public void Configure(EntityTypeBuilder<WorkTask> e)
+    {
+        e.ToTable("Tasks");
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        e.HasIndex(x => new { x.InstanceId, x.Status });
+        e.HasIndex(x => new { x.SchoolId, x.Status, x.DueOn });
+        e.HasIndex(x => new { x.SubjectId, x.Status });
+        e.HasIndex(x => new { x.Status, x.DueOn });
+        e.HasIndex(x => new { x.Status, x.WarnOn });
+        e.Property(x => x.EscalateTo).HasMaxLength(100);
+        e.Property(x => x.Form).HasMaxLength(50);
+    }
+}

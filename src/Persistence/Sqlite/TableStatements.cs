@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace SendWorkflow.Persistence.Sqlite;
+
+/// <summary>
+/// The insert and the guarded update of one entity's table, with the columns and value conversions taken from the
+/// EF Core model, so the writer and EF read and write the same columns the same way (GUIDs and instants as text,
+/// enums as their names) and a new property needs no SQL written by hand.
+/// </summary>
+internal sealed class TableStatements<T> where T : class
+{
+    private readonly IProperty[] _inserted;
+    private readonly IProperty[] _updated;
+    private readonly IProperty[] _key;
+    private readonly IProperty? _guard;
+
+    /// <param name="guard">The property an update is conditional on (its value when read), or null for inserts only.</param>
+    public TableStatements(IModel model, string? guard = null)
+    {
+        var type = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = type.GetTableName()!;
+        var properties = type.GetProperties().ToArray();
+        _key = type.FindPrimaryKey()!.Properties.ToArray();
+        // Row numbers the database generates (the journal's and milestones' integer keys) are left to it; GUID keys
+        // are made by the runtime (version 7, time-ordered) and written like any other column.
+        _inserted = properties.Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long))).ToArray();
+        _updated = properties.Where(p => !_key.Contains(p)).ToArray();
+        _guard = guard is null ? null : type.FindProperty(guard) ?? throw new InvalidOperationException($"{typeof(T).Name} has no {guard}.");
+        InsertSql = $"INSERT INTO \"{table}\" ({string.Join(", ", _inserted.Select(Column))}) "
+            + $"VALUES ({string.Join(", ", _inserted.Select(Parameter))})";
+        UpdateSql = _guard is null ? "" : $"UPDATE \"{table}\" SET {string.Join(", ", _updated.Select(p => $"{Column(p)} = {Parameter(p)}"))} "
+            + $"WHERE {string.Join(" AND ", _key.Select(p => $"{Column(p)} = {Parameter(p)}"))} AND {Column(_guard)} = @read";
+    }
+
+    public string InsertSql { get; }
+
+    /// <summary>Updates every column, only where the guard still has the value it was read with.</summary>
+    public string UpdateSql { get; }
+
+    public void BindInsert(DbCommand command, T entity) => Bind(command, entity, _inserted, null);
+
+    public void BindUpdate(DbCommand command, T entity, object readValue) => Bind(command, entity, _updated.Concat(_key), readValue);
+
+    private void Bind(DbCommand command, T entity, IEnumerable<IProperty> properties, object? readValue)
+    {
+        command.Parameters.Clear();
+        foreach (var p in properties)
+            command.Parameters.Add(p.GetRelationalTypeMapping().CreateParameter(command, Parameter(p), p.GetGetter().GetClrValue(entity), p.IsNullable));
+        if (_guard is not null && readValue is not null)
+            command.Parameters.Add(_guard.GetRelationalTypeMapping().CreateParameter(command, "@read", readValue, nullable: false));
+    }
+
+    private static string Column(IProperty p) => $"\"{p.GetColumnName()}\"";
+
+    private static string Parameter(IProperty p) => "@" + p.Name;
+}

@@ -1,0 +1,129 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Workflows.Stores;
+
+namespace SendWorkflow.Persistence.Tests;
+
+/// <summary>The runtime's store on a real SQLite file: what the single writer writes, EF reads back the same.</summary>
+public sealed class SqliteStoreTests : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 11, 30, 9, 15, 30, 123, DateTimeKind.Utc);
+    private readonly string _folder = Directory.CreateTempSubdirectory("sendworkflow-persistence-").FullName;
+    private ServiceProvider _services = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var file = Path.Combine(_folder, "store.db");
+        _services = new ServiceCollection().AddSqlitePersistence($"Data Source={file};Pooling=False").BuildServiceProvider();
+        await using var db = await Factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        db.Boroughs.Add(new Borough { Id = "b", Name = "Borough", CalendarId = "demo-borough", CreatedAt = Now });
+        db.Schools.Add(new School { Id = "s", Name = "School", BoroughId = "b", CreatedAt = Now });
+        db.Pupils.Add(new Pupil { Id = "p", Name = "Pupil", SchoolId = "s", YearGroup = 3, DateOfBirth = new DateOnly(2019, 1, 2), CreatedAt = Now });
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private IDbContextFactory<SendWorkflowDbContext> Factory => _services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+
+    private IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
+
+    [Fact]
+    public async Task TheModel_HasNoChangesWithoutAMigration()
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        Assert.False(db.Database.HasPendingModelChanges(), "The EF model changed: add a migration (dotnet ef migrations add).");
+    }
+
+    [Fact]
+    public async Task EverythingTheWriterWrites_ReadsBackTheSameThroughEf()
+    {
+        var (instance, task, timer) = NewCase();
+        await using (var session = await Store.OpenAsync(CancellationToken.None))
+        {
+            session.Add(instance);
+            session.Add(task);
+            session.Add(timer);
+            session.Add(new JournalEntry { InstanceId = instance.Id, At = Now, Kind = "started", State = "a", Detail = "Started.", Actor = "t" });
+            session.Add(new Milestone
+            {
+                InstanceId = instance.Id, DefinitionId = "d", BoroughId = "b", SubjectId = "p", Name = "m", On = new DateOnly(2026, 11, 30),
+                RecordedAt = Now, Actor = "t",
+            });
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await using var db = await Factory.CreateDbContextAsync();
+        AssertSame(instance, await db.Instances.AsNoTracking().SingleAsync());
+        AssertSame(task, await db.Tasks.AsNoTracking().SingleAsync());
+        AssertSame(timer, await db.Timers.AsNoTracking().SingleAsync());
+        var journal = await db.Journal.AsNoTracking().SingleAsync();
+        Assert.Equal((instance.Id, Now, "Started."), (journal.InstanceId, journal.At, journal.Detail));
+        var milestone = await db.Milestones.AsNoTracking().SingleAsync();
+        Assert.Equal(("p", new DateOnly(2026, 11, 30), Now), (milestone.SubjectId, milestone.On, milestone.RecordedAt));
+    }
+
+    [Fact]
+    public async Task AChangeReadBeforeAnotherLanded_IsAConflict_AndChangesNothing()
+    {
+        var (instance, _, _) = NewCase();
+        await using (var session = await Store.OpenAsync(CancellationToken.None))
+        {
+            session.Add(instance);
+            await session.CommitAsync(CancellationToken.None);
+        }
+        await using var first = await Store.OpenAsync(CancellationToken.None);
+        await using var second = await Store.OpenAsync(CancellationToken.None);
+        var a = (await first.FindInstanceAsync(instance.Id, CancellationToken.None))!;
+        var b = (await second.FindInstanceAsync(instance.Id, CancellationToken.None))!;
+        a.State = "first";
+        a.ConcurrencyStamp++;
+        b.State = "second";
+        b.ConcurrencyStamp++;
+
+        await first.CommitAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.CommitAsync(CancellationToken.None));
+
+        await using var db = await Factory.CreateDbContextAsync();
+        Assert.Equal("first", (await db.Instances.AsNoTracking().SingleAsync()).State);
+    }
+
+    private static (WorkflowInstance, WorkTask, WorkflowTimer) NewCase()
+    {
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(), DefinitionId = "d", Version = 2, SubjectId = "p", SchoolId = "s", BoroughId = "b", State = "a",
+            Stage = 1, Status = InstanceStatus.Active, StartedAt = Now, EnteredStateAt = Now, EnteredBy = "start", EnteredVia = "",
+            LastProgress = Rules.Progress.Little, ReviewsInStage = 2, ReviewsWithoutProgress = 1, UpdatedAt = Now, ConcurrencyStamp = 1,
+        };
+        var task = new WorkTask
+        {
+            Id = Guid.CreateVersion7(), InstanceId = instance.Id, SubjectId = "p", SchoolId = "s", State = "a", DefinitionTaskId = "t",
+            Title = "Review", Role = "class-teacher", Kind = "review", Form = "review", DueOn = new DateOnly(2026, 12, 7),
+            Status = WorkTaskStatus.Open, CreatedAt = Now, Raises = "review.completed", RepeatsAt = "target-review",
+            WarnOn = new DateOnly(2026, 12, 2), EscalateTo = "senco", Revision = 3,
+        };
+        var timer = new WorkflowTimer
+        {
+            Id = Guid.CreateVersion7(), InstanceId = instance.Id, State = "a", TimerId = "review", DueAt = Now.AddDays(7), Raises = "review.due",
+            Status = TimerStatus.Pending, CreatedAt = Now,
+        };
+        return (instance, task, timer);
+    }
+
+    /// <summary>Every public property the same: a column the writer forgot or wrote differently shows here.</summary>
+    private static void AssertSame<T>(T expected, T actual)
+    {
+        foreach (var p in typeof(T).GetProperties())
+            Assert.True(Equals(p.GetValue(expected), p.GetValue(actual)), $"{typeof(T).Name}.{p.Name}: wrote {p.GetValue(expected)}, read {p.GetValue(actual)}");
+    }
+}
