@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Workflows.Runtime;
 
@@ -12,8 +13,20 @@ namespace SendWorkflow.Send.Access;
 /// refused (403), a pupil, instance, school or borough outside the caller's scope is answered as if it did not exist
 /// (404), and both are audited as denied. Every operation of the service checks here, so the API and the Studio agree.
 /// </summary>
-public sealed class AccessGuard(AuditLog audit)
+public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
 {
+    /// <summary>Whether instances of the definition are statutory work (the definition says so).</summary>
+    public async Task<bool> IsStatutoryAsync(string definitionId, CancellationToken ct) =>
+        (await catalog.StatutoryIdsAsync(ct)).Contains(definitionId);
+
+    /// <summary>The instances the caller may see, as a query to build on.</summary>
+    public async Task<IQueryable<WorkflowInstance>> InstancesAsync(SendWorkflowDbContext db, Caller caller, CancellationToken ct) =>
+        AccessPolicy.InstancesFor(caller.User, db, await catalog.StatutoryIdsAsync(ct));
+
+    /// <summary>The tasks the caller may see, as a query to build on.</summary>
+    public async Task<IQueryable<WorkTask>> TasksAsync(SendWorkflowDbContext db, Caller caller, CancellationToken ct) =>
+        AccessPolicy.TasksFor(caller.User, db, await catalog.StatutoryIdsAsync(ct));
+
     public void Audit(Caller caller, string action, string resource, string? resourceId, string? pupilId, string? schoolId,
         int status = 200) =>
         audit.Record(caller.User, caller.Method, caller.Path, caller.Address, action, resource, resourceId, pupilId, schoolId, status);
@@ -24,6 +37,13 @@ public sealed class AccessGuard(AuditLog audit)
         if (caller.Is(roles)) return;
         Audit(caller, AuditActions.Denied, what, null, null, null, 403);
         throw new ForbiddenException($"Your role ({caller.Role ?? "none"}) may not {what}.");
+    }
+
+    /// <summary>Refuses (403) what the caller's role may not do to this record, and audits the refusal with the record's pupil.</summary>
+    public void Refuse(Caller caller, string resource, string? resourceId, string? pupilId, string? schoolId, string why)
+    {
+        Audit(caller, AuditActions.Denied, resource, resourceId, pupilId, schoolId, 403);
+        throw new ForbiddenException(why);
     }
 
     /// <summary>The pupil, if the caller may see them; otherwise a 404 (and the attempt is audited).</summary>
@@ -40,7 +60,7 @@ public sealed class AccessGuard(AuditLog audit)
     public async Task<Pupil> RequireInstanceAsync(SendWorkflowDbContext db, Caller caller, WorkflowInstance instance, CancellationToken ct)
     {
         var pupil = await RequirePupilAsync(db, caller, instance.SubjectId, "instance", instance.Id.ToString(), ct);
-        if (caller.Role == StaffRoles.LaOfficer && !AccessPolicy.StatutoryDefinitions.Contains(instance.DefinitionId))
+        if (caller.Role == StaffRoles.LaOfficer && !await IsStatutoryAsync(instance.DefinitionId, ct))
         {
             Audit(caller, AuditActions.Denied, "instance", instance.Id.ToString(), instance.SubjectId, pupil.SchoolId, 404);
             throw new NotFoundException($"There is no instance '{instance.Id}'.");
@@ -51,7 +71,7 @@ public sealed class AccessGuard(AuditLog audit)
     /// <summary>The task, if its pupil (and for an LA officer, its workflow) is in the caller's scope; otherwise 404, audited.</summary>
     public async Task<WorkTask> RequireTaskAsync(SendWorkflowDbContext db, Caller caller, Guid taskId, CancellationToken ct)
     {
-        var task = await AccessPolicy.TasksFor(caller.User, db).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        var task = await (await TasksAsync(db, caller, ct)).FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is not null) return task;
         Audit(caller, AuditActions.Denied, "task", taskId.ToString(), null, null, 404);
         throw new NotFoundException($"There is no task '{taskId}'.");

@@ -22,9 +22,6 @@ public static class AccessPolicy
     /// <summary>Who sees a borough's statutory work.</summary>
     public static IReadOnlyList<string> BoroughViewers => Capabilities.Of(Capabilities.BoroughViews);
 
-    /// <summary>Definitions an LA officer works on; the rest of a pupil's record stays with the school.</summary>
-    public static readonly IReadOnlyList<string> StatutoryDefinitions = ["ehcp-assessment", "ehcp-annual-review"];
-
     /// <summary>A user's role (one per user).</summary>
     public static string? RoleOf(ClaimsPrincipal user) => StaffRoles.All.FirstOrDefault(user.IsInRole);
 
@@ -48,14 +45,22 @@ public static class AccessPolicy
         };
     }
 
-    /// <summary>Tasks whose pupil the user may see (for an LA officer: of statutory workflows only).</summary>
-    public static IQueryable<WorkTask> TasksFor(ClaimsPrincipal user, SendWorkflowDbContext db)
+    /// <summary>
+    /// Instances whose pupil the user may see; an LA officer sees only statutory work (the definitions that say they
+    /// are statutory), the rest of a pupil's record staying with the school.
+    /// </summary>
+    public static IQueryable<WorkflowInstance> InstancesFor(ClaimsPrincipal user, SendWorkflowDbContext db, IReadOnlyCollection<string> statutory)
     {
         var pupils = PupilsFor(user, db).Select(p => p.Id);
-        var q = db.Tasks.AsNoTracking().Where(t => pupils.Contains(t.SubjectId));
-        if (RoleOf(user) == StaffRoles.LaOfficer)
-            q = q.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && StatutoryDefinitions.Contains(i.DefinitionId)));
-        return q;
+        var q = db.Instances.AsNoTracking().Where(i => pupils.Contains(i.SubjectId));
+        return RoleOf(user) == StaffRoles.LaOfficer ? q.Where(i => statutory.Contains(i.DefinitionId)) : q;
+    }
+
+    /// <summary>Tasks of the instances the user may see.</summary>
+    public static IQueryable<WorkTask> TasksFor(ClaimsPrincipal user, SendWorkflowDbContext db, IReadOnlyCollection<string> statutory)
+    {
+        var instances = InstancesFor(user, db, statutory).Select(i => i.Id);
+        return db.Tasks.AsNoTracking().Where(t => instances.Contains(t.InstanceId));
     }
 
     /// <summary>The school a school-wide user is limited to; null for an administrator.</summary>

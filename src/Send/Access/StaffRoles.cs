@@ -17,4 +17,15 @@ public static class StaffRoles
 
     /// <summary>Roles that may change a pupil's record (record events, complete tasks); the others only read.</summary>
     public static readonly IReadOnlyList<string> Writers = [Senco, ClassTeacher, TeachingAssistant, Headteacher, LaOfficer, Administrator];
+
+    /// <summary>
+    /// Whether a task given to <paramref name="taskRole"/> is the staff role's: tasks written before the pathway named
+    /// the teaching assistant by their role carry "sen-ta".
+    /// </summary>
+    public static bool Matches(string taskRole, string staffRole) =>
+        taskRole == staffRole || (taskRole == "sen-ta" && staffRole == TeachingAssistant);
+
+    /// <summary>The task roles that are the staff role's.</summary>
+    public static IReadOnlyList<string> TaskRolesOf(string staffRole) =>
+        staffRole == TeachingAssistant ? [TeachingAssistant, "sen-ta"] : [staffRole];
 }

@@ -15,6 +15,7 @@ public sealed class DefinitionCatalog(IDbContextFactory<SendWorkflowDbContext> f
     private readonly ConcurrentDictionary<(string, int, string, int), Lazy<CompiledDefinition>> _variants = new();
     private readonly ConcurrentDictionary<(string, int), Lazy<Task<CompiledDefinition>>> _compiled = new();
     private readonly ConcurrentDictionary<string, int> _published = new(StringComparer.Ordinal);
+    private volatile IReadOnlyCollection<string>? _statutory;
 
     public Task<CompiledDefinition> GetAsync(string definitionId, int version, CancellationToken ct) =>
         _compiled.GetOrAdd((definitionId, version), key => new Lazy<Task<CompiledDefinition>>(() => LoadAsync(key.Item1, key.Item2))).Value;
@@ -46,7 +47,26 @@ public sealed class DefinitionCatalog(IDbContextFactory<SendWorkflowDbContext> f
             _ => new Lazy<CompiledDefinition>(() => definition.WithParameters(values))).Value;
     }
 
-    public void Invalidate(string definitionId) => _published.TryRemove(definitionId, out _);
+    public void Invalidate(string definitionId)
+    {
+        _published.TryRemove(definitionId, out _);
+        _statutory = null;
+    }
+
+    /// <summary>The definitions whose published version says it is statutory work: what an LA officer sees of a pupil.</summary>
+    public async Task<IReadOnlyCollection<string>> StatutoryIdsAsync(CancellationToken ct)
+    {
+        if (_statutory is { } known) return known;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ids = await db.DefinitionVersions.AsNoTracking().Where(v => v.Status == DefinitionStatus.Published)
+            .Select(v => v.DefinitionId).Distinct().ToListAsync(ct);
+        var statutory = new List<string>();
+        foreach (var id in ids)
+        {
+            if ((await GetPublishedAsync(id, ct)).Definition.Statutory) statutory.Add(id);
+        }
+        return _statutory = statutory;
+    }
 
     private async Task<CompiledDefinition> LoadAsync(string id, int version)
     {

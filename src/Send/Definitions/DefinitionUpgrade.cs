@@ -8,7 +8,8 @@ namespace SendWorkflow.Send.Definitions;
 /// Versions published before definitions said what the engine once knew of SEND (who escalates, which form a task
 /// shows, which event field measures progress, which entry is a request) still run pupils, and a published version
 /// never changes. When such a version is compiled, the conventions the engine applied then are written into it,
-/// so its pupils carry on exactly as before. A version that sets any of these is taken as it is.
+/// so its pupils carry on exactly as before; whether it is statutory and who may complete its tasks are what the shipped
+/// definitions say today. A version that sets any of these is taken as it is.
 /// </summary>
 public static class DefinitionUpgrade
 {
@@ -18,9 +19,12 @@ public static class DefinitionUpgrade
         if (d.EscalateTo is not null || tasks.Any(t => t.Form is not null)
             || d.Transitions.Any(t => t.EnteredAs is not null) || d.Events.Values.Any(e => e.Measure is not null))
             return d;
+        var statutory = d.Id is "ehcp-assessment" or "ehcp-annual-review";
         return d with
         {
             EscalateTo = "senco",
+            Statutory = statutory,
+            CompletedBy = [statutory ? "la-officer" : "senco"],
             States = d.States.Select(s => s with
             {
                 Tasks = s.Tasks.Select(WithForm).ToList(),

@@ -4,6 +4,7 @@ using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Workspace;
@@ -14,7 +15,7 @@ namespace SendWorkflow.Send.Workspace;
 /// and the Studio's inbox page both come here.
 /// </summary>
 public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, AccessGuard guard, WorkflowEngine engine, PupilRecords records,
-    TimeProvider time)
+    IDefinitionCatalog catalog, TimeProvider time)
 {
     private const string AlreadyDone = "This task has already been completed (perhaps the form was sent twice); nothing was recorded again.";
 
@@ -25,11 +26,15 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         await using var db = await factory.CreateDbContextAsync(ct);
         guard.Audit(caller, AuditActions.Read, "inbox", null, filter.PupilId, null);
         var today = UkTime.DateOf(time.GetUtcNow());
-        var q = from t in AccessPolicy.TasksFor(caller.User, db).Where(t => t.Status == WorkTaskStatus.Open)
+        var q = from t in (await guard.TasksAsync(db, caller, ct)).Where(t => t.Status == WorkTaskStatus.Open)
                 join p in db.Pupils.AsNoTracking() on t.SubjectId equals p.Id
                 join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
                 select new { t, p.Name, p.ClassName, i.Stage };
-        if (!caller.IsAdministrator) q = q.Where(x => x.t.Role == caller.Role);
+        if (!caller.IsAdministrator)
+        {
+            var roles = StaffRoles.TaskRolesOf(caller.Role ?? "");
+            q = q.Where(x => roles.Contains(x.t.Role));
+        }
         if (filter.PupilId is not null) q = q.Where(x => x.t.SubjectId == filter.PupilId);
         if (filter.ClassName is not null) q = q.Where(x => x.ClassName == filter.ClassName);
         if (filter.Stage is not null) q = q.Where(x => x.Stage == filter.Stage);
@@ -67,9 +72,17 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
             .Check(answer.Notes is null || answer.Notes.Length <= 4000, "notes", "'notes' must be at most 4000 characters.")
             .ThrowIfAny();
         WorkTask task;
+        WorkflowInstance instance;
         await using (var db = await factory.CreateDbContextAsync(ct))
+        {
             task = await guard.RequireTaskAsync(db, caller, taskId, ct);
+            instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, ct);
+        }
         guard.RequireRole(caller, "complete tasks", Capabilities.Of(Capabilities.ChangeRecords));
+        var definition = (await catalog.GetAsync(instance.DefinitionId, instance.Version, ct)).Definition;
+        if (!WorkflowPermissions.MayComplete(caller, task, definition))
+            guard.Refuse(caller, "task", taskId.ToString(), task.SubjectId, task.SchoolId,
+                $"'{task.Title}' is for {string.Join(" or ", WorkflowPermissions.CompletersOf(task, definition))}; your role ({caller.Role}) may not complete it.");
         // A form is checked against the task's own form; callers that send only an outcome and notes keep working.
         if (answer.Form is { } form)
         {
@@ -95,9 +108,9 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         {
             done = await CompleteAsync(caller, taskId, new TaskAnswer(null, null, values), ct);
         }
-        catch (ForbiddenException)
+        catch (ForbiddenException e)
         {
-            return TaskSubmission.Refused("Your role may read tasks but not complete them.");
+            return TaskSubmission.Refused(e.Message);
         }
         catch (NotFoundException)
         {

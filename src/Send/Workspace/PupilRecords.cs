@@ -35,12 +35,13 @@ public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factor
         JournalKinds.ChildStarted, JournalKinds.Closed, JournalKinds.ExceptionRecorded, JournalKinds.Replanned, JournalKinds.Event,
     ];
 
-    public async Task<PupilRecordView> GetAsync(Pupil pupil, bool statutoryOnly, CancellationToken ct)
+    private async Task<PupilRecordView> GetAsync(Pupil pupil, bool statutoryOnly, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var statutory = await catalog.StatutoryIdsAsync(ct);
         var today = UkTime.DateOf(time.GetUtcNow());
         var instances = await db.Instances.AsNoTracking().Where(i => i.SubjectId == pupil.Id)
-            .Where(i => !statutoryOnly || AccessPolicy.StatutoryDefinitions.Contains(i.DefinitionId))
+            .Where(i => !statutoryOnly || statutory.Contains(i.DefinitionId))
             .OrderBy(i => i.StartedAt).ToListAsync(ct);
         var ids = instances.Select(i => i.Id).ToList();
         var names = new Dictionary<Guid, string>();

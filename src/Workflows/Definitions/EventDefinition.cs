@@ -14,4 +14,9 @@ public sealed record EventDefinition
     /// event writes its outcome there.
     /// </summary>
     public string? Measure { get; init; }
+    /// <summary>
+    /// The roles that may record the event from outside (an administrator always may). Without it, any role that may
+    /// change a record; an empty list means only the workflow itself raises it (a timer, a task, a child workflow).
+    /// </summary>
+    public List<string>? RaisedBy { get; init; }
 }

@@ -20,6 +20,8 @@ public sealed record TaskDefinition
     public When? Warn { get; init; }
     /// <summary>Who gets the escalation task when this task goes overdue (default: the definition's escalateTo).</summary>
     public string? EscalateTo { get; init; }
+    /// <summary>Roles that may complete the task besides its own role and the workflow's <c>completedBy</c>.</summary>
+    public List<string> CompletedBy { get; init; } = [];
     /// <summary>
     /// Whether the outcome the task is completed with is written to the measure field of the event it raises, when that
     /// event declares one (default true). False for a task whose outcome is something else.

@@ -14,6 +14,13 @@ public sealed record WorkflowDefinition
     /// an overdue task is journaled but escalated to no one (the validator warns).
     /// </summary>
     public string? EscalateTo { get; init; }
+    /// <summary>
+    /// Roles that may complete any task of the workflow besides the task's own role (an administrator always may); a
+    /// task may add its own <see cref="TaskDefinition.CompletedBy"/>.
+    /// </summary>
+    public List<string> CompletedBy { get; init; } = [];
+    /// <summary>Statutory work: instances of it are the local authority's, seen by its officers, not the school's own.</summary>
+    public bool Statutory { get; init; }
     public List<StateDefinition> States { get; init; } = [];
     public List<TransitionDefinition> Transitions { get; init; } = [];
     public Dictionary<string, EventDefinition> Events { get; init; } = [];

@@ -17,6 +17,8 @@ public sealed class DefinitionUpgradeTests
         var upgraded = DefinitionUpgrade.Apply(Before());
 
         Assert.Equal("senco", upgraded.EscalateTo);
+        Assert.Equal(["senco"], upgraded.CompletedBy);
+        Assert.False(upgraded.Statutory);
         Assert.Equal("progress", upgraded.Events["review.completed"].Measure);
         Assert.All(upgraded.Transitions.Where(t => t.On == "assessment.requested"), t => Assert.Equal("request", t.EnteredAs));
         Assert.All(upgraded.Transitions.Where(t => t.On != "assessment.requested"), t => Assert.Null(t.EnteredAs));
