@@ -42,6 +42,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Workspace.CalendarFeeds>();
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughViews>();
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();
+        services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<IDefinitionCatalog>(sp => sp.GetRequiredService<DefinitionCatalog>());
         services.AddSingleton<DefinitionService>();

@@ -1,0 +1,27 @@
+using SendWorkflow.Persistence.Entities;
+
+namespace SendWorkflow.Send.Pupils;
+
+public sealed record CreateBoroughRequest(string? Id, string? Name, string? CalendarId);
+
+public sealed record CreateSchoolRequest(string? Id, string? Name, string? BoroughId);
+
+public sealed record CreatePupilRequest(
+    string? Id, string? Name, DateOnly? DateOfBirth, string? SchoolId, int? YearGroup, string? ClassName = null, string? PrimaryNeed = null);
+
+public sealed record UpdatePupilRequest(string? Name, int? YearGroup, string? ClassName, string? PrimaryNeed);
+
+public sealed record BoroughDto(string Id, string Name, string CalendarId)
+{
+    public static BoroughDto Of(Borough b) => new(b.Id, b.Name, b.CalendarId);
+}
+
+public sealed record SchoolDto(string Id, string Name, string BoroughId)
+{
+    public static SchoolDto Of(School s) => new(s.Id, s.Name, s.BoroughId);
+}
+
+public sealed record PupilDto(string Id, string Name, DateOnly DateOfBirth, string SchoolId, int YearGroup, string? ClassName, string? PrimaryNeed)
+{
+    public static PupilDto Of(Pupil p) => new(p.Id, p.Name, p.DateOfBirth, p.SchoolId, p.YearGroup, p.ClassName, p.PrimaryNeed);
+}

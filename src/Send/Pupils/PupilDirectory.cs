@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Calendars;
+using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
+using SendWorkflow.Workflows.Calendars;
+
+namespace SendWorkflow.Send.Pupils;
+
+/// <summary>
+/// Boroughs, schools and pupils: the places the workflows run in and the children they are about. An administrator
+/// adds boroughs and schools; a school's SENCo or headteacher adds and keeps its pupils. A borough or school is seen by
+/// its own people (404 to anyone else), a pupil within the access policy, every look at a pupil audited.
+/// </summary>
+public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> factory, CalendarRegistry calendars, AccessGuard guard,
+    TimeProvider time)
+{
+    public async Task<BoroughDto> CreateBoroughAsync(Caller caller, CreateBoroughRequest body, string defaultCalendar, CancellationToken ct)
+    {
+        guard.RequireRole(caller, "create boroughs", Capabilities.Of(Capabilities.Administer));
+        var calendarId = body.CalendarId ?? defaultCalendar;
+        new ProblemCollector()
+            .Require(body.Id, "id", 100).Id(body.Id, "id")
+            .Name(body.Name, "name")
+            .Check(calendars.Exists(calendarId), "calendarId",
+                $"There is no term calendar '{calendarId}' (known: {string.Join(", ", calendars.CalendarIds)}).")
+            .ThrowIfAny();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Boroughs.AnyAsync(b => b.Id == body.Id, ct)) throw new ConflictException($"Borough '{body.Id}' already exists.");
+        var row = new Borough { Id = body.Id!, Name = body.Name!.Trim(), CalendarId = calendarId, CreatedAt = time.GetUtcNow().UtcDateTime };
+        db.Boroughs.Add(row);
+        await db.SaveChangesAsync(ct);
+        calendars.Assign(row.Id, calendarId);
+        return BoroughDto.Of(row);
+    }
+
+    /// <summary>The borough, for its LA officers, the staff of its schools and an administrator; 404 for anyone else.</summary>
+    public async Task<BoroughDto> GetBoroughAsync(Caller caller, string id, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var borough = await db.Boroughs.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
+        var ownSchoolIsIn = caller.SchoolId is { } school && await db.Schools.AnyAsync(s => s.Id == school && s.BoroughId == id, ct);
+        if (borough is not null && (caller.IsAdministrator || caller.BoroughId == id || ownSchoolIsIn)) return BoroughDto.Of(borough);
+        guard.Audit(caller, AuditActions.Denied, "borough", id, null, null, 404);
+        throw new NotFoundException($"There is no borough '{id}'.");
+    }
+
+    public async Task<SchoolDto> CreateSchoolAsync(Caller caller, CreateSchoolRequest body, CancellationToken ct)
+    {
+        guard.RequireRole(caller, "create schools", Capabilities.Of(Capabilities.Administer));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var problems = new ProblemCollector()
+            .Require(body.Id, "id", 100).Id(body.Id, "id")
+            .Name(body.Name, "name")
+            .Require(body.BoroughId, "boroughId", 100);
+        if (body.BoroughId is not null)
+            problems.Check(await db.Boroughs.AnyAsync(b => b.Id == body.BoroughId, ct), "boroughId", $"There is no borough '{body.BoroughId}'.");
+        problems.ThrowIfAny();
+        if (await db.Schools.AnyAsync(s => s.Id == body.Id, ct)) throw new ConflictException($"School '{body.Id}' already exists.");
+        var row = new School { Id = body.Id!, Name = body.Name!.Trim(), BoroughId = body.BoroughId!, CreatedAt = time.GetUtcNow().UtcDateTime };
+        db.Schools.Add(row);
+        await db.SaveChangesAsync(ct);
+        return SchoolDto.Of(row);
+    }
+
+    /// <summary>The school, for its own staff, its borough's LA officers and an administrator; 404 for anyone else.</summary>
+    public async Task<SchoolDto> GetSchoolAsync(Caller caller, string id, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var school = await db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (school is not null && (caller.IsAdministrator || caller.SchoolId == id
+            || (caller.Role == StaffRoles.LaOfficer && caller.BoroughId == school.BoroughId)))
+            return SchoolDto.Of(school);
+        guard.Audit(caller, AuditActions.Denied, "school", id, null, null, 404);
+        throw new NotFoundException($"There is no school '{id}'.");
+    }
+
+    public async Task<PupilDto> AddPupilAsync(Caller caller, CreatePupilRequest body, CancellationToken ct)
+    {
+        guard.RequireRole(caller, "add pupils", Capabilities.Of(Capabilities.ManagePupils));
+        var today = UkTime.DateOf(time.GetUtcNow());
+        var problems = new ProblemCollector()
+            .Id(body.Id, "id")
+            .Name(body.Name, "name")
+            .Require(body.SchoolId, "schoolId", 100)
+            .Check(body.DateOfBirth is not null, "dateOfBirth", "'dateOfBirth' is required.")
+            .Check(body.DateOfBirth is null || (body.DateOfBirth <= today && body.DateOfBirth >= today.AddYears(-26)), "dateOfBirth",
+                "'dateOfBirth' must be in the past and within the last 26 years (SEN support runs to age 25).")
+            .Check(body.YearGroup is not null, "yearGroup", "'yearGroup' is required.");
+        CheckDetails(problems, body.YearGroup, body.ClassName, body.PrimaryNeed);
+        if (body.SchoolId is not null && !caller.IsAdministrator)
+            problems.Check(body.SchoolId == caller.SchoolId, "schoolId", "You can add pupils to your own school only.");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (body.SchoolId is not null)
+            problems.Check(await db.Schools.AnyAsync(s => s.Id == body.SchoolId, ct), "schoolId", $"There is no school '{body.SchoolId}'.");
+        problems.ThrowIfAny();
+        var id = body.Id ?? Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+        if (await db.Pupils.AnyAsync(p => p.Id == id, ct)) throw new ConflictException($"Pupil '{id}' already exists.");
+        var row = new Pupil
+        {
+            Id = id, Name = body.Name!.Trim(), DateOfBirth = body.DateOfBirth!.Value, SchoolId = body.SchoolId!,
+            YearGroup = body.YearGroup!.Value, ClassName = body.ClassName?.Trim(), PrimaryNeed = body.PrimaryNeed,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Pupils.Add(row);
+        await db.SaveChangesAsync(ct);
+        guard.Audit(caller, AuditActions.Change, "pupil", row.Id, row.Id, row.SchoolId, 201);
+        return PupilDto.Of(row);
+    }
+
+    public async Task<PupilDto> GetPupilAsync(Caller caller, string id, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var pupil = await guard.RequirePupilAsync(db, caller, id, "pupil", null, ct);
+        guard.Audit(caller, AuditActions.Read, "pupil", id, id, pupil.SchoolId);
+        return PupilDto.Of(pupil);
+    }
+
+    /// <summary>The SENCo keeps a pupil's details current: a new class each September, the primary need once known.</summary>
+    public async Task<PupilDto> UpdatePupilAsync(Caller caller, string id, UpdatePupilRequest body, CancellationToken ct)
+    {
+        var problems = new ProblemCollector();
+        if (body.Name is not null) problems.Name(body.Name, "name");
+        CheckDetails(problems, body.YearGroup, body.ClassName, body.PrimaryNeed);
+        problems.ThrowIfAny();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await guard.RequirePupilAsync(db, caller, id, "pupil", null, ct);
+        guard.RequireRole(caller, "change a pupil's details", Capabilities.Of(Capabilities.ManagePupils));
+        var row = await db.Pupils.FirstAsync(p => p.Id == id, ct);
+        if (body.Name is not null) row.Name = body.Name.Trim();
+        if (body.YearGroup is not null) row.YearGroup = body.YearGroup.Value;
+        if (body.ClassName is not null) row.ClassName = body.ClassName.Trim().Length == 0 ? null : body.ClassName.Trim();
+        if (body.PrimaryNeed is not null) row.PrimaryNeed = body.PrimaryNeed;
+        await db.SaveChangesAsync(ct);
+        guard.Audit(caller, AuditActions.Change, "pupil", id, id, row.SchoolId);
+        return PupilDto.Of(row);
+    }
+
+    private static void CheckDetails(ProblemCollector problems, int? yearGroup, string? className, string? primaryNeed)
+    {
+        problems
+            .Check(yearGroup is null or >= -1 and <= 14, "yearGroup", "'yearGroup' must be -1 (nursery), 0 (reception) or 1 to 14.")
+            .Check(primaryNeed is null || CensusNeeds.All.ContainsKey(primaryNeed), "primaryNeed",
+                $"'{primaryNeed}' is not a census code of need (use one of {string.Join(", ", CensusNeeds.All.Keys)}).");
+        if (!string.IsNullOrEmpty(className)) problems.Name(className, "className", 50);
+    }
+}
