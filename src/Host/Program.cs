@@ -22,6 +22,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
     o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+    // {"name": "a", "name": "b"} is ambiguous: refused rather than read as whichever comes last.
+    o.SerializerOptions.AllowDuplicateProperties = false;
 });
 
 var app = builder.Build();

@@ -70,7 +70,16 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
                 ? $"'{body.Name}' is raised by the workflow itself, not recorded by hand."
                 : $"'{body.Name}' is recorded by {string.Join(" or ", roles)}; your role ({caller.Role}) may not record it.");
         }
-        var outcome = await engine.RaiseAsync(id, new WorkflowEvent(body.Name!, EventData.FromJson(body.Data), caller.Actor), ct);
+        var data = EventData.FromJson(body.Data);
+        var declared = definition.Events.GetValueOrDefault(body.Name!)?.Data ?? [];
+        var undeclared = data.Values.Keys.Where(k => !declared.ContainsKey(k)).ToList();
+        if (undeclared.Count > 0)
+        {
+            var carries = declared.Count == 0 ? "no information" : string.Join(", ", declared.Keys);
+            throw new RequestValidationException(undeclared.Select(k =>
+                new Problem($"'{body.Name}' does not carry '{k}' (it carries {carries}).", $"data.{k}")).ToList());
+        }
+        var outcome = await engine.RaiseAsync(id, new WorkflowEvent(body.Name!, data, caller.Actor), ct);
         guard.Audit(caller, AuditActions.Change, "instance", id.ToString(), instance.SubjectId, instance.SchoolId);
         return new EventResultDto(outcome.Transitioned, outcome.From, outcome.To, outcome.Rule, outcome.TransitionId, outcome.Stage,
             outcome.Status.ToString().ToLowerInvariant());

@@ -8,7 +8,7 @@ using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Definitions;
 
 /// <summary>Drafts, publishing, reverting and importing definition versions. A published version never changes.</summary>
-public sealed class DefinitionService(
+public sealed partial class DefinitionService(
     IDbContextFactory<SendWorkflowDbContext> factory, DefinitionCatalog catalog, TimeProvider time, ILogger<DefinitionService> logger)
 {
     public async Task<IReadOnlyList<DefinitionSummary>> ListAsync(CancellationToken ct)
@@ -61,6 +61,9 @@ public sealed class DefinitionService(
     /// </summary>
     public async Task<DraftResult> SaveDraftAsync(string id, WorkflowDefinition document, int? expectedRevision, string? actor, CancellationToken ct)
     {
+        if (!IdPattern().IsMatch(id))
+            throw new RequestValidationException([new Problem(
+                "A definition's id is 1 to 64 lower-case letters, digits and dashes, starting with a letter or digit (e.g. send-pathway).", "id")]);
         if (!string.IsNullOrEmpty(document.Id) && document.Id != id)
             throw new BadRequestException($"The document's id '{document.Id}' does not match the definition '{id}' in the address.");
         document = document with { Id = id };
@@ -185,4 +188,7 @@ public sealed class DefinitionService(
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex IdPattern();
 }

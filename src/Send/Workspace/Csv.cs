@@ -6,7 +6,7 @@ using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Send.Workspace;
 
-/// <summary>Small CSV writer: quotes where needed, and defuses a leading = + - @ so a spreadsheet shows it rather than runs it.</summary>
+/// <summary>Small CSV writer: quotes where needed, and defuses a leading = + - @ (or tab or carriage return) so a spreadsheet shows it rather than runs it.</summary>
 public static class Csv
 {
     public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
@@ -27,7 +27,8 @@ public static class Csv
 
     private static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        // A spreadsheet runs a cell that starts with = + - @, or with a tab or carriage return before one (OWASP).
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

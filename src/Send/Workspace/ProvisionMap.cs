@@ -21,6 +21,7 @@ public sealed class ProvisionMap(IDbContextFactory<SendWorkflowDbContext> factor
         await using var db = await factory.CreateDbContextAsync(ct);
         var pupil = await guard.RequirePupilAsync(db, caller, pupilId, "pupil", null, ct);
         guard.RequireRole(caller, What, Capabilities.Of(Capabilities.ChangeProvision));
+        NotBeforeBirth(body, pupil.DateOfBirth).ThrowIfAny();
         var now = time.GetUtcNow();
         var row = new ProvisionRecord
         {
@@ -43,6 +44,7 @@ public sealed class ProvisionMap(IDbContextFactory<SendWorkflowDbContext> factor
         var pupil = await guard.RequirePupilAsync(db, caller, row.PupilId, "provision", id.ToString(), ct);
         guard.RequireRole(caller, What, Capabilities.Of(Capabilities.ChangeProvision));
         Check(body with { StartsOn = body.StartsOn ?? row.StartsOn }, creating: false).ThrowIfAny();
+        NotBeforeBirth(body, (await db.Pupils.AsNoTracking().FirstAsync(p => p.Id == row.PupilId, ct)).DateOfBirth).ThrowIfAny();
         if (body.Intervention is not null) row.Intervention = body.Intervention.Trim();
         if (body.EntryCriteria is not null) row.EntryCriteria = body.EntryCriteria.Trim();
         if (body.ExitCriteria is not null) row.ExitCriteria = body.ExitCriteria.Trim();
@@ -65,7 +67,12 @@ public sealed class ProvisionMap(IDbContextFactory<SendWorkflowDbContext> factor
         if (creating || body.DeliveredBy is not null) problems.Require(body.DeliveredBy, "deliveredBy");
         return problems
             .Check(!creating || body.StartsOn is not null, "startsOn", "'startsOn' is required (yyyy-MM-dd).")
+            .Date(body.StartsOn, "startsOn").Date(body.EndsOn, "endsOn")
             .Check(body.EndsOn is null || body.StartsOn is null || body.EndsOn >= body.StartsOn, "endsOn", "The provision ends before it starts.")
             .Check(body.Impact is not { Length: > 2000 }, "impact", "'impact' must be at most 2000 characters.");
     }
+
+    private static ProblemCollector NotBeforeBirth(ProvisionRequest body, DateOnly born) => new ProblemCollector()
+        .Check(body.StartsOn is null || body.StartsOn >= born, "startsOn", "The provision starts before the pupil was born.")
+        .Check(body.EndsOn is null || body.EndsOn >= born, "endsOn", "The provision ends before the pupil was born.");
 }

@@ -13,6 +13,7 @@ public static class DefinitionJson
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Skip,
         // A null where the model has no nulls ("tasks": null) is refused with its path, not carried into validation.
@@ -26,7 +27,7 @@ public static class DefinitionJson
     {
         try
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
             return Parse(doc.RootElement);
         }
         catch (JsonException ex)

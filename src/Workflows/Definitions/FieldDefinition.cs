@@ -10,4 +10,8 @@ public sealed record FieldDefinition
     public string? NotBefore { get; init; }
     /// <summary>For dates: "today" refuses a date in the future.</summary>
     public string? NotAfter { get; init; }
+    /// <summary>For text: the most characters it may have (without it, <see cref="DefaultMaxLength"/>).</summary>
+    public int? MaxLength { get; init; }
+
+    public const int DefaultMaxLength = 1000;
 }

@@ -37,10 +37,18 @@ public static class EventDataValidator
                 case "text" when value is not string:
                     problems.Add($"'{name}' must be text.");
                     break;
+                case "text" when value is string blank && string.IsNullOrWhiteSpace(blank) && field.Required && field.Enum is null:
+                    problems.Add($"'{name}' is required.");
+                    break;
+                case "text" when value is string longText && longText.Length > (field.MaxLength ?? FieldDefinition.DefaultMaxLength):
+                    problems.Add($"'{name}' must be at most {field.MaxLength ?? FieldDefinition.DefaultMaxLength} characters.");
+                    break;
             }
             if (field.Type == "date" && value is string text
                 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
+                if (date.Year is < 1990 or > 2100)
+                    problems.Add($"'{name}' must be a date between 1990 and 2100.");
                 if (field.NotBefore == "start" && started is { } s && date < s)
                     problems.Add($"'{name}' ({Calendars.UkTime.Format(date)}) is before this began on {Calendars.UkTime.Format(s)}.");
                 if (field.NotAfter == "today" && today is { } t && date > t)

@@ -50,4 +50,71 @@ public sealed class EdgeLimitsTests
         var denied = (await w.P.Http.GetFromJsonAsync<JsonArray>("/api/audit?action=denied"))!;
         Assert.Contains(denied, a => (string?)a!["path"] == "/api/schools/elm" && (string?)a["userName"] == "The senco");
     }
+
+    [Fact]
+    public async Task EventData_HoldsOnlyWhatTheEventDeclares_WithinItsLength_AndNothingIsJournaled()
+    {
+        await using var w = await StaffWorld.CreateAsync();
+        var pathway = w.Pathways["ava"];
+        var undeclared = await w.P.Http.PostAsJsonAsync($"/api/instances/{pathway}/events",
+            new { name = "review.completed", data = new { progress = "expected", padding = new string('x', 1_000_000) } });
+        Assert.Equal(HttpStatusCode.BadRequest, undeclared.StatusCode);
+        Assert.Contains("does not carry 'padding'", await undeclared.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var requested = await w.P.Http.PostAsJsonAsync($"/api/instances/{pathway}/events",
+            new { name = "assessment.requested", data = new { by = "school" } });
+        Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+        var instances = (await w.P.Http.GetFromJsonAsync<JsonArray>("/api/pupils/ava/instances"))!;
+        var assessment = (string)instances.Single(i => (string?)i!["definitionId"] == "ehcp-assessment")!["id"]!;
+        var journal = (await w.P.JournalAsync(assessment)).Count;
+        foreach (var decidedBy in new[] { new string('x', 1_000_000), "   " })
+        {
+            var refused = await w.P.Http.PostAsJsonAsync($"/api/instances/{assessment}/events",
+                new { name = "assessment.decided", data = new { assess = true, decidedOn = "2026-10-12", decidedBy } });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        }
+        Assert.Equal(journal, (await w.P.JournalAsync(assessment)).Count);
+    }
+
+    [Fact]
+    public async Task ABodyWithADuplicateKey_IsRefused()
+    {
+        await using var w = await StaffWorld.CreateAsync();
+        using var content = new StringContent("""{"name": "Ava", "name": "Eve"}""", System.Text.Encoding.UTF8, "application/json");
+        var response = await w.As("senco").PutAsync("/api/pupils/ava", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Pupil ava", (string?)(await w.P.Http.GetFromJsonAsync<JsonObject>("/api/pupils/ava"))!["name"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("Send-Pathway")]
+    [InlineData("a\u0000b")]
+    public async Task ADefinitionIdOutsideThePattern_IsRefused_AndNothingIsStored(string id)
+    {
+        await using var w = await StaffWorld.CreateAsync();
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Infrastructure.RepoPaths.Definitions, "workflows", "send-pathway.json")))!;
+        document["id"] = System.Text.RegularExpressions.Regex.Unescape(id);
+        var response = await w.P.Http.PostAsJsonAsync("/api/definitions/import", document);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var ids = (await w.P.Http.GetFromJsonAsync<JsonArray>("/api/definitions"))!.Select(d => (string?)d!["id"]).ToList();
+        Assert.Equal(["ehcp-annual-review", "ehcp-assessment", "send-pathway"], ids.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2010-01-01")]
+    public async Task AProvisionDateOutOfRange_OrBeforeThePupilWasBorn_IsRefused(string startsOn)
+    {
+        await using var w = await StaffWorld.CreateAsync();
+        var response = await w.As("senco").PostAsJsonAsync("/api/pupils/ava/provisions", new
+        {
+            intervention = "Speech and language group", entryCriteria = "SLCN", exitCriteria = "Targets met", startsOn, deliveredBy = "TA",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty((await w.P.Http.GetFromJsonAsync<JsonObject>("/api/pupils/ava/record"))!["provisions"]!.AsArray());
+    }
 }
