@@ -12,6 +12,8 @@ using SendWorkflow.Send.Workspace;
 if (await CommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
+// No request needs more than a megabyte but a definition's document (DefinitionsApi allows 4 MB).
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
 builder.AddStudio();
 builder.Services.AddProblemDetails();

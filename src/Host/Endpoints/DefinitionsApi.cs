@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
 using SendWorkflow.Rules;
 using SendWorkflow.Workflows.Definitions;
@@ -19,7 +20,9 @@ public static class DefinitionsApi
 {
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder api)
     {
-        var g = api.MapGroup("/definitions").WithTags("Definitions");
+        // A definition is the one large document the API takes (a 50-state pathway is about 100 KB): up to 4 MB here,
+        // 1 MB everywhere else.
+        var g = api.MapGroup("/definitions").WithTags("Definitions").WithMetadata(new RequestSizeLimitAttribute(4 * 1024 * 1024));
         g.MapGet("", async (DefinitionService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct)));
         g.MapGet("/{id}", async (string id, string? version, DefinitionService s, CancellationToken ct) =>
             Document((await s.GetAsync(id, version, ct)).Json));
