@@ -43,6 +43,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughViews>();
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
+        services.AddSingleton<SendWorkflow.Send.Clock.StoredClock>();
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<IDefinitionCatalog>(sp => sp.GetRequiredService<DefinitionCatalog>());
         services.AddSingleton<DefinitionService>();

@@ -13,7 +13,7 @@ namespace SendWorkflow.Host;
 internal sealed class StartupTasks(
     IDbContextFactory<SendWorkflowDbContext> factory, SendWorkflowPaths paths, CalendarRegistry calendars,
     DefinitionService definitions, SendWorkflow.Send.Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff, IConfiguration config, TimeProvider time,
-    Workflows.Timers.TimerDispatcher dispatcher, ILogger<StartupTasks> logger) : IHostedService
+    Workflows.Timers.TimerDispatcher dispatcher, SendWorkflow.Send.Clock.StoredClock clock, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -22,6 +22,7 @@ internal sealed class StartupTasks(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.MigrateAsync(ct);
         }
+        await clock.RestoreAsync(ct);
         await staff.EnsureRolesAsync();
         calendars.LoadFolder(paths.Calendars);
         await timelines.LoadAsync(ct);
@@ -37,6 +38,7 @@ internal sealed class StartupTasks(
             var recovered = await dispatcher.FireDueAsync(time.GetUtcNow(), TimerDispatchOptions.CatchUp, ct);
             if (recovered.Fired + recovered.Cancelled > 0)
                 logger.LogInformation("Fired {Fired} timers that fell due while the service was down", recovered.Fired);
+            await clock.SaveAsync(ct);
         }
         logger.LogInformation("SendWorkflow is ready");
     }

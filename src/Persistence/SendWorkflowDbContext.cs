@@ -20,6 +20,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<BoroughParametersRecord> BoroughParameters => Set<BoroughParametersRecord>();
     public DbSet<AuditEntryRecord> Audit => Set<AuditEntryRecord>();
     public DbSet<ProvisionRecord> Provisions => Set<ProvisionRecord>();
+    public DbSet<ClockState> Clock => Set<ClockState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

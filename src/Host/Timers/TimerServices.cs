@@ -25,7 +25,7 @@ public static class TimerServices
         {
             services.AddSingleton(sp => new SimulatedClock(
                 (SimulatedTimeProvider)sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ITimerQueries>(),
-                sp.GetRequiredService<TimerDispatcher>(), sp.GetRequiredService<DeadlineSweeper>()));
+                sp.GetRequiredService<TimerDispatcher>(), sp.GetRequiredService<DeadlineSweeper>(), sp.GetRequiredService<StoredClock>()));
             return services;
         }
 

@@ -296,6 +296,19 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("BoroughParameters", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.ClockState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Now")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ClockState", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.DefinitionVersionRecord", b =>
                 {
                     b.Property<string>("DefinitionId")

@@ -10,7 +10,7 @@ public sealed record AdvanceResult(DateTimeOffset Now, int Fired, int Cancelled,
 /// Moves the simulated clock forward the way real time would pass: every timer fires at its own due time, in due
 /// order, and the 07:00 deadline round runs on each UK day crossed. A person can watch a school year unfold in minutes.
 /// </summary>
-public sealed class SimulatedClock(SimulatedTimeProvider clock, ITimerQueries queries, TimerDispatcher dispatcher, DeadlineSweeper sweeper)
+public sealed class SimulatedClock(SimulatedTimeProvider clock, ITimerQueries queries, TimerDispatcher dispatcher, DeadlineSweeper sweeper, StoredClock stored)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -44,6 +44,7 @@ public sealed class SimulatedClock(SimulatedTimeProvider clock, ITimerQueries qu
                 nextSweep = NextSweepAfter(nextSweep);
             }
             if (target > clock.GetUtcNow()) clock.AdvanceTo(target);
+            await stored.SaveAsync(ct);
             return new AdvanceResult(clock.GetUtcNow(), fired, cancelled, warned, escalated);
         }
         finally

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SendWorkflow.Persistence.Entities;
+
+namespace SendWorkflow.Persistence.Configurations;
+
+internal sealed class ClockStateConfiguration : IEntityTypeConfiguration<ClockState>
+{
+    public void Configure(EntityTypeBuilder<ClockState> e)
+    {
+        e.ToTable("ClockState");
+        e.Property(x => x.Id).ValueGeneratedNever();
+    }
+}
