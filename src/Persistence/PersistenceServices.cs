@@ -22,6 +22,7 @@ public static class PersistenceServices
             using var db = sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext();
             return new SqliteWorkflowWriter(connectionString, db.Model);
         });
+        services.AddSingleton<IAuditWriter>(sp => sp.GetRequiredService<SqliteWorkflowWriter>());
         services.AddSingleton<IWorkflowStore, SqliteWorkflowStore>();
         services.AddSingleton<ITimerQueries, SqliteTimerQueries>();
         services.AddHostedService<WalCheckpointer>();

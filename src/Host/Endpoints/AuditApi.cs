@@ -22,14 +22,13 @@ public static class AuditApi
     private static async Task<IResult> Search(string? pupilId, string? userId, string? action, DateTimeOffset? from, DateTimeOffset? to, int? take,
         StaffScope scope, AuditLog audit, SendWorkflowDbContext db, CancellationToken ct)
     {
-        scope.Require("search the audit log", Capabilities.SearchAudit);
+        await scope.RequireAsync("search the audit log", Capabilities.SearchAudit);
         new ProblemCollector()
             .Check(take is null or (> 0 and <= 5000), "take", "'take' must be between 1 and 5000.")
             .Check(from is null || to is null || to >= from, "to", "The period ends before it starts.")
             .ThrowIfAny();
-        await audit.FlushAsync(ct);
         var rows = await AuditSearch.FindAsync(db, scope.IsAdministrator ? null : scope.SchoolId ?? "", pupilId, userId, action, from, to, take ?? 500, ct);
-        scope.Audit(AuditActions.Read, "audit", null, pupilId, null);
+        await scope.AuditAsync(AuditActions.Read, "audit", null, pupilId, null);
         return TypedResults.Ok(rows);
     }
 }

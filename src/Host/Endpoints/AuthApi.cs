@@ -37,7 +37,7 @@ public static class AuthApi
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(body.Email!, body.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token
-        audit.Record(http, AuditActions.Rejected, "sign-in", null, null, null, 401);
+        await audit.RecordAsync(http, AuditActions.Rejected, new AuditSubject("sign-in", null, null, null), 401);
         return TypedResults.Problem(
             result.IsLockedOut ? "Too many wrong passwords: the account is locked for 15 minutes." : "The email or password is wrong.",
             statusCode: 401, title: "Not signed in");
@@ -54,7 +54,7 @@ public static class AuthApi
     private static async Task<IResult> CreateStaff(CreateStaffRequest body, StaffScope scope, UserManager<StaffUser> users,
         SendWorkflowDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
     {
-        scope.Require("create staff accounts", Capabilities.Administer);
+        await scope.RequireAsync("create staff accounts", Capabilities.Administer);
         var problems = new ProblemCollector()
             .Require(body.Email, "email", 256)
             .Require(body.DisplayName, "displayName")
@@ -77,11 +77,15 @@ public static class AuthApi
             SchoolId = schoolRole ? body.SchoolId : null, BoroughId = body.Role == StaffRoles.LaOfficer ? body.BoroughId : null,
             Classes = string.Join(';', AccessPolicy.SplitClasses(body.Classes)), CalendarSecret = CalendarFeeds.NewSecret(),
         };
+        // The account, its role and its audit entry are one transaction: Identity's store shares this request's context.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, body.Password!);
         if (!created.Succeeded)
             throw new RequestValidationException(created.Errors.Select(e => new Problem(e.Description, e.Code.Contains("Password") ? "password" : "email", e.Code)).ToList());
         await users.AddToRoleAsync(user, body.Role!);
-        audit.Record(http, AuditActions.Change, "staff", user.Id, null, user.SchoolId, 201);
+        db.Audit.Add(audit.Entry(http, AuditActions.Change, new AuditSubject("staff", user.Id, null, user.SchoolId), 201));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/users/{user.Id}", new StaffDto(user.Id, user.Email!, user.DisplayName, body.Role!, user.SchoolId, user.BoroughId,
             AccessPolicy.SplitClasses(user.Classes).ToList()));
     }

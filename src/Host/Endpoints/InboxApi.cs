@@ -31,7 +31,7 @@ public static class InboxApi
     {
         if (await feeds.FindAsync(userId, secret, ct) is not { } user)
         {
-            audit.Record(http, AuditActions.Rejected, "calendar", userId, null, null, 404);
+            await audit.RecordAsync(http, AuditActions.Rejected, new AuditSubject("calendar", userId, null, null), 404);
             throw new NotFoundException("There is no such calendar.");
         }
         http.User = await signIn.CreateUserPrincipalAsync(user);

@@ -19,7 +19,7 @@ internal sealed class ProblemHandling(IProblemDetailsService problemDetails) : I
         var (status, title, problems) = Map(exception);
         if (status == 0) return false;
         http.Response.StatusCode = status;
-        Security.SecurityServices.AuditRefusal(http, status);
+        await Security.SecurityServices.AuditRefusalAsync(http, status);
         var details = new ProblemDetails
         {
             Status = status,

@@ -18,7 +18,7 @@ public static class StatutoryApi
             .AddEndpointFilter(async (context, next) =>
             {
                 var boroughId = (string)context.HttpContext.Request.RouteValues["boroughId"]!;
-                context.HttpContext.RequestServices.GetRequiredService<StaffScope>().RequireBorough(boroughId);
+                await context.HttpContext.RequestServices.GetRequiredService<StaffScope>().RequireBoroughAsync(boroughId);
                 return await next(context);
             });
         borough.MapGet("/parameters", async (string boroughId, BoroughTimelines t, CancellationToken ct) =>
@@ -37,9 +37,9 @@ public static class StatutoryApi
         // Figures without names: an LA officer sees their borough's, an administrator every borough's.
         var compliance = api.MapGroup("/compliance").WithTags("Local authority");
         compliance.MapGet("", async (DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
-            TypedResults.Ok(await r.ComplianceAsync(OwnBorough(scope, null), from, to, ct)));
+            TypedResults.Ok(await r.ComplianceAsync(await OwnBoroughAsync(scope, null), from, to, ct)));
         compliance.MapGet("/sen2.csv", async (string? boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
-            TypedResults.Text(await r.Sen2CsvAsync(OwnBorough(scope, boroughId), from, to, ct), "text/csv; charset=utf-8"));
+            TypedResults.Text(await r.Sen2CsvAsync(await OwnBoroughAsync(scope, boroughId), from, to, ct), "text/csv; charset=utf-8"));
 
         var exceptions = api.MapGroup("/instances/{id:guid}/exceptions").WithTags("Local authority");
         exceptions.MapGet("", async (Guid id, StatutoryExceptions x, SendWorkflow.Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
@@ -50,25 +50,24 @@ public static class StatutoryApi
         exceptions.MapPost("", async (Guid id, RecordExceptionRequest body, StatutoryExceptions x, SendWorkflow.Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
         {
             var pupil = await RequireCaseAsync(db, scope, id, ct);
-            var recorded = await x.RecordAsync(id, body, ct);
-            scope.Audit(AuditActions.Change, "exception", recorded.Id.ToString(), pupil.Id, pupil.SchoolId, 201);
+            var recorded = await x.RecordAsync(id, body, scope.Entry(AuditActions.Change, new AuditSubject("exception", null, pupil.Id, pupil.SchoolId), 201), ct);
             return TypedResults.Created($"/api/instances/{id}/exceptions/{recorded.Id}", recorded);
         });
         return api;
     }
 
-    private static string? OwnBorough(StaffScope scope, string? asked)
+    private static async Task<string?> OwnBoroughAsync(StaffScope scope, string? asked)
     {
-        scope.Require("see statutory compliance", Capabilities.BoroughViews);
+        await scope.RequireAsync("see statutory compliance", Capabilities.BoroughViews);
         if (scope.Role != StaffRoles.LaOfficer) return asked;
-        if (asked is not null) scope.RequireBorough(asked);
+        if (asked is not null) await scope.RequireBoroughAsync(asked);
         return scope.BoroughId;
     }
 
     /// <summary>An exception is the LA's business: the case's borough's LA officer, or an administrator.</summary>
     private static async Task<SendWorkflow.Persistence.Entities.Pupil> RequireCaseAsync(Persistence.SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
     {
-        scope.Require("record exceptions to the time limits", Capabilities.BoroughViews);
+        await scope.RequireAsync("record exceptions to the time limits", Capabilities.BoroughViews);
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new Workflows.Runtime.InstanceNotFoundException(id);
         return await scope.RequireInstanceAsync(db, instance, ct);

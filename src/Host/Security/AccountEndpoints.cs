@@ -29,7 +29,7 @@ public static class AccountEndpoints
             return Results.LocalRedirect($"/signin?error=missing&returnUrl={Uri.EscapeDataString(back)}");
         var result = await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return Results.LocalRedirect(back);
-        audit.Record(http, AuditActions.Rejected, "sign-in", null, null, null, 401);
+        await audit.RecordAsync(http, AuditActions.Rejected, new AuditSubject("sign-in", null, null, null), 401);
         return Results.LocalRedirect($"/signin?error={(result.IsLockedOut ? "locked" : "wrong")}&returnUrl={Uri.EscapeDataString(back)}");
     }
 }

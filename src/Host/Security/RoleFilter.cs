@@ -8,7 +8,7 @@ public static class RoleFilter
     public static RouteHandlerBuilder RequireStaffRole(this RouteHandlerBuilder builder, string what, string capability) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
-            context.HttpContext.RequestServices.GetRequiredService<StaffScope>().Require(what, capability);
+            await context.HttpContext.RequestServices.GetRequiredService<StaffScope>().RequireAsync(what, capability);
             return await next(context);
         });
 }

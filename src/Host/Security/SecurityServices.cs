@@ -69,7 +69,6 @@ public static class SecurityServices
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AccessGuard>();
-        services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
         return services;
     }
 
@@ -99,14 +98,16 @@ public static class SecurityServices
     {
         await next(http);
         if (http.Response.StatusCode == 401 && (http.Request.Headers.Authorization.Count > 0 || http.Request.Cookies.ContainsKey("sendwf")))
-            http.RequestServices.GetRequiredService<AuditLog>().Record(http, AuditActions.Rejected, "credentials", null, null, null, 401);
+            await http.RequestServices.GetRequiredService<AuditLog>()
+                .RecordAsync(http, AuditActions.Rejected, new AuditSubject("credentials", null, null, null), 401);
     });
 
     /// <summary>Audits a change refused for bad input or a conflict (called where the refusal is turned into its answer).</summary>
-    public static void AuditRefusal(HttpContext http, int status)
+    public static async Task AuditRefusalAsync(HttpContext http, int status)
     {
         if (status is 400 or 409 or 422 && http.Request.Method is "POST" or "PUT" && http.User.Identity?.IsAuthenticated == true
             && http.Request.Path.StartsWithSegments("/api"))
-            http.RequestServices.GetRequiredService<AuditLog>().Record(http, AuditActions.Refused, "request", null, null, null, status);
+            await http.RequestServices.GetRequiredService<AuditLog>()
+                .RecordAsync(http, AuditActions.Refused, new AuditSubject("request", null, null, null), status);
     }
 }

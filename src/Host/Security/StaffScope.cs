@@ -1,3 +1,4 @@
+using SendWorkflow.Send.Audit;
 using System.Security.Claims;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
@@ -33,8 +34,11 @@ public sealed class StaffScope(IHttpContextAccessor http, AccessGuard guard)
     /// <summary>Who the journal says did it.</summary>
     public string Actor => AccessPolicy.Actor(User);
 
-    public void Audit(string action, string resource, string? resourceId, string? pupilId, string? schoolId, int status = 200) =>
-        guard.Audit(Caller, action, resource, resourceId, pupilId, schoolId, status);
+    /// <summary>The entry of a change this request makes, to commit with the change.</summary>
+    public AuditEntryRecord Entry(string action, AuditSubject subject, int status = 200) => guard.Entry(Caller, action, subject, status);
+
+    public Task AuditAsync(string action, string resource, string? resourceId, string? pupilId, string? schoolId, int status = 200) =>
+        guard.AuditAsync(Caller, action, resource, resourceId, pupilId, schoolId, status);
 
     /// <summary>The instance's pupil must be in scope, and for an LA officer the instance must be statutory work.</summary>
     public Task<Pupil> RequireInstanceAsync(SendWorkflowDbContext db, WorkflowInstance instance, CancellationToken ct) =>
@@ -48,8 +52,8 @@ public sealed class StaffScope(IHttpContextAccessor http, AccessGuard guard)
         guard.RequirePupilAsync(db, Caller, pupilId, resource, resourceId, ct);
 
     /// <summary>Refuses (403, audited) unless the user has one of the roles of the capability.</summary>
-    public void Require(string what, string capability) => guard.RequireRole(Caller, what, Capabilities.Of(capability));
+    public Task RequireAsync(string what, string capability) => guard.RequireRoleAsync(Caller, what, Capabilities.Of(capability));
 
     /// <summary>Refuses (404 for another borough, 403 for other roles) unless the user is that borough's LA officer or an administrator.</summary>
-    public void RequireBorough(string boroughId) => guard.RequireBorough(Caller, boroughId);
+    public Task RequireBoroughAsync(string boroughId) => guard.RequireBoroughAsync(Caller, boroughId);
 }

@@ -23,11 +23,11 @@ public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> facto
         var i = await db.Instances.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (i is null)
         {
-            guard.Audit(caller, AuditActions.Denied, "instance", id.ToString(), null, null, 404);
+            await guard.AuditAsync(caller, AuditActions.Denied, "instance", id.ToString(), null, null, 404);
             return null;
         }
         if (await Refusals.OrNullAsync(() => guard.RequireInstanceAsync(db, caller, i, ct)) is null) return null;
-        guard.Audit(caller, AuditActions.Read, "instance", id.ToString(), i.SubjectId, i.SchoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "instance", id.ToString(), i.SubjectId, i.SchoolId);
         var pupil = await db.Pupils.AsNoTracking().Where(p => p.Id == i.SubjectId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         var record = await definitions.GetAsync(i.DefinitionId, i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         var definition = DefinitionJson.Parse(record.Json);

@@ -34,7 +34,7 @@ public sealed class StudioQueries(IDbContextFactory<SendWorkflowDbContext> facto
                 from p in pupils.DefaultIfEmpty()
                 select new { i.Id, i.SubjectId, Name = p == null ? null : p.Name, i.Version, i.State, i.Stage, i.Status, i.StartedAt })
             .ToListAsync(ct);
-        guard.Audit(caller, AuditActions.Read, "pupil-list", definitionId, null, caller.SchoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "pupil-list", definitionId, null, caller.SchoolId);
         return rows.OrderByDescending(r => r.StartedAt).Take(take)
             .Select(r => new InstanceRow(r.Id, r.SubjectId, r.Name ?? r.SubjectId, r.Version, r.State, r.Stage,
                 r.Status == InstanceStatus.Active, r.StartedAt))

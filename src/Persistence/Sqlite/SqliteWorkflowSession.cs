@@ -121,6 +121,7 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         changes.NewTimers.AddRange(_added.NewTimers);
         changes.Journal.AddRange(_added.Journal);
         changes.Milestones.AddRange(_added.Milestones);
+        changes.Audit.AddRange(AuditScope.Pending);
         foreach (var (entity, stamp) in _instances.Values.Where(i => i.Entity.ConcurrencyStamp != i.Stamp))
             changes.ChangedInstances.Add((entity, stamp));
         foreach (var (task, snapshot) in _tasks.Values.Where(t => TaskSnapshot.Of(t.Entity) != t.Snapshot))

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SendWorkflow.Persistence.Entities;
 using Microsoft.EntityFrameworkCore.Metadata;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
@@ -11,8 +12,9 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// whose statements are prepared once. The statements' columns and value conversions come from the EF Core model
 /// (<see cref="TableStatements{T}"/>), so the rest of the service reads what it wrote through EF as usual.
 /// </summary>
-public sealed class SqliteWorkflowWriter(string connectionString, IModel model) : IAsyncDisposable
+public sealed class SqliteWorkflowWriter(string connectionString, IModel model) : IAuditWriter, IAsyncDisposable
 {
+    private readonly TableStatements<AuditEntryRecord> _audit = new(model);
     private readonly TableStatements<WorkflowInstance> _instances = new(model, nameof(WorkflowInstance.ConcurrencyStamp));
     private readonly TableStatements<WorkTask> _tasks = new(model, nameof(WorkTask.Revision));
     private readonly TableStatements<WorkflowTimer> _timers = new(model, nameof(WorkflowTimer.Status));
@@ -29,6 +31,14 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
     public string ConnectionString { get; } = connectionString;
     public bool IsInMemory => ConnectionString.Contains(":memory:", StringComparison.OrdinalIgnoreCase);
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>An audit entry on its own (a look at a record), committed with whatever else is queued meanwhile.</summary>
+    public Task WriteAsync(AuditEntryRecord entry, CancellationToken ct)
+    {
+        var changes = new WorkflowChangeSet();
+        changes.Audit.Add(entry);
+        return WriteAsync(changes, ct);
+    }
 
     internal Task WriteAsync(WorkflowChangeSet changes, CancellationToken ct)
     {
@@ -135,6 +145,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
         foreach (var t in changes.NewTimers) Run(_timers.InsertSql, tx, c => _timers.BindInsert(c, t));
         foreach (var j in changes.Journal) Run(_journal.InsertSql, tx, c => _journal.BindInsert(c, j));
         foreach (var m in changes.Milestones) Run(_milestones.InsertSql, tx, c => _milestones.BindInsert(c, m));
+        foreach (var a in changes.Audit) Run(_audit.InsertSql, tx, c => _audit.BindInsert(c, a));
         return null;
     }
 

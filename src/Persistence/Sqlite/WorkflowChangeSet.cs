@@ -1,3 +1,4 @@
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Persistence.Sqlite;
@@ -16,7 +17,9 @@ internal sealed class WorkflowChangeSet
     public List<(WorkflowTimer Timer, TimerStatus ReadStatus)> ChangedTimers { get; } = [];
     public List<JournalEntry> Journal { get; } = [];
     public List<Milestone> Milestones { get; } = [];
+    /// <summary>Audit entries committed with the change (or alone, for a look at a record).</summary>
+    public List<AuditEntryRecord> Audit { get; } = [];
 
     public bool IsEmpty => NewInstances.Count + ChangedInstances.Count + NewTasks.Count + ChangedTasks.Count
-        + NewTimers.Count + ChangedTimers.Count + Journal.Count + Milestones.Count == 0;
+        + NewTimers.Count + ChangedTimers.Count + Journal.Count + Milestones.Count + Audit.Count == 0;
 }

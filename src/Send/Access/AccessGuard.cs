@@ -27,22 +27,30 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
     public async Task<IQueryable<WorkTask>> TasksAsync(SendWorkflowDbContext db, Caller caller, CancellationToken ct) =>
         AccessPolicy.TasksFor(caller.User, db, await catalog.StatutoryIdsAsync(ct));
 
-    public void Audit(Caller caller, string action, string resource, string? resourceId, string? pupilId, string? schoolId,
+    /// <summary>Records a look or a refusal, durably, before the caller is answered.</summary>
+    public Task AuditAsync(Caller caller, string action, string resource, string? resourceId, string? pupilId, string? schoolId,
         int status = 200) =>
-        audit.Record(caller.User, caller.Method, caller.Path, caller.Address, action, resource, resourceId, pupilId, schoolId, status);
+        audit.RecordAsync(Entry(caller, action, new AuditSubject(resource, resourceId, pupilId, schoolId), status));
+
+    /// <summary>
+    /// The entry of a change, to commit with the change itself: attached to the engine's unit of work
+    /// (<c>AuditScope.Attach</c>) or added to the database context that saves the change.
+    /// </summary>
+    public AuditEntryRecord Entry(Caller caller, string action, AuditSubject subject, int status = 200) =>
+        audit.Entry(caller.User, new AuditRequest(caller.Method, caller.Path, caller.Address), action, subject, status);
 
     /// <summary>Refuses (403, audited) unless the caller has one of the roles.</summary>
-    public void RequireRole(Caller caller, string what, IReadOnlyCollection<string> roles)
+    public async Task RequireRoleAsync(Caller caller, string what, IReadOnlyCollection<string> roles)
     {
         if (caller.Is(roles)) return;
-        Audit(caller, AuditActions.Denied, what, null, null, null, 403);
+        await AuditAsync(caller, AuditActions.Denied, what, null, null, null, 403);
         throw new ForbiddenException($"Your role ({caller.Role ?? "none"}) may not {what}.");
     }
 
     /// <summary>Refuses (403) what the caller's role may not do to this record, and audits the refusal with the record's pupil.</summary>
-    public void Refuse(Caller caller, string resource, string? resourceId, string? pupilId, string? schoolId, string why)
+    public async Task RefuseAsync(Caller caller, string resource, string? resourceId, string? pupilId, string? schoolId, string why)
     {
-        Audit(caller, AuditActions.Denied, resource, resourceId, pupilId, schoolId, 403);
+        await AuditAsync(caller, AuditActions.Denied, resource, resourceId, pupilId, schoolId, 403);
         throw new ForbiddenException(why);
     }
 
@@ -52,7 +60,7 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
     {
         var pupil = await AccessPolicy.PupilsFor(caller.User, db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == pupilId, ct);
         if (pupil is not null) return pupil;
-        Audit(caller, AuditActions.Denied, resource, resourceId ?? pupilId, pupilId, null, 404);
+        await AuditAsync(caller, AuditActions.Denied, resource, resourceId ?? pupilId, pupilId, null, 404);
         throw new NotFoundException($"There is no {resource} '{resourceId ?? pupilId}'.");
     }
 
@@ -62,7 +70,7 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
         var pupil = await RequirePupilAsync(db, caller, instance.SubjectId, "instance", instance.Id.ToString(), ct);
         if (caller.Role == StaffRoles.LaOfficer && !await IsStatutoryAsync(instance.DefinitionId, ct))
         {
-            Audit(caller, AuditActions.Denied, "instance", instance.Id.ToString(), instance.SubjectId, pupil.SchoolId, 404);
+            await AuditAsync(caller, AuditActions.Denied, "instance", instance.Id.ToString(), instance.SubjectId, pupil.SchoolId, 404);
             throw new NotFoundException($"There is no instance '{instance.Id}'.");
         }
         return pupil;
@@ -73,25 +81,25 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
     {
         var task = await (await TasksAsync(db, caller, ct)).FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is not null) return task;
-        Audit(caller, AuditActions.Denied, "task", taskId.ToString(), null, null, 404);
+        await AuditAsync(caller, AuditActions.Denied, "task", taskId.ToString(), null, null, 404);
         throw new NotFoundException($"There is no task '{taskId}'.");
     }
 
     /// <summary>Refuses (403) a role that may not, and (404) another school than the caller's own; an administrator sees every school.</summary>
-    public void RequireSchool(Caller caller, string schoolId, string what, IReadOnlyCollection<string> roles)
+    public async Task RequireSchoolAsync(Caller caller, string schoolId, string what, IReadOnlyCollection<string> roles)
     {
-        RequireRole(caller, what, roles);
+        await RequireRoleAsync(caller, what, roles);
         if (caller.IsAdministrator || caller.SchoolId == schoolId) return;
-        Audit(caller, AuditActions.Denied, "school", schoolId, null, schoolId, 404);
+        await AuditAsync(caller, AuditActions.Denied, "school", schoolId, null, schoolId, 404);
         throw new NotFoundException($"There is no school '{schoolId}'.");
     }
 
     /// <summary>Refuses (404 for another borough, 403 for other roles) unless the caller is that borough's LA officer or an administrator.</summary>
-    public void RequireBorough(Caller caller, string boroughId)
+    public async Task RequireBoroughAsync(Caller caller, string boroughId)
     {
-        RequireRole(caller, "see a borough's statutory work", AccessPolicy.BoroughViewers);
+        await RequireRoleAsync(caller, "see a borough's statutory work", AccessPolicy.BoroughViewers);
         if (caller.Role != StaffRoles.LaOfficer || caller.BoroughId == boroughId) return;
-        Audit(caller, AuditActions.Denied, "borough", boroughId, null, null, 404);
+        await AuditAsync(caller, AuditActions.Denied, "borough", boroughId, null, null, 404);
         throw new NotFoundException($"There is no borough '{boroughId}'.");
     }
 }

@@ -1,3 +1,4 @@
+using SendWorkflow.Persistence.Sqlite;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
@@ -23,13 +24,16 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
     public async Task<InstanceDto> StartAsync(Caller caller, StartInstanceRequest body, CancellationToken ct)
     {
         new ProblemCollector().Require(body.DefinitionId, "definitionId", 100).Require(body.PupilId, "pupilId", 100).ThrowIfAny();
-        guard.RequireRole(caller, "start a workflow for a pupil", Capabilities.Of(Capabilities.ChangeRecords));
+        await guard.RequireRoleAsync(caller, "start a workflow for a pupil", Capabilities.Of(Capabilities.ChangeRecords));
         await using var db = await factory.CreateDbContextAsync(ct);
         var pupil = await guard.RequirePupilAsync(db, caller, body.PupilId!, "pupil", null, ct);
         if (caller.Role == StaffRoles.LaOfficer && !await guard.IsStatutoryAsync(body.DefinitionId!, ct))
-            guard.Refuse(caller, "instance", null, pupil.Id, pupil.SchoolId, "An LA officer starts statutory workflows only.");
-        var instance = await engine.StartAsync(body.DefinitionId!, body.PupilId!, caller.Actor, ct);
-        guard.Audit(caller, AuditActions.Change, "instance", instance.Id.ToString(), pupil.Id, pupil.SchoolId, 201);
+            await guard.RefuseAsync(caller, "instance", null, pupil.Id, pupil.SchoolId, "An LA officer starts statutory workflows only.");
+        // The new instance's id is the engine's to make: the entry names the definition started.
+        var started = guard.Entry(caller, AuditActions.Change, new AuditSubject("instance", body.DefinitionId, pupil.Id, pupil.SchoolId), 201);
+        WorkflowInstance instance;
+        using (AuditScope.Attach(started))
+            instance = await engine.StartAsync(body.DefinitionId!, body.PupilId!, caller.Actor, ct);
         return await LoadAsync(db, instance.Id, ct);
     }
 
@@ -37,7 +41,7 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var instance = await RequireAsync(db, caller, id, ct);
-        guard.Audit(caller, AuditActions.Read, "instance", id.ToString(), instance.SubjectId, instance.SchoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "instance", id.ToString(), instance.SubjectId, instance.SchoolId);
         return await LoadAsync(db, id, ct);
     }
 
@@ -45,7 +49,7 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var instance = await RequireAsync(db, caller, id, ct);
-        guard.Audit(caller, AuditActions.Read, "journal", id.ToString(), instance.SubjectId, instance.SchoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "journal", id.ToString(), instance.SubjectId, instance.SchoolId);
         var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id).ToListAsync(ct);
         return rows.Select(j => new JournalDto(j.Id, new DateTimeOffset(j.At, TimeSpan.Zero), j.Kind, j.State, j.Detail,
             j.Data is null ? null : JsonDocument.Parse(j.Data).RootElement, j.Actor)).ToList();
@@ -61,12 +65,12 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
         WorkflowInstance instance;
         await using (var db = await factory.CreateDbContextAsync(ct))
             instance = await RequireAsync(db, caller, id, ct);
-        guard.RequireRole(caller, "change a pupil's record", Capabilities.Of(Capabilities.ChangeRecords));
+        await guard.RequireRoleAsync(caller, "change a pupil's record", Capabilities.Of(Capabilities.ChangeRecords));
         var definition = (await catalog.GetAsync(instance.DefinitionId, instance.Version, ct)).Definition;
         if (!WorkflowPermissions.MayRaise(caller, definition, body.Name!))
         {
             var roles = definition.Events[body.Name!].RaisedBy!;
-            guard.Refuse(caller, "instance", id.ToString(), instance.SubjectId, instance.SchoolId, roles.Count == 0
+            await guard.RefuseAsync(caller, "instance", id.ToString(), instance.SubjectId, instance.SchoolId, roles.Count == 0
                 ? $"'{body.Name}' is raised by the workflow itself, not recorded by hand."
                 : $"'{body.Name}' is recorded by {string.Join(" or ", roles)}; your role ({caller.Role}) may not record it.");
         }
@@ -79,8 +83,9 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
             throw new RequestValidationException(undeclared.Select(k =>
                 new Problem($"'{body.Name}' does not carry '{k}' (it carries {carries}).", $"data.{k}")).ToList());
         }
-        var outcome = await engine.RaiseAsync(id, new WorkflowEvent(body.Name!, data, caller.Actor), ct);
-        guard.Audit(caller, AuditActions.Change, "instance", id.ToString(), instance.SubjectId, instance.SchoolId);
+        EventOutcome outcome;
+        using (AuditScope.Attach(guard.Entry(caller, AuditActions.Change, new AuditSubject("instance", id.ToString(), instance.SubjectId, instance.SchoolId))))
+            outcome = await engine.RaiseAsync(id, new WorkflowEvent(body.Name!, data, caller.Actor), ct);
         return new EventResultDto(outcome.Transitioned, outcome.From, outcome.To, outcome.Rule, outcome.TransitionId, outcome.Stage,
             outcome.Status.ToString().ToLowerInvariant());
     }
@@ -90,7 +95,7 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var pupil = await guard.RequirePupilAsync(db, caller, pupilId, "pupil", null, ct);
-        guard.Audit(caller, AuditActions.Read, "pupil-instances", pupilId, pupilId, pupil.SchoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "pupil-instances", pupilId, pupilId, pupil.SchoolId);
         var rows = await (await guard.InstancesAsync(db, caller, ct)).Where(i => i.SubjectId == pupilId).OrderBy(i => i.StartedAt)
             .ToListAsync(ct);
         return rows.Select(i => new PupilInstanceDto(i.Id, i.DefinitionId, i.Version, i.State, i.Stage,
@@ -112,7 +117,7 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = await guard.TasksAsync(db, caller, ct);
-        guard.Audit(caller, AuditActions.Read, "tasks", null, query.PupilId, query.SchoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "tasks", null, query.PupilId, query.SchoolId);
         if (query.SchoolId is not null) q = q.Where(t => t.SchoolId == query.SchoolId);
         if (query.PupilId is not null) q = q.Where(t => t.SubjectId == query.PupilId);
         if (query.InstanceId is not null) q = q.Where(t => t.InstanceId == query.InstanceId);

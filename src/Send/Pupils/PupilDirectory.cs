@@ -20,7 +20,7 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
 {
     public async Task<BoroughDto> CreateBoroughAsync(Caller caller, CreateBoroughRequest body, string defaultCalendar, CancellationToken ct)
     {
-        guard.RequireRole(caller, "create boroughs", Capabilities.Of(Capabilities.Administer));
+        await guard.RequireRoleAsync(caller, "create boroughs", Capabilities.Of(Capabilities.Administer));
         var calendarId = body.CalendarId ?? defaultCalendar;
         new ProblemCollector()
             .Require(body.Id, "id", 100).Id(body.Id, "id")
@@ -44,13 +44,13 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
         var borough = await db.Boroughs.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
         var ownSchoolIsIn = caller.SchoolId is { } school && await db.Schools.AnyAsync(s => s.Id == school && s.BoroughId == id, ct);
         if (borough is not null && (caller.IsAdministrator || caller.BoroughId == id || ownSchoolIsIn)) return BoroughDto.Of(borough);
-        guard.Audit(caller, AuditActions.Denied, "borough", id, null, null, 404);
+        await guard.AuditAsync(caller, AuditActions.Denied, "borough", id, null, null, 404);
         throw new NotFoundException($"There is no borough '{id}'.");
     }
 
     public async Task<SchoolDto> CreateSchoolAsync(Caller caller, CreateSchoolRequest body, CancellationToken ct)
     {
-        guard.RequireRole(caller, "create schools", Capabilities.Of(Capabilities.Administer));
+        await guard.RequireRoleAsync(caller, "create schools", Capabilities.Of(Capabilities.Administer));
         await using var db = await factory.CreateDbContextAsync(ct);
         var problems = new ProblemCollector()
             .Require(body.Id, "id", 100).Id(body.Id, "id")
@@ -74,13 +74,13 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
         if (school is not null && (caller.IsAdministrator || caller.SchoolId == id
             || (caller.Role == StaffRoles.LaOfficer && caller.BoroughId == school.BoroughId)))
             return SchoolDto.Of(school);
-        guard.Audit(caller, AuditActions.Denied, "school", id, null, null, 404);
+        await guard.AuditAsync(caller, AuditActions.Denied, "school", id, null, null, 404);
         throw new NotFoundException($"There is no school '{id}'.");
     }
 
     public async Task<PupilDto> AddPupilAsync(Caller caller, CreatePupilRequest body, CancellationToken ct)
     {
-        guard.RequireRole(caller, "add pupils", Capabilities.Of(Capabilities.ManagePupils));
+        await guard.RequireRoleAsync(caller, "add pupils", Capabilities.Of(Capabilities.ManagePupils));
         var today = UkTime.DateOf(time.GetUtcNow());
         var problems = new ProblemCollector()
             .Id(body.Id, "id")
@@ -106,8 +106,8 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Pupils.Add(row);
+        db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("pupil", row.Id, row.Id, row.SchoolId), 201));
         await db.SaveChangesAsync(ct);
-        guard.Audit(caller, AuditActions.Change, "pupil", row.Id, row.Id, row.SchoolId, 201);
         return PupilDto.Of(row);
     }
 
@@ -115,7 +115,7 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var pupil = await guard.RequirePupilAsync(db, caller, id, "pupil", null, ct);
-        guard.Audit(caller, AuditActions.Read, "pupil", id, id, pupil.SchoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "pupil", id, id, pupil.SchoolId);
         return PupilDto.Of(pupil);
     }
 
@@ -128,14 +128,14 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
         problems.ThrowIfAny();
         await using var db = await factory.CreateDbContextAsync(ct);
         await guard.RequirePupilAsync(db, caller, id, "pupil", null, ct);
-        guard.RequireRole(caller, "change a pupil's details", Capabilities.Of(Capabilities.ManagePupils));
+        await guard.RequireRoleAsync(caller, "change a pupil's details", Capabilities.Of(Capabilities.ManagePupils));
         var row = await db.Pupils.FirstAsync(p => p.Id == id, ct);
         if (body.Name is not null) row.Name = body.Name.Trim();
         if (body.YearGroup is not null) row.YearGroup = body.YearGroup.Value;
         if (body.ClassName is not null) row.ClassName = body.ClassName.Trim().Length == 0 ? null : body.ClassName.Trim();
         if (body.PrimaryNeed is not null) row.PrimaryNeed = body.PrimaryNeed;
+        db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("pupil", id, id, row.SchoolId)));
         await db.SaveChangesAsync(ct);
-        guard.Audit(caller, AuditActions.Change, "pupil", id, id, row.SchoolId);
         return PupilDto.Of(row);
     }
 

@@ -26,8 +26,8 @@ public sealed class BoroughViews(IDbContextFactory<SendWorkflowDbContext> factor
 
     public async Task<IReadOnlyList<OpenAssessmentDto>> OpenAssessmentsAsync(Caller caller, string boroughId, CancellationToken ct)
     {
-        guard.RequireBorough(caller, boroughId);
-        guard.Audit(caller, AuditActions.Read, "open-assessments", boroughId, null, null);
+        await guard.RequireBoroughAsync(caller, boroughId);
+        await guard.AuditAsync(caller, AuditActions.Read, "open-assessments", boroughId, null, null);
         return await reports.OpenAssessmentsAsync(boroughId, ct);
     }
 
@@ -42,7 +42,7 @@ public sealed class BoroughViews(IDbContextFactory<SendWorkflowDbContext> factor
     /// <summary>Timeliness this academic year so far.</summary>
     public async Task<BoroughComplianceDto> ThisYearAsync(Caller caller, string boroughId, CancellationToken ct)
     {
-        guard.RequireBorough(caller, boroughId);
+        await guard.RequireBoroughAsync(caller, boroughId);
         var (from, to) = AcademicYear();
         return (await reports.ComplianceAsync(boroughId, from, to, ct))[0];
     }

@@ -20,7 +20,12 @@ public sealed class StatutoryExceptions(IDbContextFactory<SendWorkflowDbContext>
     // One writer at a time, so two officers can't both pass the overlap check with overlapping dates.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<StatutoryExceptionDto> RecordAsync(Guid instanceId, RecordExceptionRequest body, CancellationToken ct)
+    /// <param name="audit">
+    /// The audit entry of the change, committed with it (its resource id becomes the exception's); none for the
+    /// simulation, where nobody acts.
+    /// </param>
+    public async Task<StatutoryExceptionDto> RecordAsync(Guid instanceId, RecordExceptionRequest body, AuditEntryRecord? audit,
+        CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -79,6 +84,11 @@ public sealed class StatutoryExceptions(IDbContextFactory<SendWorkflowDbContext>
                 Data = JsonSerializer.Serialize(new { exceptionId = row.Id, kind = row.Kind, startsOn = row.StartsOn, endsOn = row.EndsOn }),
                 Actor = row.RecordedBy,
             });
+            if (audit is not null)
+            {
+                audit.ResourceId = row.Id.ToString();
+                db.Audit.Add(audit);
+            }
             await db.SaveChangesAsync(ct);
             return ToDto(row);
         }

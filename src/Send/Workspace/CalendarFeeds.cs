@@ -35,8 +35,8 @@ public sealed class CalendarFeeds(IDbContextFactory<SendWorkflowDbContext> facto
         var staff = id is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (staff is null) throw new ForbiddenException("Only a member of staff with an account has a calendar feed.");
         staff.CalendarSecret = NewSecret();
+        db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("calendar", id, null, null)));
         await db.SaveChangesAsync(ct);
-        guard.Audit(caller, AuditActions.Change, "calendar", id, null, null);
         return PathOf(staff);
     }
 
@@ -55,7 +55,7 @@ public sealed class CalendarFeeds(IDbContextFactory<SendWorkflowDbContext> facto
     public async Task<string> WriteAsync(Caller caller, CancellationToken ct)
     {
         var items = await inbox.ListAsync(caller, new InboxFilter(Take: 1000), ct);
-        guard.Audit(caller, AuditActions.Read, "calendar", caller.UserId, null, null);
+        await guard.AuditAsync(caller, AuditActions.Read, "calendar", caller.UserId, null, null);
         var calendar = new Calendar();
         calendar.AddProperty("X-WR-CALNAME", "SendWorkflow deadlines");
         var stamp = new CalDateTime(time.GetUtcNow().UtcDateTime);

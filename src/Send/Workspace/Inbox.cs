@@ -1,3 +1,4 @@
+using SendWorkflow.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Send.Access;
@@ -24,7 +25,7 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
     public async Task<IReadOnlyList<InboxItem>> ListAsync(Caller caller, InboxFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        guard.Audit(caller, AuditActions.Read, "inbox", null, filter.PupilId, null);
+        await guard.AuditAsync(caller, AuditActions.Read, "inbox", null, filter.PupilId, null);
         var today = UkTime.DateOf(time.GetUtcNow());
         var q = from t in (await guard.TasksAsync(db, caller, ct)).Where(t => t.Status == WorkTaskStatus.Open)
                 join p in db.Pupils.AsNoTracking() on t.SubjectId equals p.Id
@@ -49,7 +50,7 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var task = await guard.RequireTaskAsync(db, caller, taskId, ct);
-        guard.Audit(caller, AuditActions.Read, "task", taskId.ToString(), task.SubjectId, task.SchoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "task", taskId.ToString(), task.SubjectId, task.SchoolId);
         return task;
     }
 
@@ -78,10 +79,10 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
             task = await guard.RequireTaskAsync(db, caller, taskId, ct);
             instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, ct);
         }
-        guard.RequireRole(caller, "complete tasks", Capabilities.Of(Capabilities.ChangeRecords));
+        await guard.RequireRoleAsync(caller, "complete tasks", Capabilities.Of(Capabilities.ChangeRecords));
         var definition = (await catalog.GetAsync(instance.DefinitionId, instance.Version, ct)).Definition;
         if (!WorkflowPermissions.MayComplete(caller, task, definition))
-            guard.Refuse(caller, "task", taskId.ToString(), task.SubjectId, task.SchoolId,
+            await guard.RefuseAsync(caller, "task", taskId.ToString(), task.SubjectId, task.SchoolId,
                 $"'{task.Title}' is for {string.Join(" or ", WorkflowPermissions.CompletersOf(task, definition))}; your role ({caller.Role}) may not complete it.");
         // A form is checked against the task's own form; callers that send only an outcome and notes keep working.
         if (answer.Form is { } form)
@@ -91,9 +92,8 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         }
         var outcome = answer.Outcome ?? (TaskForms.RecordsProgress(task) ? answer.Form?.GetValueOrDefault("progress") : null);
         var notes = answer.Notes ?? answer.Form?.GetValueOrDefault("notes");
-        var result = await engine.CompleteTaskAsync(taskId, outcome, notes, caller.Actor, ct, answer.Form);
-        guard.Audit(caller, AuditActions.Change, "task", taskId.ToString(), task.SubjectId, task.SchoolId);
-        return result;
+        using (AuditScope.Attach(guard.Entry(caller, AuditActions.Change, new AuditSubject("task", taskId.ToString(), task.SubjectId, task.SchoolId))))
+            return await engine.CompleteTaskAsync(taskId, outcome, notes, caller.Actor, ct, answer.Form);
     }
 
     /// <summary>

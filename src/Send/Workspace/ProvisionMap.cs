@@ -20,7 +20,7 @@ public sealed class ProvisionMap(IDbContextFactory<SendWorkflowDbContext> factor
         Check(body, creating: true).ThrowIfAny();
         await using var db = await factory.CreateDbContextAsync(ct);
         var pupil = await guard.RequirePupilAsync(db, caller, pupilId, "pupil", null, ct);
-        guard.RequireRole(caller, What, Capabilities.Of(Capabilities.ChangeProvision));
+        await guard.RequireRoleAsync(caller, What, Capabilities.Of(Capabilities.ChangeProvision));
         NotBeforeBirth(body, pupil.DateOfBirth).ThrowIfAny();
         var now = time.GetUtcNow();
         var row = new ProvisionRecord
@@ -31,8 +31,8 @@ public sealed class ProvisionMap(IDbContextFactory<SendWorkflowDbContext> factor
             CreatedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime,
         };
         db.Provisions.Add(row);
+        db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("provision", row.Id.ToString(), pupil.Id, pupil.SchoolId), 201));
         await db.SaveChangesAsync(ct);
-        guard.Audit(caller, AuditActions.Change, "provision", row.Id.ToString(), pupil.Id, pupil.SchoolId, 201);
         return PupilRecords.ToDto(row);
     }
 
@@ -42,7 +42,7 @@ public sealed class ProvisionMap(IDbContextFactory<SendWorkflowDbContext> factor
         await using var db = await factory.CreateDbContextAsync(ct);
         var row = await db.Provisions.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException($"There is no provision {id}.");
         var pupil = await guard.RequirePupilAsync(db, caller, row.PupilId, "provision", id.ToString(), ct);
-        guard.RequireRole(caller, What, Capabilities.Of(Capabilities.ChangeProvision));
+        await guard.RequireRoleAsync(caller, What, Capabilities.Of(Capabilities.ChangeProvision));
         Check(body with { StartsOn = body.StartsOn ?? row.StartsOn }, creating: false).ThrowIfAny();
         NotBeforeBirth(body, (await db.Pupils.AsNoTracking().FirstAsync(p => p.Id == row.PupilId, ct)).DateOfBirth).ThrowIfAny();
         if (body.Intervention is not null) row.Intervention = body.Intervention.Trim();
@@ -53,8 +53,8 @@ public sealed class ProvisionMap(IDbContextFactory<SendWorkflowDbContext> factor
         if (body.DeliveredBy is not null) row.DeliveredBy = body.DeliveredBy.Trim();
         if (body.Impact is not null) row.Impact = body.Impact;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("provision", id.ToString(), pupil.Id, pupil.SchoolId)));
         await db.SaveChangesAsync(ct);
-        guard.Audit(caller, AuditActions.Change, "provision", id.ToString(), pupil.Id, pupil.SchoolId);
         return PupilRecords.ToDto(row);
     }
 

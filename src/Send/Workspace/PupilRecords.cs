@@ -24,7 +24,7 @@ public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factor
         Pupil pupil;
         await using (var db = await factory.CreateDbContextAsync(ct))
             pupil = await guard.RequirePupilAsync(db, caller, pupilId, "pupil", null, ct);
-        guard.Audit(caller, AuditActions.Read, "pupil-record", pupilId, pupilId, pupil.SchoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "pupil-record", pupilId, pupilId, pupil.SchoolId);
         return await GetAsync(pupil, statutoryOnly: caller.Role == StaffRoles.LaOfficer, ct);
     }
 

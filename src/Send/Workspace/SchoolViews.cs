@@ -33,7 +33,7 @@ public sealed class SchoolViews(IDbContextFactory<SendWorkflowDbContext> factory
 
     public async Task<SchoolFigures> FiguresAsync(Caller caller, string schoolId, CancellationToken ct)
     {
-        guard.RequireSchool(caller, schoolId, "see the school's figures", Capabilities.Of(Capabilities.SchoolFigures));
+        await guard.RequireSchoolAsync(caller, schoolId, "see the school's figures", Capabilities.Of(Capabilities.SchoolFigures));
         await using var db = await factory.CreateDbContextAsync(ct);
         return await FiguresAsync(db, schoolId, UkTime.DateOf(time.GetUtcNow()), ct);
     }
@@ -41,29 +41,29 @@ public sealed class SchoolViews(IDbContextFactory<SendWorkflowDbContext> factory
     /// <summary>Every pupil on the pathway with their stage and census code: K for SEN support (stages 3 to 5), E for an EHC plan.</summary>
     public async Task<IReadOnlyList<SenRegisterRow>> RegisterAsync(Caller caller, string schoolId, CancellationToken ct)
     {
-        RequireViews(caller, schoolId);
+        await RequireViewsAsync(caller, schoolId);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await RegisterRowsAsync(db, schoolId, ct);
-        guard.Audit(caller, AuditActions.Read, "sen-register", schoolId, null, schoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "sen-register", schoolId, null, schoolId);
         return rows;
     }
 
     public async Task<IReadOnlyList<OverdueReviewRow>> OverdueAsync(Caller caller, string schoolId, CancellationToken ct)
     {
-        RequireViews(caller, schoolId);
+        await RequireViewsAsync(caller, schoolId);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await OverdueRowsAsync(db, schoolId, UkTime.DateOf(time.GetUtcNow()), ct);
-        guard.Audit(caller, AuditActions.Read, "overdue-reviews", schoolId, null, schoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "overdue-reviews", schoolId, null, schoolId);
         return rows;
     }
 
     public async Task<IReadOnlyList<ProvisionMapRow>> ProvisionMapAsync(
         Caller caller, string schoolId, CancellationToken ct)
     {
-        RequireViews(caller, schoolId);
+        await RequireViewsAsync(caller, schoolId);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await ProvisionMapRowsAsync(db, schoolId, ct);
-        guard.Audit(caller, AuditActions.Read, "provision-map", schoolId, null, schoolId);
+        await guard.AuditAsync(caller, AuditActions.Read, "provision-map", schoolId, null, schoolId);
         return rows;
     }
 
@@ -72,8 +72,8 @@ public sealed class SchoolViews(IDbContextFactory<SendWorkflowDbContext> factory
         (await catalog.GetPublishedAsync(Pathway, ct)).Definition.States
             .Where(s => s.Stage is not null).GroupBy(s => s.Stage!.Value).ToDictionary(g => g.Key, g => g.First().Name);
 
-    private void RequireViews(Caller caller, string schoolId) =>
-        guard.RequireSchool(caller, schoolId, "see the school's SEN register", Capabilities.Of(Capabilities.SchoolViews));
+    private Task RequireViewsAsync(Caller caller, string schoolId) =>
+        guard.RequireSchoolAsync(caller, schoolId, "see the school's SEN register", Capabilities.Of(Capabilities.SchoolViews));
 
     /// <summary>The school's figures; the caller has checked the user may see them.</summary>
     private static async Task<SchoolFigures> FiguresAsync(SendWorkflowDbContext db, string schoolId, DateOnly today, CancellationToken ct)

@@ -92,7 +92,7 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         foreach (var c in absences)
         {
             await exceptions.RecordAsync(c.AssessmentId, new SendWorkflow.Send.Statutory.RecordExceptionRequest(
-                SendWorkflow.Send.Statutory.ExceptionKinds.FamilyAbsent, c.Absence!.Value.From, c.Absence.Value.To, null, Actor), ct);
+                SendWorkflow.Send.Statutory.ExceptionKinds.FamilyAbsent, c.Absence!.Value.From, c.Absence.Value.To, null, Actor), audit: null, ct);
             c.AbsenceRecorded = true;
             Stats.ExceptionsRecorded++;
         }
