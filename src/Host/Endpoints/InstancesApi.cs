@@ -45,7 +45,7 @@ public static class InstancesApi
             var q = db.Instances.AsNoTracking().Where(i => i.SubjectId == pupilId);
             if (scope.Role == StaffRoles.LaOfficer) q = q.Where(i => AccessPolicy.StatutoryDefinitions.Contains(i.DefinitionId));
             return TypedResults.Ok(await q.OrderBy(i => i.StartedAt)
-                .Select(i => new { i.Id, i.DefinitionId, i.Version, i.State, i.Stage, Status = i.Status.ToString().ToLower(), i.StartedAt })
+                .Select(i => new { i.Id, i.DefinitionId, i.Version, i.State, i.Stage, Status = i.Status.ToString().ToLowerInvariant(), i.StartedAt })
                 .ToListAsync(ct));
         }).WithTags("Instances");
         return api;

@@ -35,7 +35,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
         if (changes.IsEmpty) return Task.CompletedTask;
         EnsureRunning();
         var pending = new Pending(changes);
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(SqliteWorkflowWriter));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return pending.Done.Task;
     }
 

@@ -16,9 +16,12 @@ namespace SendWorkflow.Send.Statutory;
 /// only changes how the case is counted in compliance reports. Each is journaled on the case.
 /// </summary>
 public sealed class StatutoryExceptions(IDbContextFactory<SendWorkflowDbContext> factory, IDefinitionCatalog catalog, TimeProvider time)
+    : IDisposable
 {
     // One writer at a time, so two officers can't both pass the overlap check with overlapping dates.
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     public async Task<StatutoryExceptionDto> RecordAsync(Guid instanceId, RecordExceptionRequest body, CancellationToken ct)
     {

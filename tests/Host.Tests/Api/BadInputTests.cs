@@ -9,6 +9,8 @@ namespace SendWorkflow.Host.Tests.Api;
 /// <summary>Each bad input gets a clear 4xx ProblemDetails and changes nothing.</summary>
 public sealed class BadInputTests
 {
+    private static readonly int[] OneNumber = [1];
+
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
     [Fact]
@@ -84,7 +86,7 @@ public sealed class BadInputTests
         var wrong = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events", new { name = "review.completed", data = new { progress = "brilliant" } });
         var wrongProblem = await Pathway.ProblemAsync(wrong, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("none, little, expected, good", (string?)wrongProblem["errors"]![0]!["message"]);
-        var notObject = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events", new { name = "review.completed", data = new[] { 1 } });
+        var notObject = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events", new { name = "review.completed", data = OneNumber });
         await Pathway.ProblemAsync(notObject, HttpStatusCode.BadRequest);
         Assert.Equal(before, (await p.JournalAsync(id)).Count);
         Assert.Equal(0, (int?)(await p.InstanceAsync(id))["facts"]!["reviewsInStage"]);

@@ -8,6 +8,8 @@ namespace SendWorkflow.Host.Tests.Api;
 
 public sealed class DefinitionsApiTests
 {
+    private static readonly string[] WeeksParameter = ["weeks"];
+
     [Fact]
     public async Task Export_ThenImportUnderANewId_CreatesADraftThatCanBePublished()
     {
@@ -57,11 +59,11 @@ public sealed class DefinitionsApiTests
     {
         await using var p = await Pathway.StartAsync();
         var bad = (await (await p.Http.PostAsJsonAsync("/api/rules/check",
-            new { expression = "facts.SchoolWeeksInStag >= params.weeks", parameters = new[] { "weeks" } })).Content.ReadFromJsonAsync<JsonObject>())!;
+            new { expression = "facts.SchoolWeeksInStag >= params.weeks", parameters = WeeksParameter })).Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.False((bool)bad["ok"]!);
         Assert.Contains("SchoolWeeksInStage", (string?)bad["errors"]![0]!["message"]);
         var good = (await (await p.Http.PostAsJsonAsync("/api/rules/check",
-            new { expression = "facts.SchoolWeeksInStage >= params.weeks", parameters = new[] { "weeks" } })).Content.ReadFromJsonAsync<JsonObject>())!;
+            new { expression = "facts.SchoolWeeksInStage >= params.weeks", parameters = WeeksParameter })).Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.True((bool)good["ok"]!);
     }
 

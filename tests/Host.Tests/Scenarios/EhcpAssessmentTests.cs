@@ -18,7 +18,7 @@ public sealed class EhcpAssessmentTests
         var started = await p.StartPupilAsync("ehcp-assessment");
         var id = (string)started["id"]!;
         Assert.Equal("request-received", (string?)started["state"]);
-        var decide = (await OpenTasksAsync(p, id)).Single(t => t!["title"]!.ToString().StartsWith("Decide whether to assess"))!;
+        var decide = (await OpenTasksAsync(p, id)).Single(t => t!["title"]!.ToString().StartsWith("Decide whether to assess", StringComparison.Ordinal))!;
         Assert.Equal("2026-11-23", (string?)decide["dueOn"]);
         Assert.Equal("2026-11-18", (string?)decide["warnOn"]);
         Assert.Equal("la-officer", (string?)decide["role"]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
@@ -134,7 +135,7 @@ public sealed class TimerScenarioTests
         var journal = await p.JournalAsync(id);
         var cancelled = Assert.Single(journal, j => (string?)j!["kind"] == "timer-cancelled")!;
         Assert.Contains("left", (string?)cancelled["detail"]);
-        Assert.DoesNotContain(await OpenTasksAsync(p, id), t => t!["title"]!.ToString().StartsWith("Hold the annual review"));
+        Assert.DoesNotContain(await OpenTasksAsync(p, id), t => t!["title"]!.ToString().StartsWith("Hold the annual review", StringComparison.Ordinal));
         Assert.Equal("cause-of-concern", (string?)(await p.InstanceAsync(id))["state"]);
     }
 
@@ -163,6 +164,8 @@ public sealed class TimerScenarioTests
     [InlineData("2027-01-10T07:00:00Z", "2027-01-11T07:00:00Z")]
     public void TheDailyDeadlineRound_IsAt0700UkTime_AcrossTheClockChanges(string after, string expected)
     {
-        Assert.Equal(DateTimeOffset.Parse(expected), SimulatedClock.NextSweepAfter(DateTimeOffset.Parse(after)));
+        Assert.Equal(
+            DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture),
+            SimulatedClock.NextSweepAfter(DateTimeOffset.Parse(after, CultureInfo.InvariantCulture)));
     }
 }

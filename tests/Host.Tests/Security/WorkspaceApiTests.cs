@@ -39,7 +39,7 @@ public sealed class WorkspaceApiTests
         Assert.Equal(2, (int)record["stage"]!);
         Assert.Equal("2026-11-30", (string?)record["since"]);
         Assert.Equal(["Read ten tricky words", "Segment CVC words"], record["targets"]!.AsArray().Select(t => (string)t!));
-        Assert.Contains(record["chronology"]!.AsArray(), c => (string?)c!["who"] == "The teacher" && ((string?)c["detail"])!.StartsWith("Moved from"));
+        Assert.Contains(record["chronology"]!.AsArray(), c => (string?)c!["who"] == "The teacher" && ((string?)c["detail"])!.StartsWith("Moved from", StringComparison.Ordinal));
         Assert.NotEmpty(record["upcoming"]!.AsArray());
         Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync("/api/pupils/ben/record")).StatusCode);
     }

@@ -241,7 +241,7 @@ public sealed class StatutoryTimelineTests
         await using var p = await Pathway.StartAsync(Request);
         var pathway = await p.PupilAtAsync("ehcp");
         var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
-        var hold = (await p.InstanceAsync(review))["openTasks"]!.AsArray().Single(t => ((string?)t!["title"])!.StartsWith("Hold the annual review"))!;
+        var hold = (await p.InstanceAsync(review))["openTasks"]!.AsArray().Single(t => ((string?)t!["title"])!.StartsWith("Hold the annual review", StringComparison.Ordinal))!;
         Assert.Equal("2027-10-12", (string?)hold["dueOn"]);
 
         await p.AdvanceToAsync("2027-09-20");
@@ -249,15 +249,15 @@ public sealed class StatutoryTimelineTests
         var held = await p.InstanceAsync(review);
         Assert.Equal("review-held", (string?)held["state"]);
         var tasks = held["openTasks"]!.AsArray();
-        Assert.Equal("2027-10-04", (string?)tasks.Single(t => ((string?)t!["title"])!.StartsWith("Send the review report"))!["dueOn"]);
-        Assert.Equal("2027-10-18", (string?)tasks.Single(t => ((string?)t!["title"])!.StartsWith("Decide whether to maintain"))!["dueOn"]);
+        Assert.Equal("2027-10-04", (string?)tasks.Single(t => ((string?)t!["title"])!.StartsWith("Send the review report", StringComparison.Ordinal))!["dueOn"]);
+        Assert.Equal("2027-10-18", (string?)tasks.Single(t => ((string?)t!["title"])!.StartsWith("Decide whether to maintain", StringComparison.Ordinal))!["dueOn"]);
 
         await p.AdvanceToAsync("2027-10-21");
         Assert.Contains(await p.JournalAsync(review), j => (string?)j!["kind"] == "task-overdue");
         var maintained = await p.RaiseAsync(review, "review.decided", new { decision = "maintain", decidedOn = "2027-10-21", decidedBy = "SEN panel" });
         Assert.Equal("plan-in-place", (string?)maintained["to"]);
 
-        var next = (await p.InstanceAsync(review))["openTasks"]!.AsArray().Single(t => ((string?)t!["title"])!.StartsWith("Hold the annual review"))!;
+        var next = (await p.InstanceAsync(review))["openTasks"]!.AsArray().Single(t => ((string?)t!["title"])!.StartsWith("Hold the annual review", StringComparison.Ordinal))!;
         Assert.Equal("2028-09-20", (string?)next["dueOn"]);
         var compliance = await ComplianceAsync(p, "2027-09-01", "2028-08-31");
         AssertMeasure(compliance, "annualReviewDecisions", 1, 0, 1, 0);

@@ -20,6 +20,7 @@ public sealed class KillAndRestartTests
     /// <summary>The kill comes once at least this share of the backlog has fired.</summary>
     private const double KillAfterShare = 0.05;
 
+    private static readonly string[] PendingOrFired = ["Pending", "Fired"];
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan KillWithin = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan DrainWithin = TimeSpan.FromSeconds(120);
@@ -113,7 +114,7 @@ public sealed class KillAndRestartTests
     {
         var fired = backlog.Where(id => s.Timers[id].Status == "Fired").ToHashSet();
         Assert.Equal(expectFired, fired.Count);
-        Assert.All(backlog, id => Assert.Contains(s.Timers[id].Status, new[] { "Pending", "Fired" }));
+        Assert.All(backlog, id => Assert.Contains(s.Timers[id].Status, PendingOrFired));
         Assert.All(fired, id => Assert.False(string.IsNullOrEmpty(s.Timers[id].FiredAt), $"timer {id} is fired without FiredAt"));
         Assert.All(backlog.Except(fired), id => Assert.True(string.IsNullOrEmpty(s.Timers[id].FiredAt), $"timer {id} is pending with a FiredAt"));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SendWorkflow.Host.Components.Shared;
@@ -44,7 +45,7 @@ public partial class DesignerPage
 
     private string VersionStatus => _session is null ? "" : _session.Status switch
     {
-        "draft" => $"Editing draft version {_session.Version}{(_session.Dirty ? " (unsaved changes)" : "")}. Published version: {(_publishedVersion?.ToString() ?? "none")}.",
+        "draft" => $"Editing draft version {_session.Version}{(_session.Dirty ? " (unsaved changes)" : "")}. Published version: {(_publishedVersion?.ToString(CultureInfo.InvariantCulture) ?? "none")}.",
         _ => $"Showing published version {_session.Version}. Saving a change makes a new draft{(_session.Dirty ? " (unsaved changes)" : "")}.",
     };
 
