@@ -1,11 +1,9 @@
-using SendWorkflow.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Demo;
-using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Timers;
 
 namespace SendWorkflow.Host;
 

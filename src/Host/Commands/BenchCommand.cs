@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Send.Clock;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Commands;
 

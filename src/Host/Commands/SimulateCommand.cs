@@ -3,12 +3,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Commands.Simulation;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Host.Timers;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Clock;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Commands;
 
@@ -125,8 +123,10 @@ public static class SimulateCommand
         Console.WriteLine($"Statutory compliance, {Day(year.First)} to {Day(year.Last)} (as the SEN2 return counts it, against the law's limits)");
         Console.WriteLine($"  requests received:         {compliance.RequestsReceived}; {compliance.CasesWithExceptions} cases with exceptions");
         foreach (var m in new[] { compliance.DecisionsToAssess, compliance.NewPlans, compliance.AnnualReviewDecisions })
+        {
             Console.WriteLine($"  {m.Measure + ":",-26} {m.Total}, {m.WithinLimit} within {m.Limit} ({Pct(m.Percent)}); excluding exceptions "
                 + $"{m.TotalExcludingExceptions}, {m.WithinLimitExcludingExceptions} within ({Pct(m.PercentExcludingExceptions)})");
+        }
         Console.WriteLine("Speed");
         Console.WriteLine($"  wall time:                 {seconds:0.0} s for the year ({setup.Elapsed.TotalSeconds:0.0} s before it: host, migrations, seeding)");
         Console.WriteLine($"  events per second:         {figures.Events / seconds:0}");

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Clock;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Timers;
-using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Commands;
 

@@ -1,12 +1,8 @@
 using SendWorkflow.Host.Security;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Endpoints;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;
 

@@ -1,8 +1,6 @@
-using SendWorkflow.Host.Security;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Endpoints;
+using SendWorkflow.Host.Security;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;

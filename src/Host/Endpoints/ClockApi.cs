@@ -1,12 +1,8 @@
-using SendWorkflow.Workflows.Calendars;
-
 using SendWorkflow.Host.Security;
 using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Clock;
-using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
+using SendWorkflow.Workflows.Calendars;
 
 namespace SendWorkflow.Host.Endpoints;
 

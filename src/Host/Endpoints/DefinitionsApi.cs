@@ -1,13 +1,9 @@
 using System.Text.Json;
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Definitions;
-
 using SendWorkflow.Host.Security;
+using SendWorkflow.Rules;
 using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
+using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host.Endpoints;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Security;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Host.Security;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Calendars;

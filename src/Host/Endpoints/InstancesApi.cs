@@ -1,16 +1,15 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SendWorkflow.Host.Security;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Host.Security;
 using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Endpoints;
 

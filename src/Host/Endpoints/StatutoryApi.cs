@@ -2,9 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Statutory;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;
 

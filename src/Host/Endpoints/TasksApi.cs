@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Persistence;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Endpoints;
 

@@ -1,9 +1,7 @@
-using SendWorkflow.Persistence.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using SendWorkflow.Send.Access;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Security;
 

@@ -5,7 +5,6 @@ using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Security;
 
@@ -107,6 +106,8 @@ public static class SecurityServices
     {
         if (status is 400 or 409 or 422 && http.Request.Method is "POST" or "PUT" && http.User.Identity?.IsAuthenticated == true
             && http.Request.Path.StartsWithSegments("/api"))
+        {
             http.RequestServices.GetRequiredService<AuditLog>().Record(http, AuditActions.Refused, "request", null, null, null, status);
+        }
     }
 }

@@ -1,11 +1,9 @@
-using SendWorkflow.Send.Workspace;
-using SendWorkflow.Persistence.Entities;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Demo;
-using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Security;
 

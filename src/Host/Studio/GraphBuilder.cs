@@ -47,7 +47,10 @@ public static class GraphBuilder
                 lines.Add(line);
                 line = word;
             }
-            else line = line.Length == 0 ? word : line + " " + word;
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
         }
         if (line.Length > 0) lines.Add(line);
         return string.Join("\n", lines);

@@ -1,11 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Quartz;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Clock;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Stores;
 using SendWorkflow.Workflows.Timers;
-using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Timers;
 

@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using System.Security.Claims;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Send.Audit;
 

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Send.Definitions;
 

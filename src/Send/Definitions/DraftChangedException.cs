@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Definitions;
 
 /// <summary>Someone else saved the draft since this editor loaded it; nothing was overwritten.</summary>

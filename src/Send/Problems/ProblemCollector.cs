@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Workspace;
 namespace SendWorkflow.Send.Problems;
 
 /// <summary>Gathers every problem of a request before refusing it, so the caller fixes them in one go.</summary>

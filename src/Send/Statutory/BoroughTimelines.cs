@@ -1,16 +1,14 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Problems;
 using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Send.Statutory;
 

@@ -1,14 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Problems;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
 using static SendWorkflow.Send.Statutory.StatutoryMeasures;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Send.Statutory;
 

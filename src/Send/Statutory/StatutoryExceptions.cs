@@ -1,13 +1,11 @@
-using SendWorkflow.Workflows.Definitions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
 using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Statutory;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Send.Workspace;
 

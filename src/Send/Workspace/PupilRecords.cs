@@ -2,12 +2,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Workspace;
 

@@ -1,7 +1,5 @@
-using SendWorkflow.Workflows.Stores;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Workflows.Calendars;

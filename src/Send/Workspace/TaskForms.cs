@@ -1,7 +1,5 @@
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Runtime;
 namespace SendWorkflow.Send.Workspace;
 
 /// <summary>One field of a task's form, as the inbox shows it.</summary>

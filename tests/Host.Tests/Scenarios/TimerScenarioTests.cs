@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using SendWorkflow.Host.Tests.Infrastructure;
-using SendWorkflow.Host.Timers;
 using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Tests.Scenarios;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Rules;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
@@ -38,7 +37,9 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             Interlocked.Increment(ref Stats.Started);
             if (p.RequestsOnReferral && !await PastCalendarAsync(() => engine.RaiseAsync(p.InstanceId,
                     Event("assessment.requested", new() { ["by"] = "parent" }), c)))
+            {
                 Interlocked.Increment(ref Stats.AssessmentsRequested);
+            }
         }, ct));
         // Plans from earlier years: their annual-review cycle is running when the year begins.
         await EachAsync(pupils.Where(p => p.Review is not null && p.ReviewInstanceId == Guid.Empty), async (p, c) =>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
 

@@ -1,7 +1,7 @@
 using MudBlazor;
-using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host.Components.Pages.Designer;
 

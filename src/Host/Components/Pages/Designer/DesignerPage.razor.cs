@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SendWorkflow.Host.Components.Shared;
 using SendWorkflow.Host.Studio;
-using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host.Components.Pages.Designer;
 
