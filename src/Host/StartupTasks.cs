@@ -10,7 +10,8 @@ namespace SendWorkflow.Host;
 /// <summary>At start-up: migrate the database, load term calendars, import definitions, seed the demo.</summary>
 internal sealed class StartupTasks(
     IDbContextFactory<SendWorkflowDbContext> factory, SendWorkflowPaths paths, CalendarRegistry calendars,
-    DefinitionService definitions, SendWorkflow.Send.Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff, IConfiguration config, TimeProvider time,
+    DefinitionService definitions, SendWorkflow.Send.Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff,
+        IConfiguration config, TimeProvider time,
     Workflows.Timers.TimerDispatcher dispatcher, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)

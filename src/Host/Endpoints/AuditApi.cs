@@ -24,7 +24,8 @@ public static class AuditApi
             .Check(from is null || to is null || to >= from, "to", "The period ends before it starts.")
             .ThrowIfAny();
         await audit.FlushAsync(ct);
-        var rows = await AuditSearch.FindAsync(db, scope.IsAdministrator ? null : scope.SchoolId ?? "", pupilId, userId, action, from, to, take ?? 500, ct);
+        var rows = await AuditSearch.FindAsync(db, scope.IsAdministrator ? null : scope.SchoolId ?? "", pupilId, userId, action, from, to,
+            take ?? 500, ct);
         scope.Audit(AuditActions.Read, "audit", null, pupilId, null);
         return TypedResults.Ok(rows);
     }

@@ -25,7 +25,8 @@ public static class DefinitionsApi
         g.MapPost("/{id}/publish", async (string id, DefinitionService s, CancellationToken ct) =>
             TypedResults.Ok(new { version = await s.PublishAsync(id, ct) })).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
         g.MapPost("/{id}/revert/{version:int}", async (string id, int version, DefinitionService s, StaffScope scope, CancellationToken ct) =>
-            TypedResults.Ok(await s.RevertAsync(id, version, scope.Actor, ct))).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
+            TypedResults.Ok(await s.RevertAsync(id, version, scope.Actor, ct)))
+                .RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
         g.MapGet("/{id}/export", async (string id, string? version, DefinitionService s, CancellationToken ct) =>
         {
             var row = await s.GetAsync(id, version ?? "latest", ct);

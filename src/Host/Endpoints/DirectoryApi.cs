@@ -12,7 +12,8 @@ namespace SendWorkflow.Host.Endpoints;
 
 public sealed record CreateBoroughRequest(string? Id, string? Name, string? CalendarId);
 public sealed record CreateSchoolRequest(string? Id, string? Name, string? BoroughId);
-public sealed record CreatePupilRequest(string? Id, string? Name, DateOnly? DateOfBirth, string? SchoolId, int? YearGroup, string? ClassName = null, string? PrimaryNeed = null);
+public sealed record CreatePupilRequest(string? Id, string? Name, DateOnly? DateOfBirth, string? SchoolId, int? YearGroup, string? ClassName = null,
+    string? PrimaryNeed = null);
 public sealed record UpdatePupilRequest(string? Name, int? YearGroup, string? ClassName, string? PrimaryNeed);
 public sealed record BoroughDto(string Id, string Name, string CalendarId);
 public sealed record SchoolDto(string Id, string Name, string BoroughId);
@@ -41,7 +42,8 @@ public static class DirectoryApi
         new ProblemCollector()
             .Require(body.Id, "id", 100).Id(body.Id, "id")
             .Require(body.Name, "name")
-            .Check(calendars.Exists(calendarId), "calendarId", $"There is no term calendar '{calendarId}' (known: {string.Join(", ", calendars.CalendarIds)}).")
+            .Check(calendars.Exists(calendarId), "calendarId",
+                $"There is no term calendar '{calendarId}' (known: {string.Join(", ", calendars.CalendarIds)}).")
             .ThrowIfAny();
         if (await db.Boroughs.AnyAsync(b => b.Id == body.Id, ct))
             throw new SendWorkflow.Send.Problems.ConflictException($"Borough '{body.Id}' already exists.");
@@ -57,7 +59,8 @@ public static class DirectoryApi
             ? TypedResults.Ok(new BoroughDto(b.Id, b.Name, b.CalendarId))
             : throw new NotFoundException($"There is no borough '{id}'.");
 
-    private static async Task<IResult> CreateSchool(CreateSchoolRequest body, SendWorkflowDbContext db, TimeProvider time, StaffScope scope, CancellationToken ct)
+    private static async Task<IResult> CreateSchool(CreateSchoolRequest body, SendWorkflowDbContext db, TimeProvider time, StaffScope scope,
+        CancellationToken ct)
     {
         scope.Require("create schools", Capabilities.Administer);
         var problems = new ProblemCollector()
@@ -80,7 +83,8 @@ public static class DirectoryApi
             ? TypedResults.Ok(new SchoolDto(s.Id, s.Name, s.BoroughId))
             : throw new NotFoundException($"There is no school '{id}'.");
 
-    private static async Task<IResult> CreatePupil(CreatePupilRequest body, SendWorkflowDbContext db, TimeProvider time, StaffScope scope, CancellationToken ct)
+    private static async Task<IResult> CreatePupil(CreatePupilRequest body, SendWorkflowDbContext db, TimeProvider time, StaffScope scope,
+        CancellationToken ct)
     {
         scope.Require("add pupils", Capabilities.ManagePupils);
         var today = Workflows.Calendars.UkTime.DateOf(time.GetUtcNow());
@@ -125,7 +129,8 @@ public static class DirectoryApi
     }
 
     /// <summary>The SENCo keeps a pupil's details current: a new class each September, the primary need once known.</summary>
-    private static async Task<IResult> UpdatePupil(string id, UpdatePupilRequest body, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct)
+    private static async Task<IResult> UpdatePupil(string id, UpdatePupilRequest body, SendWorkflowDbContext db, StaffScope scope,
+        CancellationToken ct)
     {
         new ProblemCollector()
             .Check(body.Name is null || (body.Name.Trim().Length is > 0 and <= 200), "name", "'name' must be 1 to 200 characters.")

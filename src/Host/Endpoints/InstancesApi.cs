@@ -29,7 +29,8 @@ public static class InstancesApi
     {
         var g = api.MapGroup("/instances").WithTags("Instances");
         g.MapPost("", Start);
-        g.MapGet("/{id:guid}", async (Guid id, SendWorkflowDbContext db, CalendarRegistry calendars, TimeProvider time, StaffScope scope, CancellationToken ct) =>
+        g.MapGet("/{id:guid}",
+            async (Guid id, SendWorkflowDbContext db, CalendarRegistry calendars, TimeProvider time, StaffScope scope, CancellationToken ct) =>
         {
             var pupil = await RequireAsync(db, scope, id, ct);
             scope.Audit(AuditActions.Read, "instance", id.ToString(), pupil.Id, pupil.SchoolId);
@@ -70,10 +71,12 @@ public static class InstancesApi
         return TypedResults.Created($"/api/instances/{instance.Id}", await LoadAsync(db, calendars, time, instance.Id, ct));
     }
 
-    private static async Task<IResult> Raise(Guid id, EventRequest body, WorkflowEngine engine, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct)
+    private static async Task<IResult> Raise(Guid id, EventRequest body, WorkflowEngine engine, SendWorkflowDbContext db, StaffScope scope,
+        CancellationToken ct)
     {
         new ProblemCollector().Require(body.Name, "name", 100)
-            .Check(body.Data is null || body.Data.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null, "data", "'data' must be a JSON object.")
+            .Check(body.Data is null || body.Data.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null, "data",
+                "'data' must be a JSON object.")
             .ThrowIfAny();
         var pupil = await RequireAsync(db, scope, id, ct);
         scope.Require("change a pupil's record", Capabilities.ChangeRecords);
@@ -95,7 +98,8 @@ public static class InstancesApi
             j.Data is null ? null : JsonDocument.Parse(j.Data).RootElement, j.Actor)));
     }
 
-    internal static async Task<InstanceDto> LoadAsync(SendWorkflowDbContext db, CalendarRegistry calendars, TimeProvider time, Guid id, CancellationToken ct)
+    internal static async Task<InstanceDto> LoadAsync(SendWorkflowDbContext db, CalendarRegistry calendars, TimeProvider time, Guid id,
+        CancellationToken ct)
     {
         var i = await db.Instances.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new InstanceNotFoundException(id);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open)
@@ -115,7 +119,9 @@ public static class InstancesApi
         return new InstanceDto(i.Id, i.DefinitionId, i.Version, i.SubjectId, i.SchoolId, i.State, i.Stage,
             i.Status.ToString().ToLowerInvariant(), new DateTimeOffset(i.EnteredStateAt, TimeSpan.Zero), i.EnteredBy,
             tasks.Select(TasksApi.ToDto).ToList(),
-            timers.Select(t => new TimerDto(t.Id, t.TimerId, new DateTimeOffset(t.DueAt, TimeSpan.Zero), UkTime.DateOf(new DateTimeOffset(t.DueAt, TimeSpan.Zero)))).ToList(),
+            timers.Select(t =>
+                new TimerDto(t.Id, t.TimerId, new DateTimeOffset(t.DueAt, TimeSpan.Zero), UkTime.DateOf(new DateTimeOffset(t.DueAt, TimeSpan.Zero))))
+                .ToList(),
             facts);
     }
 }

@@ -36,16 +36,19 @@ public static class StatutoryApi
         var compliance = api.MapGroup("/compliance").WithTags("Local authority");
         compliance.MapGet("", async (DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await r.ComplianceAsync(OwnBorough(scope, null), from, to, ct)));
-        compliance.MapGet("/sen2.csv", async (string? boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
+        compliance.MapGet("/sen2.csv",
+            async (string? boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
             TypedResults.Text(await r.Sen2CsvAsync(OwnBorough(scope, boroughId), from, to, ct), "text/csv; charset=utf-8"));
 
         var exceptions = api.MapGroup("/instances/{id:guid}/exceptions").WithTags("Local authority");
-        exceptions.MapGet("", async (Guid id, StatutoryExceptions x, SendWorkflow.Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
+        exceptions.MapGet("",
+            async (Guid id, StatutoryExceptions x, SendWorkflow.Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
         {
             await RequireCaseAsync(db, scope, id, ct);
             return TypedResults.Ok(await x.ListAsync(id, ct));
         });
-        exceptions.MapPost("", async (Guid id, RecordExceptionRequest body, StatutoryExceptions x, SendWorkflow.Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
+        exceptions.MapPost("", async (Guid id, RecordExceptionRequest body, StatutoryExceptions x,
+            SendWorkflow.Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
         {
             var pupil = await RequireCaseAsync(db, scope, id, ct);
             var recorded = await x.RecordAsync(id, body, ct);
@@ -64,7 +67,8 @@ public static class StatutoryApi
     }
 
     /// <summary>An exception is the LA's business: the case's borough's LA officer, or an administrator.</summary>
-    private static async Task<SendWorkflow.Persistence.Entities.Pupil> RequireCaseAsync(Persistence.SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
+    private static async Task<SendWorkflow.Persistence.Entities.Pupil> RequireCaseAsync(Persistence.SendWorkflowDbContext db, StaffScope scope,
+        Guid id, CancellationToken ct)
     {
         scope.Require("record exceptions to the time limits", Capabilities.BoroughViews);
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)

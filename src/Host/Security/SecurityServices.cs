@@ -42,7 +42,8 @@ public static class SecurityServices
                 BootstrapTokenHandler.BearerToken(http.Request) is not { } token ? IdentityConstants.ApplicationScheme
                 : BootstrapTokenHandler.Matches(http.RequestServices.GetRequiredService<IConfiguration>(), token) ? BootstrapTokenHandler.SchemeName
                 : IdentityConstants.BearerScheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BootstrapTokenHandler>(BootstrapTokenHandler.SchemeName, _ => { })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BootstrapTokenHandler>(
+                BootstrapTokenHandler.SchemeName, _ => { })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
             {

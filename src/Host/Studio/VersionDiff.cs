@@ -52,8 +52,11 @@ public static class VersionDiff
             if (o.Starts != s.Starts) changes.Add($"starts {s.Starts ?? "nothing"} on entry");
             if (changes.Count > 0) lines.Add(new("changed", "state", $"State \"{s.Name}\": {string.Join("; ", changes)}."));
             if (!Same(o.Layout, s.Layout)) moved++;
-            Items(o.Tasks, s.Tasks, t => t.Id, t => $"task \"{t.Title}\" for {DefinitionWording.Role(t.Role)}{(t.Due is null ? "" : $", due {Time(t.Due, to)}")}", "task", s.Name, lines);
-            Items(o.Timers, s.Timers, t => t.Id, t => $"timer {t.Id} {(t.Every is not null ? $"every {Time(t.Every, to)}" : $"after {Time(t.After, to)}")}", "timer", s.Name, lines);
+            Items(o.Tasks, s.Tasks, t => t.Id,
+                t => $"task \"{t.Title}\" for {DefinitionWording.Role(t.Role)}{(t.Due is null ? "" : $", due {Time(t.Due, to)}")}", "task", s.Name,
+                lines);
+            Items(o.Timers, s.Timers, t => t.Id,
+                t => $"timer {t.Id} {(t.Every is not null ? $"every {Time(t.Every, to)}" : $"after {Time(t.After, to)}")}", "timer", s.Name, lines);
         }
         foreach (var s in from.States.Where(s => to.States.All(n => n.Id != s.Id)))
             lines.Add(new("removed", "state", $"State \"{s.Name}\" ({s.Id})."));

@@ -17,7 +17,8 @@ namespace SendWorkflow.Send.Audit;
 public sealed class AuditLog(IDbContextFactory<SendWorkflowDbContext> factory, TimeProvider time, ILogger<AuditLog> logger)
     : BackgroundService
 {
-    private readonly Channel<AuditEntryRecord> _queue = Channel.CreateUnbounded<AuditEntryRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<AuditEntryRecord> _queue =
+        Channel.CreateUnbounded<AuditEntryRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _writing = new(1, 1);
 
     /// <summary>A page's look at or change to a record, audited as the API audits its own.</summary>

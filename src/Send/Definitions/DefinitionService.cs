@@ -47,7 +47,8 @@ public sealed class DefinitionService(
         if (!await versions.AnyAsync(ct)) throw new DefinitionNotFoundException(id);
         DefinitionVersionRecord? row = (selector ?? "published").ToLowerInvariant() switch
         {
-            "published" => await versions.Where(v => v.Status == DefinitionStatus.Published).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct),
+            "published" => await versions.Where(v => v.Status == DefinitionStatus.Published).OrderByDescending(v => v.Version)
+                .FirstOrDefaultAsync(ct),
             "latest" => await versions.OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct),
             var s when int.TryParse(s, out var n) => await versions.FirstOrDefaultAsync(v => v.Version == n, ct),
             _ => throw new BadRequestException($"Version must be 'published', 'latest' or a number, not '{selector}'."),

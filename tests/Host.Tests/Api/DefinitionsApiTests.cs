@@ -36,7 +36,8 @@ public sealed class DefinitionsApiTests
     public async Task Import_OfAMalformedFile_IsRefused_AndNothingIsStored()
     {
         await using var p = await Pathway.StartAsync();
-        var response = await p.Http.PostAsync("/api/definitions/import", new StringContent("{\"id\":\"x\",\"states\":null}", Encoding.UTF8, "application/json"));
+        var response = await p.Http.PostAsync("/api/definitions/import",
+            new StringContent("{\"id\":\"x\",\"states\":null}", Encoding.UTF8, "application/json"));
         var problem = await Pathway.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("states", (string?)problem["detail"]);
         Assert.DoesNotContain((await p.Http.GetFromJsonAsync<JsonArray>("/api/definitions"))!, d => (string?)d!["id"] == "x");

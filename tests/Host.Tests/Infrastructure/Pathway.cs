@@ -34,7 +34,8 @@ public sealed class Pathway : IAsyncDisposable
         if (borough.StatusCode == HttpStatusCode.NotFound)
         {
             (await Http.PostAsJsonAsync("/api/boroughs", new { id = "demo-borough", name = "Demo Borough" })).EnsureSuccessStatusCode();
-            (await Http.PostAsJsonAsync("/api/schools", new { id = "oakfield", name = "Oakfield Primary", boroughId = "demo-borough" })).EnsureSuccessStatusCode();
+            (await Http.PostAsJsonAsync("/api/schools", new { id = "oakfield", name = "Oakfield Primary", boroughId = "demo-borough" }))
+                .EnsureSuccessStatusCode();
         }
     }
 

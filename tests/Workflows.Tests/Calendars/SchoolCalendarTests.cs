@@ -99,7 +99,10 @@ public class SchoolCalendarTests
     {
         for (var d = Calendar.First; d <= Calendar.Last; d = d.AddDays(1))
         {
-            if (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) Assert.False(Calendar.IsSchoolDay(d), d.ToString("O", CultureInfo.InvariantCulture));
+            if (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                Assert.False(Calendar.IsSchoolDay(d), d.ToString("O", CultureInfo.InvariantCulture));
+            }
         }
     }
 
