@@ -1,13 +1,9 @@
 using Scalar.AspNetCore;
 using SendWorkflow.Host;
-using SendWorkflow.Host.Endpoints;
 using SendWorkflow.Host.Commands;
-using SendWorkflow.Host.Security;
 using SendWorkflow.Host.Components;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
+using SendWorkflow.Host.Endpoints;
+using SendWorkflow.Host.Security;
 
 if (await CommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
 

@@ -1,22 +1,16 @@
-using SendWorkflow.Workflows.Definitions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Endpoints;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Host.Timers;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
+using SendWorkflow.Persistence;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Clock;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Demo;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host;
 

@@ -1,18 +1,17 @@
-using SendWorkflow.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Demo;
-using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Timers;
 
 namespace SendWorkflow.Host;
 
 /// <summary>At start-up: migrate the database, load term calendars, import definitions, seed the demo.</summary>
 internal sealed class StartupTasks(
     IDbContextFactory<SendWorkflowDbContext> factory, SendWorkflowPaths paths, CalendarRegistry calendars,
-    DefinitionService definitions, SendWorkflow.Send.Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff, IConfiguration config, TimeProvider time,
+    DefinitionService definitions, SendWorkflow.Send.Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff,
+    IConfiguration config, TimeProvider time,
     Workflows.Timers.TimerDispatcher dispatcher, SendWorkflow.Send.Clock.StoredClock clock, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)

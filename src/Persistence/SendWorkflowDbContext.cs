@@ -29,10 +29,10 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }
 
-    protected override void OnModelCreating(ModelBuilder b)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(b);
+        base.OnModelCreating(builder);
         // One configuration per entity, in Configurations/.
-        b.ApplyConfigurationsFromAssembly(typeof(SendWorkflowDbContext).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(SendWorkflowDbContext).Assembly);
     }
 }

@@ -33,7 +33,8 @@ internal static partial class FriendlyErrors
         if (UnknownIdentifier().Match(message) is { Success: true } identifier)
         {
             var name = identifier.Groups["name"].Value;
-            return $"Unknown name '{name}'{Suggest(name, TopLevelNames)}. A rule can use facts, data, params, Progress, Rules and Math; text goes in double quotes.";
+            return $"Unknown name '{name}'{Suggest(name, TopLevelNames)}. "
+                + "A rule can use facts, data, params, Progress, Rules and Math; text goes in double quotes.";
         }
 
         if (UnknownMethod().Match(message) is { Success: true } method)
@@ -161,6 +162,7 @@ internal static partial class FriendlyErrors
     [GeneratedRegex("^Method 'Compare' not found on type '(?<left>[^']+)' or '(?<right>[^']+)'")]
     private static partial Regex Compare();
 
-    [GeneratedRegex("(?:^Operator '(?<op>[^']+)' incompatible with operand types|^The binary operator (?<op>\\w+) is not defined for the types) '(?<left>[^']+)' and '(?<right>[^']+)'")]
+    [GeneratedRegex("(?:^Operator '(?<op>[^']+)' incompatible with operand types"
+        + "|^The binary operator (?<op>\\w+) is not defined for the types) '(?<left>[^']+)' and '(?<right>[^']+)'")]
     private static partial Regex Operator();
 }

@@ -18,7 +18,8 @@ internal sealed class RuleSafety : ExpressionVisitor
 
     private static readonly HashSet<Type> StaticOwners = [typeof(Math), typeof(Rules), typeof(Enumerable)];
 
-    private static readonly HashSet<string> DataMethods = [nameof(EventData.Has), nameof(EventData.Text), nameof(EventData.Number), nameof(EventData.Flag)];
+    private static readonly HashSet<string> DataMethods = [nameof(EventData.Has), nameof(EventData.Text), nameof(EventData.Number),
+        nameof(EventData.Flag)];
 
     // Generators create arbitrarily large sequences from nothing; rules only need to look through given values.
     private static readonly HashSet<string> EnumerableGenerators = [nameof(Enumerable.Range), nameof(Enumerable.Repeat), nameof(Enumerable.Empty)];

@@ -124,6 +124,9 @@ public sealed class SqliteStoreTests : IAsyncLifetime
     private static void AssertSame<T>(T expected, T actual)
     {
         foreach (var p in typeof(T).GetProperties())
-            Assert.True(Equals(p.GetValue(expected), p.GetValue(actual)), $"{typeof(T).Name}.{p.Name}: wrote {p.GetValue(expected)}, read {p.GetValue(actual)}");
+        {
+            Assert.True(Equals(p.GetValue(expected), p.GetValue(actual)),
+                $"{typeof(T).Name}.{p.Name}: wrote {p.GetValue(expected)}, read {p.GetValue(actual)}");
+        }
     }
 }

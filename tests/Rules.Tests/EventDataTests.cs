@@ -6,7 +6,10 @@ namespace SendWorkflow.Rules.Tests;
 public class EventDataTests
 {
     private static readonly EventData Sample = EventData.FromJson(JsonDocument.Parse(
-        """{"by":"parent","score":12.5,"count":"3","assess":true,"off":false,"none":null,"zero":0,"yes":"TRUE","nested":{"a":1},"list":[1,2]}""").RootElement);
+        """
+        {"by":"parent","score":12.5,"count":"3","assess":true,"off":false,"none":null,
+         "zero":0,"yes":"TRUE","nested":{"a":1},"list":[1,2]}
+        """).RootElement);
 
     [Fact]
     public void Text_ConvertsInvariantly()

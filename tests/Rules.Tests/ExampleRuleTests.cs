@@ -83,7 +83,8 @@ public class ExampleRuleTests
     [Fact]
     public void Evaluate_CountsAndMath_Work()
     {
-        var reviews = Given(new Facts { ReviewsInStage = 3, ReviewsWithoutProgress = 2, TermsInStage = 2, DaysInStage = 40, WeeksInStage = 40 / 7.0 });
+        var reviews = Given(new Facts { ReviewsInStage = 3, ReviewsWithoutProgress = 2, TermsInStage = 2, DaysInStage = 40,
+            WeeksInStage = 40 / 7.0 });
         reviews.Holds("facts.ReviewsWithoutProgress >= 2 and facts.ReviewsInStage > facts.ReviewsWithoutProgress");
         reviews.Holds("Math.Floor(facts.WeeksInStage) == 5 && facts.TermsInStage * 2 >= 4");
         reviews.Holds("facts.DaysInStage / 7.0 > 5.7");

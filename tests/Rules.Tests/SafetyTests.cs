@@ -50,7 +50,8 @@ public class SafetyTests
     public void FindViolation_EnvironmentRead_Refused()
     {
         var read = Expression.NotEqual(
-            Expression.Call(typeof(Environment).GetMethod(nameof(Environment.GetEnvironmentVariable), [typeof(string)])!, Expression.Constant("PATH")),
+            Expression.Call(typeof(Environment).GetMethod(nameof(Environment.GetEnvironmentVariable), [typeof(string)])!,
+                Expression.Constant("PATH")),
             Expression.Constant(null, typeof(string)));
 
         Assert.Contains("Environment.GetEnvironmentVariable", RuleSafety.FindViolation(read, typeof(object)));

@@ -13,7 +13,9 @@ public sealed class AccessibilityTests(StudioFixture studio, ITestOutputHelper o
         const text = n => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
         const byIds = (el.getAttribute('aria-labelledby') ?? '').split(' ').filter(x => x).map(id => text(document.getElementById(id))).join(' ');
         const name = byIds || el.getAttribute('aria-label') || (el.labels && el.labels.length ? text(el.labels[0]) : '')
-            || el.getAttribute('title') || (['BUTTON', 'A'].includes(el.tagName) || el.getAttribute('role') === 'button' || el.getAttribute('role') === 'tab' ? text(el) : '');
+            || el.getAttribute('title')
+            || (['BUTTON', 'A'].includes(el.tagName) || el.getAttribute('role') === 'button' || el.getAttribute('role') === 'tab'
+                ? text(el) : '');
         const panel = document.querySelector('[data-testid=property-panel]');
         el.dataset.tabbed = 'yes';
         return { inPanel: panel.contains(el), name: (name ?? '').trim(), tag: el.tagName, id: el.id, html: el.outerHTML.slice(0, 160) };

@@ -35,9 +35,11 @@ public sealed class BadInputTests(StudioFixture studio)
         await Definitions.ImportAsync(studio.Http, chain, publish: true);
         var broken = chain with
         {
-            Transitions = [.. chain.Transitions, new TransitionDefinition { Id = "to-nowhere", From = "step-1", To = "nowhere", On = "review.completed", Priority = 3 }],
+            Transitions = [.. chain.Transitions,
+                new TransitionDefinition { Id = "to-nowhere", From = "step-1", To = "nowhere", On = "review.completed", Priority = 3 }],
         };
-        (await studio.Http.PutAsJsonAsync("/api/definitions/missing-state/draft", System.Text.Json.JsonDocument.Parse(DefinitionJson.Serialize(broken)).RootElement))
+        (await studio.Http.PutAsJsonAsync("/api/definitions/missing-state/draft",
+            System.Text.Json.JsonDocument.Parse(DefinitionJson.Serialize(broken)).RootElement))
             .EnsureSuccessStatusCode();
 
         var page = await studio.NewPageAsync();

@@ -30,14 +30,17 @@ public sealed class PerformanceTests(StudioFixture studio, ITestOutputHelper out
         var opening = Stopwatch.StartNew();
         await StudioFixture.OpenAsync(page, "/definitions/send-pathway/design");
         await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
-        Report.Figure(output, $"Open the 7-state pathway until the canvas is interactive: {opening.ElapsedMilliseconds} ms ({await BreakdownAsync(page)})");
+        Report.Figure(output,
+            $"Open the 7-state pathway until the canvas is interactive: {opening.ElapsedMilliseconds} ms ({await BreakdownAsync(page)})");
 
         opening.Restart();
         await StudioFixture.OpenAsync(page, "/definitions/fifty-states/design");
         await Expect(page.Locator("[data-testid=canvas][data-ready=true][data-nodes='50']")).ToBeVisibleAsync();
-        Report.Figure(output, $"Open a 50-state, 97-arrow pathway until the canvas is interactive: {opening.ElapsedMilliseconds} ms ({await BreakdownAsync(page)})");
+        Report.Figure(output,
+            $"Open a 50-state, 97-arrow pathway until the canvas is interactive: {opening.ElapsedMilliseconds} ms ({await BreakdownAsync(page)})");
 
-        var layoutMs = await page.EvaluateAsync<double>("() => { const t = performance.now(); window.pathwayCanvas.layout(); return performance.now() - t; }");
+        var layoutMs = await page.EvaluateAsync<double>(
+            "() => { const t = performance.now(); window.pathwayCanvas.layout(); return performance.now() - t; }");
         Report.Figure(output, $"Auto-layout of 50 states in the browser (dagre and redraw): {layoutMs:F0} ms");
 
         var roundTrip = Stopwatch.StartNew();
@@ -46,15 +49,19 @@ public sealed class PerformanceTests(StudioFixture studio, ITestOutputHelper out
         Report.Figure(output, $"Auto-layout button to the saved positions on the server and back: {roundTrip.ElapsedMilliseconds} ms");
 
         await page.GetByLabel("Fit to screen").ClickAsync();
-        await page.EvaluateAsync("() => { window.__frames = 0; const tick = () => { window.__frames++; if (!window.__stop) requestAnimationFrame(tick); }; requestAnimationFrame(tick); }");
+        const string countFrames = "() => { window.__frames = 0; "
+            + "const tick = () => { window.__frames++; if (!window.__stop) requestAnimationFrame(tick); }; requestAnimationFrame(tick); }";
+        await page.EvaluateAsync(countFrames);
         var drag = Stopwatch.StartNew();
         await Canvas.DragAsync(page, "step-25", 160, 90);
         var dragMs = drag.ElapsedMilliseconds;
         var frames = await page.EvaluateAsync<int>("() => { window.__stop = true; return window.__frames; }");
-        Report.Figure(output, $"Drag one state of 50 over 10 mouse moves: {dragMs} ms, {frames} frames painted ({frames * 1000.0 / Math.Max(dragMs, 1):F0} frames per second)");
+        Report.Figure(output, $"Drag one state of 50 over 10 mouse moves: {dragMs} ms, "
+            + $"{frames} frames painted ({frames * 1000.0 / Math.Max(dragMs, 1):F0} frames per second)");
 
         await page.Keyboard.PressAsync("Control+z");
-        var redraw = await page.EvaluateAsync<double>("() => { const c = window.pathwayCanvas; const t = performance.now(); c.sync(c.model); return performance.now() - t; }");
+        var redraw = await page.EvaluateAsync<double>(
+            "() => { const c = window.pathwayCanvas; const t = performance.now(); c.sync(c.model); return performance.now() - t; }");
         Report.Figure(output, $"Redraw of the 50-state pathway after a change: {redraw:F0} ms");
         await Expect(Canvas.State(page, "step-50")).ToBeVisibleAsync();
     }

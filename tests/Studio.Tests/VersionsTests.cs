@@ -41,7 +41,8 @@ public sealed class VersionsTests(StudioFixture studio)
         await Definitions.ImportAsync(studio.Http, Definitions.Chain("original", 3), publish: true);
         var page = await studio.NewPageAsync();
         await StudioFixture.OpenAsync(page, "/");
-        await page.Locator("[data-definition='original']").GetByRole(AriaRole.Button, new() { Name = "New pathway from Generated pathway of 3 states" }).ClickAsync();
+        await page.Locator("[data-definition='original']")
+            .GetByRole(AriaRole.Button, new() { Name = "New pathway from Generated pathway of 3 states" }).ClickAsync();
         await page.GetByLabel("Name of the new pathway").FillAsync("Our school's pathway");
         await page.GetByLabel("Id (lower-case letters, digits and dashes)").FillAsync("our-pathway");
         await page.GetByLabel("Id (lower-case letters, digits and dashes)").PressAsync("Tab");

@@ -37,11 +37,13 @@ public sealed class WorkspaceTests(StudioFixture studio)
 
         await Expect(page.GetByTestId("pupil-stage")).ToContainTextAsync("Rowan Whitlock is now at stage 2: Initial concern");
         await Expect(page.GetByTestId("pupil-new-tasks")).ToContainTextAsync("Complete the initial concern template");
-        await Expect(page.Locator($"[data-testid=inbox] tr[data-pupil='{pupilId}']").Filter(new() { HasText = "initial concern template" })).ToBeVisibleAsync();
+        await Expect(page.Locator($"[data-testid=inbox] tr[data-pupil='{pupilId}']").Filter(new() { HasText = "initial concern template" }))
+            .ToBeVisibleAsync();
 
         // The double click completed the review once.
         var record = await studio.Http.GetFromJsonAsync<JsonObject>($"/api/pupils/{pupilId}/record");
-        var completions = record!["chronology"]!.AsArray().Count(l => ((string)l!["detail"]!).StartsWith("Completed 'Review progress", StringComparison.Ordinal));
+        var completions = record!["chronology"]!.AsArray()
+            .Count(l => ((string)l!["detail"]!).StartsWith("Completed 'Review progress", StringComparison.Ordinal));
         Assert.Equal(1, completions);
 
         // The record shows the new targets, a script among them as plain text.
@@ -102,7 +104,8 @@ public sealed class WorkspaceTests(StudioFixture studio)
         var (pupilId, _) = await studio.StartPupilAsync("Marigold Penhallow", className: "6 Yew");
         var page = await studio.NewPageAsync();
         await StudioFixture.OpenAsync(page, "/");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Your work" }).GetByRole(AriaRole.Link, new() { Name = "SEN register" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Your work" }).GetByRole(AriaRole.Link, new() { Name = "SEN register" })
+            .ClickAsync();
         await Expect(page.Locator($"[data-testid=register] tr[data-pupil='{pupilId}']")).ToContainTextAsync("Marigold Penhallow");
 
         var href = await page.GetByTestId("csv").GetAttributeAsync("href");

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Send.Clock;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Commands;
 
@@ -30,7 +29,8 @@ public static class BenchCommand
         var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
         await BenchHost.SeedPupilsAsync(app, pupils);
 
-        Console.WriteLine($"SendWorkflow benchmark: {pupils} pupils, {concurrency} concurrent workers, SQLite file (WAL), {Environment.ProcessorCount} cores");
+        Console.WriteLine($"SendWorkflow benchmark: {pupils} pupils, {concurrency} concurrent workers, "
+            + $"SQLite file (WAL), {Environment.ProcessorCount} cores");
         var latencies = new List<double>();
         var ids = new Guid[pupils];
         var total = Stopwatch.StartNew();
@@ -67,7 +67,8 @@ public static class BenchCommand
         Console.WriteLine($"peak memory:        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
         await using (var db = await factory.CreateDbContextAsync())
         {
-            Console.WriteLine($"rows written:       {await db.Journal.CountAsync()} journal, {await db.Tasks.CountAsync()} tasks, {await db.Timers.CountAsync()} timers");
+            var (journal, tasks, timers) = (await db.Journal.CountAsync(), await db.Tasks.CountAsync(), await db.Timers.CountAsync());
+            Console.WriteLine($"rows written:       {journal} journal, {tasks} tasks, {timers} timers");
         }
         Console.WriteLine($"database file:      {new FileInfo(dbFile).Length / 1024 / 1024} MiB (plus WAL)");
         Console.WriteLine($"total run:          {total.Elapsed.TotalSeconds:0.0} s");

@@ -3,12 +3,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Commands.Simulation;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Host.Timers;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Clock;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Commands;
 
@@ -85,7 +83,8 @@ public static class SimulateCommand
                 var advanced = await machine.AdvanceToAsync(at, ct);
                 if (isRound) roundTime += Stopwatch.GetElapsedTime(tick);
                 else machineTime += Stopwatch.GetElapsedTime(tick);
-                (fired, cancelled, warned, escalated) = (fired + advanced.Fired, cancelled + advanced.Cancelled, warned + advanced.Warned, escalated + advanced.Escalated);
+                (fired, cancelled, warned, escalated) = (fired + advanced.Fired, cancelled + advanced.Cancelled, warned + advanced.Warned,
+                    escalated + advanced.Escalated);
             }
             if (halfTerms.TryGetValue(day, out var label)) await report.SnapshotAsync(label, day, ct);
             await work.RunAsync(day, clock.GetUtcNow().UtcDateTime, ct);
@@ -101,17 +100,24 @@ public static class SimulateCommand
         report.PrintDistribution();
         Console.WriteLine();
         Console.WriteLine("Reviews");
-        Console.WriteLine($"  completed in the year:     {figures.ReviewsCompleted} ({Percent(figures.ReviewsOnTime, figures.ReviewsCompleted)} on or before their due date)");
-        Console.WriteLine($"  closed unfinished:         {figures.ReviewsCancelled} (cancelled: the pupil left the state before the review was done)");
+        Console.WriteLine($"  completed in the year:     {figures.ReviewsCompleted} "
+            + $"({Percent(figures.ReviewsOnTime, figures.ReviewsCompleted)} on or before their due date)");
+        Console.WriteLine($"  closed unfinished:         {figures.ReviewsCancelled} "
+            + "(cancelled: the pupil left the state before the review was done)");
         Console.WriteLine("Deadlines (07:00 rounds)");
         Console.WriteLine($"  reminders sent:            {warned}");
-        Console.WriteLine($"  escalations made:          {escalated} (their tasks: {figures.EscalationTasks.GetValueOrDefault(WorkTaskStatus.Completed)} closed once the late task was done, "
-            + $"{figures.EscalationTasks.GetValueOrDefault(WorkTaskStatus.Cancelled)} cancelled when the pupil moved on, {figures.EscalationTasks.GetValueOrDefault(WorkTaskStatus.Open)} open)");
+        var escalations = figures.EscalationTasks;
+        Console.WriteLine($"  escalations made:          {escalated} "
+            + $"(their tasks: {escalations.GetValueOrDefault(WorkTaskStatus.Completed)} closed once the late task was done, "
+            + $"{escalations.GetValueOrDefault(WorkTaskStatus.Cancelled)} cancelled when the pupil moved on, "
+            + $"{escalations.GetValueOrDefault(WorkTaskStatus.Open)} open)");
         Console.WriteLine($"  overdue at year end:       {figures.OverdueByKind.Values.Sum()} open tasks due before {Day(year.Last)}"
-            + (figures.OverdueByKind.Count == 0 ? "" : $" ({string.Join(", ", figures.OverdueByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))})"));
+            + (figures.OverdueByKind.Count == 0 ? ""
+                : $" ({string.Join(", ", figures.OverdueByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))})"));
         Console.WriteLine("Activity");
         Console.WriteLine($"  pupils referred:           {s.Started}");
-        Console.WriteLine($"  events handled:            {figures.Events} (review completions {s.ReviewsCompleted}, further concerns {s.ConcernsRaised}, "
+        Console.WriteLine($"  events handled:            {figures.Events} "
+            + $"(review completions {s.ReviewsCompleted}, further concerns {s.ConcernsRaised}, "
             + $"assessment requests {s.AssessmentsRequested}, decisions to assess {s.AssessmentDecisions}, plans issued {s.PlansIssued}, "
             + $"not assessed or no plan {s.PlansRefused}; {s.ExceptionsRecorded} family absences recorded as exceptions; "
             + $"annual-review meetings {s.ReviewMeetings}, decisions {s.ReviewDecisions}, amended plans {s.PlansAmended})");
@@ -125,14 +131,20 @@ public static class SimulateCommand
         Console.WriteLine($"Statutory compliance, {Day(year.First)} to {Day(year.Last)} (as the SEN2 return counts it, against the law's limits)");
         Console.WriteLine($"  requests received:         {compliance.RequestsReceived}; {compliance.CasesWithExceptions} cases with exceptions");
         foreach (var m in new[] { compliance.DecisionsToAssess, compliance.NewPlans, compliance.AnnualReviewDecisions })
+        {
             Console.WriteLine($"  {m.Measure + ":",-26} {m.Total}, {m.WithinLimit} within {m.Limit} ({Pct(m.Percent)}); excluding exceptions "
                 + $"{m.TotalExcludingExceptions}, {m.WithinLimitExcludingExceptions} within ({Pct(m.PercentExcludingExceptions)})");
+        }
         Console.WriteLine("Speed");
-        Console.WriteLine($"  wall time:                 {seconds:0.0} s for the year ({setup.Elapsed.TotalSeconds:0.0} s before it: host, migrations, seeding)");
+        Console.WriteLine($"  wall time:                 {seconds:0.0} s for the year "
+            + $"({setup.Elapsed.TotalSeconds:0.0} s before it: host, migrations, seeding)");
         Console.WriteLine($"  events per second:         {figures.Events / seconds:0}");
         Console.WriteLine($"  timers fired per second:   {fired / seconds:0}");
-        Console.WriteLine($"  engine units of work:      {units} ({units / seconds:0} per second: starts, events, timer firings, reminders, escalations)");
-        Console.WriteLine($"  where the time went:       time machine {Secs(machineTime + roundTime)} (to 06:59 {Secs(machineTime)}: timers, weekend rounds; school-day 07:00 rounds {Secs(roundTime)}), referrals {Secs(s.Referrals)}, "
+        Console.WriteLine($"  engine units of work:      {units} "
+            + $"({units / seconds:0} per second: starts, events, timer firings, reminders, escalations)");
+        Console.WriteLine($"  where the time went:       time machine {Secs(machineTime + roundTime)} "
+            + $"(to 06:59 {Secs(machineTime)}: timers, weekend rounds; school-day 07:00 rounds {Secs(roundTime)}), "
+            + $"referrals {Secs(s.Referrals)}, "
             + $"outside events {Secs(s.OutsideEvents)}, reviews {Secs(s.Reviews)}, bulk updates {Secs(s.BulkUpdates)}");
         Console.WriteLine($"  peak memory:               {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
 
@@ -146,13 +158,19 @@ public static class SimulateCommand
             + $"({calendar.Name}), {workers} workers, SQLite file (WAL), {Environment.ProcessorCount} cores");
         Console.WriteLine($"  clock: {Day(year.First.AddDays(-1))} 08:00 to {Day(year.Last)} 08:00, {year.SchoolDays.Count} school days; "
             + "each school day the simulated clock moves to 08:00 (timers at their due time, the 07:00 deadline round every day)");
-        Console.WriteLine($"  referrals: first concern on an autumn school day (day = u\u00b2 x {year.AutumnDays.Count} days, most early), started on send-pathway then");
-        Console.WriteLine($"  reviews: {Model.ReviewOnTime:0%} on their due day, the rest {Model.LateMinSchoolDays}-{Model.LateMaxSchoolDays} school days late; progress "
+        Console.WriteLine("  referrals: first concern on an autumn school day "
+            + $"(day = u\u00b2 x {year.AutumnDays.Count} days, most early), started on send-pathway then");
+        Console.WriteLine($"  reviews: {Model.ReviewOnTime:0%} on their due day, "
+            + $"the rest {Model.LateMinSchoolDays}-{Model.LateMaxSchoolDays} school days late; progress "
             + string.Join(" / ", Model.Progress.Select(p => $"{p.Progress} {p.Share:0%}")));
-        Console.WriteLine($"  each school day: further concern {Model.ConcernPerSchoolDayAtStage3:0.0%} at stage 3, assessment request {Model.AssessmentRequestPerSchoolDayAtStage4:0.0%} "
-            + $"at stage 4 ({Model.RequestedByParent:0%} by parents); parents of {Model.RequestOnReferral:0%} ask for an assessment at the first concern; "
-            + $"{Model.PlanInPlace:0.0%} have a plan from an earlier year, reviewed on a school day of this one (decided within 4 weeks in {Model.ReviewDecidedWithin4Weeks:0%})");
-        Console.WriteLine($"  the LA: decides in 3-5 weeks ({Model.DecidedWithin6Weeks:0%}) or 6-8, assesses {Model.Assessed:0%}, decides on the plan in weeks 12-15 "
+        Console.WriteLine($"  each school day: further concern {Model.ConcernPerSchoolDayAtStage3:0.0%} at stage 3, "
+            + $"assessment request {Model.AssessmentRequestPerSchoolDayAtStage4:0.0%} "
+            + $"at stage 4 ({Model.RequestedByParent:0%} by parents); "
+            + $"parents of {Model.RequestOnReferral:0%} ask for an assessment at the first concern; "
+            + $"{Model.PlanInPlace:0.0%} have a plan from an earlier year, reviewed on a school day of this one "
+            + $"(decided within 4 weeks in {Model.ReviewDecidedWithin4Weeks:0%})");
+        Console.WriteLine($"  the LA: decides in 3-5 weeks ({Model.DecidedWithin6Weeks:0%}) or 6-8, assesses {Model.Assessed:0%}, "
+            + "decides on the plan in weeks 12-15 "
             + $"(issues {Model.PlanIssued:0%}), issues it by week 20 in {Model.PlanWithin20Weeks:0%} of cases, else in weeks 21-30; "
             + $"{Model.FamilyAbsent:0%} of families away 4-6 weeks (an exception, recorded when it begins; the plan slips as long)");
         Console.WriteLine("  other tasks (actions, forms, letters, meetings): completed in bulk on their due day by one UPDATE, outside the engine "

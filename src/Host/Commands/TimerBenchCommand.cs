@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Clock;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Timers;
-using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Commands;
 
@@ -22,7 +20,8 @@ public static class TimerBenchCommand
         var instances = Math.Max(1, count / perInstance);
         var folder = BenchHost.NewFolder("bench");
         var dbFile = Path.Combine(folder, "timers.db");
-        Console.WriteLine($"SendWorkflow timer benchmark: {count} pending timers on {instances} instances, SQLite file (WAL), {Environment.ProcessorCount} cores");
+        Console.WriteLine($"SendWorkflow timer benchmark: {count} pending timers on {instances} instances, "
+            + $"SQLite file (WAL), {Environment.ProcessorCount} cores");
 
         List<Guid> ids;
         await using (var app = BenchHost.Build(dbFile, simulated: true))
@@ -33,7 +32,8 @@ public static class TimerBenchCommand
             ids = [];
             foreach (var chunk in Enumerable.Range(0, instances).Chunk(256))
             {
-                ids.AddRange(await Task.WhenAll(chunk.Select(async i => (await engine.StartAsync("send-pathway", $"bench-{i}", "bench", CancellationToken.None)).Id)));
+                ids.AddRange(await Task.WhenAll(chunk.Select(async i =>
+                    (await engine.StartAsync("send-pathway", $"bench-{i}", "bench", CancellationToken.None)).Id)));
             }
             await BenchHost.StopAsync(app);
         }
@@ -46,7 +46,8 @@ public static class TimerBenchCommand
         {
             await BenchHost.StartAsync(app);
             startup.Stop();
-            Console.WriteLine($"start-up with {count} pending timers (system clock, Quartz store, nothing due): {startup.Elapsed.TotalSeconds:0.00} s");
+            Console.WriteLine($"start-up with {count} pending timers (system clock, Quartz store, nothing due): "
+                + $"{startup.Elapsed.TotalSeconds:0.00} s");
             await BenchHost.StopAsync(app);
         }
 
@@ -59,9 +60,12 @@ public static class TimerBenchCommand
             clock.AdvanceTo(UkTime.StartOf(new DateOnly(2027, 11, 8)));
             var dispatcher = app.Services.GetRequiredService<TimerDispatcher>();
             var fire = Stopwatch.StartNew();
-            var result = await dispatcher.FireDueAsync(clock.GetUtcNow(), TimerDispatchOptions.CatchUp with { Parallelism = 32 }, CancellationToken.None);
+            var result = await dispatcher.FireDueAsync(clock.GetUtcNow(), TimerDispatchOptions.CatchUp with { Parallelism = 32 },
+                CancellationToken.None);
             fire.Stop();
-            Console.WriteLine($"timers fired:        {result.Fired} in {fire.Elapsed.TotalSeconds:0.00} s ({result.Fired / fire.Elapsed.TotalSeconds:0} per second; each creates a review task), {result.Cancelled} cancelled, {result.Failed} failed");
+            Console.WriteLine($"timers fired:        {result.Fired} in {fire.Elapsed.TotalSeconds:0.00} s "
+                + $"({result.Fired / fire.Elapsed.TotalSeconds:0} per second; each creates a review task), "
+                + $"{result.Cancelled} cancelled, {result.Failed} failed");
             Console.WriteLine($"peak memory:         {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
             await BenchHost.StopAsync(app);
         }
@@ -80,7 +84,8 @@ public static class TimerBenchCommand
         await cancel.ExecuteNonQueryAsync();
         var insert = db.CreateCommand();
         insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO Timers (Id, InstanceId, State, TimerId, DueAt, Raises, Status, CreatedAt) VALUES ($id, $instance, 'cause-of-concern', 'timeframe-review', $due, 'review.due', 'Pending', $due)";
+        insert.CommandText = "INSERT INTO Timers (Id, InstanceId, State, TimerId, DueAt, Raises, Status, CreatedAt) "
+            + "VALUES ($id, $instance, 'cause-of-concern', 'timeframe-review', $due, 'review.due', 'Pending', $due)";
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         var instance = insert.Parameters.Add("$instance", SqliteType.Text);
         var dueAt = insert.Parameters.Add("$due", SqliteType.Text);
@@ -91,7 +96,8 @@ public static class TimerBenchCommand
             {
                 id.Value = Guid.CreateVersion7().ToString("D").ToUpperInvariant();
                 instance.Value = i.ToString("D").ToUpperInvariant();
-                dueAt.Value = due.AddMinutes(n % 5 * 24 * 60 + k).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+                dueAt.Value = due.AddMinutes(n % 5 * 24 * 60 + k)
+                    .ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
                 await insert.ExecuteNonQueryAsync();
             }
         }

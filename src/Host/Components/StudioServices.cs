@@ -1,12 +1,7 @@
-using SendWorkflow.Host.Studio;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
-using SendWorkflow.Host.Components;
 using SendWorkflow.Host.Security;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
+using SendWorkflow.Host.Studio;
 
 namespace SendWorkflow.Host.Components;
 

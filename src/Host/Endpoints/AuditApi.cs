@@ -1,12 +1,8 @@
 using SendWorkflow.Host.Security;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Endpoints;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;
 
@@ -27,7 +23,8 @@ public static class AuditApi
             .Check(take is null or (> 0 and <= 5000), "take", "'take' must be between 1 and 5000.")
             .Check(from is null || to is null || to >= from, "to", "The period ends before it starts.")
             .ThrowIfAny();
-        var rows = await AuditSearch.FindAsync(db, scope.IsAdministrator ? null : scope.SchoolId ?? "", pupilId, userId, action, from, to, take ?? 500, ct);
+        var school = scope.IsAdministrator ? null : scope.SchoolId ?? "";
+        var rows = await AuditSearch.FindAsync(db, school, pupilId, userId, action, from, to, take ?? 500, ct);
         await scope.AuditAsync(AuditActions.Read, "audit", null, pupilId, null);
         return TypedResults.Ok(rows);
     }

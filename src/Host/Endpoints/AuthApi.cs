@@ -1,8 +1,6 @@
-using SendWorkflow.Host.Security;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Endpoints;
+using SendWorkflow.Host.Security;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
@@ -13,9 +11,12 @@ using SendWorkflow.Send.Workspace;
 namespace SendWorkflow.Host.Endpoints;
 
 public sealed record TokenRequest(string? Email, string? Password);
-public sealed record CreateStaffRequest(string? Email, string? DisplayName, string? Role, string? SchoolId, string? BoroughId, string? Classes, string? Password);
-public sealed record StaffDto(string Id, string Email, string DisplayName, string Role, string? SchoolId, string? BoroughId, IReadOnlyList<string> Classes);
-public sealed record MeDto(string Id, string DisplayName, string? Role, string? SchoolId, string? BoroughId, IReadOnlyList<string> Classes, string? CalendarFeed);
+public sealed record CreateStaffRequest(
+    string? Email, string? DisplayName, string? Role, string? SchoolId, string? BoroughId, string? Classes, string? Password);
+public sealed record StaffDto(
+    string Id, string Email, string DisplayName, string Role, string? SchoolId, string? BoroughId, IReadOnlyList<string> Classes);
+public sealed record MeDto(
+    string Id, string DisplayName, string? Role, string? SchoolId, string? BoroughId, IReadOnlyList<string> Classes, string? CalendarFeed);
 
 /// <summary>Signing in for automation (bearer tokens), who am I, and staff accounts.</summary>
 public static class AuthApi
@@ -59,14 +60,22 @@ public static class AuthApi
             .Require(body.Email, "email", 256)
             .Require(body.DisplayName, "displayName")
             .Require(body.Role, "role", 40)
-            .Check(body.Role is null || StaffRoles.All.Contains(body.Role), "role", $"'{body.Role}' is not a role (use one of {string.Join(", ", StaffRoles.All)}).")
+            .Check(body.Role is null || StaffRoles.All.Contains(body.Role), "role",
+                $"'{body.Role}' is not a role (use one of {string.Join(", ", StaffRoles.All)}).")
             .Require(body.Password, "password", 256)
             .Check(body.Classes is not { Length: > 500 }, "classes", "'classes' must be at most 500 characters.");
-        var schoolRole = body.Role is StaffRoles.Senco or StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant or StaffRoles.Headteacher or StaffRoles.Governor;
+        var schoolRole = body.Role is StaffRoles.Senco or StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant
+            or StaffRoles.Headteacher or StaffRoles.Governor;
         if (schoolRole)
-            problems.Check(body.SchoolId is not null && await db.Schools.AnyAsync(s => s.Id == body.SchoolId, ct), "schoolId", $"A {body.Role} needs the id of an existing school.");
+        {
+            problems.Check(body.SchoolId is not null && await db.Schools.AnyAsync(s => s.Id == body.SchoolId, ct), "schoolId",
+                $"A {body.Role} needs the id of an existing school.");
+        }
         if (body.Role == StaffRoles.LaOfficer)
-            problems.Check(body.BoroughId is not null && await db.Boroughs.AnyAsync(b => b.Id == body.BoroughId, ct), "boroughId", "An LA officer needs the id of an existing borough.");
+        {
+            problems.Check(body.BoroughId is not null && await db.Boroughs.AnyAsync(b => b.Id == body.BoroughId, ct), "boroughId",
+                "An LA officer needs the id of an existing borough.");
+        }
         if (body.Role is StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant)
             problems.Check(AccessPolicy.SplitClasses(body.Classes).Any(), "classes", $"A {body.Role} needs their classes, e.g. \"3 Oak;4 Ash\".");
         problems.ThrowIfAny();
@@ -81,12 +90,17 @@ public static class AuthApi
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, body.Password!);
         if (!created.Succeeded)
-            throw new RequestValidationException(created.Errors.Select(e => new Problem(e.Description, e.Code.Contains("Password") ? "password" : "email", e.Code)).ToList());
+        {
+            throw new RequestValidationException(created.Errors
+                .Select(e => new Problem(e.Description, e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Code))
+                .ToList());
+        }
         await users.AddToRoleAsync(user, body.Role!);
         db.Audit.Add(audit.Entry(http, AuditActions.Change, new AuditSubject("staff", user.Id, null, user.SchoolId), 201));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Created($"/api/users/{user.Id}", new StaffDto(user.Id, user.Email!, user.DisplayName, body.Role!, user.SchoolId, user.BoroughId,
+        return TypedResults.Created($"/api/users/{user.Id}", new StaffDto(
+            user.Id, user.Email!, user.DisplayName, body.Role!, user.SchoolId, user.BoroughId,
             AccessPolicy.SplitClasses(user.Classes).ToList()));
     }
 

@@ -1,12 +1,8 @@
-using SendWorkflow.Workflows.Calendars;
-
 using SendWorkflow.Host.Security;
 using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Clock;
-using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
+using SendWorkflow.Workflows.Calendars;
 
 namespace SendWorkflow.Host.Endpoints;
 
@@ -46,8 +42,9 @@ public static class ClockApi
         DateTimeOffset? to = null;
         if (body.To is { } text)
         {
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) to = UkTime.StartOf(date).AddHours(8);
-            else if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var instant)) to = instant;
+            else if (DateTimeOffset.TryParse(text, invariant, System.Globalization.DateTimeStyles.None, out var instant)) to = instant;
             problems.Check(to is not null, "to", "'to' must be a date (yyyy-MM-dd) or an ISO 8601 instant.");
             problems.Check(to is null || to > now, "to", "'to' must be later than the clock's current time; the clock never goes back.");
             problems.Check(to is null || to <= now.AddYears(10), "to", "'to' must be within 10 years of now.");

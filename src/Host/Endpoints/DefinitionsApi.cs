@@ -1,14 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Definitions;
-
+using Microsoft.AspNetCore.Mvc;
 using SendWorkflow.Host.Security;
+using SendWorkflow.Rules;
 using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
+using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host.Endpoints;
 
@@ -32,7 +28,8 @@ public static class DefinitionsApi
         g.MapPost("/{id}/publish", async (string id, DefinitionService s, CancellationToken ct) =>
             TypedResults.Ok(new { version = await s.PublishAsync(id, ct) })).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
         g.MapPost("/{id}/revert/{version:int}", async (string id, int version, DefinitionService s, StaffScope scope, CancellationToken ct) =>
-            TypedResults.Ok(await s.RevertAsync(id, version, scope.Actor, ct))).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
+            TypedResults.Ok(await s.RevertAsync(id, version, scope.Actor, ct)))
+                .RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
         g.MapGet("/{id}/export", async (string id, string? version, DefinitionService s, CancellationToken ct) =>
         {
             var row = await s.GetAsync(id, version ?? "latest", ct);

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Problems;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
-using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Send.Workspace;
 
@@ -39,5 +40,5 @@ public static class SchoolViewsApi
         return api;
     }
 
-    private static IResult CsvResult(string csv) => TypedResults.Text(csv, "text/csv; charset=utf-8");
+    private static ContentHttpResult CsvResult(string csv) => TypedResults.Text(csv, "text/csv; charset=utf-8");
 }

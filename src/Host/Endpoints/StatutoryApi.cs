@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Security;
+using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Statutory;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;
 
@@ -38,19 +38,22 @@ public static class StatutoryApi
         var compliance = api.MapGroup("/compliance").WithTags("Local authority");
         compliance.MapGet("", async (DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await r.ComplianceAsync(await OwnBoroughAsync(scope, null), from, to, ct)));
-        compliance.MapGet("/sen2.csv", async (string? boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
+        compliance.MapGet("/sen2.csv", async (
+            string? boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
             TypedResults.Text(await r.Sen2CsvAsync(await OwnBoroughAsync(scope, boroughId), from, to, ct), "text/csv; charset=utf-8"));
 
         var exceptions = api.MapGroup("/instances/{id:guid}/exceptions").WithTags("Local authority");
-        exceptions.MapGet("", async (Guid id, StatutoryExceptions x, SendWorkflow.Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
+        exceptions.MapGet("", async (Guid id, StatutoryExceptions x, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
         {
             await RequireCaseAsync(db, scope, id, ct);
             return TypedResults.Ok(await x.ListAsync(id, ct));
         });
-        exceptions.MapPost("", async (Guid id, RecordExceptionRequest body, StatutoryExceptions x, SendWorkflow.Persistence.SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
+        exceptions.MapPost("", async (
+            Guid id, RecordExceptionRequest body, StatutoryExceptions x, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>
         {
             var pupil = await RequireCaseAsync(db, scope, id, ct);
-            var recorded = await x.RecordAsync(id, body, scope.Entry(AuditActions.Change, new AuditSubject("exception", null, pupil.Id, pupil.SchoolId), 201), ct);
+            var audit = scope.Entry(AuditActions.Change, new AuditSubject("exception", null, pupil.Id, pupil.SchoolId), 201);
+            var recorded = await x.RecordAsync(id, body, audit, ct);
             return TypedResults.Created($"/api/instances/{id}/exceptions/{recorded.Id}", recorded);
         });
         return api;
@@ -65,7 +68,7 @@ public static class StatutoryApi
     }
 
     /// <summary>An exception is the LA's business: the case's borough's LA officer, or an administrator.</summary>
-    private static async Task<SendWorkflow.Persistence.Entities.Pupil> RequireCaseAsync(Persistence.SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
+    private static async Task<Pupil> RequireCaseAsync(SendWorkflowDbContext db, StaffScope scope, Guid id, CancellationToken ct)
     {
         await scope.RequireAsync("record exceptions to the time limits", Capabilities.BoroughViews);
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)

@@ -1,9 +1,7 @@
-using SendWorkflow.Persistence.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using SendWorkflow.Send.Access;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Security;
 
@@ -24,7 +22,8 @@ public static class AccountEndpoints
     private static async Task<IResult> SignIn([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
         SignInManager<StaffUser> signIn, AuditLog audit, HttpContext http)
     {
-        var back = returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
+        var back = returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal)
+            && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
             return Results.LocalRedirect($"/signin?error=missing&returnUrl={Uri.EscapeDataString(back)}");
         var result = await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: false, lockoutOnFailure: true);

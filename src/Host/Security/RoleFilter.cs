@@ -1,5 +1,3 @@
-using SendWorkflow.Send.Access;
-
 namespace SendWorkflow.Host.Security;
 
 public static class RoleFilter

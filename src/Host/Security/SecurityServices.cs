@@ -5,7 +5,6 @@ using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Security;
 
@@ -43,7 +42,8 @@ public static class SecurityServices
                 BootstrapTokenHandler.BearerToken(http.Request) is not { } token ? IdentityConstants.ApplicationScheme
                 : BootstrapTokenHandler.Matches(http.RequestServices.GetRequiredService<IConfiguration>(), token) ? BootstrapTokenHandler.SchemeName
                 : IdentityConstants.BearerScheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BootstrapTokenHandler>(BootstrapTokenHandler.SchemeName, _ => { })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BootstrapTokenHandler>(
+                BootstrapTokenHandler.SchemeName, _ => { })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
             {
@@ -98,8 +98,10 @@ public static class SecurityServices
     {
         await next(http);
         if (http.Response.StatusCode == 401 && (http.Request.Headers.Authorization.Count > 0 || http.Request.Cookies.ContainsKey("sendwf")))
+        {
             await http.RequestServices.GetRequiredService<AuditLog>()
                 .RecordAsync(http, AuditActions.Rejected, new AuditSubject("credentials", null, null, null), 401);
+        }
     });
 
     /// <summary>Audits a change refused for bad input or a conflict (called where the refusal is turned into its answer).</summary>
@@ -107,7 +109,9 @@ public static class SecurityServices
     {
         if (status is 400 or 409 or 422 && http.Request.Method is "POST" or "PUT" && http.User.Identity?.IsAuthenticated == true
             && http.Request.Path.StartsWithSegments("/api"))
+        {
             await http.RequestServices.GetRequiredService<AuditLog>()
                 .RecordAsync(http, AuditActions.Refused, new AuditSubject("request", null, null, null), status);
+        }
     }
 }

@@ -1,11 +1,9 @@
-using SendWorkflow.Send.Workspace;
-using SendWorkflow.Persistence.Entities;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Demo;
-using SendWorkflow.Send.Problems;
+using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Security;
 
@@ -33,8 +31,10 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IHostEnvironment 
         (string Email, string Name, string Role, string? School, string? Borough, string? Classes)[] staff =
         [
             ("senco@oakfield.example", "Sam Patel (SENCo)", StaffRoles.Senco, DemoSeeder.SchoolId, null, null),
-            ("teacher@oakfield.example", "Jo Brown (class teacher)", StaffRoles.ClassTeacher, DemoSeeder.SchoolId, null, $"{DemoSeeder.ClassOf(3)};{DemoSeeder.ClassOf(4)}"),
-            ("ta@oakfield.example", "Alex Green (teaching assistant)", StaffRoles.TeachingAssistant, DemoSeeder.SchoolId, null, DemoSeeder.ClassOf(3)),
+            ("teacher@oakfield.example", "Jo Brown (class teacher)", StaffRoles.ClassTeacher, DemoSeeder.SchoolId, null,
+                $"{DemoSeeder.ClassOf(3)};{DemoSeeder.ClassOf(4)}"),
+            ("ta@oakfield.example", "Alex Green (teaching assistant)", StaffRoles.TeachingAssistant, DemoSeeder.SchoolId, null,
+                DemoSeeder.ClassOf(3)),
             ("head@oakfield.example", "Chris Moore (headteacher)", StaffRoles.Headteacher, DemoSeeder.SchoolId, null, null),
             ("governor@oakfield.example", "Pat Lee (SEN governor)", StaffRoles.Governor, DemoSeeder.SchoolId, null, null),
             ("la.officer@demo-borough.example", "Morgan Shah (LA officer)", StaffRoles.LaOfficer, null, DemoSeeder.BoroughId, null),

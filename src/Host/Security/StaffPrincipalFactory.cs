@@ -1,10 +1,8 @@
-using SendWorkflow.Persistence.Entities;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Security;
 

@@ -1,4 +1,7 @@
 namespace SendWorkflow.Host.Studio;
 
-/// <summary>One difference between two versions. Change: added, removed or changed. Area: state, transition, rule, task, timer, parameter, definition.</summary>
+/// <summary>
+/// One difference between two versions. Change: added, removed or changed.
+/// Area: state, transition, rule, task, timer, parameter, definition.
+/// </summary>
 public sealed record DiffLine(string Change, string Area, string Text);

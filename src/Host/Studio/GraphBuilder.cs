@@ -32,7 +32,7 @@ public static class GraphBuilder
         return new GraphModel(nodes, edges);
     }
 
-    private static string Roles(IReadOnlyList<string> roles) =>
+    private static string Roles(List<string> roles) =>
         roles.Count == 0 ? "" : string.Join(", ", roles.Select(DefinitionWording.Role));
 
     /// <summary>Breaks a label into lines of about this many characters, at spaces.</summary>
@@ -47,7 +47,10 @@ public static class GraphBuilder
                 lines.Add(line);
                 line = word;
             }
-            else line = line.Length == 0 ? word : line + " " + word;
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
         }
         if (line.Length > 0) lines.Add(line);
         return string.Join("\n", lines);

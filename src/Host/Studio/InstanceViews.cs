@@ -1,14 +1,13 @@
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Access;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
+using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Problems;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Host.Studio;
 

@@ -1,8 +1,7 @@
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Access;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Access;
+using SendWorkflow.Send.Audit;
 using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Studio;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using SendWorkflow.Workflows.Calendars;
 
@@ -12,6 +13,8 @@ public static class UkDates
 
     public static string Day(DateTime utc) => UkTime.Format(UkTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))));
 
+    [SuppressMessage("Naming", "CA1720:Identifier contains type name",
+        Justification = "Short names the short date form (dd/MM/yyyy), not the Int16 type.")]
     public static string Short(DateTime utc) => Local(utc).ToString("dd/MM/yyyy", EnGb);
 
     public static string DayAndTime(DateTime utc) => Local(utc).ToString("dd/MM/yyyy HH:mm", EnGb);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using SendWorkflow.Workflows.Definitions;
 
@@ -44,15 +45,18 @@ public static class VersionDiff
             }
             var changes = new List<string>();
             if (o.Name != s.Name) changes.Add($"name \"{o.Name}\" became \"{s.Name}\"");
-            if (o.Stage != s.Stage) changes.Add($"stage {o.Stage?.ToString() ?? "none"} became {s.Stage?.ToString() ?? "none"}");
+            if (o.Stage != s.Stage) changes.Add($"stage {Stage(o.Stage)} became {Stage(s.Stage)}");
             if (!o.Roles.SequenceEqual(s.Roles)) changes.Add($"roles became {string.Join(", ", s.Roles.Select(DefinitionWording.Role))}");
             if (!Same(o.Timeframe, s.Timeframe)) changes.Add($"timeframe {Time(o.Timeframe, from)} became {Time(s.Timeframe, to)}");
             if (o.Terminal != s.Terminal) changes.Add(s.Terminal ? "now ends the pathway" : "no longer ends the pathway");
             if (o.Starts != s.Starts) changes.Add($"starts {s.Starts ?? "nothing"} on entry");
             if (changes.Count > 0) lines.Add(new("changed", "state", $"State \"{s.Name}\": {string.Join("; ", changes)}."));
             if (!Same(o.Layout, s.Layout)) moved++;
-            Items(o.Tasks, s.Tasks, t => t.Id, t => $"task \"{t.Title}\" for {DefinitionWording.Role(t.Role)}{(t.Due is null ? "" : $", due {Time(t.Due, to)}")}", "task", s.Name, lines);
-            Items(o.Timers, s.Timers, t => t.Id, t => $"timer {t.Id} {(t.Every is not null ? $"every {Time(t.Every, to)}" : $"after {Time(t.After, to)}")}", "timer", s.Name, lines);
+            Items(o.Tasks, s.Tasks, t => t.Id,
+                t => $"task \"{t.Title}\" for {DefinitionWording.Role(t.Role)}{(t.Due is null ? "" : $", due {Time(t.Due, to)}")}", "task", s.Name,
+                lines);
+            Items(o.Timers, s.Timers, t => t.Id,
+                t => $"timer {t.Id} {(t.Every is not null ? $"every {Time(t.Every, to)}" : $"after {Time(t.After, to)}")}", "timer", s.Name, lines);
         }
         foreach (var s in from.States.Where(s => to.States.All(n => n.Id != s.Id)))
             lines.Add(new("removed", "state", $"State \"{s.Name}\" ({s.Id})."));
@@ -99,6 +103,8 @@ public static class VersionDiff
 
     private static string Amount(ParameterDefinition p) =>
         p.Default is { } n ? Units.Describe(n, p.Unit) : $"no default ({DefinitionWording.Unit(p.Unit)})";
+
+    private static string Stage(int? stage) => stage?.ToString(CultureInfo.InvariantCulture) ?? "none";
 
     private static string Time(When? when, WorkflowDefinition d) => when is null ? "none" : DefinitionWording.Timeframe(when, d);
 

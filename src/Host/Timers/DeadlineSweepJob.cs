@@ -1,7 +1,6 @@
 using Quartz;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Timers;
-using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Timers;
 

@@ -1,6 +1,5 @@
 using Quartz;
 using SendWorkflow.Workflows.Timers;
-using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Timers;
 

@@ -1,11 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Quartz;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Clock;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Stores;
 using SendWorkflow.Workflows.Timers;
-using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Timers;
 
@@ -42,10 +40,12 @@ public static class TimerServices
             q.AddJob<DispatchTimersJob>(j => j.WithIdentity(DispatchTimersJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DispatchTimersJob.Key).WithIdentity("dispatch-timers-every-few-seconds", "sendworkflow")
                 .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             q.AddJob<DeadlineSweepJob>(j => j.WithIdentity(DeadlineSweepJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DeadlineSweepJob.Key).WithIdentity("deadline-sweep-daily-0700-london", "sendworkflow")
-                .WithCronSchedule("0 0 7 * * ?", c => c.InTimeZone(UkTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+                .WithCronSchedule("0 0 7 * * ?",
+                    c => c.InTimeZone(UkTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             // Once at start-up too: what went overdue while the service was down is escalated now, not tomorrow.
             q.AddTrigger(t => t.ForJob(DeadlineSweepJob.Key).WithIdentity("deadline-sweep-at-start-up", "sendworkflow").StartNow());
         });
@@ -57,7 +57,8 @@ public static class TimerServices
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var file = builder.DataSource;
-        builder.DataSource = Path.Combine(Path.GetDirectoryName(file) ?? ".", Path.GetFileNameWithoutExtension(file) + ".quartz" + Path.GetExtension(file));
+        builder.DataSource = Path.Combine(Path.GetDirectoryName(file) ?? ".",
+            Path.GetFileNameWithoutExtension(file) + ".quartz" + Path.GetExtension(file));
         return builder.ToString();
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Runtime;
 
@@ -18,6 +18,7 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<WorkflowI
         e.HasIndex(x => new { x.SchoolId, x.State });
         e.HasIndex(x => x.ParentInstanceId);
         // One active instance of a definition per subject, even when two requests race.
-        e.HasIndex(x => new { x.SubjectId, x.DefinitionId }).IsUnique().HasFilter("\"Status\" = 'Active'").HasDatabaseName("UX_Instances_ActivePerSubject");
+        e.HasIndex(x => new { x.SubjectId, x.DefinitionId }).IsUnique().HasFilter("\"Status\" = 'Active'")
+            .HasDatabaseName("UX_Instances_ActivePerSubject");
     }
 }

@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence.Entities;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Persistence.Configurations;

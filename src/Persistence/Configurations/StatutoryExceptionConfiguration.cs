@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SendWorkflow.Persistence.Entities;
 
 namespace SendWorkflow.Persistence.Configurations;

@@ -10,7 +10,7 @@ public sealed class StatutoryExceptionRecord
     public Guid InstanceId { get; set; }
     public string BoroughId { get; set; } = "";
     public string PupilId { get; set; } = "";
-    /// <summary>One of <see cref="SendWorkflow.Host.Statutory.ExceptionKinds"/>.</summary>
+    /// <summary>One of the kinds in SendWorkflow.Send.Statutory.ExceptionKinds (a project this one cannot reference).</summary>
     public string Kind { get; set; } = "";
     public DateOnly StartsOn { get; set; }
     public DateOnly EndsOn { get; set; }

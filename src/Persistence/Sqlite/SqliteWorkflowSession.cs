@@ -27,10 +27,12 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Timers.AsNoTracking().FirstOrDefault(t => t.Id == id));
 
     private static readonly Func<SendWorkflowDbContext, Guid, IAsyncEnumerable<WorkTask>> OpenTasks =
-        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open));
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Tasks.AsNoTracking()
+            .Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open));
 
     private static readonly Func<SendWorkflowDbContext, Guid, IAsyncEnumerable<WorkflowTimer>> PendingTimers =
-        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending));
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Timers.AsNoTracking()
+            .Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending));
 
     private readonly Dictionary<Guid, (WorkflowInstance Entity, int Stamp)> _instances = [];
     private readonly Dictionary<Guid, (WorkTask Entity, TaskSnapshot Snapshot)> _tasks = [];
@@ -130,7 +132,8 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
             if (task.Revision == snapshot.Revision) task.Revision++;
             changes.ChangedTasks.Add((task, snapshot.Revision));
         }
-        changes.ChangedTimers.AddRange(_timers.Values.Where(t => TimerSnapshot.Of(t.Entity) != t.Snapshot).Select(t => (t.Entity, t.Snapshot.Status)));
+        changes.ChangedTimers.AddRange(_timers.Values.Where(t => TimerSnapshot.Of(t.Entity) != t.Snapshot)
+            .Select(t => (t.Entity, t.Snapshot.Status)));
         await writer.WriteAsync(changes, ct);
     }
 

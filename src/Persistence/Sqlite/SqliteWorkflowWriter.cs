@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
-using SendWorkflow.Persistence.Entities;
 using Microsoft.EntityFrameworkCore.Metadata;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
 
@@ -45,7 +45,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
         if (changes.IsEmpty) return Task.CompletedTask;
         EnsureRunning();
         var pending = new Pending(changes);
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(SqliteWorkflowWriter));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return pending.Done.Task;
     }
 

@@ -47,7 +47,10 @@ internal sealed class TableStatements<T> where T : class
     {
         command.Parameters.Clear();
         foreach (var p in properties)
-            command.Parameters.Add(p.GetRelationalTypeMapping().CreateParameter(command, Parameter(p), p.GetGetter().GetClrValue(entity), p.IsNullable));
+        {
+            command.Parameters.Add(p.GetRelationalTypeMapping()
+                .CreateParameter(command, Parameter(p), p.GetGetter().GetClrValue(entity), p.IsNullable));
+        }
         if (_guard is not null && readValue is not null)
             command.Parameters.Add(_guard.GetRelationalTypeMapping().CreateParameter(command, "@read", readValue, nullable: false));
     }

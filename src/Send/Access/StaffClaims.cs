@@ -1,5 +1,3 @@
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Access;
 
 /// <summary>Claims a signed-in member of staff carries, beside their id, name and role.</summary>

@@ -1,5 +1,3 @@
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Access;
 
 /// <summary>The roles staff sign in with. Task roles in the definitions use the same names.</summary>

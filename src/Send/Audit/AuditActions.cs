@@ -1,5 +1,3 @@
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Audit;
 
 public static class AuditActions

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Send.Audit;
 

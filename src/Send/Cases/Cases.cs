@@ -1,7 +1,7 @@
-using SendWorkflow.Persistence.Sqlite;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Rules;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
@@ -84,7 +84,8 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
                 new Problem($"'{body.Name}' does not carry '{k}' (it carries {carries}).", $"data.{k}")).ToList());
         }
         EventOutcome outcome;
-        using (AuditScope.Attach(guard.Entry(caller, AuditActions.Change, new AuditSubject("instance", id.ToString(), instance.SubjectId, instance.SchoolId))))
+        var audit = guard.Entry(caller, AuditActions.Change, new AuditSubject("instance", id.ToString(), instance.SubjectId, instance.SchoolId));
+        using (AuditScope.Attach(audit))
             outcome = await engine.RaiseAsync(id, new WorkflowEvent(body.Name!, data, caller.Actor), ct);
         return new EventResultDto(outcome.Transitioned, outcome.From, outcome.To, outcome.Rule, outcome.TransitionId, outcome.Stage,
             outcome.Status.ToString().ToLowerInvariant());

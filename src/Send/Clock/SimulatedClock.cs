@@ -10,9 +10,13 @@ public sealed record AdvanceResult(DateTimeOffset Now, int Fired, int Cancelled,
 /// Moves the simulated clock forward the way real time would pass: every timer fires at its own due time, in due
 /// order, and the 07:00 deadline round runs on each UK day crossed. A person can watch a school year unfold in minutes.
 /// </summary>
-public sealed class SimulatedClock(SimulatedTimeProvider clock, ITimerQueries queries, TimerDispatcher dispatcher, DeadlineSweeper sweeper, StoredClock stored)
+public sealed class SimulatedClock(
+    SimulatedTimeProvider clock, ITimerQueries queries, TimerDispatcher dispatcher, DeadlineSweeper sweeper, StoredClock stored)
+    : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     public static readonly TimeOnly SweepTime = new(7, 0);
 

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Stores;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Send.Definitions;
 

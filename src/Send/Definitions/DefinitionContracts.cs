@@ -1,5 +1,4 @@
 using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Send.Definitions;
 

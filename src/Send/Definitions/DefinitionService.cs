@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Send.Definitions;
 
@@ -47,7 +47,8 @@ public sealed partial class DefinitionService(
         if (!await versions.AnyAsync(ct)) throw new DefinitionNotFoundException(id);
         DefinitionVersionRecord? row = (selector ?? "published").ToLowerInvariant() switch
         {
-            "published" => await versions.Where(v => v.Status == DefinitionStatus.Published).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct),
+            "published" => await versions.Where(v => v.Status == DefinitionStatus.Published).OrderByDescending(v => v.Version)
+                .FirstOrDefaultAsync(ct),
             "latest" => await versions.OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct),
             var s when int.TryParse(s, out var n) => await versions.FirstOrDefaultAsync(v => v.Version == n, ct),
             _ => throw new BadRequestException($"Version must be 'published', 'latest' or a number, not '{selector}'."),
@@ -62,8 +63,11 @@ public sealed partial class DefinitionService(
     public async Task<DraftResult> SaveDraftAsync(string id, WorkflowDefinition document, int? expectedRevision, string? actor, CancellationToken ct)
     {
         if (!IdPattern().IsMatch(id))
+        {
             throw new RequestValidationException([new Problem(
                 "A definition's id is 1 to 64 lower-case letters, digits and dashes, starting with a letter or digit (e.g. send-pathway).", "id")]);
+        }
+
         if (!string.IsNullOrEmpty(document.Id) && document.Id != id)
             throw new BadRequestException($"The document's id '{document.Id}' does not match the definition '{id}' in the address.");
         document = document with { Id = id };

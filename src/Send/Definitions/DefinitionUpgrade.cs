@@ -18,7 +18,10 @@ public static class DefinitionUpgrade
         var tasks = d.States.SelectMany(s => s.Tasks.Concat(s.Timers.Select(t => t.Task).OfType<TaskDefinition>())).ToList();
         if (d.EscalateTo is not null || tasks.Any(t => t.Form is not null)
             || d.Transitions.Any(t => t.EnteredAs is not null) || d.Events.Values.Any(e => e.Measure is not null))
+        {
             return d;
+        }
+
         var statutory = d.Id is "ehcp-assessment" or "ehcp-annual-review";
         return d with
         {

@@ -1,15 +1,15 @@
-using SendWorkflow.Workflows.Definitions;
-using Microsoft.Extensions.Logging;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Clock;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Send.Demo;
 
@@ -28,7 +28,8 @@ public sealed class DemoSeeder(
     private static readonly string[] ClassNames = ["Robin", "Wren", "Finch", "Oak", "Ash", "Beech", "Cedar"];
 
     /// <summary>The demo school has one class per year: "R Robin", "1 Wren", ... "6 Cedar".</summary>
-    public static string ClassOf(int yearGroup) => $"{(yearGroup == 0 ? "R" : yearGroup.ToString(CultureInfo.InvariantCulture))} {ClassNames[yearGroup]}";
+    public static string ClassOf(int yearGroup) =>
+        $"{(yearGroup == 0 ? "R" : yearGroup.ToString(CultureInfo.InvariantCulture))} {ClassNames[yearGroup]}";
 
     private static readonly string[] FirstNames =
         ["Amara", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Harry", "Isla", "Jay", "Kai", "Lily", "Max", "Nia",
@@ -143,7 +144,15 @@ public sealed class DemoSeeder(
     private static IEnumerable<PlannedStep> Plan(string pupil, int journey, Random random, SchoolCalendar calendar, DateOnly earliest, DateOnly today)
     {
         var depth = journey switch { 6 => 1, 7 => 3, _ => journey + 1 };
-        var weeksBack = (journey == 6 ? 2 : depth) switch { 1 => random.Next(1, 6), 2 => random.Next(9, 20), 3 => random.Next(24, 34), 4 => random.Next(40, 48), 5 => random.Next(50, 56), _ => random.Next(56, 62) };
+        var weeksBack = (journey == 6 ? 2 : depth) switch
+        {
+            1 => random.Next(1, 6),
+            2 => random.Next(9, 20),
+            3 => random.Next(24, 34),
+            4 => random.Next(40, 48),
+            5 => random.Next(50, 56),
+            _ => random.Next(56, 62),
+        };
         var start = NextSchoolDay(calendar, Max(earliest, today.AddDays(-7 * weeksBack)));
         var steps = new List<PlannedStep> { new(pupil, start, "start") };
         var at = start;
@@ -169,7 +178,8 @@ public sealed class DemoSeeder(
         }
         if (depth >= 3)
         {
-            Add(calendar.AddTerms(steps.Last(s => s.Event == "review.completed" && s.Data["progress"] is "little" or "none").On, 1), "review.completed", Progress("little"));
+            Add(calendar.AddTerms(steps.Last(s => s.Event == "review.completed" && s.Data["progress"] is "little" or "none").On, 1),
+                "review.completed", Progress("little"));
             steps.Add(new PlannedStep(pupil, SchoolDays(12), "complete-tasks"));
         }
         if (journey == 7)
@@ -187,7 +197,8 @@ public sealed class DemoSeeder(
         // The LA's steps go to the pupil's statutory assessment, which moves the pathway on when it ends.
         void Assessment(DateOnly on, string e, Dictionary<string, object?> data)
         {
-            data[e == "plan.issued" ? "issuedOn" : e == "comments.received" ? "receivedOn" : "decidedOn"] = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            data[e == "plan.issued" ? "issuedOn" : e == "comments.received" ? "receivedOn" : "decidedOn"] = on.ToString("yyyy-MM-dd",
+                CultureInfo.InvariantCulture);
             if (e != "comments.received") data[e == "plan.issued" ? "issuedBy" : "decidedBy"] = "LA officer";
             steps.Add(new PlannedStep(pupil, on, e, data) { Target = "ehcp-assessment" });
             at = on;

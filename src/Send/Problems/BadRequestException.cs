@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Definitions;
 namespace SendWorkflow.Send.Problems;
 
 public sealed class BadRequestException(string message) : Exception(message);

@@ -1,5 +1,3 @@
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 namespace SendWorkflow.Send.Problems;
 
 /// <summary>The signed-in user's role may not do this (answered 403).</summary>

@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Workspace;
 namespace SendWorkflow.Send.Problems;
 
 public sealed class NotFoundException(string message) : Exception(message);

@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Workspace;
 namespace SendWorkflow.Send.Problems;
 
 /// <summary>One item of a ProblemDetails "errors" list. Field names the request field; Target the definition part.</summary>

@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Workspace;
 namespace SendWorkflow.Send.Problems;
 
 /// <summary>The request broke one or more rules; every problem is listed and nothing was changed.</summary>

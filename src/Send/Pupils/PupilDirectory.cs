@@ -73,7 +73,10 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
         var school = await db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (school is not null && (caller.IsAdministrator || caller.SchoolId == id
             || (caller.Role == StaffRoles.LaOfficer && caller.BoroughId == school.BoroughId)))
+        {
             return SchoolDto.Of(school);
+        }
+
         await guard.AuditAsync(caller, AuditActions.Denied, "school", id, null, null, 404);
         throw new NotFoundException($"There is no school '{id}'.");
     }

@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Statutory;
 
 /// <summary>A borough's timelines in force: parameter values per definition id, from one saved version.</summary>

@@ -1,5 +1,4 @@
 using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Send.Statutory;
 

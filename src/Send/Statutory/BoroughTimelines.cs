@@ -1,16 +1,14 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Problems;
 using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Send.Statutory;
 
@@ -47,7 +45,11 @@ public sealed class BoroughTimelines(
         await RequireBoroughAsync(db, boroughId, ct);
         var row = await db.BoroughParameters.AsNoTracking().Where(p => p.BoroughId == boroughId)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        if (row is null) return new BoroughParametersDto(boroughId, 0, new Dictionary<string, Dictionary<string, double>>(), null, null, null, "The definitions' defaults.", []);
+        if (row is null)
+        {
+            return new BoroughParametersDto(boroughId, 0, new Dictionary<string, Dictionary<string, double>>(), null, null, null,
+                "The definitions' defaults.", []);
+        }
         var values = Parse(row.Json);
         return ToDto(row, values, await WarningsAsync(values, ct));
     }
@@ -72,7 +74,10 @@ public sealed class BoroughTimelines(
         await RequireBoroughAsync(db, boroughId, ct);
         var values = body.Parameters ?? [];
         var problems = new List<Problem>();
-        if (body.Parameters is null) problems.Add(new Problem("'parameters' is required: values per definition id and parameter name.", "parameters"));
+        if (body.Parameters is null)
+        {
+            problems.Add(new Problem("'parameters' is required: values per definition id and parameter name.", "parameters"));
+        }
         if (string.IsNullOrWhiteSpace(body.ChangedBy)) problems.Add(new Problem("'changedBy' is required: who made the change.", "changedBy"));
         else if (body.ChangedBy.Length > 200) problems.Add(new Problem("'changedBy' must be at most 200 characters.", "changedBy"));
         if (body.Note is { Length: > 2000 }) problems.Add(new Problem("'note' must be at most 2000 characters.", "note"));
@@ -142,14 +147,16 @@ public sealed class BoroughTimelines(
                 {
                     if (!await db.Boroughs.AnyAsync(b => b.Id == doc.Borough, ct))
                     {
-                        logger.LogInformation("Borough timelines file {File} skipped: there is no borough {Borough} yet", Path.GetFileName(file), doc.Borough);
+                        logger.LogInformation("Borough timelines file {File} skipped: there is no borough {Borough} yet", Path.GetFileName(file),
+                            doc.Borough);
                         continue;
                     }
                     // A file already imported once is not imported again, so a change made through the API survives a restart.
                     var json = JsonSerializer.Serialize(doc.Parameters ?? [], Json);
                     if (await db.BoroughParameters.AnyAsync(p => p.BoroughId == doc.Borough && p.Json == json, ct)) continue;
                 }
-                var saved = await SaveAsync(doc.Borough, new SaveBoroughParametersRequest(doc.Parameters ?? [], "definitions/boroughs", doc.Note), ct);
+                var saved = await SaveAsync(doc.Borough, new SaveBoroughParametersRequest(doc.Parameters ?? [], "definitions/boroughs", doc.Note),
+                    ct);
                 logger.LogInformation("Borough timelines file {File}: version {Version}", Path.GetFileName(file), saved.Version);
             }
             catch (Exception ex) when (ex is JsonException or RequestValidationException or NotFoundException)
@@ -180,11 +187,20 @@ public sealed class BoroughTimelines(
             {
                 var field = $"parameters.{definitionId}.{name}";
                 if (!definition.Definition.Parameters.TryGetValue(name, out var declared))
-                    problems.Add(new Problem($"'{definitionId}' has no parameter '{name}' (it has {string.Join(", ", definition.Definition.Parameters.Keys)}).", field, "unknown-parameter"));
+                {
+                    var known = string.Join(", ", definition.Definition.Parameters.Keys);
+                    problems.Add(new Problem($"'{definitionId}' has no parameter '{name}' (it has {known}).", field, "unknown-parameter"));
+                }
                 else if (!double.IsFinite(value) || value < 0)
-                    problems.Add(new Problem($"'{name}' of '{definitionId}' must be zero or more {declared.Unit}, not {value.ToString(CultureInfo.InvariantCulture)}.", field, "negative-parameter"));
+                {
+                    var given = value.ToString(CultureInfo.InvariantCulture);
+                    problems.Add(new Problem(
+                        $"'{name}' of '{definitionId}' must be zero or more {declared.Unit}, not {given}.", field, "negative-parameter"));
+                }
                 else if (declared.Unit is Units.Months or Units.Terms or Units.HalfTerms && value != Math.Floor(value))
+                {
                     problems.Add(new Problem($"'{name}' of '{definitionId}' counts whole {declared.Unit}.", field, "fractional-time"));
+                }
             }
         }
         return problems;
@@ -205,7 +221,9 @@ public sealed class BoroughTimelines(
                 {
                     var limit = law.Max is { } max ? $"at most {Units.Describe(max, p.Unit)}" : $"at least {Units.Describe(law.Min ?? 0, p.Unit)}";
                     warnings.Add(new Problem(
-                        $"{Units.Describe(value, p.Unit)} for '{name}' of '{definitionId}' is looser than the law: {law.Regulation} sets {limit}. Deadlines will follow the borough's value; compliance is still measured against the law.",
+                        $"{Units.Describe(value, p.Unit)} for '{name}' of '{definitionId}' is looser than the law: "
+                        + $"{law.Regulation} sets {limit}. Deadlines will follow the borough's value; "
+                        + "compliance is still measured against the law.",
                         $"parameters.{definitionId}.{name}", "looser-than-law"));
                 }
             }
@@ -247,6 +265,7 @@ public sealed class BoroughTimelines(
         new(row.BoroughId, row.Version, Parse(row.Json).ToDictionary(
             p => p.Key, p => (IReadOnlyDictionary<string, double>)p.Value, StringComparer.Ordinal));
 
-    private static BoroughParametersDto ToDto(BoroughParametersRecord row, Dictionary<string, Dictionary<string, double>> values, IReadOnlyList<Problem> warnings) =>
+    private static BoroughParametersDto ToDto(BoroughParametersRecord row, Dictionary<string, Dictionary<string, double>> values,
+        IReadOnlyList<Problem> warnings) =>
         new(row.BoroughId, row.Version, values, row.ChangedBy, row.ChangedAt, row.Note, row.Changes, warnings);
 }

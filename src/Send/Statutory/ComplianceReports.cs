@@ -1,14 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Send.Problems;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
 using static SendWorkflow.Send.Statutory.StatutoryMeasures;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Send.Statutory;
 
@@ -33,9 +30,11 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
         var timers = (await db.Timers.AsNoTracking().Where(t => ids.Contains(t.InstanceId) && t.Status == TimerStatus.Pending)
                 .Select(t => new { t.InstanceId, t.TimerId, t.DueAt }).ToListAsync(ct))
             .ToLookup(t => t.InstanceId);
-        var milestones = (await db.Milestones.AsNoTracking().Where(m => ids.Contains(m.InstanceId)).Select(m => new { m.InstanceId, m.Name }).ToListAsync(ct))
+        var milestones = (await db.Milestones.AsNoTracking().Where(m => ids.Contains(m.InstanceId)).Select(m => new { m.InstanceId, m.Name })
+            .ToListAsync(ct))
             .ToLookup(m => m.InstanceId, m => m.Name);
-        var exceptions = (await db.StatutoryExceptions.AsNoTracking().Where(x => ids.Contains(x.InstanceId)).Select(x => x.InstanceId).ToListAsync(ct))
+        var exceptions = (await db.StatutoryExceptions.AsNoTracking().Where(x => ids.Contains(x.InstanceId)).Select(x => x.InstanceId)
+            .ToListAsync(ct))
             .ToLookup(x => x);
 
         var result = new List<OpenAssessmentDto>(open.Count);
@@ -46,8 +45,11 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
             var next = timers[o.Id].OrderBy(t => t.DueAt).FirstOrDefault();
             var state = definition.States.GetValueOrDefault(o.State);
             var passed = new List<string>();
-            if (!milestones[o.Id].Contains(DecisionToAssess) && LawLimit(definition, DecisionToAssessLimit) is { } decide && today > requested.AddDays(decide))
+            if (!milestones[o.Id].Contains(DecisionToAssess) && LawLimit(definition, DecisionToAssessLimit) is { } decide
+                && today > requested.AddDays(decide))
+            {
                 passed.Add($"decision whether to assess, due {UkTime.Format(requested.AddDays(decide))}");
+            }
             if (!milestones[o.Id].Contains(FinalPlan) && LawLimit(definition, FinalPlanLimit) is { } plan && today > requested.AddDays(plan))
                 passed.Add($"final plan, due {UkTime.Format(requested.AddDays(plan))}");
             result.Add(new OpenAssessmentDto(
@@ -92,16 +94,24 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
                       && m.On >= start && m.On <= end
                 select new { m.InstanceId, m.Name, m.On, i.StartedAt }).ToListAsync(ct);
             TimelinessDto Measure(string name, string label, double? limitDays) =>
-                Timeliness(label, limitDays, cases.Where(c => c.Name == name)
-                    .Select(c => (c.InstanceId, Days: c.On.DayNumber - UkTime.DateOf(new DateTimeOffset(c.StartedAt, TimeSpan.Zero)).DayNumber)), withExceptions);
+                Timeliness(label, limitDays,
+                    cases.Where(c => c.Name == name)
+                        .Select(c => (c.InstanceId, Days: c.On.DayNumber - UkTime.DateOf(new DateTimeOffset(c.StartedAt, TimeSpan.Zero)).DayNumber)),
+                    withExceptions);
 
             // An annual-review decision counts from the meeting it follows: the latest meeting on or before it.
             var reviewMilestones = await db.Milestones.AsNoTracking()
-                .Where(m => m.BoroughId == b.Id && m.DefinitionId == AnnualReview && (m.Name == ReviewMeeting || m.Name == ReviewDecision) && m.On <= end)
+                .Where(m =>
+                    m.BoroughId == b.Id && m.DefinitionId == AnnualReview && (m.Name == ReviewMeeting || m.Name == ReviewDecision) && m.On <= end)
                 .Select(m => new { m.InstanceId, m.Name, m.On, m.Id }).ToListAsync(ct);
             var decisions = reviewMilestones.Where(m => m.Name == ReviewDecision && m.On >= start)
-                .Select(d => (d.InstanceId, Meeting: reviewMilestones.Where(m => m.InstanceId == d.InstanceId && m.Name == ReviewMeeting && m.Id < d.Id)
-                    .OrderByDescending(m => m.Id).Select(m => (DateOnly?)m.On).FirstOrDefault(), d.On))
+                .Select(d => (d.InstanceId,
+                    Meeting: reviewMilestones
+                        .Where(m => m.InstanceId == d.InstanceId && m.Name == ReviewMeeting && m.Id < d.Id)
+                        .OrderByDescending(m => m.Id)
+                        .Select(m => (DateOnly?)m.On)
+                        .FirstOrDefault(),
+                    d.On))
                 .Where(d => d.Meeting is not null)
                 .Select(d => (d.InstanceId, Days: d.On.DayNumber - d.Meeting!.Value.DayNumber));
 
@@ -125,7 +135,8 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
              "decisions_to_assess", "decisions_to_assess_within_6_weeks", "decisions_to_assess_within_6_weeks_pct",
              "ehcps_issued_incl_exceptions", "ehcps_issued_within_20_weeks_incl_exceptions", "ehcps_issued_within_20_weeks_incl_exceptions_pct",
              "ehcps_issued_excl_exceptions", "ehcps_issued_within_20_weeks_excl_exceptions", "ehcps_issued_within_20_weeks_excl_exceptions_pct",
-             "cases_with_exceptions", "annual_review_decisions", "annual_review_decisions_within_4_weeks", "annual_review_decisions_within_4_weeks_pct"],
+             "cases_with_exceptions", "annual_review_decisions", "annual_review_decisions_within_4_weeks",
+                 "annual_review_decisions_within_4_weeks_pct"],
             rows.Select(r => new object?[]
             {
                 r.BoroughId, r.BoroughName, Date(r.From), Date(r.To), r.RequestsReceived,
@@ -136,7 +147,8 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
             }));
     }
 
-    private static TimelinessDto Timeliness(string label, double? limitDays, IEnumerable<(Guid InstanceId, int Days)> cases, HashSet<Guid> withExceptions)
+    private static TimelinessDto Timeliness(string label, double? limitDays, IEnumerable<(Guid InstanceId, int Days)> cases,
+        HashSet<Guid> withExceptions)
     {
         var list = cases.ToList();
         var limit = limitDays ?? double.PositiveInfinity;

@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Statutory;
 
 /// <summary>The exceptions to the time limits the regulations allow (regs 5(4), 10(4), 13(3)).</summary>

@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Statutory;
 
 public sealed record RecordExceptionRequest(string? Kind, DateOnly? StartsOn, DateOnly? EndsOn, string? Note, string? RecordedBy);

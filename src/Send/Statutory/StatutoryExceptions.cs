@@ -1,13 +1,11 @@
-using SendWorkflow.Workflows.Definitions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
 using SendWorkflow.Send.Problems;
-using SendWorkflow.Send.Workspace;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Statutory;
 
@@ -16,9 +14,12 @@ namespace SendWorkflow.Send.Statutory;
 /// only changes how the case is counted in compliance reports. Each is journaled on the case.
 /// </summary>
 public sealed class StatutoryExceptions(IDbContextFactory<SendWorkflowDbContext> factory, IDefinitionCatalog catalog, TimeProvider time)
+    : IDisposable
 {
     // One writer at a time, so two officers can't both pass the overlap check with overlapping dates.
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     /// <param name="audit">
     /// The audit entry of the change, committed with it (its resource id becomes the exception's); none for the
@@ -50,15 +51,23 @@ public sealed class StatutoryExceptions(IDbContextFactory<SendWorkflowDbContext>
             {
                 problems
                     .Check(to >= from, "endsOn", $"The exception ends ({UkTime.Format(to)}) before it starts ({UkTime.Format(from)}).")
-                    .Check(from <= today, "startsOn", $"The exception cannot start in the future ({UkTime.Format(from)}; today is {UkTime.Format(today)}).")
-                    .Check(to >= requested, "endsOn", $"The exception ends before the request was received on {UkTime.Format(requested)}, so it cannot affect this case.")
+                    .Check(from <= today, "startsOn",
+                        $"The exception cannot start in the future ({UkTime.Format(from)}; today is {UkTime.Format(today)}).")
+                    .Check(to >= requested, "endsOn",
+                        $"The exception ends before the request was received on {UkTime.Format(requested)}, so it cannot affect this case.")
                     .Check(to.DayNumber - from.DayNumber <= 366, "endsOn", "An exception lasts at most a year; record a new one if it goes on.")
                     .Check(body.Kind is null || !ExceptionKinds.NeedsFourWeeks(body.Kind) || to.DayNumber - from.DayNumber + 1 >= 28, "endsOn",
-                        $"This kind of exception applies only when it lasts 4 or more continuous weeks ({ExceptionKinds.Described.GetValueOrDefault(body.Kind ?? "")}); {UkTime.Format(from)} to {UkTime.Format(to)} is shorter.");
+                        $"This kind of exception applies only when it lasts 4 or more continuous weeks "
+                        + $"({ExceptionKinds.Described.GetValueOrDefault(body.Kind ?? "")}); "
+                        + $"{UkTime.Format(from)} to {UkTime.Format(to)} is shorter.");
                 var overlapping = await db.StatutoryExceptions.AsNoTracking()
                     .Where(x => x.InstanceId == instanceId && x.StartsOn <= to && from <= x.EndsOn).ToListAsync(ct);
                 foreach (var x in overlapping)
-                    problems.Check(false, "startsOn", $"The dates overlap the exception already recorded from {UkTime.Format(x.StartsOn)} to {UkTime.Format(x.EndsOn)} ({x.Kind}).");
+                {
+                    problems.Check(false, "startsOn",
+                        $"The dates overlap the exception already recorded from {UkTime.Format(x.StartsOn)} "
+                        + $"to {UkTime.Format(x.EndsOn)} ({x.Kind}).");
+                }
             }
             problems.ThrowIfAny();
 
@@ -80,7 +89,8 @@ public sealed class StatutoryExceptions(IDbContextFactory<SendWorkflowDbContext>
             db.Journal.Add(new JournalEntry
             {
                 InstanceId = instanceId, At = now, Kind = JournalKinds.ExceptionRecorded, State = instance.State,
-                Detail = $"Exception to the time limits recorded: {ExceptionKinds.Described[row.Kind]}, {UkTime.Format(row.StartsOn)} to {UkTime.Format(row.EndsOn)}. The deadlines stay as the law sets them.",
+                Detail = $"Exception to the time limits recorded: {ExceptionKinds.Described[row.Kind]}, "
+                    + $"{UkTime.Format(row.StartsOn)} to {UkTime.Format(row.EndsOn)}. The deadlines stay as the law sets them.",
                 Data = JsonSerializer.Serialize(new { exceptionId = row.Id, kind = row.Kind, startsOn = row.StartsOn, endsOn = row.EndsOn }),
                 Actor = row.RecordedBy,
             });

@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Statutory;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Workspace;
 
 /// <summary>The school census's codes for a pupil's primary type of need.</summary>

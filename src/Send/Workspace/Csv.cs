@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 
 namespace SendWorkflow.Send.Workspace;
 
-/// <summary>Small CSV writer: quotes where needed, and defuses a leading = + - @ (or tab or carriage return) so a spreadsheet shows it rather than runs it.</summary>
+/// <summary>
+/// Small CSV writer: quotes where needed, and defuses a leading = + - @ (or tab or carriage return) so a spreadsheet
+/// shows it rather than runs it.
+/// </summary>
 public static class Csv
 {
     public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)

@@ -1,6 +1,6 @@
-using SendWorkflow.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
+using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
@@ -82,8 +82,11 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         await guard.RequireRoleAsync(caller, "complete tasks", Capabilities.Of(Capabilities.ChangeRecords));
         var definition = (await catalog.GetAsync(instance.DefinitionId, instance.Version, ct)).Definition;
         if (!WorkflowPermissions.MayComplete(caller, task, definition))
+        {
             await guard.RefuseAsync(caller, "task", taskId.ToString(), task.SubjectId, task.SchoolId,
-                $"'{task.Title}' is for {string.Join(" or ", WorkflowPermissions.CompletersOf(task, definition))}; your role ({caller.Role}) may not complete it.");
+                $"'{task.Title}' is for {string.Join(" or ", WorkflowPermissions.CompletersOf(task, definition))}; "
+                + $"your role ({caller.Role}) may not complete it.");
+        }
         // A form is checked against the task's own form; callers that send only an outcome and notes keep working.
         if (answer.Form is { } form)
         {
@@ -92,7 +95,8 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         }
         var outcome = answer.Outcome ?? (TaskForms.RecordsProgress(task) ? answer.Form?.GetValueOrDefault("progress") : null);
         var notes = answer.Notes ?? answer.Form?.GetValueOrDefault("notes");
-        using (AuditScope.Attach(guard.Entry(caller, AuditActions.Change, new AuditSubject("task", taskId.ToString(), task.SubjectId, task.SchoolId))))
+        var audit = guard.Entry(caller, AuditActions.Change, new AuditSubject("task", taskId.ToString(), task.SubjectId, task.SchoolId));
+        using (AuditScope.Attach(audit))
             return await engine.CompleteTaskAsync(taskId, outcome, notes, caller.Actor, ct, answer.Form);
     }
 

@@ -1,6 +1,3 @@
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Workspace;
 
 public sealed record ProvisionRequest(

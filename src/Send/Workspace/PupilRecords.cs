@@ -2,12 +2,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Calendars;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Workspace;
 
@@ -51,7 +50,11 @@ public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factor
         var pathway = instances.LastOrDefault(i => i.DefinitionId == "send-pathway" && i.Status == InstanceStatus.Active)
             ?? instances.LastOrDefault(i => i.DefinitionId == "send-pathway");
         string? stageName = null;
-        if (pathway is not null) stageName = (await catalog.GetAsync(pathway.DefinitionId, pathway.Version, ct)).States.GetValueOrDefault(pathway.State)?.Name;
+        if (pathway is not null)
+        {
+            var definition = await catalog.GetAsync(pathway.DefinitionId, pathway.Version, ct);
+            stageName = definition.States.GetValueOrDefault(pathway.State)?.Name;
+        }
 
         var journal = await db.Journal.AsNoTracking().Where(j => ids.Contains(j.InstanceId) && Told.Contains(j.Kind))
             .OrderByDescending(j => j.Id).Take(500).ToListAsync(ct);
@@ -63,7 +66,8 @@ public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factor
         var tasks = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.InstanceId) && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
         var timers = await db.Timers.AsNoTracking().Where(t => ids.Contains(t.InstanceId) && t.Status == TimerStatus.Pending).ToListAsync(ct);
         var upcoming = tasks.Select(t => new DeadlineLine(t.DueOn, t.Title, t.Role, t.Id, t.DueOn < today))
-            .Concat(timers.Select(t => new DeadlineLine(UkTime.DateOf(new DateTimeOffset(t.DueAt, TimeSpan.Zero)), TimerWords(t.TimerId), null, null, false)))
+            .Concat(timers.Select(t =>
+                new DeadlineLine(UkTime.DateOf(new DateTimeOffset(t.DueAt, TimeSpan.Zero)), TimerWords(t.TimerId), null, null, false)))
             .OrderBy(d => d.On).ToList();
         var provisions = statutoryOnly ? [] : await ProvisionsAsync(db, pupil.Id, ct);
 

@@ -1,7 +1,5 @@
-using SendWorkflow.Workflows.Stores;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Audit;
 using SendWorkflow.Workflows.Calendars;
@@ -108,7 +106,8 @@ public sealed class SchoolViews(IDbContextFactory<SendWorkflowDbContext> factory
     }
 
     /// <summary>The overdue reviews' rows; the caller has checked the user may see them, and audits the look.</summary>
-    private static async Task<IReadOnlyList<OverdueReviewRow>> OverdueRowsAsync(SendWorkflowDbContext db, string schoolId, DateOnly today, CancellationToken ct)
+    private static async Task<IReadOnlyList<OverdueReviewRow>> OverdueRowsAsync(SendWorkflowDbContext db, string schoolId, DateOnly today,
+        CancellationToken ct)
     {
         var rows = await (
             from t in db.Tasks.AsNoTracking()
@@ -116,7 +115,8 @@ public sealed class SchoolViews(IDbContextFactory<SendWorkflowDbContext> factory
             where t.SchoolId == schoolId && t.Status == WorkTaskStatus.Open && t.Kind == "review" && t.DueOn < today
             orderby t.DueOn
             select new { t.Id, p.Name, p.ClassName, t.SubjectId, t.Title, t.Role, t.DueOn }).ToListAsync(ct);
-        return rows.Select(r => new OverdueReviewRow(r.Id, r.SubjectId, r.Name, r.ClassName, r.Title, r.Role, r.DueOn, today.DayNumber - r.DueOn.DayNumber)).ToList();
+        return rows.Select(r =>
+            new OverdueReviewRow(r.Id, r.SubjectId, r.Name, r.ClassName, r.Title, r.Role, r.DueOn, today.DayNumber - r.DueOn.DayNumber)).ToList();
     }
 
     /// <summary>The school's provision map; the caller has checked the user may see it, and audits the look.</summary>

@@ -1,7 +1,5 @@
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Runtime;
 namespace SendWorkflow.Send.Workspace;
 
 /// <summary>One field of a task's form, as the inbox shows it.</summary>
@@ -17,7 +15,8 @@ public static class TaskForms
     public static readonly IReadOnlyList<string> Progress = ["none", "little", "expected", "good"];
 
     /// <summary>The forms a definition's task may name (<c>"form"</c>); any other name shows notes.</summary>
-    public static readonly IReadOnlyList<string> Names = ["review", "meeting", "initial-concern", "pupil-voice", "parent-voice", "agency-advice", "notes"];
+    public static readonly IReadOnlyList<string> Names = ["review", "meeting", "initial-concern", "pupil-voice", "parent-voice", "agency-advice",
+        "notes"];
 
     /// <summary>The fields of the task's form: the one its definition names, or for a task created before tasks named
     /// their form, the one its kind and id gave it then.</summary>
@@ -78,7 +77,10 @@ public static class TaskForms
         var values = form ?? new Dictionary<string, string>();
         var problems = new List<Problem>();
         foreach (var name in values.Keys.Where(k => fields.All(f => f.Name != k)))
-            problems.Add(new Problem($"This task's form has no field '{name}' (it has {string.Join(", ", fields.Select(f => f.Name))}).", $"form.{name}"));
+        {
+            var known = string.Join(", ", fields.Select(f => f.Name));
+            problems.Add(new Problem($"This task's form has no field '{name}' (it has {known}).", $"form.{name}"));
+        }
         foreach (var f in fields)
         {
             var value = f.Name == "progress" ? outcome ?? values.GetValueOrDefault(f.Name) : values.GetValueOrDefault(f.Name);

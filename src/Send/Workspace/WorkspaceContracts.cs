@@ -1,6 +1,3 @@
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 namespace SendWorkflow.Send.Workspace;
 
 public sealed record InboxItem(
@@ -15,7 +12,8 @@ public sealed record SenRegisterRow(
     string PupilId, string Name, int YearGroup, string? ClassName, int? Stage, string StageName, DateOnly Since, string CensusCode,
     string? PrimaryNeed);
 
-public sealed record OverdueReviewRow(Guid TaskId, string PupilId, string Name, string? ClassName, string Title, string Role, DateOnly DueOn, int DaysOverdue);
+public sealed record OverdueReviewRow(Guid TaskId, string PupilId, string Name, string? ClassName, string Title, string Role, DateOnly DueOn,
+    int DaysOverdue);
 
 /// <summary>A provision on the school's map, with the pupil it is for.</summary>
 public sealed record ProvisionMapRow(ProvisionDto Provision, string Name, string? ClassName);

@@ -63,7 +63,9 @@ public static class SchoolTime
         if (when.Next is { } point) return $"next {point.Replace('-', ' ')}";
         if (when.Date is { } date
             && DateTime.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
+        {
             return dt.ToString("d MMMM", CultureInfo.GetCultureInfo("en-GB"));
+        }
         (double? amount, string unit)[] all =
         [
             (when.Days, Units.Days), (when.Weeks, Units.Weeks), (when.Months, Units.Months),

@@ -74,8 +74,10 @@ public sealed class CompiledDefinition
         var definition = Definition with { Parameters = changed };
         var rules = DefinitionValidator.CompileRules(definition);
         if (rules.RuleSet is null || rules.Errors.Count > 0)
+        {
             throw new DefinitionValidationException(Id,
                 rules.Errors.Select(e => new DefinitionProblem("rule-does-not-compile", e.Message, "definition", null)).ToList());
+        }
         return new CompiledDefinition(definition, rules.RuleSet);
     }
 

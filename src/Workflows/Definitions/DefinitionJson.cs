@@ -27,7 +27,8 @@ public static class DefinitionJson
     {
         try
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
+            var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false };
+            using var doc = JsonDocument.Parse(json, options);
             return Parse(doc.RootElement);
         }
         catch (JsonException ex)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SendWorkflow.Workflows.Definitions;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace SendWorkflow.Workflows.Definitions;
 /// subject's borough; calendar units count real days; Next names a review point of the term calendar
 /// (e.g. "target-review"); Date is a fixed day of the year as MM-dd (e.g. "02-15").
 /// </summary>
+[SuppressMessage("Naming", "CA1716:Identifiers should not match keywords",
+    Justification = "The solution is C# only and no VB code consumes it; When is the word definitions use for a point in time.")]
 public sealed record When
 {
     public double? Days { get; init; }

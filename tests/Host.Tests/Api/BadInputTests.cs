@@ -9,6 +9,8 @@ namespace SendWorkflow.Host.Tests.Api;
 /// <summary>Each bad input gets a clear 4xx ProblemDetails and changes nothing.</summary>
 public sealed class BadInputTests
 {
+    private static readonly int[] OneNumber = [1];
+
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
     [Fact]
@@ -53,11 +55,15 @@ public sealed class BadInputTests
         await Pathway.ProblemAsync(await p.Http.GetAsync($"/api/instances/{Guid.NewGuid()}/journal"), HttpStatusCode.NotFound);
         await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync($"/api/instances/{Guid.NewGuid()}/events",
             new { name = "review.completed", data = new { progress = "little" } }), HttpStatusCode.NotFound);
-        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync($"/api/tasks/{Guid.NewGuid()}/complete", new { outcome = "done" }), HttpStatusCode.NotFound);
-        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "no-such-thing", pupilId = "nobody" }), HttpStatusCode.NotFound);
+        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync($"/api/tasks/{Guid.NewGuid()}/complete", new { outcome = "done" }),
+            HttpStatusCode.NotFound);
+        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "no-such-thing", pupilId = "nobody" }),
+            HttpStatusCode.NotFound);
         var pupil = await p.NewPupilAsync();
-        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "no-such-thing", pupilId = pupil }), HttpStatusCode.NotFound);
-        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "send-pathway", pupilId = "nobody" }), HttpStatusCode.NotFound);
+        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "no-such-thing", pupilId = pupil }),
+            HttpStatusCode.NotFound);
+        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "send-pathway", pupilId = "nobody" }),
+            HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -81,10 +87,11 @@ public sealed class BadInputTests
         var missing = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events", new { name = "review.completed", data = new { notes = 5 } });
         var problem = await Pathway.ProblemAsync(missing, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(2, problem["errors"]!.AsArray().Count);
-        var wrong = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events", new { name = "review.completed", data = new { progress = "brilliant" } });
+        var wrong = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events",
+            new { name = "review.completed", data = new { progress = "brilliant" } });
         var wrongProblem = await Pathway.ProblemAsync(wrong, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("none, little, expected, good", (string?)wrongProblem["errors"]![0]!["message"]);
-        var notObject = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events", new { name = "review.completed", data = new[] { 1 } });
+        var notObject = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events", new { name = "review.completed", data = OneNumber });
         await Pathway.ProblemAsync(notObject, HttpStatusCode.BadRequest);
         Assert.Equal(before, (await p.JournalAsync(id)).Count);
         Assert.Equal(0, (int?)(await p.InstanceAsync(id))["facts"]!["reviewsInStage"]);
@@ -96,7 +103,8 @@ public sealed class BadInputTests
         await using var p = await Pathway.StartAsync();
         var id = (string)(await p.StartPupilAsync())["id"]!;
         await p.ReviewAsync(id, "good");
-        var response = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events", new { name = "review.completed", data = new { progress = "good" } });
+        var response = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events",
+            new { name = "review.completed", data = new { progress = "good" } });
         await Pathway.ProblemAsync(response, HttpStatusCode.Conflict);
     }
 
@@ -109,7 +117,8 @@ public sealed class BadInputTests
         var problem = await Pathway.ProblemAsync(response, HttpStatusCode.BadRequest);
         var fields = problem["errors"]!.AsArray().Select(e => (string)e!["field"]!).ToList();
         Assert.Equal(["id", "name", "dateOfBirth", "yearGroup", "schoolId"], fields);
-        var impossibleDate = await p.Http.PostAsync("/api/pupils", Json("{\"name\":\"A\",\"dateOfBirth\":\"2018-02-30\",\"schoolId\":\"oakfield\",\"yearGroup\":2}"));
+        var impossibleDate = await p.Http.PostAsync("/api/pupils",
+            Json("{\"name\":\"A\",\"dateOfBirth\":\"2018-02-30\",\"schoolId\":\"oakfield\",\"yearGroup\":2}"));
         await Pathway.ProblemAsync(impossibleDate, HttpStatusCode.BadRequest);
     }
 
@@ -129,7 +138,8 @@ public sealed class BadInputTests
         await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/clock/advance", new { to = "2026-01-01" }), HttpStatusCode.BadRequest);
         await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/clock/advance", new { to = "2099-01-01" }), HttpStatusCode.BadRequest);
         await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/clock/advance", new { days = -3 }), HttpStatusCode.BadRequest);
-        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/clock/advance", new { days = 1, to = "2026-10-20" }), HttpStatusCode.BadRequest);
+        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/clock/advance", new { days = 1, to = "2026-10-20" }),
+            HttpStatusCode.BadRequest);
         await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/clock/advance", new { to = "someday" }), HttpStatusCode.BadRequest);
         var clock = (await p.Http.GetFromJsonAsync<JsonObject>("/api/clock"))!;
         Assert.Equal("2026-10-12", (string?)clock["today"]);
@@ -150,7 +160,8 @@ public sealed class BadInputTests
         var id = (string)(await p.StartPupilAsync())["id"]!;
         await p.AdvanceToAsync("2029-01-08");
         var before = (await p.JournalAsync(id)).Count;
-        var response = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events", new { name = "review.completed", data = new { progress = "little" } });
+        var response = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events",
+            new { name = "review.completed", data = new { progress = "little" } });
         var problem = await Pathway.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("8 January 2029", (string?)problem["detail"]);
         Assert.Equal(before, (await p.JournalAsync(id)).Count);
@@ -160,7 +171,8 @@ public sealed class BadInputTests
     public async Task DuplicateIds_Are409()
     {
         await using var p = await Pathway.StartAsync();
-        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/boroughs", new { id = "demo-borough", name = "Again" }), HttpStatusCode.Conflict);
+        await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/boroughs", new { id = "demo-borough", name = "Again" }),
+            HttpStatusCode.Conflict);
         var pupil = await p.NewPupilAsync();
         await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync("/api/pupils",
             new { id = pupil, name = "Again", dateOfBirth = "2018-01-01", schoolId = "oakfield", yearGroup = 2 }), HttpStatusCode.Conflict);

@@ -8,6 +8,8 @@ namespace SendWorkflow.Host.Tests.Api;
 
 public sealed class DefinitionsApiTests
 {
+    private static readonly string[] WeeksParameter = ["weeks"];
+
     [Fact]
     public async Task Export_ThenImportUnderANewId_CreatesADraftThatCanBePublished()
     {
@@ -34,7 +36,8 @@ public sealed class DefinitionsApiTests
     public async Task Import_OfAMalformedFile_IsRefused_AndNothingIsStored()
     {
         await using var p = await Pathway.StartAsync();
-        var response = await p.Http.PostAsync("/api/definitions/import", new StringContent("{\"id\":\"x\",\"states\":null}", Encoding.UTF8, "application/json"));
+        var response = await p.Http.PostAsync("/api/definitions/import",
+            new StringContent("{\"id\":\"x\",\"states\":null}", Encoding.UTF8, "application/json"));
         var problem = await Pathway.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("states", (string?)problem["detail"]);
         Assert.DoesNotContain((await p.Http.GetFromJsonAsync<JsonArray>("/api/definitions"))!, d => (string?)d!["id"] == "x");
@@ -57,11 +60,11 @@ public sealed class DefinitionsApiTests
     {
         await using var p = await Pathway.StartAsync();
         var bad = (await (await p.Http.PostAsJsonAsync("/api/rules/check",
-            new { expression = "facts.SchoolWeeksInStag >= params.weeks", parameters = new[] { "weeks" } })).Content.ReadFromJsonAsync<JsonObject>())!;
+            new { expression = "facts.SchoolWeeksInStag >= params.weeks", parameters = WeeksParameter })).Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.False((bool)bad["ok"]!);
         Assert.Contains("SchoolWeeksInStage", (string?)bad["errors"]![0]!["message"]);
         var good = (await (await p.Http.PostAsJsonAsync("/api/rules/check",
-            new { expression = "facts.SchoolWeeksInStage >= params.weeks", parameters = new[] { "weeks" } })).Content.ReadFromJsonAsync<JsonObject>())!;
+            new { expression = "facts.SchoolWeeksInStage >= params.weeks", parameters = WeeksParameter })).Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.True((bool)good["ok"]!);
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SendWorkflow.Host.Tests.Infrastructure;
@@ -35,7 +34,8 @@ public sealed class Pathway : IAsyncDisposable
         if (borough.StatusCode == HttpStatusCode.NotFound)
         {
             (await Http.PostAsJsonAsync("/api/boroughs", new { id = "demo-borough", name = "Demo Borough" })).EnsureSuccessStatusCode();
-            (await Http.PostAsJsonAsync("/api/schools", new { id = "oakfield", name = "Oakfield Primary", boroughId = "demo-borough" })).EnsureSuccessStatusCode();
+            (await Http.PostAsJsonAsync("/api/schools", new { id = "oakfield", name = "Oakfield Primary", boroughId = "demo-borough" }))
+                .EnsureSuccessStatusCode();
         }
     }
 

@@ -30,8 +30,11 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
         if (Logs is { } logs)
         {
             // Everything, framework included: request paths, SQL commands, Identity's own messages.
-            foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Hosting.Lifetime" })
+            foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore",
+                "Microsoft.Hosting.Lifetime" })
+            {
                 builder.UseSetting($"Logging:LogLevel:{category}", "Trace");
+            }
             builder.ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         }
         builder.UseEnvironment("Testing");

@@ -18,7 +18,8 @@ public sealed class EhcpAssessmentTests
         var started = await p.StartPupilAsync("ehcp-assessment");
         var id = (string)started["id"]!;
         Assert.Equal("request-received", (string?)started["state"]);
-        var decide = (await OpenTasksAsync(p, id)).Single(t => t!["title"]!.ToString().StartsWith("Decide whether to assess"))!;
+        var decide = (await OpenTasksAsync(p, id))
+            .Single(t => t!["title"]!.ToString().StartsWith("Decide whether to assess", StringComparison.Ordinal))!;
         Assert.Equal("2026-11-23", (string?)decide["dueOn"]);
         Assert.Equal("2026-11-18", (string?)decide["warnOn"]);
         Assert.Equal("la-officer", (string?)decide["role"]);
@@ -30,11 +31,13 @@ public sealed class EhcpAssessmentTests
         var assess = await p.RaiseAsync(id, "assessment.decided", new { assess = true, decidedOn = "2026-11-13", decidedBy = "LA officer" });
         Assert.Equal("assessing", (string?)assess["to"]);
         var assessing = await p.InstanceAsync(id);
-        Assert.Equal("2027-03-01", (string?)assessing["pendingTimers"]!.AsArray().Single(t => (string?)t!["timer"] == "final-plan-deadline")!["dueOn"]);
+        Assert.Equal("2027-03-01",
+            (string?)assessing["pendingTimers"]!.AsArray().Single(t => (string?)t!["timer"] == "final-plan-deadline")!["dueOn"]);
         Assert.Contains(await OpenTasksAsync(p, id), t => (string?)t!["dueOn"] == "2027-02-01" && (string?)t["role"] == "la-officer");
 
         await p.AdvanceToAsync("2027-01-11");
-        Assert.Equal("draft-plan", (string?)(await p.RaiseAsync(id, "plan.decided", new { issue = true, decidedOn = "2027-01-11", decidedBy = "LA officer" }))["to"]);
+        Assert.Equal("draft-plan",
+            (string?)(await p.RaiseAsync(id, "plan.decided", new { issue = true, decidedOn = "2027-01-11", decidedBy = "LA officer" }))["to"]);
         await p.AdvanceToAsync("2027-01-25");
         Assert.Equal("draft-plan", (string?)(await p.InstanceAsync(id))["state"]);
         await p.AdvanceToAsync("2027-01-26");

@@ -32,7 +32,8 @@ public sealed class PathwayTransitionTests
         var titles = after["openTasks"]!.AsArray().Select(t => (string)t!["title"]!).ToList();
         Assert.Contains("Complete the initial concern template in a meeting with parents", titles);
         Assert.DoesNotContain("Start early intervention", titles);
-        var template = after["openTasks"]!.AsArray().Single(t => (string?)t!["title"] == "Complete the initial concern template in a meeting with parents");
+        var template = after["openTasks"]!.AsArray()
+            .Single(t => (string?)t!["title"] == "Complete the initial concern template in a meeting with parents");
         Assert.Equal("2026-12-14", (string?)template!["dueOn"]);
         var timers = after["pendingTimers"]!.AsArray().Select(t => (string)t!["timer"]!).Order().ToList();
         Assert.Equal(["parent-review", "progress-review"], timers);

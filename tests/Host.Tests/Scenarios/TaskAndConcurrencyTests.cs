@@ -35,11 +35,11 @@ public sealed class TaskAndConcurrencyTests
         await using var p = await Pathway.StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("ehcp");
         var review = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={id}&status=open"))!
-            .Single(t => t!["title"]!.ToString().StartsWith("Review SEN targets"))!;
+            .Single(t => t!["title"]!.ToString().StartsWith("Review SEN targets", StringComparison.Ordinal))!;
         Assert.Equal("2026-10-16", (string?)review["dueOn"]);
         (await p.Http.PostAsJsonAsync($"/api/tasks/{review["id"]}/complete", new { outcome = "expected" })).EnsureSuccessStatusCode();
         var next = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={id}&status=open"))!
-            .Single(t => t!["title"]!.ToString().StartsWith("Review SEN targets"))!;
+            .Single(t => t!["title"]!.ToString().StartsWith("Review SEN targets", StringComparison.Ordinal))!;
         Assert.Equal("2027-02-12", (string?)next["dueOn"]);
         Assert.Equal("ehcp", (string?)(await p.InstanceAsync(id))["state"]);
     }
@@ -49,7 +49,8 @@ public sealed class TaskAndConcurrencyTests
     {
         await using var p = await Pathway.StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("sen-support");
-        var review = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={id}&status=open"))!.Single(t => (string?)t!["kind"] == "review")!;
+        var review = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={id}&status=open"))!.Single(t =>
+            (string?)t!["kind"] == "review")!;
         var response = await p.Http.PostAsJsonAsync($"/api/tasks/{review["id"]}/complete", new { outcome = "amazing" });
         await Pathway.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         var task = (await p.Http.GetFromJsonAsync<JsonObject>($"/api/tasks/{review["id"]}"))!;

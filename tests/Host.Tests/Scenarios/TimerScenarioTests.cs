@@ -1,8 +1,8 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using SendWorkflow.Host.Tests.Infrastructure;
-using SendWorkflow.Host.Timers;
 using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Tests.Scenarios;
@@ -53,7 +53,8 @@ public sealed class TimerScenarioTests
         var listed = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={id}&overdue=true"))!;
         Assert.Contains(listed, t => (string?)t!["id"] == (string?)review["id"]);
         // Every overdue task is escalated (the stage's early actions, due in October, too); this one is the review's.
-        var escalation = (await OpenTasksAsync(p, id)).Single(t => (string?)t!["kind"] == "escalation" && (string?)t["escalationOf"] == (string?)review["id"])!;
+        var escalation = (await OpenTasksAsync(p, id))
+            .Single(t => (string?)t!["kind"] == "escalation" && (string?)t["escalationOf"] == (string?)review["id"])!;
         Assert.Equal("senco", (string?)escalation["role"]);
         Assert.Equal((string?)review["id"], (string?)escalation["escalationOf"]);
         Assert.Equal("2026-12-10", (string?)escalation["dueOn"]);
@@ -119,7 +120,8 @@ public sealed class TimerScenarioTests
             foreach (var (instance, state) in new[] { (Guid.Parse(id), "ehcp"), (ghost, "cause-of-concern") })
             {
                 var cmd = db.CreateCommand();
-                cmd.CommandText = "INSERT INTO Timers (Id, InstanceId, State, TimerId, DueAt, Raises, Status, CreatedAt) VALUES ($id, $instance, $state, 'annual-review', '2026-10-20 00:00:00', 'review.due', 'Pending', '2026-10-12 07:00:00')";
+                cmd.CommandText = "INSERT INTO Timers (Id, InstanceId, State, TimerId, DueAt, Raises, Status, CreatedAt) "
+                    + "VALUES ($id, $instance, $state, 'annual-review', '2026-10-20 00:00:00', 'review.due', 'Pending', '2026-10-12 07:00:00')";
                 cmd.Parameters.AddWithValue("$id", Guid.NewGuid().ToString("D").ToUpperInvariant());
                 cmd.Parameters.AddWithValue("$instance", instance.ToString("D").ToUpperInvariant());
                 cmd.Parameters.AddWithValue("$state", state);
@@ -134,7 +136,8 @@ public sealed class TimerScenarioTests
         var journal = await p.JournalAsync(id);
         var cancelled = Assert.Single(journal, j => (string?)j!["kind"] == "timer-cancelled")!;
         Assert.Contains("left", (string?)cancelled["detail"]);
-        Assert.DoesNotContain(await OpenTasksAsync(p, id), t => t!["title"]!.ToString().StartsWith("Hold the annual review"));
+        Assert.DoesNotContain(await OpenTasksAsync(p, id),
+            t => t!["title"]!.ToString().StartsWith("Hold the annual review", StringComparison.Ordinal));
         Assert.Equal("cause-of-concern", (string?)(await p.InstanceAsync(id))["state"]);
     }
 
@@ -163,6 +166,8 @@ public sealed class TimerScenarioTests
     [InlineData("2027-01-10T07:00:00Z", "2027-01-11T07:00:00Z")]
     public void TheDailyDeadlineRound_IsAt0700UkTime_AcrossTheClockChanges(string after, string expected)
     {
-        Assert.Equal(DateTimeOffset.Parse(expected), SimulatedClock.NextSweepAfter(DateTimeOffset.Parse(after)));
+        Assert.Equal(
+            DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture),
+            SimulatedClock.NextSweepAfter(DateTimeOffset.Parse(after, CultureInfo.InvariantCulture)));
     }
 }

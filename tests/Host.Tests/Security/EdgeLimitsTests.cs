@@ -95,7 +95,8 @@ public sealed class EdgeLimitsTests
     public async Task ADefinitionIdOutsideThePattern_IsRefused_AndNothingIsStored(string id)
     {
         await using var w = await StaffWorld.CreateAsync();
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Infrastructure.RepoPaths.Definitions, "workflows", "send-pathway.json")))!;
+        var file = Path.Combine(Infrastructure.RepoPaths.Definitions, "workflows", "send-pathway.json");
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
         document["id"] = System.Text.RegularExpressions.Regex.Unescape(id);
         var response = await w.P.Http.PostAsJsonAsync("/api/definitions/import", document);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -26,7 +26,8 @@ public sealed class LogPrivacyTests
                 .Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
             (await p.Http.PostAsJsonAsync("/api/users", new
             {
-                email = staffEmail, displayName = "Marigold Featherstone", role = "class-teacher", schoolId = "oakfield", classes = "6 Cedar", password,
+                email = staffEmail, displayName = "Marigold Featherstone", role = "class-teacher", schoolId = "oakfield", classes = "6 Cedar",
+                    password,
             })).EnsureSuccessStatusCode();
             using var anonymous = p.Factory.CreateAnonymousClient();
             await anonymous.PostAsJsonAsync("/api/auth/token", new { email = staffEmail, password = "wrong-password" });
@@ -39,7 +40,8 @@ public sealed class LogPrivacyTests
             await p.RaiseAsync(assessment, "assessment.decided", new { assess = true, decidedOn = "2026-12-01", decidedBy = "Officer Hollyhock" });
             await p.Http.PostAsJsonAsync($"/api/instances/{assessment}/exceptions", new
             {
-                kind = "personal-circumstances", startsOn = "2026-12-01", endsOn = "2026-12-01", note = "Zebedee was in hospital", recordedBy = "Officer Hollyhock",
+                kind = "personal-circumstances", startsOn = "2026-12-01", endsOn = "2026-12-01", note = "Zebedee was in hospital",
+                    recordedBy = "Officer Hollyhock",
             });
             await p.AdvanceToAsync("2027-03-01");
             await p.Http.GetStringAsync("/api/schools/oakfield/sen-register.csv");
@@ -47,7 +49,8 @@ public sealed class LogPrivacyTests
         }
 
         Assert.True(logs.Lines.Count > 20, $"only {logs.Lines.Count} log lines were captured");
-        foreach (var secret in new[] { "Zebedee", "Quartermaine", birthday, "29/03/2017", "Marigold", "Featherstone", staffEmail, password, "Hollyhock", "hospital" })
+        foreach (var secret in new[] { "Zebedee", "Quartermaine", birthday, "29/03/2017", "Marigold", "Featherstone", staffEmail, password,
+            "Hollyhock", "hospital" })
         {
             var leaks = logs.Lines.Where(l => l.Contains(secret, StringComparison.OrdinalIgnoreCase)).ToList();
             Assert.True(leaks.Count == 0, $"'{secret}' is in the log:\n{string.Join("\n", leaks.Take(3))}");

@@ -169,7 +169,10 @@ public sealed class ScopingTests
         await using var w = await StaffWorld.CreateAsync();
         using var anonymous = w.P.Factory.CreateAnonymousClient();
         for (var i = 0; i < 5; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/token", new { email = "ta@test.example", password = "wrong" })).StatusCode);
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized,
+                (await anonymous.PostAsJsonAsync("/api/auth/token", new { email = "ta@test.example", password = "wrong" })).StatusCode);
+        }
         var locked = await anonymous.PostAsJsonAsync("/api/auth/token", new { email = "ta@test.example", password = StaffWorld.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync());

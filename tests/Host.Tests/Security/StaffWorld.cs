@@ -18,7 +18,7 @@ public sealed class StaffWorld : IAsyncDisposable
     public Pathway P { get; }
     public Dictionary<string, string> Tokens { get; } = [];
     public Dictionary<string, string> Pathways { get; } = [];
-    public string Ava => "ava"; public string Ben => "ben"; public string Cal => "cal";
+    public const string Ava = "ava", Ben = "ben", Cal = "cal";
 
     public static async Task<StaffWorld> CreateAsync()
     {

@@ -22,7 +22,8 @@ public sealed class WorkspaceApiTests
         var form = (await teacher.GetFromJsonAsync<JsonArray>($"/api/tasks/{taskId}/form"))!;
         Assert.Equal(["progress", "notes", "nextTargets"], form.Select(f => (string)f!["name"]!));
 
-        var missing = await teacher.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { form = new { notes = "forgot the progress", colour = "blue" } });
+        var missing = await teacher.PostAsJsonAsync($"/api/tasks/{taskId}/complete",
+            new { form = new { notes = "forgot the progress", colour = "blue" } });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         var problems = await missing.Content.ReadAsStringAsync();
         Assert.Contains("Progress since the last review", problems);
@@ -39,7 +40,8 @@ public sealed class WorkspaceApiTests
         Assert.Equal(2, (int)record["stage"]!);
         Assert.Equal("2026-11-30", (string?)record["since"]);
         Assert.Equal(["Read ten tricky words", "Segment CVC words"], record["targets"]!.AsArray().Select(t => (string)t!));
-        Assert.Contains(record["chronology"]!.AsArray(), c => (string?)c!["who"] == "The teacher" && ((string?)c["detail"])!.StartsWith("Moved from"));
+        Assert.Contains(record["chronology"]!.AsArray(),
+            c => (string?)c!["who"] == "The teacher" && ((string?)c["detail"])!.StartsWith("Moved from", StringComparison.Ordinal));
         Assert.NotEmpty(record["upcoming"]!.AsArray());
         Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync("/api/pupils/ben/record")).StatusCode);
     }
@@ -56,9 +58,11 @@ public sealed class WorkspaceApiTests
         });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var id = (string)(await added.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        var bad = await senco.PostAsJsonAsync("/api/pupils/ava/provisions", new { intervention = "x", startsOn = "2026-10-12", endsOn = "2026-10-01" });
+        var bad = await senco.PostAsJsonAsync("/api/pupils/ava/provisions",
+            new { intervention = "x", startsOn = "2026-10-12", endsOn = "2026-10-01" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await senco.PutAsJsonAsync($"/api/provisions/{id}", new { impact = "Now reads 32 tricky words" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await senco.PutAsJsonAsync($"/api/provisions/{id}", new { impact = "Now reads 32 tricky words" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await w.As("elm-senco").PutAsJsonAsync($"/api/provisions/{id}", new { impact = "x" })).StatusCode);
 
         var map = await senco.GetStringAsync("/api/schools/oakfield/provision-map.csv");

@@ -107,7 +107,8 @@ public sealed class StatutoryTimelineTests
         AssertMeasure(compliance, "decisionsToAssess", 1, 0, 0, 0);
         Assert.Contains(await p.JournalAsync(assessment), j => (string?)j!["kind"] == "exception-recorded");
 
-        var csv = (await p.Http.GetStringAsync("/api/compliance/sen2.csv?from=2026-09-01&to=2027-08-31")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var csv = (await p.Http.GetStringAsync("/api/compliance/sen2.csv?from=2026-09-01&to=2027-08-31"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = csv[0].Split(',');
         var row = csv[1].Split(',');
         string Cell(string column) => row[Array.IndexOf(header, column)];
@@ -182,7 +183,8 @@ public sealed class StatutoryTimelineTests
 
         // A case started after the change is planned with it: 26 weeks from 12 October 2026 is 12 April 2027.
         var after = await AssessmentAsync(p);
-        string FinalPlanDue(JsonObject i) => (string)i["pendingTimers"]!.AsArray().Single(t => (string?)t!["timer"] == "final-plan-deadline")!["dueOn"]!;
+        string FinalPlanDue(JsonObject i) => (string)i["pendingTimers"]!.AsArray()
+            .Single(t => (string?)t!["timer"] == "final-plan-deadline")!["dueOn"]!;
         Assert.Equal("2027-04-12", FinalPlanDue(await p.InstanceAsync(after)));
         // A case started before keeps its deadline until the change is applied to running cases.
         Assert.Equal("2027-03-01", FinalPlanDue(await p.InstanceAsync(before)));
@@ -241,7 +243,8 @@ public sealed class StatutoryTimelineTests
         await using var p = await Pathway.StartAsync(Request);
         var pathway = await p.PupilAtAsync("ehcp");
         var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
-        var hold = (await p.InstanceAsync(review))["openTasks"]!.AsArray().Single(t => ((string?)t!["title"])!.StartsWith("Hold the annual review"))!;
+        var hold = (await p.InstanceAsync(review))["openTasks"]!.AsArray()
+            .Single(t => ((string?)t!["title"])!.StartsWith("Hold the annual review", StringComparison.Ordinal))!;
         Assert.Equal("2027-10-12", (string?)hold["dueOn"]);
 
         await p.AdvanceToAsync("2027-09-20");
@@ -249,15 +252,19 @@ public sealed class StatutoryTimelineTests
         var held = await p.InstanceAsync(review);
         Assert.Equal("review-held", (string?)held["state"]);
         var tasks = held["openTasks"]!.AsArray();
-        Assert.Equal("2027-10-04", (string?)tasks.Single(t => ((string?)t!["title"])!.StartsWith("Send the review report"))!["dueOn"]);
-        Assert.Equal("2027-10-18", (string?)tasks.Single(t => ((string?)t!["title"])!.StartsWith("Decide whether to maintain"))!["dueOn"]);
+        Assert.Equal("2027-10-04",
+            (string?)tasks.Single(t => ((string?)t!["title"])!.StartsWith("Send the review report", StringComparison.Ordinal))!["dueOn"]);
+        Assert.Equal("2027-10-18",
+            (string?)tasks.Single(t => ((string?)t!["title"])!.StartsWith("Decide whether to maintain", StringComparison.Ordinal))!["dueOn"]);
 
         await p.AdvanceToAsync("2027-10-21");
         Assert.Contains(await p.JournalAsync(review), j => (string?)j!["kind"] == "task-overdue");
-        var maintained = await p.RaiseAsync(review, "review.decided", new { decision = "maintain", decidedOn = "2027-10-21", decidedBy = "SEN panel" });
+        var maintained = await p.RaiseAsync(review, "review.decided",
+            new { decision = "maintain", decidedOn = "2027-10-21", decidedBy = "SEN panel" });
         Assert.Equal("plan-in-place", (string?)maintained["to"]);
 
-        var next = (await p.InstanceAsync(review))["openTasks"]!.AsArray().Single(t => ((string?)t!["title"])!.StartsWith("Hold the annual review"))!;
+        var next = (await p.InstanceAsync(review))["openTasks"]!.AsArray()
+            .Single(t => ((string?)t!["title"])!.StartsWith("Hold the annual review", StringComparison.Ordinal))!;
         Assert.Equal("2028-09-20", (string?)next["dueOn"]);
         var compliance = await ComplianceAsync(p, "2027-09-01", "2028-08-31");
         AssertMeasure(compliance, "annualReviewDecisions", 1, 0, 1, 0);
@@ -287,7 +294,8 @@ public sealed class StatutoryTimelineTests
         var future = await p.Http.PostAsJsonAsync($"/api/instances/{pathway}/events",
             new { name = "assessment.requested", data = new { by = "school", requestedOn = "2026-10-20" } });
         await Pathway.ProblemAsync(future, HttpStatusCode.UnprocessableEntity);
-        Assert.Single(await p.Http.GetFromJsonAsync<JsonArray>($"/api/pupils/{(string)(await p.InstanceAsync(pathway))["pupilId"]!}/instances") ?? []);
+        Assert.Single(await p.Http.GetFromJsonAsync<JsonArray>($"/api/pupils/{(string)(await p.InstanceAsync(pathway))["pupilId"]!}/instances")
+            ?? []);
 
         await p.RaiseAsync(pathway, "assessment.requested", new { by = "parent", requestedOn = Request });
         var assessment = await p.ChildAsync(pathway, "ehcp-assessment");

@@ -47,7 +47,8 @@ internal sealed class ChildService : IAsyncDisposable
         };
         info.ArgumentList.Add(hostDll);
         // Nothing inherited may choose other ports or another database for the child.
-        foreach (var key in new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_HTTP_PORTS", "DOTNET_HTTPS_PORTS", "HTTP_PORTS", "HTTPS_PORTS" })
+        foreach (var key in new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_HTTP_PORTS",
+            "DOTNET_HTTPS_PORTS", "HTTP_PORTS", "HTTPS_PORTS" })
         {
             info.Environment.Remove(key);
         }

@@ -20,6 +20,7 @@ public sealed class KillAndRestartTests
     /// <summary>The kill comes once at least this share of the backlog has fired.</summary>
     private const double KillAfterShare = 0.05;
 
+    private static readonly string[] PendingOrFired = ["Pending", "Fired"];
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan KillWithin = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan DrainWithin = TimeSpan.FromSeconds(120);
@@ -56,7 +57,8 @@ public sealed class KillAndRestartTests
             var ownTimers = before.Timers.Keys.Where(id => !backlog.Contains(id)).ToHashSet();
             Assert.Equal(Pupils, ownTimers.Count);
             Assert.All(ownTimers, id => Assert.Equal("Pending", before.Timers[id].Status));
-            Assert.All(ownTimers, id => Assert.True(string.CompareOrdinal(before.Timers[id].DueAt, cutoff) > 0, "the pathway's own timers fall due later"));
+            Assert.All(ownTimers,
+                id => Assert.True(string.CompareOrdinal(before.Timers[id].DueAt, cutoff) > 0, "the pathway's own timers fall due later"));
             Assert.Empty(before.FiredJournal);
             Assert.Equal(0, before.ReviewTasks);
 
@@ -113,7 +115,7 @@ public sealed class KillAndRestartTests
     {
         var fired = backlog.Where(id => s.Timers[id].Status == "Fired").ToHashSet();
         Assert.Equal(expectFired, fired.Count);
-        Assert.All(backlog, id => Assert.Contains(s.Timers[id].Status, new[] { "Pending", "Fired" }));
+        Assert.All(backlog, id => Assert.Contains(s.Timers[id].Status, PendingOrFired));
         Assert.All(fired, id => Assert.False(string.IsNullOrEmpty(s.Timers[id].FiredAt), $"timer {id} is fired without FiredAt"));
         Assert.All(backlog.Except(fired), id => Assert.True(string.IsNullOrEmpty(s.Timers[id].FiredAt), $"timer {id} is pending with a FiredAt"));
 
@@ -229,7 +231,10 @@ public sealed class KillAndRestartTests
             command.CommandText = "SELECT Id, Status, DueAt, FiredAt FROM Timers";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                timers.Add(Guid.Parse(reader.GetString(0)), new TimerRow(reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            {
+                timers.Add(Guid.Parse(reader.GetString(0)),
+                    new TimerRow(reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
         }
         var fired = new List<Guid>();
         await using (var command = connection.CreateCommand())
@@ -249,7 +254,8 @@ public sealed class KillAndRestartTests
         return new Snapshot(timers, fired, cancelled, reviews);
     }
 
-    private static async Task<int> CountAsync(SqliteConnection connection, string sql, string? cutoff, CancellationToken ct, SqliteTransaction? tx = null)
+    private static async Task<int> CountAsync(SqliteConnection connection, string sql, string? cutoff, CancellationToken ct,
+        SqliteTransaction? tx = null)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = tx;

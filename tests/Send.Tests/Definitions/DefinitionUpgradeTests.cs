@@ -9,7 +9,8 @@ public sealed class DefinitionUpgradeTests
     private static WorkflowDefinition Before() =>
         DefinitionJson.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "send-pathway-before-definition-data.json")));
 
-    private static WorkflowDefinition Shipped() => DefinitionJson.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "definitions", "workflows", "send-pathway.json")));
+    private static WorkflowDefinition Shipped() =>
+        DefinitionJson.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "definitions", "workflows", "send-pathway.json")));
 
     [Fact]
     public void AnEarlierPathway_GetsWhatTheEngineUsedToAssume()

@@ -17,7 +17,9 @@ public static class Definitions
             Roles = ["class-teacher", "senco"],
             Timeframe = new When { Param = "reviewWeeks" },
             Terminal = i == states,
-            Tasks = i == states ? [] : [new TaskDefinition { Id = "review", Title = $"Review step {i}", Role = "senco", Kind = "review", Form = "review", Due = new When { SchoolWeeks = 6 } }],
+            Tasks = i == states ? []
+                : [new TaskDefinition { Id = "review", Title = $"Review step {i}", Role = "senco", Kind = "review", Form = "review",
+                Due = new When { SchoolWeeks = 6 } }],
             Layout = new Layout(40 + (i - 1) % 10 * 300, 40 + (i - 1) / 10 * 200),
         }).ToList();
         var transitions = new List<TransitionDefinition>();
@@ -27,7 +29,8 @@ public static class Definitions
             {
                 Id = $"up-{i}", From = $"step-{i}", To = $"step-{i + 1}", On = "review.completed", Priority = 1,
                 Label = $"Little progress after the review weeks: step {i + 1}",
-                Rule = new RuleDefinition { Name = $"LittleProgress{i}", Expression = "facts.SchoolWeeksInStage >= params.reviewWeeks && facts.LastProgress == Progress.Little" },
+                Rule = new RuleDefinition { Name = $"LittleProgress{i}",
+                    Expression = "facts.SchoolWeeksInStage >= params.reviewWeeks && facts.LastProgress == Progress.Little" },
             });
             if (i > 1)
             {
@@ -48,7 +51,8 @@ public static class Definitions
             EscalateTo = "senco",
             States = list,
             Transitions = transitions,
-            Events = new() { ["review.completed"] = new EventDefinition { Measure = "progress", Data = new() { ["progress"] = new FieldDefinition { Type = "text" } } } },
+            Events = new() { ["review.completed"] = new EventDefinition { Measure = "progress",
+                Data = new() { ["progress"] = new FieldDefinition { Type = "text" } } } },
         };
     }
 

@@ -26,10 +26,12 @@ public sealed class StudioFixture : IAsyncLifetime
             // Playwright's own browser download does not work here: Debian's Chromium is used instead.
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run"],
         });
         (await Http.PostAsJsonAsync("/api/boroughs", new { id = "demo-borough", name = "Demo Borough" })).EnsureSuccessStatusCode();
-        (await Http.PostAsJsonAsync("/api/schools", new { id = "oakfield", name = "Oakfield Primary", boroughId = "demo-borough" })).EnsureSuccessStatusCode();
+        (await Http.PostAsJsonAsync("/api/schools", new { id = "oakfield", name = "Oakfield Primary", boroughId = "demo-borough" }))
+            .EnsureSuccessStatusCode();
         (await Http.PostAsJsonAsync("/api/users", new
         {
             email = SencoEmail, displayName = "Sam Patel", role = "senco", schoolId = "oakfield", password = Password,
@@ -75,10 +77,12 @@ public sealed class StudioFixture : IAsyncLifetime
     }
 
     /// <summary>A pupil of Oakfield started on the published version of a definition; returns the instance id.</summary>
-    public async Task<(string PupilId, string InstanceId)> StartPupilAsync(string name, string definitionId = "send-pathway", string? className = null)
+    public async Task<(string PupilId, string InstanceId)> StartPupilAsync(string name, string definitionId = "send-pathway",
+        string? className = null)
     {
         var id = $"pupil-{Interlocked.Increment(ref _pupils)}";
-        (await Http.PostAsJsonAsync("/api/pupils", new { id, name, dateOfBirth = "2018-05-01", schoolId = "oakfield", yearGroup = 3, className })).EnsureSuccessStatusCode();
+        (await Http.PostAsJsonAsync("/api/pupils", new { id, name, dateOfBirth = "2018-05-01", schoolId = "oakfield", yearGroup = 3, className }))
+            .EnsureSuccessStatusCode();
         var response = await Http.PostAsJsonAsync("/api/instances", new { definitionId, pupilId = id });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
@@ -100,7 +104,8 @@ public sealed class StudioFixture : IAsyncLifetime
     public async Task AdvanceToReviewAsync(string instanceId)
     {
         var instance = await Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/instances/{instanceId}");
-        var due = instance!["pendingTimers"]!.AsArray().Where(t => (string)t!["timer"]! == "timeframe-review").Select(t => (string)t!["dueAt"]!).Single();
+        var due = instance!["pendingTimers"]!.AsArray().Where(t => (string)t!["timer"]! == "timeframe-review").Select(t => (string)t!["dueAt"]!)
+            .Single();
         (await Http.PostAsJsonAsync("/api/clock/advance", new { to = due })).EnsureSuccessStatusCode();
     }
 
@@ -113,6 +118,13 @@ public sealed class StudioFixture : IAsyncLifetime
         Playwright.Dispose();
         Http.Dispose();
         await Host.DisposeAsync();
-        try { File.Delete(Host.DatabaseFile); } catch (IOException) { /* SQLite may still hold it on a slow machine; the temp folder is cleared by the OS. */ }
+        try
+        {
+            File.Delete(Host.DatabaseFile);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold it on a slow machine; the temp folder is cleared by the OS.
+        }
     }
 }

@@ -17,7 +17,9 @@ public sealed class VersionDiffTests
         var after = Before with
         {
             States = [.. Before.States, new StateDefinition { Id = "referral", Name = "Speech and language referral" }],
-            Transitions = [.. Before.Transitions, new TransitionDefinition { Id = "refer", From = "step-2", To = "referral", On = "review.completed", Rule = new RuleDefinition { Name = "NoProgress", Expression = "facts.ReviewsWithoutProgress >= 2" } }],
+            Transitions = [.. Before.Transitions,
+                new TransitionDefinition { Id = "refer", From = "step-2", To = "referral", On = "review.completed",
+                Rule = new RuleDefinition { Name = "NoProgress", Expression = "facts.ReviewsWithoutProgress >= 2" } }],
         };
         var lines = VersionDiff.Compare(Before, after);
         Assert.Contains(lines, l => l is { Change: "added", Area: "state" } && l.Text.Contains("Speech and language referral"));
@@ -31,7 +33,8 @@ public sealed class VersionDiffTests
         var after = Before with
         {
             Parameters = new() { ["reviewWeeks"] = new ParameterDefinition { Unit = Units.SchoolWeeks, Default = 8 } },
-            Transitions = Before.Transitions.Select(t => t.Id == "up-1" ? t with { Rule = t.Rule! with { Expression = "facts.LastProgress == Progress.None" } } : t).ToList(),
+            Transitions = Before.Transitions.Select(t =>
+                t.Id == "up-1" ? t with { Rule = t.Rule! with { Expression = "facts.LastProgress == Progress.None" } } : t).ToList(),
             States = Before.States.Select(s => s.Id == "step-1"
                 ? s with { Tasks = [], Timers = [new TimerDefinition { Id = "review", Every = new When { Terms = 1 }, Raises = "review.completed" }] }
                 : s).ToList(),

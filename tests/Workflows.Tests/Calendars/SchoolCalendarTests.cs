@@ -1,3 +1,4 @@
+using System.Globalization;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Tests.TestSupport;
 
@@ -7,6 +8,7 @@ namespace SendWorkflow.Workflows.Tests.Calendars;
 public class SchoolCalendarTests
 {
     private static readonly SchoolCalendar Calendar = Repo.DemoCalendar;
+    private static readonly int[] ReviewMonths = [2, 7, 10];
 
     private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -97,7 +99,10 @@ public class SchoolCalendarTests
     {
         for (var d = Calendar.First; d <= Calendar.Last; d = d.AddDays(1))
         {
-            if (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) Assert.False(Calendar.IsSchoolDay(d), d.ToString("O"));
+            if (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                Assert.False(Calendar.IsSchoolDay(d), d.ToString("O", CultureInfo.InvariantCulture));
+            }
         }
     }
 
@@ -286,7 +291,7 @@ public class SchoolCalendarTests
         var result = Calendar.NextPoint("target-review", D(from));
 
         Assert.Equal(D(expected), result);
-        Assert.Contains(result.Month, new[] { 2, 7, 10 });
+        Assert.Contains(result.Month, ReviewMonths);
     }
 
     [Fact]

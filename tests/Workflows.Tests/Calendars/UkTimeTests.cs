@@ -5,6 +5,8 @@ namespace SendWorkflow.Workflows.Tests.Calendars;
 /// <summary>UK dates (Europe/London) from instants and back, in both BST and GMT and across the clock changes.</summary>
 public class UkTimeTests
 {
+    private static readonly double[] DayLengthsInHours = [23.0, 24.0, 25.0];
+
     private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Utc(string iso) =>
@@ -83,7 +85,7 @@ public class UkTimeTests
             Assert.Equal(d, UkTime.DateOf(start));
             Assert.Equal(d.AddDays(-1), UkTime.DateOf(start.AddTicks(-1)));
             var length = UkTime.StartOf(d.AddDays(1)) - start;
-            Assert.Contains(length.TotalHours, new[] { 23.0, 24.0, 25.0 });
+            Assert.Contains(length.TotalHours, DayLengthsInHours);
         }
     }
 

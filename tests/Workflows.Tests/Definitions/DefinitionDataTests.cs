@@ -41,7 +41,8 @@ public class DefinitionDataTests
     {
         var d = Load("send-pathway");
 
-        Assert.All(d.Transitions, t => Assert.Equal(t.On.StartsWith("assessment.requested", StringComparison.Ordinal) ? "request" : null, t.EnteredAs));
+        Assert.All(d.Transitions,
+            t => Assert.Equal(t.On.StartsWith("assessment.requested", StringComparison.Ordinal) ? "request" : null, t.EnteredAs));
         Assert.Equal("progress", d.Events["review.completed"].Measure);
         Assert.Single(d.Events, e => e.Value.Measure is not null);
         // Only review tasks raise the measured event, so each gives its outcome as progress, as before.

@@ -9,7 +9,8 @@ public class DefinitionJsonTests
 {
     private static string PathwayWith(Action<JsonObject> change)
     {
-        var node = JsonNode.Parse(Repo.PathwayJson(), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+        var node = JsonNode.Parse(Repo.PathwayJson(),
+            documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
         change(node);
         return node.ToJsonString();
     }

@@ -114,7 +114,8 @@ public class DefinitionSchemaTests
         var errors = schema.Validate(doc.ToJsonString());
 
         Assert.NotEmpty(errors);
-        Assert.True(Flatten(errors).Any(e => e.Kind == expected), $"Expected {expected} for '{problem}', got:{Environment.NewLine}{Describe(errors)}");
+        Assert.True(Flatten(errors).Any(e => e.Kind == expected),
+            $"Expected {expected} for '{problem}', got:{Environment.NewLine}{Describe(errors)}");
     }
 
     [Theory]

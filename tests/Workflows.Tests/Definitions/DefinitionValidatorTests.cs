@@ -196,7 +196,8 @@ public class DefinitionValidatorTests
     public void Validate_WhenWithTwoUnits_IsAnInvalidTime()
     {
         var report = Validate(Pathway.WithState("statutory-assessment",
-            s => s with { Tasks = [.. s.Tasks.Select(t => t.Id == "panel-meeting" ? t with { Due = new When { Weeks = 6, SchoolWeeks = 6 } } : t)] }));
+            s => s with { Tasks = [.. s.Tasks.Select(t =>
+                t.Id == "panel-meeting" ? t with { Due = new When { Weeks = 6, SchoolWeeks = 6 } } : t)] }));
 
         var error = AssertError(report, "invalid-time", "state", "statutory-assessment");
         Assert.Contains("panel-meeting", error.Message);
@@ -286,7 +287,8 @@ public class DefinitionValidatorTests
     [Fact]
     public void Validate_TerminalStateWithTasks_IsOnlyAWarning()
     {
-        var report = Validate(Pathway.WithState("closed", s => s with { Tasks = [new TaskDefinition { Id = "letter", Title = "Write", Role = "senco" }] }));
+        var report = Validate(Pathway.WithState("closed",
+            s => s with { Tasks = [new TaskDefinition { Id = "letter", Title = "Write", Role = "senco" }] }));
 
         Assert.True(report.IsValid);
         Assert.Contains(report.Warnings, w => w.Code == "terminal-work" && w.TargetId == "closed");

@@ -59,7 +59,8 @@ public class StatutoryDefinitionTests
         var d = Load("ehcp-annual-review");
         var events = new Dictionary<string, EventDefinition>(d.Events)
         {
-            ["review.decided"] = d.Events["review.decided"] with { Milestone = new MilestoneDefinition { Id = "review-decision", Date = "decision" } },
+            ["review.decided"] = d.Events["review.decided"] with { Milestone = new MilestoneDefinition { Id = "review-decision",
+                Date = "decision" } },
         };
         var states = d.States.Select(s => s.Id != "plan-in-place" ? s : s with
         {

@@ -123,7 +123,8 @@ internal static class Cohort
             var pupil = new SimPupil(i, master.Next(), referredOn)
             {
                 RequestsOnReferral = carried < Model.RequestOnReferral,
-                Review = carried >= Model.RequestOnReferral && carried < Model.RequestOnReferral + Model.PlanInPlace ? DrawReview(master, year) : null,
+                Review = carried >= Model.RequestOnReferral && carried < Model.RequestOnReferral + Model.PlanInPlace ? DrawReview(master, year)
+                    : null,
             };
             pupils.Add(pupil);
             db.Pupils.Add(new Pupil

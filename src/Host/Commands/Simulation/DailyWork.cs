@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Rules;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
@@ -38,7 +37,9 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             Interlocked.Increment(ref Stats.Started);
             if (p.RequestsOnReferral && !await PastCalendarAsync(() => engine.RaiseAsync(p.InstanceId,
                     Event("assessment.requested", new() { ["by"] = "parent" }), c)))
+            {
                 Interlocked.Increment(ref Stats.AssessmentsRequested);
+            }
         }, ct));
         // Plans from earlier years: their annual-review cycle is running when the year begins.
         await EachAsync(pupils.Where(p => p.Review is not null && p.ReviewInstanceId == Guid.Empty), async (p, c) =>
@@ -73,7 +74,10 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             }
             else if (i.DefinitionId == "ehcp-assessment")
             {
-                if (p.Case?.AssessmentId != i.Id) p.Case = Model.DrawCase(p.Random, i.Id, UkTime.DateOf(new DateTimeOffset(i.StartedAt, TimeSpan.Zero)));
+                if (p.Case?.AssessmentId != i.Id)
+                {
+                    p.Case = Model.DrawCase(p.Random, i.Id, UkTime.DateOf(new DateTimeOffset(i.StartedAt, TimeSpan.Zero)));
+                }
                 if (p.Case is { Absence: { } a, AbsenceRecorded: false } c && today >= a.From) absences.Add(c);
                 e = LaStep(p.Case, i.State, today);
             }
@@ -81,7 +85,8 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             {
                 e = i.Stage switch
                 {
-                    3 when p.Random.NextDouble() < Model.ConcernPerSchoolDayAtStage3 => Event("concern.raised", new() { ["concern"] = "further concerns" }),
+                    3 when p.Random.NextDouble() < Model.ConcernPerSchoolDayAtStage3 =>
+                        Event("concern.raised", new() { ["concern"] = "further concerns" }),
                     4 when p.Random.NextDouble() < Model.AssessmentRequestPerSchoolDayAtStage4 =>
                         Event("assessment.requested", new() { ["by"] = p.Random.NextDouble() < Model.RequestedByParent ? "parent" : "school" }),
                     _ => null,
@@ -166,7 +171,9 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             .Where(t => t.Status == WorkTaskStatus.Open && t.Kind == "review" && t.DueOn <= today)
             .Select(t => new { t.Id, t.SubjectId, t.DueOn, t.DefinitionTaskId }).ToListAsync(ct);
         var byPupil = due.GroupBy(t => t.SubjectId)
-            .Select(g => (Pupil: _byId[g.Key], Tasks: g.OrderBy(t => t.DueOn).ThenBy(t => t.DefinitionTaskId, StringComparer.Ordinal).ThenBy(t => t.Id).ToList()));
+            .Select(g =>
+                (Pupil: _byId[g.Key],
+                Tasks: g.OrderBy(t => t.DueOn).ThenBy(t => t.DefinitionTaskId, StringComparer.Ordinal).ThenBy(t => t.Id).ToList()));
         await EachAsync(byPupil, async (work, c) =>
         {
             var p = work.Pupil;
@@ -174,7 +181,8 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             {
                 if (!p.Reviews.TryGetValue(t.Id, out var plan))
                 {
-                    var on = p.Random.NextDouble() < Model.ReviewOnTime ? t.DueOn : Late(t.DueOn, p.Random.Next(Model.LateMinSchoolDays, Model.LateMaxSchoolDays + 1));
+                    var on = p.Random.NextDouble() < Model.ReviewOnTime ? t.DueOn
+                        : Late(t.DueOn, p.Random.Next(Model.LateMinSchoolDays, Model.LateMaxSchoolDays + 1));
                     p.Reviews[t.Id] = plan = new ReviewPlan(on, Model.DrawProgress(p.Random));
                 }
                 if (plan.On > today) continue;
@@ -195,7 +203,8 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
 
     /// <summary>The school day that many school days after the due day; never, if the calendar ends first.</summary>
     private DateOnly Late(DateOnly due, int schoolDays) =>
-        calendar.Covers(due) && calendar.SchoolDaysBetween(due, calendar.Last) >= schoolDays ? calendar.AddSchoolDays(due, schoolDays) : DateOnly.MaxValue;
+        calendar.Covers(due) && calendar.SchoolDaysBetween(due, calendar.Last) >= schoolDays ? calendar.AddSchoolDays(due, schoolDays)
+            : DateOnly.MaxValue;
 
     /// <summary>
     /// Every other task (actions, forms, letters, meetings) is done on its due day, by one direct UPDATE rather

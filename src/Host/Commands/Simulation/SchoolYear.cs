@@ -53,7 +53,10 @@ internal sealed class SchoolYear
         var from = new DateOnly(startYear, 8, 1);
         var terms = doc.Terms.Where(t => t.Start >= from && t.Start < from.AddYears(1)).OrderBy(t => t.Start).ToList();
         if (terms.Count == 0)
-            throw new InvalidOperationException($"Calendar '{calendar.Id}' has no terms in {label}; it covers {calendar.First:yyyy-MM-dd} to {calendar.Last:yyyy-MM-dd}.");
+        {
+            throw new InvalidOperationException(
+                $"Calendar '{calendar.Id}' has no terms in {label}; it covers {calendar.First:yyyy-MM-dd} to {calendar.Last:yyyy-MM-dd}.");
+        }
 
         var halves = new List<HalfTermStart>();
         foreach (var term in terms)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Runtime;
 
@@ -26,7 +25,8 @@ internal sealed class YearReport(IDbContextFactory<SendWorkflowDbContext> factor
     {
         Console.WriteLine("Stage distribution (pupils per state; half terms at the start of their first day, before its work)");
         Console.WriteLine($"  {"",-24}{string.Concat(_snapshots.Select(s => $"{s.Label,10}"))}");
-        Console.WriteLine($"  {"",-24}{string.Concat(_snapshots.Select(s => $"{s.Day.ToString("dd MMM", System.Globalization.CultureInfo.InvariantCulture),10}"))}");
+        var days = _snapshots.Select(s => $"{s.Day.ToString("dd MMM", System.Globalization.CultureInfo.InvariantCulture),10}");
+        Console.WriteLine($"  {"",-24}{string.Concat(days)}");
         Row("not yet referred", s => pupils - s.Values.Sum());
         foreach (var (state, stage) in States.Select((s, i) => (s, i < 6 ? $"{i + 1} " : "  ")))
         {

@@ -35,11 +35,15 @@ internal static class StateChecks
         if (s.Starts is { } child && !Patterns.Id().IsMatch(child))
             p.Error("invalid-id", $"State '{s.Id}' starts '{child}', which is not a definition id.", "state", s.Id);
         if (s.StartsFrom is not null && s.Starts is null)
+        {
             p.Error("starts-from-without-starts",
                 $"State '{s.Id}' says what the workflow it starts counts from, but starts none.", "state", s.Id);
+        }
         if (s.Notifies is { } n && (!s.Terminal || string.IsNullOrWhiteSpace(n.Event)))
+        {
             p.Error("invalid-notification",
                 $"State '{s.Id}' notifies its parent workflow: only a terminal state can, and it must name the event.", "state", s.Id);
+        }
         if (s.Terminal && (s.Tasks.Count > 0 || s.Timers.Count > 0))
             p.Warn("terminal-work", $"State '{s.Id}' ends the workflow, so its tasks and timers never matter.", "state", s.Id);
     }

@@ -12,20 +12,26 @@ internal static class TaskChecks
         {
             WhenChecks.Check(d, warn, $"The warning of {what.ToLowerInvariant()}", ("state", stateId), p);
             if (warn.Next is not null || warn.Date is not null || warn.Months is not null || warn.Terms is not null || warn.HalfTerms is not null)
+            {
                 p.Error("invalid-warning",
                     $"{what} warns a number of days or weeks before it is due, not at a calendar point or in terms.", "state", stateId);
+            }
         }
         if (t.Repeat && t.Due?.Next is null && t.Due?.Date is null)
+        {
             p.Error("repeat-needs-point",
                 $"{what} repeats, so its due date must be a calendar point ('next' or 'date').", "state", stateId);
+        }
         if (t.Form is { } form && !Patterns.Id().IsMatch(form))
             p.Error("invalid-form", $"{what} shows form '{form}', which is not lower-case letters, digits and dashes.", "state", stateId);
         if (t.EscalateTo is { } role && string.IsNullOrWhiteSpace(role))
             p.Error("missing-role", $"{what} escalates to an empty role.", "state", stateId);
         // Every task can go overdue; without a role to escalate to, an overdue task is only journaled.
         if (t.EscalateTo is null && string.IsNullOrWhiteSpace(d.EscalateTo))
+        {
             p.Warn("no-escalation-role",
                 $"{what} names no role to escalate to when it is overdue, and the definition gives no default (escalateTo).",
                 "state", stateId);
+        }
     }
 }

@@ -56,7 +56,9 @@ internal static class TransitionChecks
         if (t.Rule is not null && string.IsNullOrWhiteSpace(t.Rule.Name))
             p.Error("missing-rule-name", $"The rule of transition '{t.Id}' needs a name.", "transition", t.Id);
         if (t.EnteredAs is { } name && !Patterns.Id().IsMatch(name))
+        {
             p.Error("invalid-entered-as",
                 $"Transition '{t.Id}' names its entry '{name}': use lower-case letters, digits and dashes.", "transition", t.Id);
+        }
     }
 }

@@ -25,11 +25,15 @@ internal static class WhenChecks
         if (w.Milestone() is { } milestone)
         {
             if (!d.Events.Values.Any(e => e.Milestone?.Id == milestone))
+            {
                 p.Error("unknown-milestone",
                     $"{what} counts from milestone '{milestone}', which no event of this definition records.", kind, id);
+            }
         }
         else if (w.From is not (null or "state" or "start"))
+        {
             p.Error("invalid-from", $"{what} counts from '{w.From}'; use \"state\", \"start\" or \"milestone:<id>\".", kind, id);
+        }
         if (w.Param is { } name)
         {
             if (!d.Parameters.TryGetValue(name, out var param))
@@ -39,7 +43,9 @@ internal static class WhenChecks
         }
         if (w.Date is { } date
             && !DateTime.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
             p.Error("invalid-date", $"{what} has date '{date}', which is not a day of the year as MM-dd.", kind, id);
+        }
     }
 
     public static bool IsZero(When w) =>

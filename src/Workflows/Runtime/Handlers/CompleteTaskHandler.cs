@@ -1,5 +1,4 @@
 using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime.Concurrency;
 using SendWorkflow.Workflows.Runtime.Factories;
 using SendWorkflow.Workflows.Runtime.Journal;

@@ -3,7 +3,6 @@ using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime.Concurrency;
 using SendWorkflow.Workflows.Runtime.Journal;
 using SendWorkflow.Workflows.Runtime.Transitions;
-using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Workflows.Runtime.Handlers;
 
@@ -40,7 +39,9 @@ internal sealed class ReplanHandler(EngineServices services, UnitOfWork work)
         {
             if (timer.State != plan.State.Id
                 || plan.State.Timers.FirstOrDefault(t => t.Id == timer.TimerId)?.After is not { Param: not null } when)
+            {
                 continue;
+            }
             var due = SchoolTime.Resolve(when, plan.Anchors.From(when), ctx.Calendar, ctx.Definition);
             var dueAt = UkTime.StartOf(due).UtcDateTime;
             if (dueAt == timer.DueAt) continue;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Runtime.Factories;
 using SendWorkflow.Workflows.Runtime.Journal;
 

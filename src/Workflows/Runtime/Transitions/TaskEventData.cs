@@ -18,7 +18,9 @@ internal static class TaskEventData
             values["outcome"] = outcome;
             if (template?.OutcomeIsMeasure != false && task.Raises is { } raised
                 && definition.Events.TryGetValue(raised, out var declared) && declared.Measure is { } measure)
+            {
                 values[measure] = outcome;
+            }
         }
         if (task.Notes is { } notes) values["notes"] = notes;
         return new EventData(values);

@@ -19,7 +19,7 @@ public class ChildWorkflowTests
         Assert.Equal((parent.Id, EngineWorld.Subject, "working"), (child.ParentInstanceId, child.SubjectId, child.State));
         Assert.Equal(new DateOnly(2026, 9, 2), UkTime.DateOfUtc(child.StartedAt));
         Assert.Single(world.Tasks(child.Id, WorkTaskStatus.Open));
-        Assert.Contains("counting from 2 September 2026", world.Store.Journal(child.Id).First().Detail);
+        Assert.Contains("counting from 2 September 2026", world.Store.Journal(child.Id)[0].Detail);
         Assert.Contains("child-started", world.JournalKinds(parent.Id));
     }
 
@@ -56,7 +56,7 @@ public class ChildWorkflowTests
 
         await world.RaiseAsync(child.Id, "finish");
 
-        Assert.Equal("parent-not-waiting", world.Store.Journal(child.Id).Last().Kind);
+        Assert.Equal("parent-not-waiting", world.Store.Journal(child.Id)[^1].Kind);
         Assert.Equal("waiting", world.Instance(parent.Id).State);
     }
 

@@ -60,6 +60,6 @@ public class DeadlineTests
         Assert.True(await world.Engine.EscalateAsync(note.Id, None));
 
         Assert.DoesNotContain(world.Tasks(instance.Id), t => t.EscalationOf is not null);
-        Assert.Contains("no role to escalate to", world.Store.Journal(instance.Id).Last().Detail);
+        Assert.Contains("no role to escalate to", world.Store.Journal(instance.Id)[^1].Detail);
     }
 }

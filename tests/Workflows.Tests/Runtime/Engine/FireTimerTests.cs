@@ -62,7 +62,7 @@ public class FireTimerTests
         Assert.Equal(TimerOutcome.Cancelled, await world.Engine.FireTimerAsync(deadline.Id, None));
 
         Assert.Equal(TimerStatus.Cancelled, world.Timers(instance.Id).Single(t => t.Id == deadline.Id).Status);
-        var cancelled = world.Store.Journal(instance.Id).Last();
+        var cancelled = world.Store.Journal(instance.Id)[^1];
         Assert.Equal(("timer-cancelled", "timer"), (cancelled.Kind, cancelled.Actor));
         Assert.Contains("has left 'watching'", cancelled.Detail);
         Assert.Equal("raised", world.Instance(instance.Id).State);

@@ -18,7 +18,7 @@ public class RaiseTests
         Assert.Equal("cause-of-concern", outcome.To);
         var stored = world.Instance(instance.Id);
         Assert.Equal((Progress.Little, 1, 1), (stored.LastProgress, stored.ReviewsInStage, stored.ReviewsWithoutProgress));
-        var stayed = world.Store.Journal(instance.Id).Last();
+        var stayed = world.Store.Journal(instance.Id)[^1];
         Assert.Equal("stayed", stayed.Kind);
         using var data = JsonDocument.Parse(stayed.Data!);
         Assert.Equal((int)Progress.Little, data.RootElement.GetProperty("facts").GetProperty("LastProgress").GetInt32());

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores.InMemory;
 using SendWorkflow.Workflows.Timers;
 

@@ -1,7 +1,7 @@
 using MudBlazor;
-using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host.Components.Pages.Designer;
 
@@ -72,7 +72,8 @@ public partial class DesignerPage
             var version = await Definitions.PublishAsync(Id, CancellationToken.None);
             _session.Published();
             await LoadPublishedAsync();
-            Show(Severity.Success, $"Published version {version}. New pupils start on version {version}; pupils already on the pathway stay on the version they started on.");
+            Show(Severity.Success, $"Published version {version}. New pupils start on version {version}; "
+                + "pupils already on the pathway stay on the version they started on.");
         }
         catch (DefinitionValidationException ex)
         {

@@ -1,10 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SendWorkflow.Host.Components.Shared;
 using SendWorkflow.Host.Studio;
-using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
+using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host.Components.Pages.Designer;
 
@@ -37,14 +37,16 @@ public partial class DesignerPage
     [Inject] private StudioQueries Queries { get; set; } = default!;
 
     private StateDefinition? SelectedState => _selKind == "state" ? _session?.Document.States.FirstOrDefault(s => s.Id == _selId) : null;
-    private TransitionDefinition? SelectedTransition => _selKind == "transition" ? _session?.Document.Transitions.FirstOrDefault(t => t.Id == _selId) : null;
+    private TransitionDefinition? SelectedTransition =>
+        _selKind == "transition" ? _session?.Document.Transitions.FirstOrDefault(t => t.Id == _selId) : null;
     private string ProblemsTitle => _report is null ? "Problems" : $"Problems ({_report.Errors.Count + _report.Warnings.Count})";
     private string DownloadMine => _session is null ? "" :
         "data:application/json;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(DefinitionJson.Serialize(_session.Document)));
 
     private string VersionStatus => _session is null ? "" : _session.Status switch
     {
-        "draft" => $"Editing draft version {_session.Version}{(_session.Dirty ? " (unsaved changes)" : "")}. Published version: {(_publishedVersion?.ToString() ?? "none")}.",
+        "draft" => $"Editing draft version {_session.Version}{(_session.Dirty ? " (unsaved changes)" : "")}. "
+            + $"Published version: {(_publishedVersion?.ToString(CultureInfo.InvariantCulture) ?? "none")}.",
         _ => $"Showing published version {_session.Version}. Saving a change makes a new draft{(_session.Dirty ? " (unsaved changes)" : "")}.",
     };
 
@@ -77,7 +79,8 @@ public partial class DesignerPage
         _publishedStates = [];
         if (_publishedVersion is { } v)
         {
-            var published = DefinitionJson.Parse((await Definitions.GetAsync(Id, v.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None)).Json);
+            var published = DefinitionJson.Parse((await Definitions.GetAsync(Id, v.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                CancellationToken.None)).Json);
             _publishedStates = published.States.Select(s => s.Id).ToHashSet();
         }
         _running = await Queries.RunningVersionsAsync(Id, CancellationToken.None);
