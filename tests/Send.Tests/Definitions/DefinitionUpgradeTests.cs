@@ -1,5 +1,7 @@
 using SendWorkflow.Send.Definitions;
+using SendWorkflow.Send.Workspace;
 using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Tests.Definitions;
 
@@ -52,5 +54,22 @@ public sealed class DefinitionUpgradeTests
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SendWorkflow.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
+    }
+
+    [Theory]
+    [InlineData("send-pathway")]
+    [InlineData("ehcp-assessment")]
+    [InlineData("ehcp-annual-review")]
+    public void EveryShippedTask_NamesTheFormItShowedBeforeFormsWereData_AndAFormTheInboxKnows(string id)
+    {
+        var d = DefinitionJson.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "definitions", "workflows", $"{id}.json")));
+        var tasks = d.States.SelectMany(s => s.Tasks.Concat(s.Timers.Select(t => t.Task).OfType<TaskDefinition>())).ToList();
+        Assert.NotEmpty(tasks);
+        foreach (var t in tasks)
+        {
+            var before = TaskForms.FormOf(new WorkTask { Kind = t.Kind, DefinitionTaskId = t.Id });
+            Assert.True(before == t.Form, $"{id}: task '{t.Id}' shows '{t.Form}', it showed '{before}'");
+            Assert.Contains(t.Form, TaskForms.Names);
+        }
     }
 }

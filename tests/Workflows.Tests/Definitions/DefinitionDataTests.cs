@@ -12,27 +12,16 @@ public class DefinitionDataTests
 
     public static TheoryData<string> Shipped() => ["send-pathway", "ehcp-assessment", "ehcp-annual-review"];
 
-    /// <summary>The form each task showed before forms were data: by kind (review, meeting), then by task id.</summary>
-    private static string FormBefore(TaskDefinition t) => (t.Kind, t.Id) switch
-    {
-        ("review", _) => "review",
-        ("meeting", _) => "meeting",
-        (_, "initial-concern-template") => "initial-concern",
-        (_, "pupil-voice") => "pupil-voice",
-        (_, "parent-voice") => "parent-voice",
-        (_, "agency-assessments" or "return-advice") => "agency-advice",
-        _ => "notes",
-    };
-
     [Theory]
     [MemberData(nameof(Shipped))]
-    public void EveryShippedTask_NamesTheFormItShowedBefore_AndHasAnEscalationRole(string id)
+    public void EveryShippedTask_NamesAForm_AndTheWorkflowAnEscalationRole(string id)
     {
         var d = Load(id);
         var tasks = d.States.SelectMany(s => s.Tasks.Concat(s.Timers.Select(t => t.Task).OfType<TaskDefinition>())).ToList();
 
         Assert.NotEmpty(tasks);
-        Assert.All(tasks, t => Assert.Equal(FormBefore(t), t.Form));
+        // Which form it is, is the service's to check (tests/Send.Tests): here, that every task names one.
+        Assert.All(tasks, t => Assert.False(string.IsNullOrEmpty(t.Form), $"{id}: task '{t.Id}' names no form"));
         Assert.Equal("senco", d.EscalateTo);
     }
 

@@ -22,7 +22,7 @@ internal sealed class InMemoryTables
         lock (Gate) return read(this);
     }
 
-    public void Apply(InMemoryChanges changes)
+    public void Apply(ChangeSet changes)
     {
         lock (Gate)
         {
@@ -38,7 +38,7 @@ internal sealed class InMemoryTables
         }
     }
 
-    private void Check(InMemoryChanges changes)
+    private void Check(ChangeSet changes)
     {
         foreach (var (instance, readStamp) in changes.ChangedInstances)
         {
@@ -63,7 +63,7 @@ internal sealed class InMemoryTables
     }
 
     /// <summary>As the database's unique index: one active instance of a definition per subject, after the change.</summary>
-    private void CheckOneActivePerSubject(InMemoryChanges changes)
+    private void CheckOneActivePerSubject(ChangeSet changes)
     {
         var changed = changes.ChangedInstances.Select(c => c.Instance).ToDictionary(i => i.Id);
         var keys = changes.NewInstances.Concat(changed.Values)

@@ -12,7 +12,7 @@ internal sealed class InMemoryWorkflowSession(InMemoryTables tables) : IWorkflow
     private readonly Dictionary<Guid, (WorkflowInstance Entity, int Stamp)> _instances = [];
     private readonly Dictionary<Guid, (WorkTask Entity, WorkTask Read)> _tasks = [];
     private readonly Dictionary<Guid, (WorkflowTimer Entity, WorkflowTimer Read)> _timers = [];
-    private InMemoryChanges _added = new();
+    private ChangeSet _added = new();
 
     public Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct)
     {
@@ -93,7 +93,7 @@ internal sealed class InMemoryWorkflowSession(InMemoryTables tables) : IWorkflow
     /// <summary>After a commit the session goes on from what it wrote: nothing is written twice.</summary>
     private void Committed()
     {
-        _added = new InMemoryChanges();
+        _added = new ChangeSet();
         foreach (var (id, known) in _instances.ToList()) _instances[id] = (known.Entity, known.Entity.ConcurrencyStamp);
         foreach (var (id, known) in _tasks.ToList()) _tasks[id] = (known.Entity, EntityCopy.Of(known.Entity));
         foreach (var (id, known) in _timers.ToList()) _timers[id] = (known.Entity, EntityCopy.Of(known.Entity));

@@ -1,9 +1,13 @@
 using SendWorkflow.Workflows.Runtime;
 
-namespace SendWorkflow.Workflows.Stores.InMemory;
+namespace SendWorkflow.Workflows.Stores;
 
-/// <summary>Everything one session changed, applied by <see cref="InMemoryTables.Apply"/> all together or not at all.</summary>
-internal sealed class InMemoryChanges
+/// <summary>
+/// Everything one unit of work changed, as a store applies it: all together or not at all. A changed entity carries
+/// what it was read with (an instance's stamp, a task's revision, a timer's status), so a write that lost a race is a
+/// conflict rather than an overwrite.
+/// </summary>
+public class ChangeSet
 {
     public List<WorkflowInstance> NewInstances { get; } = [];
     /// <summary>Changed instances with the stamp they were read with: the write only lands if the stored one still has it.</summary>
@@ -16,4 +20,7 @@ internal sealed class InMemoryChanges
     public List<(WorkflowTimer Timer, TimerStatus ReadStatus)> ChangedTimers { get; } = [];
     public List<JournalEntry> Journal { get; } = [];
     public List<Milestone> Milestones { get; } = [];
+
+    public virtual bool IsEmpty => NewInstances.Count + ChangedInstances.Count + NewTasks.Count + ChangedTasks.Count
+        + NewTimers.Count + ChangedTimers.Count + Journal.Count + Milestones.Count == 0;
 }
