@@ -38,7 +38,7 @@ public sealed class BadInputTests(StudioFixture studio)
             Transitions = [.. chain.Transitions,
                 new TransitionDefinition { Id = "to-nowhere", From = "step-1", To = "nowhere", On = "review.completed", Priority = 3 }],
         };
-        (await studio.Http.PutAsJsonAsync("/api/definitions/missing-state/draft",
+        (await studio.Http.PutAsJsonAsync("/api/definitions/missing-state/draft?scope=school:oakfield",
             System.Text.Json.JsonDocument.Parse(DefinitionJson.Serialize(broken)).RootElement))
             .EnsureSuccessStatusCode();
 
@@ -100,7 +100,7 @@ public sealed class BadInputTests(StudioFixture studio)
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Save my version over theirs" }).ClickAsync();
         await Expect(second.GetByTestId("designer-message")).ToContainTextAsync("Saved as draft version 2");
-        var draft = await studio.Http.GetStringAsync("/api/definitions/two-editors?version=latest");
+        var draft = await studio.Http.GetStringAsync("/api/definitions/two-editors?version=latest&scope=school:oakfield");
         Assert.Contains("Renamed by the second editor", draft);
     }
 

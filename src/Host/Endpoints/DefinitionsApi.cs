@@ -11,35 +11,49 @@ namespace SendWorkflow.Host.Endpoints;
 public sealed record RuleCheckRequest(string? Expression, string? Name, List<string>? Parameters, string? DefinitionId);
 public sealed record RuleCheckResult(bool Ok, IReadOnlyList<RuleError> Errors);
 
-/// <summary>Definitions: list, versions, drafts, publish, revert, export, import.</summary>
+/// <summary>
+/// Definitions: list, versions, drafts, publish, revert, export, import. Each works on a variant (<c>?scope=</c>): the
+/// default, a borough's own (<c>borough:ID</c>) or a school's own (<c>school:ID</c>); without it, the caller's own.
+/// </summary>
 public static class DefinitionsApi
 {
+    private const string Change = "change definitions";
+
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder api)
     {
         // A definition is the one large document the API takes (a 50-state pathway is about 100 KB): up to 4 MB here,
         // 1 MB everywhere else.
         var g = api.MapGroup("/definitions").WithTags("Definitions").WithMetadata(new RequestSizeLimitAttribute(4 * 1024 * 1024));
-        g.MapGet("", async (DefinitionService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct)));
-        g.MapGet("/{id}", async (string id, string? version, DefinitionService s, CancellationToken ct) =>
-            Document((await s.GetAsync(id, version, ct)).Json));
+        g.MapGet("", async (string? scope, DefinitionService s, StaffScope staff, CancellationToken ct) =>
+            TypedResults.Ok(await s.ListAsync(scope ?? DefinitionScope.OwnOf(staff.Caller), ct)));
+        g.MapGet("/{id}", async (string id, string? version, string? scope, DefinitionService s, StaffScope staff, CancellationToken ct) =>
+            Document((await s.GetAsync(id, version, scope ?? DefinitionScope.OwnOf(staff.Caller), ct)).Json));
         g.MapGet("/{id}/versions", async (string id, DefinitionService s, CancellationToken ct) =>
             TypedResults.Ok(await s.VersionsAsync(id, ct)));
-        g.MapPut("/{id}/draft", SaveDraft).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
-        g.MapPost("/{id}/publish", async (string id, DefinitionService s, CancellationToken ct) =>
-            TypedResults.Ok(new { version = await s.PublishAsync(id, ct) })).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
-        g.MapPost("/{id}/revert/{version:int}", async (string id, int version, DefinitionService s, StaffScope scope, CancellationToken ct) =>
-            TypedResults.Ok(await s.RevertAsync(id, version, scope.Actor, ct)))
-                .RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
-        g.MapGet("/{id}/export", async (string id, string? version, DefinitionService s, CancellationToken ct) =>
+        g.MapPut("/{id}/draft", SaveDraft).RequireStaffRole(Change, Capabilities.DesignDefinitions);
+        g.MapPost("/{id}/publish", async (string id, string? scope, DefinitionService s, StaffScope staff, AccessGuard guard,
+            CancellationToken ct) =>
         {
-            var row = await s.GetAsync(id, version ?? "latest", ct);
+            var variant = await guard.RequireVariantAsync(staff.Caller, scope);
+            return TypedResults.Ok(new { version = await s.PublishAsync(id, variant, ct), scope = variant });
+        }).RequireStaffRole(Change, Capabilities.DesignDefinitions);
+        g.MapPost("/{id}/revert/{version:int}", async (string id, int version, string? scope, DefinitionService s, StaffScope staff,
+            AccessGuard guard, CancellationToken ct) =>
+            TypedResults.Ok(await s.RevertAsync(id, version, staff.Actor, await guard.RequireVariantAsync(staff.Caller, scope), ct)))
+                .RequireStaffRole(Change, Capabilities.DesignDefinitions);
+        g.MapGet("/{id}/export", async (string id, string? version, string? scope, DefinitionService s, StaffScope staff,
+            CancellationToken ct) =>
+        {
+            var row = await s.GetAsync(id, version ?? "latest", scope ?? DefinitionScope.OwnOf(staff.Caller), ct);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(row.Json), "application/json", $"{row.DefinitionId}.v{row.Version}.json");
         });
-        g.MapPost("/import", async (JsonElement body, bool? publish, DefinitionService s, StaffScope scope, CancellationToken ct) =>
+        g.MapPost("/import", async (JsonElement body, bool? publish, string? scope, DefinitionService s, StaffScope staff,
+            AccessGuard guard, CancellationToken ct) =>
         {
             var document = DefinitionJson.Parse(body);
-            return TypedResults.Ok(await s.ImportAsync(document, publish ?? false, scope.Actor, ct));
-        }).RequireStaffRole("change definitions", Capabilities.DesignDefinitions);
+            var variant = await guard.RequireVariantAsync(staff.Caller, scope);
+            return TypedResults.Ok(await s.ImportAsync(document, publish ?? false, staff.Actor, variant, ct));
+        }).RequireStaffRole(Change, Capabilities.DesignDefinitions);
         g.MapPost("/validate", (JsonElement body) =>
         {
             var report = DefinitionValidator.Validate(DefinitionJson.Parse(body));
@@ -53,12 +67,13 @@ public static class DefinitionsApi
         return api;
     }
 
-    private static async Task<IResult> SaveDraft(string id, JsonElement body, int? revision, HttpRequest request,
-        DefinitionService s, StaffScope scope, CancellationToken ct)
+    private static async Task<IResult> SaveDraft(string id, JsonElement body, int? revision, string? scope, HttpRequest request,
+        DefinitionService s, StaffScope staff, AccessGuard guard, CancellationToken ct)
     {
         var document = DefinitionJson.Parse(body);
         var expected = revision ?? ParseIfMatch(request.Headers.IfMatch.ToString());
-        return TypedResults.Ok(await s.SaveDraftAsync(id, document, expected, scope.Actor, ct));
+        var variant = await guard.RequireVariantAsync(staff.Caller, scope);
+        return TypedResults.Ok(await s.SaveDraftAsync(id, document, new DraftSave(expected, staff.Actor, variant), ct));
     }
 
     private static int? ParseIfMatch(string header) =>

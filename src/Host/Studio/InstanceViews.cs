@@ -28,9 +28,11 @@ public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> facto
         if (await Refusals.OrNullAsync(() => guard.RequireInstanceAsync(db, caller, i, ct)) is null) return null;
         await guard.AuditAsync(caller, AuditActions.Read, "instance", id.ToString(), i.SubjectId, i.SchoolId);
         var pupil = await db.Pupils.AsNoTracking().Where(p => p.Id == i.SubjectId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        var record = await definitions.GetAsync(i.DefinitionId, i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        var record = await definitions.GetAsync(
+            i.DefinitionId, i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), DefinitionScope.Default, ct);
         var definition = DefinitionJson.Parse(record.Json);
-        var published = (await definitions.ListAsync(ct)).FirstOrDefault(d => d.Id == i.DefinitionId)?.PublishedVersion;
+        var published = (await definitions.ListAsync(DefinitionScope.School(i.SchoolId), ct))
+            .FirstOrDefault(d => d.Id == i.DefinitionId)?.RunsVersion;
 
         var journal = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id).ToListAsync(ct))
             .Select(j => new JournalLine(j.Id, j.At, j.Kind, j.State, j.Detail, j.Kind == JournalKinds.Transition ? TransitionOf(j.Data) : null))

@@ -14,6 +14,7 @@ internal sealed class DefinitionVersionConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.Status).HasMaxLength(16);
         e.Property(x => x.Json).HasMaxLength(4_000_000);
         e.Property(x => x.Revision).IsConcurrencyToken();
-        e.HasIndex(x => new { x.DefinitionId, x.Status });
+        e.Property(x => x.Scope).HasMaxLength(120);
+        e.HasIndex(x => new { x.DefinitionId, x.Scope, x.Status });
     }
 }

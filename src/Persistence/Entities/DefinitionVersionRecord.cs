@@ -5,6 +5,13 @@ public sealed class DefinitionVersionRecord
 {
     public string DefinitionId { get; set; } = "";
     public int Version { get; set; }
+    /// <summary>
+    /// Whose variant this version is: "" for the default shipped in definitions/, "borough:{id}" for a borough's own,
+    /// "school:{id}" for a school's own. Version numbers run across all of a definition's variants.
+    /// </summary>
+    public string Scope { get; set; } = "";
+    /// <summary>The version this one was made from (a variant's first draft, a revert), if any.</summary>
+    public int? BasedOn { get; set; }
     public string Name { get; set; } = "";
     /// <summary>draft, published or retired (a published version that a newer one replaced).</summary>
     public string Status { get; set; } = DefinitionStatus.Draft;

@@ -318,6 +318,9 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BasedOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -347,6 +350,11 @@ namespace SendWorkflow.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -354,7 +362,7 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasKey("DefinitionId", "Version");
 
-                    b.HasIndex("DefinitionId", "Status");
+                    b.HasIndex("DefinitionId", "Scope", "Status");
 
                     b.ToTable("DefinitionVersions", (string)null);
                 });

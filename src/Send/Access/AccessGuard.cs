@@ -39,6 +39,21 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
     public AuditEntryRecord Entry(Caller caller, string action, AuditSubject subject, int status = 200) =>
         audit.Entry(caller.User, new AuditRequest(caller.Method, caller.Path, caller.Address), action, subject, status);
 
+    /// <summary>
+    /// The variant of a definition the caller changes: the one asked for, else their own (their school's, their borough's,
+    /// or for an administrator the default); refused (403, audited) when it is not theirs to change.
+    /// </summary>
+    public async Task<string> RequireVariantAsync(Caller caller, string? requested)
+    {
+        var scope = requested ?? DefinitionScope.OwnOf(caller);
+        if (!DefinitionScope.IsValid(scope))
+            throw new RequestValidationException([new Problem($"'{scope}' is not a variant (school:ID, borough:ID or empty).", "scope")]);
+        if (DefinitionScope.MayChange(caller, scope)) return scope;
+        await AuditAsync(caller, AuditActions.Denied, "definition", scope, null, null, 403);
+        throw new ForbiddenException(
+            $"Your role ({caller.Role ?? "none"}) may not change {DefinitionScope.Describe(scope)} variant of a definition.");
+    }
+
     /// <summary>Refuses (403, audited) unless the caller has one of the roles.</summary>
     public async Task RequireRoleAsync(Caller caller, string what, IReadOnlyCollection<string> roles)
     {

@@ -36,8 +36,9 @@ public static class Capabilities
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Roles = new Dictionary<string, IReadOnlyList<string>>
     {
-        [DesignDefinitions] = [StaffRoles.Senco, StaffRoles.Administrator],
-        [ReadDefinitions] = SchoolLeaders,
+        // A SENCo designs their school's variant of a pathway, an LA officer their borough's (DefinitionScope).
+        [DesignDefinitions] = [StaffRoles.Senco, StaffRoles.LaOfficer, StaffRoles.Administrator],
+        [ReadDefinitions] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.LaOfficer, StaffRoles.Administrator],
         [SchoolViews] = SchoolLeaders,
         [SchoolFigures] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Governor, StaffRoles.Administrator],
         [Workspace] = StaffRoles.Writers,

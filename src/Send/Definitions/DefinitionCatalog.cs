@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Definitions;
+using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Send.Definitions;
 
@@ -12,31 +13,41 @@ public sealed class DefinitionCatalog(IDbContextFactory<SendWorkflowDbContext> f
     // A borough's variant is keyed by the version of its timelines, so a new version compiles anew and the old stays valid.
     private readonly ConcurrentDictionary<(string, int, string, int), Lazy<CompiledDefinition>> _variants = new();
     private readonly ConcurrentDictionary<(string, int), Lazy<Task<CompiledDefinition>>> _compiled = new();
-    private readonly ConcurrentDictionary<string, int> _published = new(StringComparer.Ordinal);
+    // The published version of each (definition, variant); absent when the variant has published none.
+    private readonly ConcurrentDictionary<(string Id, string Scope), int?> _published = new();
     private volatile IReadOnlyCollection<string>? _statutory;
 
     public Task<CompiledDefinition> GetAsync(string definitionId, int version, CancellationToken ct) =>
         _compiled.GetOrAdd((definitionId, version), key => new Lazy<Task<CompiledDefinition>>(() => LoadAsync(key.Item1, key.Item2))).Value;
 
-    public async Task<CompiledDefinition> GetPublishedAsync(string definitionId, CancellationToken ct)
+    /// <summary>The default variant's published version (the one shipped in definitions/, or an administrator's).</summary>
+    public async Task<CompiledDefinition> GetPublishedAsync(string definitionId, CancellationToken ct) =>
+        await GetAsync(definitionId, await PublishedVersionAsync(definitionId, DefinitionScope.Default, ct)
+            ?? throw new DefinitionNotFoundException(definitionId, "published"), ct);
+
+    /// <summary>The variant the subject runs: their school's own, else their borough's, else the default.</summary>
+    public async Task<CompiledDefinition> GetPublishedAsync(string definitionId, SubjectPlacement subject, CancellationToken ct)
     {
-        if (!_published.TryGetValue(definitionId, out var version))
+        foreach (var scope in DefinitionScope.ChainFor(subject.SchoolId, subject.BoroughId))
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var found = await db.DefinitionVersions.AsNoTracking()
-                .Where(v => v.DefinitionId == definitionId && v.Status == DefinitionStatus.Published)
-                .Select(v => (int?)v.Version).MaxAsync(ct);
-            version = found ?? throw new DefinitionNotFoundException(definitionId, "published");
-            _published[definitionId] = version;
+            if (await PublishedVersionAsync(definitionId, scope, ct) is { } version)
+                return ForBorough(await GetAsync(definitionId, version, ct), subject.BoroughId);
         }
-        return await GetAsync(definitionId, version, ct);
+        throw new DefinitionNotFoundException(definitionId, "published");
+    }
+
+    private async Task<int?> PublishedVersionAsync(string definitionId, string scope, CancellationToken ct)
+    {
+        if (_published.TryGetValue((definitionId, scope), out var known)) return known;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await db.DefinitionVersions.AsNoTracking()
+            .Where(v => v.DefinitionId == definitionId && v.Scope == scope && v.Status == DefinitionStatus.Published)
+            .Select(v => (int?)v.Version).MaxAsync(ct);
+        return _published[(definitionId, scope)] = found;
     }
 
     public async Task<CompiledDefinition> GetAsync(string definitionId, int version, string boroughId, CancellationToken ct) =>
         ForBorough(await GetAsync(definitionId, version, ct), boroughId);
-
-    public async Task<CompiledDefinition> GetPublishedAsync(string definitionId, string boroughId, CancellationToken ct) =>
-        ForBorough(await GetPublishedAsync(definitionId, ct), boroughId);
 
     private CompiledDefinition ForBorough(CompiledDefinition definition, string boroughId)
     {
@@ -47,7 +58,7 @@ public sealed class DefinitionCatalog(IDbContextFactory<SendWorkflowDbContext> f
 
     public void Invalidate(string definitionId)
     {
-        _published.TryRemove(definitionId, out _);
+        foreach (var key in _published.Keys.Where(k => k.Id == definitionId)) _published.TryRemove(key, out _);
         _statutory = null;
     }
 
@@ -56,14 +67,15 @@ public sealed class DefinitionCatalog(IDbContextFactory<SendWorkflowDbContext> f
     {
         if (_statutory is { } known) return known;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var ids = await db.DefinitionVersions.AsNoTracking().Where(v => v.Status == DefinitionStatus.Published)
-            .Select(v => v.DefinitionId).Distinct().ToListAsync(ct);
-        var statutory = new List<string>();
-        foreach (var id in ids)
+        var published = await db.DefinitionVersions.AsNoTracking().Where(v => v.Status == DefinitionStatus.Published)
+            .Select(v => new { v.DefinitionId, v.Version }).ToListAsync(ct);
+        var statutory = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var v in published)
         {
-            if ((await GetPublishedAsync(id, ct)).Definition.Statutory) statutory.Add(id);
+            // Statutory if any variant in use says so: a borough's own assessment is as much the LA's work as the default.
+            if ((await GetAsync(v.DefinitionId, v.Version, ct)).Definition.Statutory) statutory.Add(v.DefinitionId);
         }
-        return _statutory = statutory;
+        return _statutory = statutory.ToList();
     }
 
     private async Task<CompiledDefinition> LoadAsync(string id, int version)

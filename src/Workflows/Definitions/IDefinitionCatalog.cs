@@ -1,3 +1,5 @@
+using SendWorkflow.Workflows.Stores;
+
 namespace SendWorkflow.Workflows.Definitions;
 
 /// <summary>Published definition versions, compiled once and cached.</summary>
@@ -12,6 +14,9 @@ public interface IDefinitionCatalog
     /// <summary>The version as it runs in a borough: the borough's parameter set in force overrides the defaults.</summary>
     Task<CompiledDefinition> GetAsync(string definitionId, int version, string boroughId, CancellationToken ct);
 
-    /// <summary>The published version as it runs in a borough.</summary>
-    Task<CompiledDefinition> GetPublishedAsync(string definitionId, string boroughId, CancellationToken ct);
+    /// <summary>
+    /// The published version a subject runs, as it runs in its borough: a catalog may keep variants (a school's own, a
+    /// borough's own) and answers with the nearest one the subject's school and borough have.
+    /// </summary>
+    Task<CompiledDefinition> GetPublishedAsync(string definitionId, SubjectPlacement subject, CancellationToken ct);
 }

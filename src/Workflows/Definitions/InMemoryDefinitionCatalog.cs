@@ -1,3 +1,4 @@
+using SendWorkflow.Workflows.Stores;
 using System.Collections.Concurrent;
 
 namespace SendWorkflow.Workflows.Definitions;
@@ -41,8 +42,9 @@ public sealed class InMemoryDefinitionCatalog : IDefinitionCatalog
     public Task<CompiledDefinition> GetAsync(string definitionId, int version, string boroughId, CancellationToken ct) =>
         Task.FromResult(InBorough(definitionId, version, boroughId));
 
-    public Task<CompiledDefinition> GetPublishedAsync(string definitionId, string boroughId, CancellationToken ct) =>
-        Task.FromResult(InBorough(definitionId, Published(definitionId), boroughId));
+    /// <summary>One variant here: every subject runs the published version, as it runs in its borough.</summary>
+    public Task<CompiledDefinition> GetPublishedAsync(string definitionId, SubjectPlacement subject, CancellationToken ct) =>
+        Task.FromResult(InBorough(definitionId, Published(definitionId), subject.BoroughId));
 
     private CompiledDefinition Version(string id, int version) =>
         _versions.TryGetValue((id, version), out var compiled)

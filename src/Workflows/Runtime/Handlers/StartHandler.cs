@@ -13,7 +13,7 @@ internal sealed class StartHandler(EngineServices services, EventApplier events)
     {
         await using var session = await services.Store.OpenAsync(ct);
         var subject = await session.FindSubjectAsync(subjectId, ct) ?? throw new SubjectNotFoundException(subjectId);
-        var definition = await services.Catalog.GetPublishedAsync(definitionId, subject.BoroughId, ct);
+        var definition = await services.Catalog.GetPublishedAsync(definitionId, subject, ct);
         if (await session.FindActiveInstanceAsync(subjectId, definitionId, ct) is { } running)
             throw new AlreadyRunningException(subjectId, definitionId, running);
         var calendar = services.Calendars.ForBorough(subject.BoroughId);

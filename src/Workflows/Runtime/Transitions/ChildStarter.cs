@@ -12,13 +12,13 @@ internal sealed class ChildStarter(EngineServices services, StateEnterer states)
     public async Task StartAsync(InstanceContext parent, StateEntry entry, string childId, DateTime startedAt, CancellationToken ct)
     {
         var p = parent.Instance;
-        var child = await services.Catalog.GetPublishedAsync(childId, p.BoroughId, ct);
+        var subject = new SubjectPlacement(p.SubjectId, p.SchoolId, p.BoroughId, entry.YearGroup);
+        var child = await services.Catalog.GetPublishedAsync(childId, subject, ct);
         if (await parent.Session.FindActiveInstanceAsync(p.SubjectId, childId, ct) is { } running)
         {
             LineageJournal.ChildAlreadyRunning(parent.Journal, entry.State, child, running);
             return;
         }
-        var subject = new SubjectPlacement(p.SubjectId, p.SchoolId, p.BoroughId, entry.YearGroup);
         var instance = InstanceFactory.Create(child, subject, parent.Now, p.Id);
         instance.StartedAt = startedAt;
         parent.Session.Add(instance);

@@ -13,7 +13,8 @@ public partial class DesignerPage
         var session = _session!;
         try
         {
-            var result = await Definitions.SaveDraftAsync(Id, session.Document, expectedRevision, "studio", CancellationToken.None);
+            var save = new DraftSave(expectedRevision, _actor, _variant);
+            var result = await Definitions.SaveDraftAsync(Id, session.Document, save, CancellationToken.None);
             session.Saved(result.Version, result.Revision);
             _conflict = false;
             Show(Severity.Success, $"Saved as draft version {result.Version}." +
@@ -49,7 +50,7 @@ public partial class DesignerPage
 
     private async Task OverwriteAsync()
     {
-        var latest = await Definitions.GetAsync(Id, "latest", CancellationToken.None);
+        var latest = await Definitions.GetAsync(Id, "latest", _variant, CancellationToken.None);
         _busy = true;
         try { await SaveCoreAsync(latest.Status == "draft" ? latest.Revision : 0); }
         finally { _busy = false; }
@@ -69,7 +70,7 @@ public partial class DesignerPage
         try
         {
             if ((_session!.Dirty || _session.Status != "draft") && !await SaveCoreAsync(_session.ExpectedRevision)) return;
-            var version = await Definitions.PublishAsync(Id, CancellationToken.None);
+            var version = await Definitions.PublishAsync(Id, _variant, CancellationToken.None);
             _session.Published();
             await LoadPublishedAsync();
             Show(Severity.Success, $"Published version {version}. New pupils start on version {version}; "

@@ -1,3 +1,5 @@
+using SendWorkflow.Send.Access;
+using Microsoft.AspNetCore.Components.Authorization;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -34,6 +36,11 @@ public partial class DesignerPage
 
     [Parameter] public string Id { get; set; } = "";
     [Inject] private DefinitionService Definitions { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
+
+    /// <summary>The variant this user designs: a SENCo their school's, an LA officer their borough's, an administrator the default.</summary>
+    private string _variant = DefinitionScope.Default;
+    private string _actor = "studio";
     [Inject] private StudioQueries Queries { get; set; } = default!;
 
     private StateDefinition? SelectedState => _selKind == "state" ? _session?.Document.States.FirstOrDefault(s => s.Id == _selId) : null;
@@ -61,7 +68,9 @@ public partial class DesignerPage
     {
         try
         {
-            var record = await Definitions.GetAsync(Id, "latest", CancellationToken.None);
+            var caller = Caller.Page((await Auth).User, $"/definitions/{Id}/design");
+            (_variant, _actor) = (DefinitionScope.OwnOf(caller), caller.Actor);
+            var record = await Definitions.GetAsync(Id, "latest", _variant, CancellationToken.None);
             var document = DefinitionJson.Parse(record.Json);
             _session = new DesignerSession(document, record.Version, record.Status, record.Status == "draft" ? record.Revision : 0);
             await LoadPublishedAsync();
@@ -75,12 +84,12 @@ public partial class DesignerPage
 
     private async Task LoadPublishedAsync()
     {
-        _publishedVersion = (await Definitions.ListAsync(CancellationToken.None)).FirstOrDefault(d => d.Id == Id)?.PublishedVersion;
+        _publishedVersion = (await Definitions.ListAsync(_variant, CancellationToken.None)).FirstOrDefault(d => d.Id == Id)?.RunsVersion;
         _publishedStates = [];
         if (_publishedVersion is { } v)
         {
             var published = DefinitionJson.Parse((await Definitions.GetAsync(Id, v.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                CancellationToken.None)).Json);
+                _variant, CancellationToken.None)).Json);
             _publishedStates = published.States.Select(s => s.Id).ToHashSet();
         }
         _running = await Queries.RunningVersionsAsync(Id, CancellationToken.None);
