@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SendWorkflow.Host.Tests.Infrastructure;
+
+namespace SendWorkflow.Host.Tests.Security;
+
+/// <summary>
+/// Every API endpoint, called by every role and by nobody, against the table of who may: a role that may gets past
+/// the gate (any answer but 401, 403 or 404: bad input and conflicts still count as allowed), a role that may not is
+/// refused (403 for its role, 404 for what is outside its scope), nobody gets 401, and nothing answers 500. The table
+/// covers the LA's statutory decisions and tasks. A new endpoint fails the test until it has a row.
+/// </summary>
+public sealed class PermissionMatrixTests
+{
+    private static readonly string[] Roles = ["senco", "teacher", "ta", "head", "governor", "la", "admin"];
+    private static readonly string[] SignedIn = Roles;
+    private static readonly string[] SchoolLeaders = ["senco", "head", "admin"];
+    private static readonly string[] Designers = ["senco", "la", "admin"];
+    private static readonly string[] LaOnly = ["la", "admin"];
+    private static readonly string[] AdminOnly = ["admin"];
+    private static readonly string[] SeeAva = ["senco", "teacher", "ta", "head", "la", "admin"];
+    private static readonly string[] AvaSchoolWork = ["senco", "teacher", "ta", "head", "admin"];
+    private static readonly HashSet<string> Open = ["GET /api/health", "POST /api/auth/token", "GET /api/calendar/{userId}/{secret}.ics"];
+
+    private sealed record Row(string Method, string Route, string Path, Func<object?>? Body, string[] Allowed);
+
+    [Fact]
+    public async Task EveryEndpoint_WithEveryRole_IsAllowedOrRefusedAsTheTableSays()
+    {
+        await using var w = await StaffWorld.CreateAsync();
+        var admin = w.P.Http;
+        // Dee is in 3 Oak at stage 1 (a class teacher's tasks); Ava's pathway asked for an assessment (the LA's work).
+        (await admin.PostAsJsonAsync("/api/pupils", new { id = "dee", name = "Pupil dee", dateOfBirth = "2018-05-01", schoolId = "oakfield",
+            yearGroup = 3, className = "3 Oak" })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/pupils", new { id = "eve", name = "Pupil eve", dateOfBirth = "2018-05-01", schoolId = "oakfield",
+            yearGroup = 3, className = "3 Oak" })).EnsureSuccessStatusCode();
+        var dee = (string)(await (await admin.PostAsJsonAsync("/api/instances", new { definitionId = "send-pathway", pupilId = "dee" }))
+            .Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        (await admin.PostAsJsonAsync($"/api/instances/{w.Pathways["ava"]}/events",
+            new { name = "assessment.requested", data = new { by = "school" } })).EnsureSuccessStatusCode();
+        var assessment = (string)(await admin.GetFromJsonAsync<JsonArray>("/api/pupils/ava/instances"))!
+            .Single(i => (string?)i!["definitionId"] == "ehcp-assessment")!["id"]!;
+        var laTask = (string)(await admin.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={assessment}&status=open"))!
+            .First(t => (string?)t!["role"] == "la-officer")!["id"]!;
+        var teacherTask = (string)(await admin.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={dee}&status=open&role=class-teacher"))!
+            .First()!["id"]!;
+        var provision = (string)(await (await admin.PostAsJsonAsync("/api/pupils/ava/provisions", Provision())).Content
+            .ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var pathway = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Definitions, "workflows", "send-pathway.json")));
+        var imported = pathway!.DeepClone();
+        imported["id"] = "matrix-import";
+
+        Row[] table =
+        [
+            new("GET", "/api/health", "/api/health", null, SignedIn),
+            new("POST", "/api/auth/token", "/api/auth/token", () => new { email = "nobody@test.example", password = "wrong" }, []),
+            new("GET", "/api/auth/me", "/api/auth/me", null, SignedIn),
+            new("POST", "/api/users", "/api/users", () => new { email = $"{Guid.NewGuid():N}@test.example", displayName = "New",
+                role = "class-teacher", schoolId = "oakfield", classes = "3 Oak", password = StaffWorld.Password }, AdminOnly),
+            new("POST", "/api/me/calendar/reset", "/api/me/calendar/reset", () => new { }, SignedIn),
+            new("GET", "/api/audit", "/api/audit", null, ["senco", "admin"]),
+            new("GET", "/api/inbox", "/api/inbox", null, SignedIn),
+            new("GET", "/api/calendar/{userId}/{secret}.ics", "/api/calendar/nobody/wrong.ics", null, []),
+            new("GET", "/api/schools/{schoolId}/figures", "/api/schools/oakfield/figures", null, ["senco", "head", "governor", "admin"]),
+            new("GET", "/api/schools/{schoolId}/sen-register", "/api/schools/oakfield/sen-register", null, SchoolLeaders),
+            new("GET", "/api/schools/{schoolId}/sen-register.csv", "/api/schools/oakfield/sen-register.csv", null, SchoolLeaders),
+            new("GET", "/api/schools/{schoolId}/overdue-reviews", "/api/schools/oakfield/overdue-reviews", null, SchoolLeaders),
+            new("GET", "/api/schools/{schoolId}/overdue-reviews.csv", "/api/schools/oakfield/overdue-reviews.csv", null, SchoolLeaders),
+            new("GET", "/api/schools/{schoolId}/provision-map", "/api/schools/oakfield/provision-map", null, SchoolLeaders),
+            new("GET", "/api/schools/{schoolId}/provision-map.csv", "/api/schools/oakfield/provision-map.csv", null, SchoolLeaders),
+            new("GET", "/api/pupils/{pupilId}/record", "/api/pupils/ava/record", null, SeeAva),
+            new("POST", "/api/pupils/{pupilId}/provisions", "/api/pupils/ava/provisions", () => Provision(), ["senco", "teacher", "head", "admin"]),
+            new("PUT", "/api/provisions/{id:guid}", $"/api/provisions/{provision}", () => new { impact = "Better" },
+                ["senco", "teacher", "head", "admin"]),
+            new("GET", "/api/definitions", "/api/definitions", null, SignedIn),
+            new("GET", "/api/definitions/{id}", "/api/definitions/send-pathway", null, SignedIn),
+            new("GET", "/api/definitions/{id}/versions", "/api/definitions/send-pathway/versions", null, SignedIn),
+            new("PUT", "/api/definitions/{id}/draft", "/api/definitions/send-pathway/draft", () => pathway, Designers),
+            new("POST", "/api/definitions/{id}/publish", "/api/definitions/send-pathway/publish", () => new { }, Designers),
+            new("POST", "/api/definitions/{id}/revert/{version:int}", "/api/definitions/send-pathway/revert/1", () => new { }, Designers),
+            new("GET", "/api/definitions/{id}/export", "/api/definitions/send-pathway/export", null, SignedIn),
+            new("POST", "/api/definitions/import", "/api/definitions/import", () => imported, Designers),
+            new("POST", "/api/definitions/validate", "/api/definitions/validate", () => pathway, SignedIn),
+            new("POST", "/api/rules/check", "/api/rules/check", () => new { expression = "facts.Stage == 1" }, SignedIn),
+            new("POST", "/api/boroughs", "/api/boroughs", () => new { id = $"b-{Guid.NewGuid():N}"[..20], name = "New" }, AdminOnly),
+            new("GET", "/api/boroughs/{id}", "/api/boroughs/demo-borough", null, SignedIn),
+            new("POST", "/api/schools", "/api/schools", () => new { id = $"s-{Guid.NewGuid():N}"[..20], name = "New", boroughId = "north" },
+                AdminOnly),
+            new("GET", "/api/schools/{id}", "/api/schools/oakfield", null, SignedIn),
+            new("POST", "/api/pupils", "/api/pupils", () => new { name = "New Pupil", dateOfBirth = "2018-05-01", schoolId = "oakfield",
+                yearGroup = 3 }, SchoolLeaders),
+            new("GET", "/api/pupils/{id}", "/api/pupils/ava", null, SeeAva),
+            new("PUT", "/api/pupils/{id}", "/api/pupils/ava", () => new { className = "3 Oak" }, SchoolLeaders),
+            new("POST", "/api/instances", "/api/instances", () => new { definitionId = "send-pathway", pupilId = "eve" }, AvaSchoolWork),
+            new("GET", "/api/instances/{id:guid}", $"/api/instances/{dee}", null, AvaSchoolWork),
+            new("GET", "/api/instances/{id:guid}/journal", $"/api/instances/{dee}/journal", null, AvaSchoolWork),
+            new("POST", "/api/instances/{id:guid}/events", $"/api/instances/{dee}/events",
+                () => new { name = "concern.raised", data = new { concern = "Reading" } }, AvaSchoolWork),
+            // The LA's statutory decision: school staff see the case but may not decide it.
+            new("POST", "/api/instances/{id:guid}/events#statutory", $"/api/instances/{assessment}/events",
+                () => new { name = "plan.decided", data = new { issue = false, decidedOn = "2026-10-12", decidedBy = "Someone" } }, LaOnly),
+            new("GET", "/api/pupils/{pupilId}/instances", "/api/pupils/ava/instances", null, SeeAva),
+            new("GET", "/api/tasks", "/api/tasks", null, SignedIn),
+            new("GET", "/api/tasks/{id:guid}", $"/api/tasks/{laTask}", null, SeeAva),
+            new("GET", "/api/tasks/{id:guid}/form", $"/api/tasks/{laTask}/form", null, SeeAva),
+            // The LA's task: only the LA completes it; a class teacher's task: the teacher or the SENCo.
+            new("POST", "/api/tasks/{id:guid}/complete", $"/api/tasks/{laTask}/complete", () => new { notes = "Done" }, LaOnly),
+            new("POST", "/api/tasks/{id:guid}/complete#school", $"/api/tasks/{teacherTask}/complete", () => new { notes = "Done" },
+                ["senco", "teacher", "admin"]),
+            new("GET", "/api/clock", "/api/clock", null, SignedIn),
+            new("POST", "/api/clock/advance", "/api/clock/advance", () => new { days = 0 }, AdminOnly),
+            new("GET", "/api/boroughs/{boroughId}/parameters", "/api/boroughs/demo-borough/parameters", null, LaOnly),
+            new("PUT", "/api/boroughs/{boroughId}/parameters", "/api/boroughs/demo-borough/parameters",
+                () => new { parameters = new { }, changedBy = "Matrix", note = "No change" }, LaOnly),
+            new("GET", "/api/boroughs/{boroughId}/parameters/history", "/api/boroughs/demo-borough/parameters/history", null, LaOnly),
+            new("POST", "/api/boroughs/{boroughId}/parameters/apply", "/api/boroughs/demo-borough/parameters/apply",
+                () => new { appliedBy = "Matrix" }, LaOnly),
+            new("GET", "/api/boroughs/{boroughId}/assessments", "/api/boroughs/demo-borough/assessments", null, LaOnly),
+            new("GET", "/api/boroughs/{boroughId}/compliance", "/api/boroughs/demo-borough/compliance?from=2026-09-01&to=2027-08-31", null,
+                LaOnly),
+            new("GET", "/api/compliance", "/api/compliance?from=2026-09-01&to=2027-08-31", null, LaOnly),
+            new("GET", "/api/compliance/sen2.csv", "/api/compliance/sen2.csv?from=2026-09-01&to=2027-08-31", null, LaOnly),
+            new("GET", "/api/instances/{id:guid}/exceptions", $"/api/instances/{assessment}/exceptions", null, LaOnly),
+            new("POST", "/api/instances/{id:guid}/exceptions", $"/api/instances/{assessment}/exceptions", () => new { }, LaOnly),
+        ];
+
+        var endpoints = w.P.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .ToHashSet();
+        var covered = table.Select(r => $"{r.Method} {r.Route.Split('#')[0]}").ToHashSet();
+        Assert.True(endpoints.IsSubsetOf(covered),
+            $"Endpoints without a row in the table: {string.Join(", ", endpoints.Except(covered).Order(StringComparer.Ordinal))}");
+
+        var wrong = new List<string>();
+        foreach (var row in table)
+        {
+            foreach (var who in Roles.Prepend("nobody"))
+            {
+                using var client = who == "nobody" ? w.P.Factory.CreateAnonymousClient() : w.As(who);
+                using var request = new HttpRequestMessage(new HttpMethod(row.Method), row.Path);
+                if (row.Body is not null) request.Content = JsonContent.Create(row.Body());
+                var status = (await client.SendAsync(request)).StatusCode;
+                var open = Open.Contains($"{row.Method} {row.Route}");
+                var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+                var ok = status != HttpStatusCode.InternalServerError && (open
+                    ? status != HttpStatusCode.Forbidden
+                    : who == "nobody" ? status == HttpStatusCode.Unauthorized
+                    : row.Allowed.Contains(who) ? !refused
+                    : status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
+                if (!ok) wrong.Add($"{row.Method} {row.Path} as {who}: {(int)status}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    private static object Provision() => new
+    {
+        intervention = "Reading group", entryCriteria = "Reading age 2 years behind", exitCriteria = "Reading age within 6 months",
+        startsOn = "2026-10-12", deliveredBy = "TA",
+    };
+}
