@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence;
 using SendWorkflow.Rules;
+using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Clock;
+using SendWorkflow.Send.Pupils;
 using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Commands;
@@ -70,11 +73,39 @@ public static class BenchCommand
             var (journal, tasks, timers) = (await db.Journal.CountAsync(), await db.Tasks.CountAsync(), await db.Timers.CountAsync());
             Console.WriteLine($"rows written:       {journal} journal, {tasks} tasks, {timers} timers");
         }
+        await ReadsAsync(app, pupils, concurrency);
         Console.WriteLine($"database file:      {new FileInfo(dbFile).Length / 1024 / 1024} MiB (plus WAL)");
         Console.WriteLine($"total run:          {total.Elapsed.TotalSeconds:0.0} s");
         await BenchHost.StopAsync(app);
         BenchHost.DeleteFolder(folder);
         return 0;
+    }
+
+    /// <summary>
+    /// What auditing a look costs: a pupil read through the service, whose audit row is committed before the answer
+    /// (grouped with the others queued meanwhile), beside the same read from the database alone.
+    /// </summary>
+    private static async Task ReadsAsync(WebApplication app, int pupils, int concurrency)
+    {
+        var directory = app.Services.GetRequiredService<PupilDirectory>();
+        var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+        var caller = new Caller(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "bench"), new Claim(ClaimTypes.Role, StaffRoles.Administrator)], "bench")), "GET", "/bench");
+        var audited = new List<double>();
+        var plain = new List<double>();
+        Console.WriteLine();
+        var withAudit = await RoundAsync("read a pupil, audited (row committed)", pupils, concurrency, audited,
+            i => directory.GetPupilAsync(caller, $"bench-{i}", CancellationToken.None));
+        var without = await RoundAsync("the same read, no audit row", pupils, concurrency, plain, async i =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.Pupils.AsNoTracking().FirstAsync(p => p.Id == $"bench-{i}");
+        });
+        audited.Sort();
+        plain.Sort();
+        Console.WriteLine($"audited reads:      p50 {Percentile(audited, 0.50):0.00} ms, p99 {Percentile(audited, 0.99):0.00} ms "
+            + $"({pupils / withAudit.TotalSeconds:0} per second); without the audit row p50 {Percentile(plain, 0.50):0.00} ms, "
+            + $"p99 {Percentile(plain, 0.99):0.00} ms ({pupils / without.TotalSeconds:0} per second)");
     }
 
     private static async Task<TimeSpan> RoundAsync(string label, int count, int concurrency, List<double> latencies, Func<int, Task> work)

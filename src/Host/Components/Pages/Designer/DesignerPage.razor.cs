@@ -1,10 +1,10 @@
-using SendWorkflow.Send.Access;
-using Microsoft.AspNetCore.Components.Authorization;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SendWorkflow.Host.Components.Shared;
 using SendWorkflow.Host.Studio;
+using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Workflows.Definitions;
 
