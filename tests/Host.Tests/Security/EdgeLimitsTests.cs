@@ -118,4 +118,22 @@ public sealed class EdgeLimitsTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty((await w.P.Http.GetFromJsonAsync<JsonObject>("/api/pupils/ava/record"))!["provisions"]!.AsArray());
     }
+
+    [Theory]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    [InlineData("=HYPERLINK(\"http://evil.example\")")]
+    public async Task ACsvCell_ThatASpreadsheetWouldRun_IsDefused(string intervention)
+    {
+        await using var w = await StaffWorld.CreateAsync();
+        var added = await w.As("senco").PostAsJsonAsync("/api/pupils/ava/provisions", new
+        {
+            intervention, entryCriteria = "x", exitCriteria = "y", startsOn = "2026-10-12", deliveredBy = "TA",
+        });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var csv = await w.As("senco").GetStringAsync("/api/schools/oakfield/provision-map.csv");
+        var cells = csv.Split('\n').Skip(1).SelectMany(line => line.Split(',')).Select(c => c.TrimStart('"')).ToList();
+        Assert.Contains(cells, c => c.StartsWith('\'') && c.Contains('='));
+        Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '@' or '\t' or '\r');
+    }
 }
