@@ -19,6 +19,8 @@ public static class TimerServices
     {
         services.AddSingleton<TimerDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
+        services.AddSingleton<DispatcherStatus>();
+        services.AddSingleton(new DispatcherSchedule(clock.IsSimulated ? null : TimeSpan.FromSeconds(config.GetValue("Timers:DispatchSeconds", 5.0))));
         if (clock.IsSimulated)
         {
             services.AddSingleton(sp => new SimulatedClock(
