@@ -26,8 +26,9 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<SendWorkflowDbContex
         try
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO Health (Id, CheckedAt) VALUES (1, {time.GetUtcNow().UtcDateTime}) ON CONFLICT(Id) DO UPDATE SET CheckedAt = excluded.CheckedAt",
+                $"INSERT INTO Health (Id, CheckedAt) VALUES (1, {now}) ON CONFLICT(Id) DO UPDATE SET CheckedAt = excluded.CheckedAt",
                 cancellationToken);
             return HealthCheckResult.Healthy("The database answers and takes writes.", Data(readable: true, writable: true));
         }

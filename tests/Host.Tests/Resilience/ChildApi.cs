@@ -30,7 +30,8 @@ internal static class ChildApi
     /// <summary>A review with expected progress: the pupil stays at stage 1, so it can be sent any number of times.</summary>
     /// <remarks>The marker goes in the review's notes, so the journal row of each acknowledged event can be found.</remarks>
     public static Task<HttpResponseMessage> PostReviewAsync(HttpClient http, string instanceId, string marker) =>
-        http.PostAsJsonAsync($"/api/instances/{instanceId}/events", new { name = "review.completed", data = new { progress = "expected", notes = marker } });
+        http.PostAsJsonAsync($"/api/instances/{instanceId}/events",
+            new { name = "review.completed", data = new { progress = "expected", notes = marker } });
 
     public static SqliteConnection Open(string file)
     {
@@ -61,7 +62,10 @@ internal static class ChildApi
         using var reader = command.ExecuteReader();
         var rows = new List<(string, string, string?, string, int)>();
         while (reader.Read())
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+        {
+            var resourceId = reader.IsDBNull(2) ? null : reader.GetString(2);
+            rows.Add((reader.GetString(0), reader.GetString(1), resourceId, reader.GetString(3), reader.GetInt32(4)));
+        }
         return rows;
     }
 }

@@ -130,7 +130,8 @@ public sealed class FullDiskTests
             using var response = await http.GetAsync(path);
             var body = await response.Content.ReadAsStringAsync();
             if (response.StatusCode == expected) return JsonNode.Parse(body)!.AsObject();
-            if (started.Elapsed > within) Assert.Fail($"{path} answered {(int)response.StatusCode}, not {(int)expected}, for {within.TotalSeconds}s: {body}");
+            if (started.Elapsed > within)
+                Assert.Fail($"{path} answered {(int)response.StatusCode}, not {(int)expected}, for {within.TotalSeconds}s: {body}");
             await Task.Delay(200);
         }
     }
