@@ -36,7 +36,6 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/api-docs", o => o.WithTitle("SendWorkflow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapStudio();
 app.MapSendWorkflowApi();
-await app.RunAsync();
-return 0;
+return await app.RunOrExplainAsync();
 
 public partial class Program;

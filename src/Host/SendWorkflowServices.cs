@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Endpoints;
+using SendWorkflow.Host.Health;
 using SendWorkflow.Host.Security;
 using SendWorkflow.Host.Timers;
 using SendWorkflow.Persistence;
@@ -26,6 +27,7 @@ public static class SendWorkflowServices
         services.AddSqlitePersistence(connectionString);
         services.AddTimers(config.GetSection("Clock").Get<ClockOptions>() ?? new ClockOptions(), connectionString, config);
         services.AddSecurity();
+        services.AddHealth();
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughTimelines>();
         services.AddSingleton<SendWorkflow.Send.Statutory.StatutoryExceptions>();
         services.AddSingleton<SendWorkflow.Send.Statutory.ComplianceReports>();
@@ -81,7 +83,7 @@ public static class SendWorkflowServices
     public static WebApplication MapSendWorkflowApi(this WebApplication app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous();
+        api.MapHealthApi();
         api.MapAuthApi();
         api.MapAuditApi();
         api.MapInboxApi();

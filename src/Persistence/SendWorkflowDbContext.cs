@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Persistence;
 
@@ -21,6 +23,35 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<AuditEntryRecord> Audit => Set<AuditEntryRecord>();
     public DbSet<ProvisionRecord> Provisions => Set<ProvisionRecord>();
     public DbSet<ClockState> Clock => Set<ClockState>();
+    public DbSet<HealthProbe> Health => Set<HealthProbe>();
+
+    /// <summary>Saves; a full or read-only disk comes out as <see cref="StorageUnavailableException"/> (503 at the API).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (Exception ex) when (SqliteStorageErrors.Classify(ex, DatabaseFile) is { } unavailable && !ReferenceEquals(unavailable, ex))
+        {
+            throw unavailable;
+        }
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (Exception ex) when (SqliteStorageErrors.Classify(ex, DatabaseFile) is { } unavailable && !ReferenceEquals(unavailable, ex))
+        {
+            throw unavailable;
+        }
+    }
+
+    private string? DatabaseFile => Database.IsSqlite() ? Database.GetDbConnection().DataSource : null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Problems;
 using SendWorkflow.Workflows.Calendars;
@@ -13,17 +14,30 @@ namespace SendWorkflow.Host.Endpoints;
 /// <summary>Turns domain exceptions into RFC 9457 ProblemDetails with every problem listed.</summary>
 internal sealed class ProblemHandling(IProblemDetailsService problemDetails) : IExceptionHandler
 {
+    /// <summary>How long a client should wait before trying a write again after a full or read-only disk.</summary>
+    public const int RetryAfterSeconds = 30;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // A full or read-only disk, however deep EF Core, Identity or the single writer wrapped it, is one answer: 503.
+        exception = SqliteStorageErrors.Classify(exception) ?? exception;
         var (status, title, problems) = Map(exception);
         if (status == 0) return false;
         http.Response.StatusCode = status;
+        if (status == 503) http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await Security.SecurityServices.AuditRefusalAsync(http, status);
         var details = new ProblemDetails
         {
             Status = status,
             Title = title,
-            Detail = exception is BadHttpRequestException bad ? Describe(bad) : exception.Message,
+            Detail = exception switch
+            {
+                BadHttpRequestException bad => Describe(bad),
+                // The operator's message without the file's path: the client needs to know to wait, not where the file is.
+                StorageUnavailableException storage => $"The service cannot store anything now; try again later. " +
+                                                       SqliteStorageErrors.Describe(storage.Problem, null),
+                _ => exception.Message,
+            },
             Type = $"https://httpstatuses.io/{status}",
         };
         details.Extensions["errors"] = problems ?? [new Problem(details.Detail!)];
@@ -51,6 +65,7 @@ internal sealed class ProblemHandling(IProblemDetailsService problemDetails) : I
         ConflictException => (409, "Conflict", null),
         SendWorkflow.Send.Problems.ForbiddenException => (403, "Not allowed", null),
         ConcurrencyConflictException => (409, "Too many concurrent changes; try again", null),
+        StorageUnavailableException => (503, "The service cannot store anything now", null),
         _ => (0, "", null),
     };
 

@@ -19,6 +19,9 @@ public static class TimerServices
     {
         services.AddSingleton<TimerDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
+        services.AddSingleton<DispatcherStatus>();
+        var interval = TimeSpan.FromSeconds(config.GetValue("Timers:DispatchSeconds", 5.0));
+        services.AddSingleton(new DispatcherSchedule(clock.IsSimulated ? null : interval));
         if (clock.IsSimulated)
         {
             services.AddSingleton(sp => new SimulatedClock(
@@ -27,7 +30,6 @@ public static class TimerServices
             return services;
         }
 
-        var interval = TimeSpan.FromSeconds(config.GetValue("Timers:DispatchSeconds", 5.0));
         var quartzFile = QuartzConnectionString(connectionString);
         services.AddQuartz("sendworkflow", q =>
         {

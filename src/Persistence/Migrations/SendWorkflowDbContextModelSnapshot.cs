@@ -367,6 +367,19 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("DefinitionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.HealthProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Health", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.ProvisionRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -30,6 +30,9 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
 
     public string ConnectionString { get; } = connectionString;
     public bool IsInMemory => ConnectionString.Contains(":memory:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The database file (for messages to an operator).</summary>
+    public string DataSource => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
     /// <summary>An audit entry on its own (a look at a record), committed with whatever else is queued meanwhile.</summary>
@@ -106,9 +109,12 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
         }
         catch (Exception ex)
         {
-            // A broken connection is not reused; nothing of this batch was written.
+            // Nothing of this batch was written, and it is not retried behind its callers' backs: each hears why (a full or
+            // read-only disk as StorageUnavailableException, so the API answers 503). The connection is not reused: the
+            // next batch opens a fresh one, so the writer works again as soon as space or write access returns.
             await ResetAsync();
-            foreach (var p in batch) p.Done.TrySetException(ex);
+            var failure = SqliteStorageErrors.Classify(ex, DataSource) ?? ex;
+            foreach (var p in batch) p.Done.TrySetException(failure);
             return;
         }
         for (var i = 0; i < batch.Count; i++)
@@ -184,10 +190,20 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
 
     private async Task ResetAsync()
     {
-        foreach (var c in _commands.Values) await c.DisposeAsync();
-        _commands.Clear();
-        if (_connection is not null) await _connection.DisposeAsync();
-        _connection = null;
+        try
+        {
+            foreach (var c in _commands.Values) await c.DisposeAsync();
+            if (_connection is not null) await _connection.DisposeAsync();
+        }
+        catch (SqliteException)
+        {
+            // Closing a connection whose disk failed can fail too; it is dropped either way.
+        }
+        finally
+        {
+            _commands.Clear();
+            _connection = null;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -8,30 +8,49 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// Copies committed WAL pages back into the database file every second on a connection of its own. PASSIVE mode
 /// never blocks readers or the writer; with auto-checkpoints off, commits stay short. Under steady load readers
 /// never all let go at once, so a passive checkpoint can never rewind the log: past 256 MiB a TRUNCATE
-/// checkpoint waits briefly for them and empties it.
+/// checkpoint waits briefly for them and empties it. A checkpoint that fails (a full or read-only disk) never stops
+/// the host: the checkpointer says so once, drops its connection, waits longer each time (up to a minute) and carries
+/// on by itself when the disk has room again; the WAL keeps every committed page meanwhile.
 /// </summary>
 internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCheckpointer> logger) : BackgroundService
 {
     private const long MaxWalBytes = 256L * 1024 * 1024;
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (writer.IsInMemory) return;
-        await using var connection = new SqliteConnection(writer.ConnectionString);
+        var wal = writer.DataSource + "-wal";
+        SqliteConnection? connection = null;
+        var wait = Every;
+        var failing = false;
         try
         {
-            await connection.OpenAsync(stoppingToken);
-            await using (var busy = connection.CreateCommand())
+            while (!stoppingToken.IsCancellationRequested)
             {
-                busy.CommandText = "PRAGMA busy_timeout=5000;";
-                await busy.ExecuteNonQueryAsync(stoppingToken);
-            }
-            var wal = new SqliteConnectionStringBuilder(writer.ConnectionString).DataSource + "-wal";
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                var large = File.Exists(wal) && new FileInfo(wal).Length > MaxWalBytes;
-                await CheckpointAsync(connection, large ? "TRUNCATE" : "PASSIVE", stoppingToken);
+                // Real time, not the service clock: the simulated clock only moves when told.
+                await Task.Delay(wait, stoppingToken);
+                try
+                {
+                    connection ??= await OpenAsync(stoppingToken);
+                    var large = File.Exists(wal) && new FileInfo(wal).Length > MaxWalBytes;
+                    await CheckpointAsync(connection, large ? "TRUNCATE" : "PASSIVE", stoppingToken);
+                    if (failing) logger.LogInformation("WAL checkpoints work again");
+                    (failing, wait) = (false, Every);
+                }
+                catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+                {
+                    if (!failing)
+                    {
+                        logger.LogWarning("WAL checkpoint failed, retrying with back-off: {Problem}",
+                            SqliteStorageErrors.Classify(ex, writer.DataSource)?.Message ?? ex.Message);
+                    }
+                    failing = true;
+                    wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestWait.Ticks));
+                    if (connection is not null) await connection.DisposeAsync();
+                    connection = null;
+                }
             }
         }
         catch (OperationCanceledException)
@@ -39,20 +58,47 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
         }
         finally
         {
-            try
-            {
-                await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
-            }
-            catch (SqliteException ex)
-            {
-                logger.LogWarning("Final WAL checkpoint did not complete: {Message}", ex.Message);
-            }
+            await FinalCheckpointAsync(connection);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(writer.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var busy = connection.CreateCommand();
+            busy.CommandText = "PRAGMA busy_timeout=5000;";
+            await busy.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task FinalCheckpointAsync(SqliteConnection? connection)
+    {
+        if (connection is null) return;
+        try
+        {
+            await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
+        }
+        catch (SqliteException ex)
+        {
+            logger.LogWarning("Final WAL checkpoint did not complete: {Message}", ex.Message);
+        }
+        finally
+        {
+            await connection.DisposeAsync();
         }
     }
 
     private static async Task CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct)
     {
-        if (connection.State != System.Data.ConnectionState.Open) return;
         await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA wal_checkpoint({mode});";
         await command.ExecuteNonQueryAsync(ct);

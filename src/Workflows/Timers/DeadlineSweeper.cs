@@ -40,7 +40,8 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
                     {
                         if (await act(task.TaskId)) Interlocked.Increment(ref done);
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    // A full or read-only disk stops the round (the job tries again later); one task's fault does not.
+                    catch (Exception ex) when (ex is not OperationCanceledException and not StorageUnavailableException)
                     {
                         logger.LogError("Deadline of task {TaskId} could not be handled: {Error}", task.TaskId, ex.Message);
                     }

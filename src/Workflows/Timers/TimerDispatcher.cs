@@ -58,8 +58,9 @@ public sealed class TimerDispatcher(
                     case TimerOutcome.Cancelled: cancelled++; break;
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not StorageUnavailableException)
             {
+                // A full or read-only disk stops the whole round (the caller backs off): every other timer would fail too.
                 // The timer stays pending and is tried again at the next dispatch; ids only, never personal data.
                 errors++;
                 lock (failed) failed.Add(timer.TimerId);

@@ -20,7 +20,7 @@ public sealed class ScopingTests
         var endpoints = p.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true).ToList();
         Assert.True(endpoints.Count > 30, $"only {endpoints.Count} endpoints found");
-        var open = new[] { "/api/health", "/api/auth/token", "/api/calendar/{userId}/{secret}.ics" };
+        var open = new[] { "/api/health", "/api/health/live", "/api/health/ready", "/api/auth/token", "/api/calendar/{userId}/{secret}.ics" };
         foreach (var e in endpoints)
         {
             var pattern = e.RoutePattern.RawText!;

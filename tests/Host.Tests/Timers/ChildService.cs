@@ -33,6 +33,11 @@ internal sealed class ChildService : IAsyncDisposable
 
     public IEnumerable<string> Lines => _output;
 
+    /// <summary>The bootstrap administrator token every child is given (<c>SENDWF_API_TOKEN</c>).</summary>
+    public const string AdminToken = "child-bootstrap-token-0123456789";
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
     public static ChildService Start(string name, string databaseFile, double dispatchSeconds = 1)
     {
         var hostDll = typeof(Program).Assembly.Location;
@@ -61,6 +66,7 @@ internal sealed class ChildService : IAsyncDisposable
         info.Environment["Clock__Mode"] = "System";
         info.Environment["Demo__Enabled"] = "false";
         info.Environment["Definitions__Path"] = Infrastructure.RepoPaths.Definitions;
+        info.Environment["SENDWF_API_TOKEN"] = AdminToken;
         info.Environment["Timers__DispatchSeconds"] = dispatchSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -78,6 +84,50 @@ internal sealed class ChildService : IAsyncDisposable
     {
         if (_process.HasExited)
             Assert.Fail($"{Name} (pid {_process.Id}) exited on its own with code {_process.ExitCode}:{Environment.NewLine}{Output}");
+    }
+
+    /// <summary>A client of the child's API carrying the bootstrap administrator's bearer token.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
+        return client;
+    }
+
+    /// <summary>Waits until <c>/api/health/ready</c> answers 200, failing the test (with the child's output) if it dies or takes too long.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan within)
+    {
+        using var client = CreateClient();
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            AssertRunning();
+            try
+            {
+                if ((await client.GetAsync("/api/health/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            if (started.Elapsed > within) Assert.Fail($"{Name} was not ready within {within.TotalSeconds}s:{Environment.NewLine}{Output}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits for the child to exit on its own; fails the test if it is still running after <paramref name="within"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"{Name} was still running after {within.TotalSeconds}s:{Environment.NewLine}{Output}");
+        }
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL (the whole tree) and wait until the process is gone.</summary>
