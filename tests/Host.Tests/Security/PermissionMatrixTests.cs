@@ -23,7 +23,10 @@ public sealed class PermissionMatrixTests
     private static readonly string[] AdminOnly = ["admin"];
     private static readonly string[] SeeAva = ["senco", "teacher", "ta", "head", "la", "admin"];
     private static readonly string[] AvaSchoolWork = ["senco", "teacher", "ta", "head", "admin"];
-    private static readonly HashSet<string> Open = ["GET /api/health", "POST /api/auth/token", "GET /api/calendar/{userId}/{secret}.ics"];
+    private static readonly HashSet<string> Open =
+    [
+        "GET /api/health", "GET /api/health/live", "GET /api/health/ready", "POST /api/auth/token", "GET /api/calendar/{userId}/{secret}.ics",
+    ];
 
     private sealed record Row(string Method, string Route, string Path, Func<object?>? Body, string[] Allowed);
 
@@ -56,6 +59,8 @@ public sealed class PermissionMatrixTests
         Row[] table =
         [
             new("GET", "/api/health", "/api/health", null, SignedIn),
+            new("GET", "/api/health/live", "/api/health/live", null, SignedIn),
+            new("GET", "/api/health/ready", "/api/health/ready", null, SignedIn),
             new("POST", "/api/auth/token", "/api/auth/token", () => new { email = "nobody@test.example", password = "wrong" }, []),
             new("GET", "/api/auth/me", "/api/auth/me", null, SignedIn),
             new("POST", "/api/users", "/api/users", () => new { email = $"{Guid.NewGuid():N}@test.example", displayName = "New",
