@@ -31,6 +31,7 @@ app.UseStatusCodePages();
 app.UseStudioFiles();
 app.UseCredentialAudit();
 app.UseAuthentication();
+app.UseSessionStamps();
 app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/api-docs", o => o.WithTitle("SendWorkflow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();

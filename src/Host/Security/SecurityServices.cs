@@ -52,11 +52,24 @@ public static class SecurityServices
                 o.Cookie.Name = "sendwf";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request came over HTTPS (directly, or from a proxy through forwarded headers); plain
+                // HTTP stays usable on a developer's machine and in the browser tests.
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 // The API answers 401 and 403; only pages redirect to the sign-in page.
                 o.Events.OnRedirectToLogin = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, 401);
                 o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, 403);
             }));
+        // Identity's cookie validator re-reads the user (stamp, roles, claims) this often and renews the cookie. SessionStamps
+        // checks the stamp itself on every request, cookie or token, so sign-out, lockout, a new password and a revoke
+        // end sessions at once; this interval only bounds how long a change of role takes to reach a signed-in cookie.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, t) => o.TimeProvider = t);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<SignInLimits>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitRevalidation>();
         // Token expiry follows the service's clock, so the simulated clock can let a token expire.
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<TimeProvider>((o, t) => o.TimeProvider = t);
 
@@ -92,6 +105,9 @@ public static class SecurityServices
         });
         await next(http);
     });
+
+    /// <summary>Refuses a cookie or token whose security stamp is no longer its user's (signed out, locked, revoked, new password).</summary>
+    public static IApplicationBuilder UseSessionStamps(this IApplicationBuilder app) => SessionStamps.Check(app);
 
     /// <summary>Audits credentials refused: a 401 to a request that presented a token or cookie.</summary>
     public static IApplicationBuilder UseCredentialAudit(this IApplicationBuilder app) => app.Use(async (http, next) =>
