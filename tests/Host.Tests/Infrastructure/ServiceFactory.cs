@@ -15,6 +15,12 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
 
     public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
 
+    /// <summary>
+    /// Settings over the defaults. Sign-in limits are lifted unless a test sets them: tests sign many users in from one
+    /// address within seconds, which the real limits are there to stop.
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     /// <summary>When set, every log line of the service goes here too, at every level.</summary>
     public CapturedLogs? Logs { get; init; }
 
@@ -27,6 +33,9 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         if (definitionsPath is not null) builder.UseSetting("Definitions:Path", definitionsPath);
         builder.UseSetting("SENDWF_API_TOKEN", AdminToken);
+        builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "1000");
+        builder.UseSetting("RateLimits:SignInPerAddressPerMinute", "1000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Logs is { } logs)
         {
             // Everything, framework included: request paths, SQL commands, Identity's own messages.
