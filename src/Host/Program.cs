@@ -9,7 +9,12 @@ if (await CommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 // No request needs more than a megabyte but a definition's document (DefinitionsApi allows 4 MB).
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+// No Server header: it tells an attacker what to try first.
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = 1024 * 1024;
+    k.AddServerHeader = false;
+});
 builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
 builder.AddStudio();
 builder.Services.AddProblemDetails();
@@ -25,6 +30,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 
 var app = builder.Build();
+app.UseProxiedHttps();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -33,6 +39,7 @@ app.UseCredentialAudit();
 app.UseAuthentication();
 app.UseSessionStamps();
 app.UseAuthorization();
+app.UseApiAntiforgery();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/api-docs", o => o.WithTitle("SendWorkflow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapStudio();
