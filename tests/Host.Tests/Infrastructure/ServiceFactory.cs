@@ -24,6 +24,12 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
     /// <summary>When set, every log line of the service goes here too, at every level.</summary>
     public CapturedLogs? Logs { get; init; }
 
+    /// <summary>With <see cref="Logs"/>: capture only what the shipped appsettings.json's levels let through.</summary>
+    public bool ShippedLogLevels { get; init; }
+
+    /// <summary>Where the host thinks it was started (its current folder when run with <c>dotnet run</c>).</summary>
+    public string? ContentRoot { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
@@ -36,7 +42,12 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
         builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "1000");
         builder.UseSetting("RateLimits:SignInPerAddressPerMinute", "1000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        if (Logs is { } logs)
+        if (ContentRoot is { } root) builder.UseContentRoot(root);
+        if (Logs is { } shipped && ShippedLogLevels)
+        {
+            builder.ConfigureLogging(l => l.AddProvider(shipped));
+        }
+        else if (Logs is { } logs)
         {
             // Everything, framework included: request paths, SQL commands, Identity's own messages.
             foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore",
