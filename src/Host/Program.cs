@@ -7,7 +7,7 @@ using SendWorkflow.Host.Security;
 
 if (await CommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).AddSettingsBesideTheApplication();
 // No request needs more than a megabyte but a definition's document (DefinitionsApi allows 4 MB).
 // No Server header: it tells an attacker what to try first.
 builder.WebHost.ConfigureKestrel(k =>
