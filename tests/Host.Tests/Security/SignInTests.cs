@@ -156,8 +156,8 @@ public sealed class SignInTests
             .EnsureSuccessStatusCode();
         foreach (var email in senco)
         {
-            (await admin.PostAsJsonAsync("/api/users", new { email, displayName = "Sam Patel", role = "senco", schoolId = "oakfield", password = Password }))
-                .EnsureSuccessStatusCode();
+            var user = new { email, displayName = "Sam Patel", role = "senco", schoolId = "oakfield", password = Password };
+            (await admin.PostAsJsonAsync("/api/users", user)).EnsureSuccessStatusCode();
         }
         return f;
     }
