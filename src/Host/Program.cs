@@ -7,9 +7,14 @@ using SendWorkflow.Host.Security;
 
 if (await CommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).AddSettingsBesideTheApplication();
 // No request needs more than a megabyte but a definition's document (DefinitionsApi allows 4 MB).
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+// No Server header: it tells an attacker what to try first.
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = 1024 * 1024;
+    k.AddServerHeader = false;
+});
 builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
 builder.AddStudio();
 builder.Services.AddProblemDetails();
@@ -25,13 +30,16 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 
 var app = builder.Build();
+app.UseProxiedHttps();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStudioFiles();
 app.UseCredentialAudit();
 app.UseAuthentication();
+app.UseSessionStamps();
 app.UseAuthorization();
+app.UseApiAntiforgery();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/api-docs", o => o.WithTitle("SendWorkflow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapStudio();

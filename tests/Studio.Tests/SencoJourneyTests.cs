@@ -69,5 +69,8 @@ public sealed class SencoJourneyTests(StudioFixture studio, ITestOutputHelper ou
         await page.Locator("[data-testid=journal] button[data-kind=transition]").First.ClickAsync();
         await Expect(page.Locator("[data-testid=canvas][data-focus='stage1-no-progress']")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("open-tasks")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(" 20\\d\\d"));
+
+        // The designer, the canvas (X6, dagre), MudBlazor and the live connection all worked under the Content-Security-Policy.
+        Assert.Empty(StudioFixture.CspViolations(page));
     }
 }

@@ -32,7 +32,9 @@ public static class StudioServices
     {
         // The canvas libraries are served straight from npm's folder: nothing generated is committed and the
         // versions are the ones package-lock.json pins.
+        // Started from the repository root, the content root is the root: the libraries are still under src/Host.
         var modules = Path.Combine(app.Environment.ContentRootPath, "node_modules");
+        if (!Directory.Exists(modules)) modules = Path.Combine(app.Environment.ContentRootPath, "src", "Host", "node_modules");
         ServeFolder(app, Path.Combine(modules, "@antv", "x6", "dist"), "/lib/x6");
         ServeFolder(app, Path.Combine(modules, "@dagrejs", "dagre", "dist"), "/lib/dagre");
         return app;

@@ -11,6 +11,7 @@ using SendWorkflow.Send.Workspace;
 namespace SendWorkflow.Host.Endpoints;
 
 public sealed record TokenRequest(string? Email, string? Password);
+public sealed record PasswordChange(string? Current, string? New);
 public sealed record CreateStaffRequest(
     string? Email, string? DisplayName, string? Role, string? SchoolId, string? BoroughId, string? Classes, string? Password);
 public sealed record StaffDto(
@@ -26,22 +27,78 @@ public static class AuthApi
         var auth = api.MapGroup("/auth").WithTags("Sign-in");
         auth.MapPost("/token", Token).AllowAnonymous();
         auth.MapGet("/me", Me);
+        auth.MapPost("/signout", SignOut);
         api.MapPost("/users", CreateStaff).WithTags("Sign-in");
+        api.MapPost("/users/{id}/revoke", Revoke).WithTags("Sign-in");
+        api.MapPost("/me/password", ChangePassword).WithTags("Sign-in");
         api.MapPost("/me/calendar/reset", ResetCalendar).WithTags("Sign-in");
         return api;
     }
 
-    /// <summary>Email and password for a bearer token (8 hours). Five wrong passwords lock the account for 15 minutes.</summary>
-    private static async Task<IResult> Token(TokenRequest body, SignInManager<StaffUser> signIn, AuditLog audit, HttpContext http)
+    /// <summary>
+    /// Email and password for a bearer token (8 hours). Five wrong passwords lock the account for 15 minutes; an unknown
+    /// email, a wrong password and a locked account get the same answer; too many attempts get 429.
+    /// </summary>
+    private static async Task<IResult> Token(TokenRequest body, StaffSignIn signIn, HttpContext http)
     {
         new ProblemCollector().Require(body.Email, "email", 256).Require(body.Password, "password", 256).ThrowIfAny();
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(body.Email!, body.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token
-        await audit.RecordAsync(http, AuditActions.Rejected, new AuditSubject("sign-in", null, null, null), 401);
-        return TypedResults.Problem(
-            result.IsLockedOut ? "Too many wrong passwords: the account is locked for 15 minutes." : "The email or password is wrong.",
-            statusCode: 401, title: "Not signed in");
+        var outcome = await signIn.SignInAsync(http, body.Email!, body.Password!, IdentityConstants.BearerScheme);
+        if (outcome.Succeeded) return TypedResults.Empty; // the bearer handler has written the token
+        if (outcome.RetryAfter is { } wait) return SignInLimits.TooMany(http, wait);
+        return TypedResults.Problem(StaffSignIn.Wrong, statusCode: 401, title: "Not signed in");
+    }
+
+    /// <summary>Signs the caller out everywhere: every cookie and bearer token of theirs stops working.</summary>
+    private static async Task<IResult> SignOut(StaffScope scope, UserManager<StaffUser> users, SessionStamps sessions, HttpContext http)
+    {
+        if (await users.GetUserAsync(http.User) is { } user)
+        {
+            await sessions.EndSessionsAsync(users, user);
+            await scope.AuditAsync(AuditActions.Change, "sessions", user.Id, null, user.SchoolId);
+        }
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>An administrator ends every session of a member of staff (a lost laptop, someone who has left).</summary>
+    private static async Task<IResult> Revoke(string id, StaffScope scope, UserManager<StaffUser> users, SessionStamps sessions,
+        SendWorkflowDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        await scope.RequireAsync("end staff's sessions", Capabilities.Administer);
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            await scope.AuditAsync(AuditActions.Refused, "staff", id, null, null, 404);
+            throw new NotFoundException($"There is no member of staff '{id}'.");
+        }
+        // The new stamp and its audit entry are one transaction: Identity's store shares this request's context.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Audit.Add(audit.Entry(http, AuditActions.Change, new AuditSubject("sessions", user.Id, null, user.SchoolId), 204));
+        await sessions.EndSessionsAsync(users, user);
+        await tx.CommitAsync(ct);
+        sessions.Forget(user.Id);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The caller changes their own password; every session of theirs, this one included, ends.</summary>
+    private static async Task<IResult> ChangePassword(PasswordChange body, UserManager<StaffUser> users, SessionStamps sessions,
+        SendWorkflowDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        new ProblemCollector().Require(body.Current, "current", 256).Require(body.New, "new", 256).ThrowIfAny();
+        var user = await users.GetUserAsync(http.User)
+            ?? throw new BadRequestException("Only a member of staff signed in with their own account has a password to change.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Audit.Add(audit.Entry(http, AuditActions.Change, new AuditSubject("password", user.Id, null, user.SchoolId), 204));
+        var changed = await users.ChangePasswordAsync(user, body.Current!, body.New!);
+        if (!changed.Succeeded)
+        {
+            throw new RequestValidationException(changed.Errors
+                .Select(e => new Problem(e.Code == "PasswordMismatch" ? "The current password is wrong." : e.Description,
+                    e.Code == "PasswordMismatch" ? "current" : "new", e.Code))
+                .ToList());
+        }
+        await tx.CommitAsync(ct);
+        sessions.Forget(user.Id);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> Me(StaffScope scope, UserManager<StaffUser> users, HttpContext http)

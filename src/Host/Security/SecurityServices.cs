@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -52,11 +53,24 @@ public static class SecurityServices
                 o.Cookie.Name = "sendwf";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request came over HTTPS (directly, or from a proxy through forwarded headers); plain
+                // HTTP stays usable on a developer's machine and in the browser tests.
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 // The API answers 401 and 403; only pages redirect to the sign-in page.
                 o.Events.OnRedirectToLogin = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, 401);
                 o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, 403);
             }));
+        // Identity's cookie validator re-reads the user (stamp, roles, claims) this often and renews the cookie. SessionStamps
+        // checks the stamp itself on every request, cookie or token, so sign-out, lockout, a new password and a revoke
+        // end sessions at once; this interval only bounds how long a change of role takes to reach a signed-in cookie.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, t) => o.TimeProvider = t);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<SignInLimits>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitRevalidation>();
         // Token expiry follows the service's clock, so the simulated clock can let a token expire.
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<TimeProvider>((o, t) => o.TimeProvider = t);
 
@@ -79,19 +93,73 @@ public static class SecurityServices
         return Task.CompletedTask;
     }
 
-    /// <summary>Headers that stop a browser sniffing a response into a page, framing the Studio, or leaking addresses.</summary>
+    /// <summary>The nonce of this response's Content-Security-Policy, for the one inline script the Studio has (its import map).</summary>
+    public static string CspNonce(HttpContext http) => http.Items[NonceKey] as string ?? "";
+
+    private const string NonceKey = "sendwf-csp-nonce";
+
+    /// <summary>
+    /// Headers that keep the Studio's pages and the API's answers where they belong: a Content-Security-Policy (scripts only
+    /// from this site, styles inline too because MudBlazor and X6 set style attributes, the live connection over ws/wss,
+    /// no framing, no plugins), no sniffing, no referrer, and no-store on every API answer and page, since they carry
+    /// pupils' personal data. The API reference page (Scalar) runs its own inline scripts, so its policy allows them.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
+        var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        http.Items[NonceKey] = nonce;
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
-            headers["X-Content-Type-Options"] = "nosniff";
-            headers["X-Frame-Options"] = "DENY";
+            var scripts = http.Request.Path.StartsWithSegments("/api-docs") ? "'self' 'unsafe-inline'" : $"'self' 'nonce-{nonce}'";
+            headers.ContentSecurityPolicy = $"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; object-src 'none'; "
+                + "base-uri 'self'; form-action 'self'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
+            if (http.Request.Path.StartsWithSegments("/api")
+                || http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                headers.CacheControl = "no-store";
+            }
             return Task.CompletedTask;
         });
         await next(http);
     });
+
+    /// <summary>
+    /// A change to the API made with the Studio's cookie needs the antiforgery token (the RequestVerificationToken header or
+    /// the form field), so no other site can make a signed-in browser change anything; refused with 400, audited. Calls
+    /// with a bearer token carry no ambient credential and need none.
+    /// </summary>
+    public static IApplicationBuilder UseApiAntiforgery(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var method = http.Request.Method;
+        if (http.Request.Path.StartsWithSegments("/api") && !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+                || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+            && http.User.Identity?.IsAuthenticated == true && BootstrapTokenHandler.BearerToken(http.Request) is null
+            && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            await http.RequestServices.GetRequiredService<AuditLog>()
+                .RecordAsync(http, AuditActions.Refused, new AuditSubject("antiforgery", null, null, null), 400);
+            http.Response.StatusCode = 400;
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails =
+                {
+                    Status = 400, Title = "No antiforgery token",
+                    Detail = "A change made with the Studio's sign-in needs the page's antiforgery token (header RequestVerificationToken).",
+                },
+            });
+            return;
+        }
+        await next(http);
+    });
+
+    /// <summary>Refuses a cookie or token whose security stamp is no longer its user's (signed out, locked, revoked, new password).</summary>
+    public static IApplicationBuilder UseSessionStamps(this IApplicationBuilder app) => SessionStamps.Check(app);
 
     /// <summary>Audits credentials refused: a 401 to a request that presented a token or cookie.</summary>
     public static IApplicationBuilder UseCredentialAudit(this IApplicationBuilder app) => app.Use(async (http, next) =>

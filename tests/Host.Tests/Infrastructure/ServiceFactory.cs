@@ -15,8 +15,20 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
 
     public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
 
+    /// <summary>
+    /// Settings over the defaults. Sign-in limits are lifted unless a test sets them: tests sign many users in from one
+    /// address within seconds, which the real limits are there to stop.
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     /// <summary>When set, every log line of the service goes here too, at every level.</summary>
     public CapturedLogs? Logs { get; init; }
+
+    /// <summary>With <see cref="Logs"/>: capture only what the shipped appsettings.json's levels let through.</summary>
+    public bool ShippedLogLevels { get; init; }
+
+    /// <summary>Where the host thinks it was started (its current folder when run with <c>dotnet run</c>).</summary>
+    public string? ContentRoot { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,7 +39,15 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         if (definitionsPath is not null) builder.UseSetting("Definitions:Path", definitionsPath);
         builder.UseSetting("SENDWF_API_TOKEN", AdminToken);
-        if (Logs is { } logs)
+        builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "1000");
+        builder.UseSetting("RateLimits:SignInPerAddressPerMinute", "1000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (ContentRoot is { } root) builder.UseContentRoot(root);
+        if (Logs is { } shipped && ShippedLogLevels)
+        {
+            builder.ConfigureLogging(l => l.AddProvider(shipped));
+        }
+        else if (Logs is { } logs)
         {
             // Everything, framework included: request paths, SQL commands, Identity's own messages.
             foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore",

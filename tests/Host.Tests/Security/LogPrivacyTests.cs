@@ -56,4 +56,49 @@ public sealed class LogPrivacyTests
             Assert.True(leaks.Count == 0, $"'{secret}' is in the log:\n{string.Join("\n", leaks.Take(3))}");
         }
     }
+
+    /// <summary>
+    /// Request logs hold paths, and paths hold pupil ids and calendar secrets: with the levels appsettings.json ships, and
+    /// the host started from the repository root (where <c>dotnet run --project src/Host</c> starts it), none is logged.
+    /// </summary>
+    [Fact]
+    public async Task WithTheShippedLevels_StartedFromTheRepositoryRoot_NoPupilIdOrCalendarSecretIsLogged()
+    {
+        var logs = new CapturedLogs();
+        const string pupilId = "pupil-quillon-4471";
+        await using var f = new ServiceFactory { Logs = logs, ShippedLogLevels = true, ContentRoot = RepoPaths.Root };
+        using var admin = f.CreateClient();
+        (await admin.PostAsJsonAsync("/api/boroughs", new { id = "demo-borough", name = "Demo Borough" })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/schools", new { id = "oakfield", name = "Oakfield Primary", boroughId = "demo-borough" }))
+            .EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/pupils", new
+        {
+            id = pupilId, name = "Test Pupil", dateOfBirth = "2018-05-01", schoolId = "oakfield", yearGroup = 3, className = "3 Oak",
+        })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/instances", new { definitionId = "send-pathway", pupilId })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/users", new
+        {
+            email = "jo@test.example", displayName = "Jo Brown", role = "class-teacher", schoolId = "oakfield", classes = "3 Oak",
+            password = "Correct-horse-1",
+        })).EnsureSuccessStatusCode();
+        using var teacher = f.CreateAnonymousClient();
+        var token = (string)(await (await teacher.PostAsJsonAsync("/api/auth/token", new { email = "jo@test.example", password = "Correct-horse-1" }))
+            .Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!;
+        teacher.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var feed = new Uri((string)(await teacher.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["calendarFeed"]!);
+        var secret = Path.GetFileNameWithoutExtension(feed.AbsolutePath);
+
+        (await teacher.GetAsync($"/api/pupils/{pupilId}/record")).EnsureSuccessStatusCode();
+        (await teacher.GetAsync(feed.PathAndQuery)).EnsureSuccessStatusCode();
+        await teacher.GetAsync($"/api/pupils/{pupilId}/nothing-here?secret={secret}");
+        await f.CreateAnonymousClient().GetAsync($"/api/pupils/{pupilId}/record");
+        await f.CreateAnonymousClient().GetAsync(feed.PathAndQuery.Replace(secret, secret[..^2] + "xx", StringComparison.Ordinal));
+
+        Assert.Contains(logs.Lines, l => l.Contains("SendWorkflow is ready", StringComparison.Ordinal));
+        foreach (var leak in new[] { pupilId, secret, "quillon" })
+        {
+            var lines = logs.Lines.Where(l => l.Contains(leak, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(lines.Count == 0, $"'{leak}' is in the log:\n{string.Join("\n", lines.Take(3))}");
+        }
+    }
 }

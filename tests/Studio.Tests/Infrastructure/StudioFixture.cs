@@ -65,8 +65,22 @@ public sealed class StudioFixture : IAsyncLifetime
         // The browser's own errors explain a failing step better than a timeout does.
         page.Console += (_, m) => { if (m.Type is "error" or "warning") Console.WriteLine($"[browser {m.Type}] {m.Text}"); };
         page.PageError += (_, e) => Console.WriteLine($"[browser page error] {e}");
+        var violations = Violations.GetOrCreateValue(page);
+        page.Console += (_, m) =>
+        {
+            if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (violations) violations.Add(m.Text);
+        };
         if (signedIn) await SignInAsync(page);
         return page;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Violations = new();
+
+    /// <summary>What the browser refused on this page because of the Content-Security-Policy (its console says so).</summary>
+    public static IReadOnlyList<string> CspViolations(IPage page)
+    {
+        var violations = Violations.GetOrCreateValue(page);
+        lock (violations) return [.. violations];
     }
 
     /// <summary>Opens a Studio page and waits until it is live (its buttons answer), not just drawn by the server.</summary>

@@ -32,6 +32,9 @@ public sealed class StudioHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseUrls(BaseAddress);
         builder.UseSetting("SENDWF_API_TOKEN", AdminToken);
+        // The browser tests sign the SENCo in for nearly every test, faster than the real limits allow.
+        builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "1000");
+        builder.UseSetting("RateLimits:SignInPerAddressPerMinute", "1000");
         builder.UseEnvironment("Testing");
     }
 
