@@ -52,6 +52,9 @@ public sealed class PermissionMatrixTests
             .First()!["id"]!;
         var provision = (string)(await (await admin.PostAsJsonAsync("/api/pupils/ava/provisions", Provision())).Content
             .ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var victim = await admin.PostAsJsonAsync("/api/users", new { email = "revoked@test.example", displayName = "Revoked",
+            role = "class-teacher", schoolId = "oakfield", classes = "3 Oak", password = StaffWorld.Password });
+        var victimId = (string)(await victim.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         var pathway = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Definitions, "workflows", "send-pathway.json")));
         var imported = pathway!.DeepClone();
         imported["id"] = "matrix-import";
@@ -130,6 +133,10 @@ public sealed class PermissionMatrixTests
             new("GET", "/api/compliance/sen2.csv", "/api/compliance/sen2.csv?from=2026-09-01&to=2027-08-31", null, LaOnly),
             new("GET", "/api/instances/{id:guid}/exceptions", $"/api/instances/{assessment}/exceptions", null, LaOnly),
             new("POST", "/api/instances/{id:guid}/exceptions", $"/api/instances/{assessment}/exceptions", () => new { }, LaOnly),
+            new("POST", "/api/users/{id}/revoke", $"/api/users/{victimId}/revoke", () => new { }, AdminOnly),
+            new("POST", "/api/me/password", "/api/me/password", () => new { current = "not-it", @new = "Another-horse-2" }, SignedIn),
+            // Last: signing out ends each role's token.
+            new("POST", "/api/auth/signout", "/api/auth/signout", () => new { }, SignedIn),
         ];
 
         var endpoints = w.P.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
