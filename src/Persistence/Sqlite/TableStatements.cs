@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SendWorkflow.Persistence.Sqlite;
 
@@ -15,6 +16,15 @@ internal sealed class TableStatements<T> where T : class
     private readonly IProperty[] _updated;
     private readonly IProperty[] _key;
     private readonly IProperty? _guard;
+    // What binding a row needs, looked up once: a statement runs for every row of every event.
+    private readonly Binding[] _insertBindings;
+    private readonly Binding[] _updateBindings;
+    private readonly RelationalTypeMapping? _guardMapping;
+
+    private sealed record Binding(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable)
+    {
+        public static Binding Of(IProperty p) => new(Parameter(p), p.GetRelationalTypeMapping(), p.GetGetter(), p.IsNullable);
+    }
 
     /// <param name="guard">The property an update is conditional on (its value when read), or null for inserts only.</param>
     public TableStatements(IModel model, string? guard = null)
@@ -28,6 +38,9 @@ internal sealed class TableStatements<T> where T : class
         _inserted = properties.Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long))).ToArray();
         _updated = properties.Where(p => !_key.Contains(p)).ToArray();
         _guard = guard is null ? null : type.FindProperty(guard) ?? throw new InvalidOperationException($"{typeof(T).Name} has no {guard}.");
+        _insertBindings = _inserted.Select(Binding.Of).ToArray();
+        _updateBindings = _updated.Concat(_key).Select(Binding.Of).ToArray();
+        _guardMapping = _guard?.GetRelationalTypeMapping();
         InsertSql = $"INSERT INTO \"{table}\" ({string.Join(", ", _inserted.Select(Column))}) "
             + $"VALUES ({string.Join(", ", _inserted.Select(Parameter))})";
         UpdateSql = _guard is null ? "" : $"UPDATE \"{table}\" SET {string.Join(", ", _updated.Select(p => $"{Column(p)} = {Parameter(p)}"))} "
@@ -39,20 +52,17 @@ internal sealed class TableStatements<T> where T : class
     /// <summary>Updates every column, only where the guard still has the value it was read with.</summary>
     public string UpdateSql { get; }
 
-    public void BindInsert(DbCommand command, T entity) => Bind(command, entity, _inserted, null);
+    public void BindInsert(DbCommand command, T entity) => Bind(command, entity, _insertBindings, null);
 
-    public void BindUpdate(DbCommand command, T entity, object readValue) => Bind(command, entity, _updated.Concat(_key), readValue);
+    public void BindUpdate(DbCommand command, T entity, object readValue) => Bind(command, entity, _updateBindings, readValue);
 
-    private void Bind(DbCommand command, T entity, IEnumerable<IProperty> properties, object? readValue)
+    private void Bind(DbCommand command, T entity, Binding[] bindings, object? readValue)
     {
         command.Parameters.Clear();
-        foreach (var p in properties)
-        {
-            command.Parameters.Add(p.GetRelationalTypeMapping()
-                .CreateParameter(command, Parameter(p), p.GetGetter().GetClrValue(entity), p.IsNullable));
-        }
-        if (_guard is not null && readValue is not null)
-            command.Parameters.Add(_guard.GetRelationalTypeMapping().CreateParameter(command, "@read", readValue, nullable: false));
+        foreach (var b in bindings)
+            command.Parameters.Add(b.Mapping.CreateParameter(command, b.Name, b.Getter.GetClrValue(entity), b.Nullable));
+        if (_guardMapping is not null && readValue is not null)
+            command.Parameters.Add(_guardMapping.CreateParameter(command, "@read", readValue, nullable: false));
     }
 
     private static string Column(IProperty p) => $"\"{p.GetColumnName()}\"";
