@@ -25,10 +25,10 @@ public sealed class StudioQueries(IDbContextFactory<SendWorkflowDbContext> facto
     public async Task<IReadOnlyList<InstanceRow>> InstancesAsync(Caller caller, string definitionId, int take, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var visible = AccessPolicy.PupilsFor(caller.User, db).Select(p => p.Id);
+        // The one policy: the caller's pupils, and for an LA officer only the statutory workflows.
         var rows = await (
-                from i in db.Instances.AsNoTracking()
-                where i.DefinitionId == definitionId && visible.Contains(i.SubjectId)
+                from i in await guard.InstancesAsync(db, caller, ct)
+                where i.DefinitionId == definitionId
                 join p in db.Pupils.AsNoTracking() on i.SubjectId equals p.Id into pupils
                 from p in pupils.DefaultIfEmpty()
                 select new { i.Id, i.SubjectId, Name = p == null ? null : p.Name, i.Version, i.State, i.Stage, i.Status, i.StartedAt })
