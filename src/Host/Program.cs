@@ -3,7 +3,6 @@ using SendWorkflow.Host;
 using SendWorkflow.Host.Commands;
 using SendWorkflow.Host.Components;
 using SendWorkflow.Host.Endpoints;
-using SendWorkflow.Host.Security;
 
 if (await CommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
 

@@ -1,17 +1,12 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Endpoints;
 using SendWorkflow.Host.Health;
-using SendWorkflow.Host.Security;
 using SendWorkflow.Host.Timers;
-using SendWorkflow.Persistence;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Clock;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Demo;
-using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Demo;

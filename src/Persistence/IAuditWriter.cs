@@ -1,5 +1,3 @@
-using SendWorkflow.Persistence.Entities;
-
 namespace SendWorkflow.Persistence;
 
 /// <summary>Writes audit entries durably: the task completes once they are committed.</summary>

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Persistence.Sqlite;
-using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Persistence;
 

@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Persistence.Sqlite;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Persistence;
 

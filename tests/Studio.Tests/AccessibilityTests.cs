@@ -1,6 +1,3 @@
-using SendWorkflow.Studio.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
-
 namespace SendWorkflow.Studio.Tests;
 
 /// <summary>The property panel can be worked from the keyboard, and a screen reader can name every control.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using SendWorkflow.Studio.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
-
 namespace SendWorkflow.Studio.Tests;
 
 /// <summary>The SENCo searches the audit log and finds who looked at a pupil's record.</summary>

@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
-using Microsoft.Playwright;
-using SendWorkflow.Studio.Tests.Infrastructure;
 using SendWorkflow.Workflows.Definitions;
-using static Microsoft.Playwright.Assertions;
 
 namespace SendWorkflow.Studio.Tests;
 

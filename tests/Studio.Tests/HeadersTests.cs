@@ -1,5 +1,3 @@
-using SendWorkflow.Studio.Tests.Infrastructure;
-
 namespace SendWorkflow.Studio.Tests;
 
 /// <summary>The real host on Kestrel: no Server header, and the security headers on a page and an API answer.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using SendWorkflow.Studio.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
 
 namespace SendWorkflow.Studio.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using SendWorkflow.Studio.Tests.Infrastructure;
 
 namespace SendWorkflow.Studio.Tests;
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Playwright;
-using SendWorkflow.Studio.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
 
 namespace SendWorkflow.Studio.Tests;
 

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using SendWorkflow.Studio.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
-
 namespace SendWorkflow.Studio.Tests;
 
 /// <summary>Version history, the diff between two versions, reverting, and a new pathway made from another.</summary>

@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using SendWorkflow.Studio.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
 
 namespace SendWorkflow.Studio.Tests;
 

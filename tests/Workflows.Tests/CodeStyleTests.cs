@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Tests.TestSupport;
-
 namespace SendWorkflow.Workflows.Tests;
 
 /// <summary>House rules of the source that no analyzer checks.</summary>

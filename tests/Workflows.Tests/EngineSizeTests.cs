@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Tests.TestSupport;
 
 namespace SendWorkflow.Workflows.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SendWorkflow.Workflows.Tests.TestSupport;
 
 namespace SendWorkflow.Workflows.Tests;
 

@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
 using SendWorkflow.Rules;
-using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Clock;
 using SendWorkflow.Send.Pupils;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Commands;
 

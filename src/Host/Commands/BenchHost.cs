@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-
 namespace SendWorkflow.Host.Commands;
 
 /// <summary>The real service, built without a web server, on a given SQLite file: for the benchmark commands.</summary>

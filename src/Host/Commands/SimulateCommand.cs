@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using SendWorkflow.Host.Commands.Simulation;
-using SendWorkflow.Persistence;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Clock;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Commands;
 

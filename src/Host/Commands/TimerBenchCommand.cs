@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SendWorkflow.Send.Clock;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Timers;
 
 namespace SendWorkflow.Host.Commands;

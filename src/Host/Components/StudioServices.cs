@@ -1,6 +1,5 @@
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
-using SendWorkflow.Host.Security;
 using SendWorkflow.Host.Studio;
 
 namespace SendWorkflow.Host.Components;

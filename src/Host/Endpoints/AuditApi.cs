@@ -1,9 +1,3 @@
-using SendWorkflow.Host.Security;
-using SendWorkflow.Persistence;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
-
 namespace SendWorkflow.Host.Endpoints;
 
 /// <summary>Searching the audit log: a SENCo their school's entries, an administrator all.</summary>

@@ -1,11 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Security;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;

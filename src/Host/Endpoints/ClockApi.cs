@@ -1,8 +1,4 @@
-using SendWorkflow.Host.Security;
-using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Clock;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Workflows.Calendars;
 
 namespace SendWorkflow.Host.Endpoints;
 

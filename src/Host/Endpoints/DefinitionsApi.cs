@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using SendWorkflow.Host.Security;
 using SendWorkflow.Rules;
-using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Workflows.Definitions;
 

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using SendWorkflow.Host.Security;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;

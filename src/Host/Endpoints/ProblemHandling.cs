@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Host.Endpoints;

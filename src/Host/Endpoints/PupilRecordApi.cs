@@ -1,4 +1,3 @@
-using SendWorkflow.Host.Security;
 using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SendWorkflow.Host.Security;
 using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;

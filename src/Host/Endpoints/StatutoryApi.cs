@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Host.Security;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Statutory;
 
 namespace SendWorkflow.Host.Endpoints;

@@ -1,4 +1,3 @@
-using SendWorkflow.Host.Security;
 using SendWorkflow.Send.Cases;
 using SendWorkflow.Send.Workspace;
 

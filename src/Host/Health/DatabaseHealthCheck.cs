@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Sqlite;
 
 namespace SendWorkflow.Host.Health;

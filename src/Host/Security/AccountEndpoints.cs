@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Audit;
 
 namespace SendWorkflow.Host.Security;
 

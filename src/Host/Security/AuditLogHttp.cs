@@ -1,6 +1,3 @@
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Audit;
-
 namespace SendWorkflow.Host.Security;
 
 public static class AuditLogHttp

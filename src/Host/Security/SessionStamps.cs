@@ -2,10 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 
 namespace SendWorkflow.Host.Security;
 

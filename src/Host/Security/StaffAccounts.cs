@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Demo;
 using SendWorkflow.Send.Workspace;
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Access;
 
 namespace SendWorkflow.Host.Security;
 

@@ -1,9 +1,4 @@
 using System.Security.Claims;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Security;
 

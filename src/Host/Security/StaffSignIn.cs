@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Audit;
 
 namespace SendWorkflow.Host.Security;
 

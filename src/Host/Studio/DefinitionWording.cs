@@ -1,4 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host.Studio;

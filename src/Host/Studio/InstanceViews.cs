@@ -1,13 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Studio;
 

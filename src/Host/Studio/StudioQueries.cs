@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Workflows.Runtime;
-
 namespace SendWorkflow.Host.Studio;
 
 /// <summary>What the Studio reads beside the definitions: which versions pupils are running, and their instances.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using SendWorkflow.Workflows.Calendars;
 
 namespace SendWorkflow.Host.Studio;
 

@@ -1,6 +1,5 @@
 using Quartz;
 using SendWorkflow.Persistence.Sqlite;
-using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Timers;
 
 namespace SendWorkflow.Host.Timers;

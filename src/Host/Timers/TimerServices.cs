@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Quartz;
 using SendWorkflow.Send.Clock;
-using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Stores;
 using SendWorkflow.Workflows.Timers;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SendWorkflow.Persistence.Entities;
 
 namespace SendWorkflow.Persistence.Configurations;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Persistence.Configurations;
 

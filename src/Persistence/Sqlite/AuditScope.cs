@@ -1,5 +1,3 @@
-using SendWorkflow.Persistence.Entities;
-
 namespace SendWorkflow.Persistence.Sqlite;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Persistence.Sqlite;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Persistence.Sqlite;
 
 /// <summary>

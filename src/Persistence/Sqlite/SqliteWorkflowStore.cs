@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Persistence.Sqlite;
 
 internal sealed class SqliteWorkflowStore(IDbContextFactory<SendWorkflowDbContext> factory, SqliteWorkflowWriter writer) : IWorkflowStore

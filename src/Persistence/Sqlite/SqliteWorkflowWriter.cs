@@ -1,8 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Persistence.Sqlite;
 

@@ -1,6 +1,3 @@
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Persistence.Sqlite;
 
 /// <summary>Everything one event changed, with its audit entries, written by <see cref="SqliteWorkflowWriter"/> in one transaction.</summary>

@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
-
 namespace SendWorkflow.Send.Access;
 
 /// <summary>

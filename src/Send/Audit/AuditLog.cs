@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Access;
 
 namespace SendWorkflow.Send.Audit;
 

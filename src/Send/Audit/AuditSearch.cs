@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-
 namespace SendWorkflow.Send.Audit;
 
 public sealed record AuditEntryDto(

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Cases;
 

@@ -1,15 +1,7 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Rules;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Calendars;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Cases;
 

@@ -1,4 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
 using SendWorkflow.Workflows.Stores;
 using SendWorkflow.Workflows.Timers;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-
 namespace SendWorkflow.Send.Clock;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Send.Definitions;

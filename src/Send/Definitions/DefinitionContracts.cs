@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Definitions;
-
 namespace SendWorkflow.Send.Definitions;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SendWorkflow.Send.Access;
-
 namespace SendWorkflow.Send.Definitions;
 
 /// <summary>

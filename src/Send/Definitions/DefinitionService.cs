@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Send.Definitions;
 

@@ -1,6 +1,4 @@
 using SendWorkflow.Send.Workspace;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Definitions;
 

@@ -1,14 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Rules;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Clock;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Send.Demo;

@@ -1,5 +1,3 @@
-using SendWorkflow.Persistence.Entities;
-
 namespace SendWorkflow.Send.Pupils;
 
 public sealed record CreateBoroughRequest(string? Id, string? Name, string? CalendarId);

@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
 using SendWorkflow.Send.Calendars;
-using SendWorkflow.Send.Problems;
 using SendWorkflow.Send.Workspace;
-using SendWorkflow.Workflows.Calendars;
 
 namespace SendWorkflow.Send.Pupils;
 

@@ -1,5 +1,3 @@
-using SendWorkflow.Send.Problems;
-
 namespace SendWorkflow.Send.Statutory;
 
 /// <summary>A new version of a borough's timelines: values per definition id and parameter name.</summary>

@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Statutory;
 

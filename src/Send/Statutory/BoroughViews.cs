@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Workflows.Calendars;
-
 namespace SendWorkflow.Send.Statutory;
 
 /// <summary>

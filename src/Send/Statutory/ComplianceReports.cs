@@ -1,10 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 using static SendWorkflow.Send.Statutory.StatutoryMeasures;
 
 namespace SendWorkflow.Send.Statutory;

@@ -1,11 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Statutory;
 

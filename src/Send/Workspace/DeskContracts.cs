@@ -1,5 +1,3 @@
-using SendWorkflow.Send.Problems;
-
 namespace SendWorkflow.Send.Workspace;
 
 /// <summary>What the inbox page shows of a submitted form: the problems to fix, or the pupil as they are now.</summary>

@@ -1,12 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
 using SendWorkflow.Persistence.Sqlite;
-using SendWorkflow.Send.Access;
-using SendWorkflow.Send.Audit;
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Send.Workspace;
 

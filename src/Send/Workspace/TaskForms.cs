@@ -1,5 +1,3 @@
-using SendWorkflow.Send.Problems;
-using SendWorkflow.Workflows.Runtime;
 namespace SendWorkflow.Send.Workspace;
 
 /// <summary>One field of a task's form, as the inbox shows it.</summary>

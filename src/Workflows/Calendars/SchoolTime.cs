@@ -1,5 +1,4 @@
 using System.Globalization;
-using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Workflows.Calendars;
 

@@ -1,5 +1,3 @@
-using SendWorkflow.Rules;
-
 namespace SendWorkflow.Workflows.Definitions;
 
 /// <summary>A published version made ready to run: indexes and compiled rules, built once and cached.</summary>

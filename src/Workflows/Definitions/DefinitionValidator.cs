@@ -1,4 +1,3 @@
-using SendWorkflow.Rules;
 using SendWorkflow.Workflows.Definitions.Validation;
 
 namespace SendWorkflow.Workflows.Definitions;

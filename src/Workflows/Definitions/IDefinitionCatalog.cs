@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Workflows.Definitions;
 
 /// <summary>Published definition versions, compiled once and cached.</summary>

@@ -1,4 +1,3 @@
-using SendWorkflow.Workflows.Stores;
 using System.Collections.Concurrent;
 
 namespace SendWorkflow.Workflows.Definitions;

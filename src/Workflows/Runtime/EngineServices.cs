@@ -1,7 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Workflows.Runtime;
 
 /// <summary>What every part of the engine reads from outside: the store, the definitions, the calendars and the clock.</summary>

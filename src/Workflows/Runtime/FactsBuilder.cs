@@ -1,6 +1,3 @@
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Calendars;
-
 namespace SendWorkflow.Workflows.Runtime;
 
 /// <summary>Computes what the rules see: time in stage in calendar and school time, progress, how the stage began.</summary>

@@ -1,9 +1,4 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime.Concurrency;
 using SendWorkflow.Workflows.Runtime.Handlers;
-using SendWorkflow.Workflows.Runtime.Transitions;
-using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Workflows.Runtime;
 

@@ -1,5 +1,3 @@
-using SendWorkflow.Rules;
-
 namespace SendWorkflow.Workflows.Runtime;
 
 /// <summary>Something that happened to an instance: a task completed, a timer fired, a request from outside.</summary>

@@ -1,5 +1,3 @@
-using SendWorkflow.Rules;
-
 namespace SendWorkflow.Workflows.Runtime;
 
 /// <summary>One subject running one pinned version of a definition.</summary>

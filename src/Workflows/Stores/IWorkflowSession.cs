@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Runtime;
-
 namespace SendWorkflow.Workflows.Stores;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Workflows.Timers;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
-using SendWorkflow.Host.Tests.Infrastructure;
 
 namespace SendWorkflow.Host.Tests.Api;
 

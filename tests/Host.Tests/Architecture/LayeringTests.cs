@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using SendWorkflow.Host.Tests.Infrastructure;
 
 namespace SendWorkflow.Host.Tests.Architecture;
 

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using SendWorkflow.Host.Tests.Infrastructure;
-
 namespace SendWorkflow.Host.Tests.Demo;
 
 /// <summary>The demo school seeded at first start: histories lived through the real engine, statutory work included.</summary>

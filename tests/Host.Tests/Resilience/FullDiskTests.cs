@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
 using SendWorkflow.Host.Tests.Timers;
 
 namespace SendWorkflow.Host.Tests.Resilience;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using SendWorkflow.Host.Tests.Timers;
 
 namespace SendWorkflow.Host.Tests.Resilience;

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using SendWorkflow.Host.Tests.Infrastructure;
-
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>The statutory EHC needs assessment: limits in calendar weeks from the request, decisions with who and when.</summary>

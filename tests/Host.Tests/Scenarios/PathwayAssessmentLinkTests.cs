@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using SendWorkflow.Host.Tests.Infrastructure;
-
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>Stage 5 of the pathway starts the statutory assessment; how it ends moves the pupil on.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using SendWorkflow.Host.Tests.Infrastructure;
-
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>Every transition of the six-stage pathway, through the real host and a real SQLite file.</summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
-using SendWorkflow.Host.Tests.Infrastructure;
 using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Tests.Scenarios;

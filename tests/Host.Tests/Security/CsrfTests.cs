@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-
 namespace SendWorkflow.Host.Tests.Security;
 
 /// <summary>A change made with the Studio's cookie needs the antiforgery token; a bearer token's call does not.</summary>

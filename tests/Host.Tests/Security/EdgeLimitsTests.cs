@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-
 namespace SendWorkflow.Host.Tests.Security;
 
 /// <summary>What the edge refuses before anything is stored, and what each role may read of schools and boroughs.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using SendWorkflow.Host.Tests.Infrastructure;
-
 namespace SendWorkflow.Host.Tests.Security;
 
 /// <summary>The Content-Security-Policy, no-store, Secure cookies and HSTS on the API's answers and the Studio's pages.</summary>

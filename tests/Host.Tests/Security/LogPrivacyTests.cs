@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using SendWorkflow.Host.Tests.Infrastructure;
-
 namespace SendWorkflow.Host.Tests.Security;
 
 /// <summary>Pupil records are special category data: a whole scenario runs, and no log line holds a name or a birthday.</summary>

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using SendWorkflow.Host.Tests.Infrastructure;
 
 namespace SendWorkflow.Host.Tests.Security;
 

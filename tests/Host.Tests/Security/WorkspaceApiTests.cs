@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-
 namespace SendWorkflow.Host.Tests.Security;
 
 /// <summary>The inbox, task forms, the pupil record, the provision map, the SENCo's views and the calendar feed, through the API.</summary>

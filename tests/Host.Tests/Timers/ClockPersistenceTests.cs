@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using SendWorkflow.Host.Tests.Infrastructure;
-
 namespace SendWorkflow.Host.Tests.Timers;
 
 /// <summary>The simulated clock is kept in the database: a restart carries on from where it stood, never back.</summary>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using SendWorkflow.Host.Tests.Infrastructure;
 
 namespace SendWorkflow.Host.Tests.Timers;
 

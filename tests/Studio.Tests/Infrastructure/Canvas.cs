@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace SendWorkflow.Studio.Tests.Infrastructure;
 
 /// <summary>What a SENCo does with the mouse on the X6 canvas.</summary>

@@ -1,5 +1,4 @@
 using SendWorkflow.Host.Studio;
-using SendWorkflow.Studio.Tests.Infrastructure;
 using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Studio.Tests.Studio;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Tests.TestSupport;
 
 namespace SendWorkflow.Workflows.Tests.Calendars;
 

@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Tests.TestSupport;
-
 namespace SendWorkflow.Workflows.Tests.Calendars;
 
 /// <summary>SchoolCalendar.Validate refuses term dates that school-day arithmetic can't rely on.</summary>

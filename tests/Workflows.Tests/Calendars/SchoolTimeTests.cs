@@ -1,7 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Tests.TestSupport;
-
 namespace SendWorkflow.Workflows.Tests.Calendars;
 
 /// <summary>SchoolTime.Resolve turns a definition's When into a UK date: school units on the borough's calendar,

@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-
 namespace SendWorkflow.Workflows.Tests.Calendars;
 
 /// <summary>UK dates (Europe/London) from instants and back, in both BST and GMT and across the clock changes.</summary>

@@ -1,5 +1,4 @@
 using NJsonSchema;
-using SendWorkflow.Workflows.Tests.TestSupport;
 
 namespace SendWorkflow.Workflows.Tests.Definitions;
 

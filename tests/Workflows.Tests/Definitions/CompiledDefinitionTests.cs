@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Tests.TestSupport;
-
 namespace SendWorkflow.Workflows.Tests.Definitions;
 
 /// <summary>CompiledDefinition's indexes over the real pathway: transition order, the events each state handles.</summary>

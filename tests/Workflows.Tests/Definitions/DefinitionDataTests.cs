@@ -1,6 +1,4 @@
-using SendWorkflow.Workflows.Definitions;
 using SendWorkflow.Workflows.Tests.Runtime.Engine;
-using SendWorkflow.Workflows.Tests.TestSupport;
 
 namespace SendWorkflow.Workflows.Tests.Definitions;
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Tests.TestSupport;
 
 namespace SendWorkflow.Workflows.Tests.Definitions;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NJsonSchema;
 using NJsonSchema.Validation;
-using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Workflows.Tests.Definitions;
 

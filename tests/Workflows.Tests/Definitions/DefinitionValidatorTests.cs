@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Tests.TestSupport;
-
 namespace SendWorkflow.Workflows.Tests.Definitions;
 
 /// <summary>DefinitionValidator on the real pathway, and on copies of it broken one way at a time.</summary>

@@ -1,9 +1,3 @@
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Tests.TestSupport;
-
 namespace SendWorkflow.Workflows.Tests.Definitions;
 
 /// <summary>The pathway's transition rules, compiled from the real document and evaluated against facts and data.</summary>

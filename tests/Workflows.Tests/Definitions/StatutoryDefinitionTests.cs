@@ -1,7 +1,3 @@
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Tests.TestSupport;
-
 namespace SendWorkflow.Workflows.Tests.Definitions;
 
 /// <summary>Statutory limits, milestones, task conditions and borough values, on the repository's statutory workflows.</summary>

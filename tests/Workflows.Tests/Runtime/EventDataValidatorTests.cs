@@ -1,8 +1,3 @@
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Tests.TestSupport;
-
 namespace SendWorkflow.Workflows.Tests.Runtime;
 
 /// <summary>Event data is checked against the pathway's declaration of each event, listing every problem.</summary>

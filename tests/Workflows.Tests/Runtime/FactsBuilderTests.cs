@@ -1,8 +1,3 @@
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
-using SendWorkflow.Workflows.Tests.TestSupport;
-
 namespace SendWorkflow.Workflows.Tests.Runtime;
 
 /// <summary>FactsBuilder gives the rules time in stage in calendar and school time, on UK dates.</summary>

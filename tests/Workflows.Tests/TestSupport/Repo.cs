@@ -1,6 +1,4 @@
 using System.Text.Json;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Workflows.Tests.TestSupport;
 

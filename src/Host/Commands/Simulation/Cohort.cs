@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Persistence.Entities;
-
 namespace SendWorkflow.Host.Commands.Simulation;
 
 /// <summary>The model's knobs: every draw is made from a pupil's own seeded random stream.</summary>

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
 using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Commands.Simulation;
 

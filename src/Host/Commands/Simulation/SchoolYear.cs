@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using SendWorkflow.Workflows.Calendars;
 
 namespace SendWorkflow.Host.Commands.Simulation;
 

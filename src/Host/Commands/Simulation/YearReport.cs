@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SendWorkflow.Persistence;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
-
 namespace SendWorkflow.Host.Commands.Simulation;
 
 /// <summary>The stage distribution at each half term and the year's figures, read back from the database.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using SendWorkflow.Send.Access;
 
 namespace SendWorkflow.Host.Components.Shell;
 

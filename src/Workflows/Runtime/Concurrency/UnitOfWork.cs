@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Workflows.Runtime.Concurrency;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Workflows.Runtime.Factories;
 
 internal static class InstanceFactory

@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-
 namespace SendWorkflow.Workflows.Runtime.Factories;
 
 internal static class TimerFactory

@@ -1,7 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime.Transitions;
-
 namespace SendWorkflow.Workflows.Runtime.Factories;
 
 /// <summary>New tasks: from their definition, the next occurrence of a repeating one, and the escalation of an overdue one.</summary>

@@ -1,8 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime.Concurrency;
-using SendWorkflow.Workflows.Runtime.Factories;
-using SendWorkflow.Workflows.Runtime.Journal;
-
 namespace SendWorkflow.Workflows.Runtime.Handlers;
 
 /// <summary>

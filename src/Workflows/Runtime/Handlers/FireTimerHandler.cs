@@ -1,12 +1,3 @@
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime.Concurrency;
-using SendWorkflow.Workflows.Runtime.Factories;
-using SendWorkflow.Workflows.Runtime.Journal;
-using SendWorkflow.Workflows.Runtime.Transitions;
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Workflows.Runtime.Handlers;
 
 /// <summary>

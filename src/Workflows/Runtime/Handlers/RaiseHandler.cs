@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Runtime.Concurrency;
-using SendWorkflow.Workflows.Runtime.Transitions;
-
 namespace SendWorkflow.Workflows.Runtime.Handlers;
 
 /// <summary>Raises an event from outside on an instance, as one unit of work.</summary>

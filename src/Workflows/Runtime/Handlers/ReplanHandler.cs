@@ -1,9 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime.Concurrency;
-using SendWorkflow.Workflows.Runtime.Journal;
-using SendWorkflow.Workflows.Runtime.Transitions;
-
 namespace SendWorkflow.Workflows.Runtime.Handlers;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using SendWorkflow.Workflows.Runtime.Factories;
-using SendWorkflow.Workflows.Runtime.Journal;
-using SendWorkflow.Workflows.Runtime.Transitions;
-
 namespace SendWorkflow.Workflows.Runtime.Handlers;
 
 /// <summary>Starts a definition's published version for a subject: the instance enters the initial state in one unit of work.</summary>

@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Runtime.Concurrency;
-using SendWorkflow.Workflows.Runtime.Journal;
-
 namespace SendWorkflow.Workflows.Runtime.Handlers;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Workflows.Runtime.Journal;
 

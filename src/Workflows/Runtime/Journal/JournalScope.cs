@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Workflows.Runtime.Journal;
 

@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-
 namespace SendWorkflow.Workflows.Runtime.Journal;
 
 /// <summary>The chronology of starting workflows: a start, a child workflow started by a state, the parent told how it ended.</summary>

@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-
 namespace SendWorkflow.Workflows.Runtime.Journal;
 
 /// <summary>The chronology of entering and leaving states: the work handed out, the timers set, what was closed.</summary>

@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-
 namespace SendWorkflow.Workflows.Runtime.Journal;
 
 /// <summary>The chronology of tasks: completed, come round again, reminded, overdue and escalated.</summary>

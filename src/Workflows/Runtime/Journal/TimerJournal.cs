@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-
 namespace SendWorkflow.Workflows.Runtime.Journal;
 
 /// <summary>The chronology of durable timers: fired, cancelled instead, set again, and the task a firing hands out.</summary>

@@ -1,7 +1,3 @@
-using SendWorkflow.Workflows.Runtime.Factories;
-using SendWorkflow.Workflows.Runtime.Journal;
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 
 /// <summary>Starts the workflow a state starts, for the same subject, in the same unit of work; once while it runs.</summary>

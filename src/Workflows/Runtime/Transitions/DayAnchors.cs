@@ -1,7 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 
 /// <summary>The days offsets count from: the instance's start, the state's entry, and the milestones the state uses.</summary>

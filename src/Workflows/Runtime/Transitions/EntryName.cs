@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Definitions;
-
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 
 /// <summary>How an entry by a transition is named for the facts: as the transition says, else from the stage numbers.</summary>

@@ -1,8 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime.Journal;
-using SendWorkflow.Workflows.Stores;
-
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 
 /// <summary>One instance being worked on in one unit of work, with the definition and calendar it runs by.</summary>

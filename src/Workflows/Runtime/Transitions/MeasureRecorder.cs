@@ -1,6 +1,3 @@
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Definitions;
-
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 
 /// <summary>

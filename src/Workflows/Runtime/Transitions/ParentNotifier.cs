@@ -1,7 +1,3 @@
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime.Journal;
-
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 
 /// <summary>

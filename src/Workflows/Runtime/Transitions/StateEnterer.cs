@@ -1,7 +1,4 @@
 using System.Globalization;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime.Factories;
-using SendWorkflow.Workflows.Runtime.Journal;
 
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 

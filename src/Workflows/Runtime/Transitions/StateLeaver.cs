@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime.Journal;
-
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 
 /// <summary>Leaving a state closes its open tasks and stops its timers.</summary>

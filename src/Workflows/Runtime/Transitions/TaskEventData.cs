@@ -1,6 +1,3 @@
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Definitions;
-
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 
 /// <summary>The data of the event a completed task raises: which task, its outcome and notes, and the outcome as the measure.</summary>

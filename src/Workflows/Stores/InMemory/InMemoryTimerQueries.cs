@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Runtime;
-
 namespace SendWorkflow.Workflows.Stores.InMemory;
 
 /// <summary>The dispatcher's and the deadline round's questions, asked of an in-memory store's committed rows.</summary>

@@ -1,6 +1,3 @@
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Runtime;
-
 namespace SendWorkflow.Workflows.Tests.Runtime.Engine;
 
 public class ChildWorkflowTests

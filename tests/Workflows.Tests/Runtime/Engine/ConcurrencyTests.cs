@@ -1,4 +1,3 @@
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
 using SendWorkflow.Workflows.Stores.InMemory;
 

@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Runtime;
-
 namespace SendWorkflow.Workflows.Tests.Runtime.Engine;
 
 public class DeadlineTests

@@ -1,11 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Calendars;
-using SendWorkflow.Workflows.Definitions;
-using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
 using SendWorkflow.Workflows.Stores.InMemory;
-using SendWorkflow.Workflows.Tests.TestSupport;
 
 namespace SendWorkflow.Workflows.Tests.Runtime.Engine;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using SendWorkflow.Rules;
-using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Workflows.Tests.Runtime.Engine;
 

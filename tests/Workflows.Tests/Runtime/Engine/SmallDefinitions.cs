@@ -1,5 +1,3 @@
-using SendWorkflow.Workflows.Definitions;
-
 namespace SendWorkflow.Workflows.Tests.Runtime.Engine;
 
 /// <summary>Small workflows written for the engine tests, in words that are not SEND's, so nothing passes by accident.</summary>

@@ -1,6 +1,5 @@
 using MudBlazor;
 using SendWorkflow.Send.Definitions;
-using SendWorkflow.Send.Problems;
 using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host.Components.Pages.Designer;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SendWorkflow.Host.Components.Shared;
 using SendWorkflow.Host.Studio;
-using SendWorkflow.Send.Access;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Workflows.Definitions;
 

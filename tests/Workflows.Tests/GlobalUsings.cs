@@ -1,0 +1,6 @@
+// The namespaces most files of this project use, once; a file's own using list names only what is particular to it.
+global using SendWorkflow.Rules;
+global using SendWorkflow.Workflows.Calendars;
+global using SendWorkflow.Workflows.Definitions;
+global using SendWorkflow.Workflows.Runtime;
+global using SendWorkflow.Workflows.Tests.TestSupport;
