@@ -6,7 +6,15 @@ using SendWorkflow.Host.Endpoints;
 
 if (await CommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(args).AddSettingsBesideTheApplication();
+// A published folder (it has its wwwroot beside the program) is its own content root, wherever it is started from:
+// its settings, definitions, static files and canvas libraries are inside it. A build run with "dotnet run" keeps the
+// current folder, as ASP.NET Core does.
+var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = published ? AppContext.BaseDirectory : null,
+}).AddSettingsBesideTheApplication();
 // No request needs more than a megabyte but a definition's document (DefinitionsApi allows 4 MB).
 // No Server header: it tells an attacker what to try first.
 builder.WebHost.ConfigureKestrel(k =>
