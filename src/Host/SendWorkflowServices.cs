@@ -20,6 +20,7 @@ public static class SendWorkflowServices
         services.AddClock(config);
         var connectionString = ConnectionString(config, paths);
         services.AddSqlitePersistence(connectionString);
+        services.AddSingleton(_ => new SqliteHostLock(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource));
         services.AddTimers(config.GetSection("Clock").Get<ClockOptions>() ?? new ClockOptions(), connectionString, config);
         services.AddSecurity();
         services.AddHealth();

@@ -20,22 +20,20 @@ public static class StartupFailure
     {
         // Resolved before the run: a host that failed to start has disposed its services.
         var databaseFile = app.Services.GetRequiredService<SqliteWorkflowWriter>().DataSource;
-        // SQLite is for one host: a second one on the same file would run the same timers and the deadline round twice.
-        using var hostLock = TryLockForThisHost(databaseFile, out var inUse);
-        if (inUse)
-        {
-            await Console.Error.WriteLineAsync($"SendWorkflow cannot start: another SendWorkflow host is already using {databaseFile} "
-                + "(SQLite is for one host at a time); stop it, or give this one its own ConnectionStrings__SendWorkflow.");
-            return InUseExitCode;
-        }
         try
         {
+            app.Services.GetRequiredService<SqliteHostLock>().Acquire();
             // Before anything starts (Quartz writes its own file first): one write, so a read-only file or folder, or a
             // disk with no room at all, is one line here rather than a host that fails half-started. A disk that fills
             // later in start-up (the migration, the seed) still ends below, after the host's own report of it.
             await ProbeWriteAsync(app.Services.GetRequiredService<SqliteWorkflowWriter>().ConnectionString);
             await app.RunAsync();
             return 0;
+        }
+        catch (SqliteHostLock.InUseException inUse)
+        {
+            await Console.Error.WriteLineAsync($"SendWorkflow cannot start: {inUse.Message}");
+            return InUseExitCode;
         }
         catch (Exception ex) when (SqliteStorageErrors.Classify(ex, databaseFile) is { } storage)
         {
@@ -44,33 +42,6 @@ public static class StartupFailure
             return StorageExitCode;
         }
     }
-
-    /// <summary>
-    /// An exclusive lock on a file beside the database, held while the host runs and released by the kernel when the
-    /// process ends, however it ends. A folder where the lock file cannot be made is left to the write probe to explain.
-    /// </summary>
-    private static FileStream? TryLockForThisHost(string databaseFile, out bool inUse)
-    {
-        inUse = false;
-        if (databaseFile is ":memory:" or "") return null;
-        try
-        {
-            return new FileStream(databaseFile + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException ex) when (IsHeldElsewhere(ex))
-        {
-            inUse = true;
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    // On Linux and macOS .NET takes FileShare.None as flock(LOCK_EX | LOCK_NB), and a held lock comes back with the errno
-    // EWOULDBLOCK as the HResult (11 on Linux, 35 on macOS); on Windows it is a sharing violation (Win32 error 32).
-    private static bool IsHeldElsewhere(IOException ex) => ex.HResult is 11 or 35 || (ex.HResult & 0xFFFF) == 32;
 
     /// <summary>Rewrites the database header's user version with its own value: a real write, changing nothing.</summary>
     private static async Task ProbeWriteAsync(string connectionString)
