@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace SendWorkflow.Studio.Tests;
@@ -30,7 +29,7 @@ public sealed class PublishedFolderTests(StudioFixture studio) : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(app, "definitions", "workflows", "send-pathway.json")), "definitions not published");
         Assert.True(File.Exists(Path.Combine(app, "node_modules", "@antv", "x6", "dist", "x6.min.js")), "X6 not published");
 
-        var port = FreePort();
+        var port = StudioHost.FreePort();
         var baseAddress = $"http://127.0.0.1:{port}";
         StartService(Path.Combine(app, "SendWorkflow.Host.dll"), elsewhere, baseAddress);
         using var http = new HttpClient { BaseAddress = new Uri(baseAddress) };
@@ -116,13 +115,6 @@ public sealed class PublishedFolderTests(StudioFixture studio) : IAsyncLifetime
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public ValueTask InitializeAsync()

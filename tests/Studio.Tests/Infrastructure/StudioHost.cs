@@ -38,7 +38,8 @@ public sealed class StudioHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
     }
 
-    private static int FreePort()
+    /// <summary>A port on 127.0.0.1 that nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
