@@ -28,12 +28,6 @@ public static class SqliteStorageErrors
         return null;
     }
 
-    /// <summary>Rethrows a storage failure as <see cref="StorageUnavailableException"/>; anything else is left alone.</summary>
-    public static void ThrowIfUnavailable(Exception exception, string? databaseFile = null)
-    {
-        if (Classify(exception, databaseFile) is { } unavailable && !ReferenceEquals(unavailable, exception)) throw unavailable;
-    }
-
     public static string Describe(StorageProblem problem, string? databaseFile)
     {
         var file = databaseFile is null ? "The database file" : $"The database file {databaseFile}";
