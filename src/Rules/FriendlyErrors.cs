@@ -5,7 +5,7 @@ namespace SendWorkflow.Rules;
 /// <summary>Rewrites Dynamic LINQ's messages into words a SENCo can act on; unrecognised ones pass through.</summary>
 internal static partial class FriendlyErrors
 {
-    private static readonly string[] TopLevelNames = ["facts", "data", "params", "Progress", "Rules", "Math", "true", "false"];
+    private static readonly string[] TopLevelNames = ["facts", "data", "params", "findings", "reviews", "Progress", "Rules", "Math", "true", "false"];
 
     private static readonly string[] DataMethods = ["Text", "Number", "Flag", "Has"];
 
@@ -34,7 +34,7 @@ internal static partial class FriendlyErrors
         {
             var name = identifier.Groups["name"].Value;
             return $"Unknown name '{name}'{Suggest(name, TopLevelNames)}. "
-                + "A rule can use facts, data, params, Progress, Rules and Math; text goes in double quotes.";
+                + "A rule can use facts, data, params, findings, reviews, Progress, Rules and Math; text goes in double quotes.";
         }
 
         if (UnknownMethod().Match(message) is { Success: true } method)
@@ -82,6 +82,9 @@ internal static partial class FriendlyErrors
 
         return type switch
         {
+            "Findings" => $"Unknown finding 'findings.{name}': a finding is read by its id in capitals without dashes, "
+                + "e.g. findings.PersistentConcern for persistent-concern.",
+            nameof(Review) => $"Unknown name '{name}' on a review{Suggest(name, typeof(Review).GetProperties().Select(p => p.Name))}.",
             nameof(Facts) => $"Unknown name 'facts.{name}'{Suggest(name, typeof(Facts).GetProperties().Select(p => p.Name))}.",
             nameof(Progress) => $"Unknown progress level 'Progress.{name}'{Suggest(name, Enum.GetNames<Progress>())}; "
                 + $"the levels are {string.Join(", ", Enum.GetNames<Progress>())}.",

@@ -37,16 +37,19 @@ internal static partial class RuleParameters
         return errors;
     }
 
-    public static Type TypeFor(IEnumerable<string> names)
+    /// <param name="names">The property names.</param>
+    /// <param name="valueType">double for parameters, bool for findings.</param>
+    public static Type TypeFor(IEnumerable<string> names, Type? valueType = null)
     {
+        valueType ??= typeof(double);
         var sorted = names.Order(StringComparer.Ordinal).ToArray();
-        var key = string.Join('\n', sorted);
+        var key = valueType.Name + "\n" + string.Join('\n', sorted);
         if (Types.TryGetValue(key, out var type))
         {
             return type;
         }
 
-        type = Emit(sorted);
+        type = Emit(sorted, valueType);
         return Types.Count < CacheLimit ? Types.GetOrAdd(key, type) : type;
     }
 
@@ -61,24 +64,24 @@ internal static partial class RuleParameters
         return instance;
     }
 
-    private static Type Emit(IEnumerable<string> names)
+    private static Type Emit(IEnumerable<string> names, Type valueType)
     {
         var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("SendWorkflow.Rules.Parameters"), AssemblyBuilderAccess.RunAndCollect);
         var type = assembly.DefineDynamicModule("Parameters")
-            .DefineType("Parameters", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class);
+            .DefineType(valueType == typeof(bool) ? "Findings" : "Parameters", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class);
         foreach (var name in names)
         {
-            var field = type.DefineField(BackingField(name), typeof(double), FieldAttributes.Private);
+            var field = type.DefineField(BackingField(name), valueType, FieldAttributes.Private);
             var getter = type.DefineMethod(
                 "get_" + name,
                 MethodAttributes.Public | MethodAttributes.SpecialName | MethodAttributes.HideBySig,
-                typeof(double),
+                valueType,
                 Type.EmptyTypes);
             var il = getter.GetILGenerator();
             il.Emit(OpCodes.Ldarg_0);
             il.Emit(OpCodes.Ldfld, field);
             il.Emit(OpCodes.Ret);
-            type.DefineProperty(name, PropertyAttributes.None, typeof(double), null).SetGetMethod(getter);
+            type.DefineProperty(name, PropertyAttributes.None, valueType, null).SetGetMethod(getter);
         }
 
         return type.CreateType();

@@ -7,11 +7,11 @@ namespace SendWorkflow.Rules;
 /// anything outside a small allow-list, because Dynamic LINQ still reaches e.g. <c>GetType()</c> via object.</summary>
 internal sealed class RuleSafety : ExpressionVisitor
 {
-    private const string Allowed = "Rules may only use facts, data, params, Progress, Rules, text, numbers and Math.";
+    private const string Allowed = "Rules may only use facts, data, params, findings, reviews, Progress, Rules, text, numbers and Math.";
 
     private static readonly HashSet<Type> ValueTypes =
     [
-        typeof(bool), typeof(string), typeof(char), typeof(object), typeof(Progress), typeof(Facts), typeof(EventData),
+        typeof(bool), typeof(string), typeof(char), typeof(object), typeof(Progress), typeof(Facts), typeof(EventData), typeof(Review),
         typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint),
         typeof(long), typeof(ulong), typeof(float), typeof(double), typeof(decimal),
     ];
@@ -41,14 +41,19 @@ internal sealed class RuleSafety : ExpressionVisitor
     ];
 
     private readonly Type _parametersType;
+    private readonly Type _findingsType;
     private string? _violation;
 
-    private RuleSafety(Type parametersType) => _parametersType = parametersType;
+    private RuleSafety(Type parametersType, Type findingsType)
+    {
+        _parametersType = parametersType;
+        _findingsType = findingsType;
+    }
 
     /// <returns>Why the rule is refused, or null when every part of it is allowed.</returns>
-    public static string? FindViolation(Expression body, Type parametersType)
+    public static string? FindViolation(Expression body, Type parametersType, Type findingsType)
     {
-        var safety = new RuleSafety(parametersType);
+        var safety = new RuleSafety(parametersType, findingsType);
         safety.Visit(body);
         return safety._violation;
     }
@@ -82,7 +87,8 @@ internal sealed class RuleSafety : ExpressionVisitor
 
     private bool IsAllowedMember(MemberInfo member) => member switch
     {
-        PropertyInfo or FieldInfo when member.DeclaringType == typeof(Facts) || member.DeclaringType == _parametersType => true,
+        PropertyInfo or FieldInfo when member.DeclaringType == typeof(Facts) || member.DeclaringType == _parametersType
+            || member.DeclaringType == _findingsType => true,
         PropertyInfo or FieldInfo => IsAllowedOwner(member.DeclaringType),
         _ => false,
     };
@@ -112,7 +118,7 @@ internal sealed class RuleSafety : ExpressionVisitor
 
     private bool IsAllowedType(Type type)
     {
-        if (ValueTypes.Contains(type) || type == _parametersType)
+        if (ValueTypes.Contains(type) || type == _parametersType || type == _findingsType)
         {
             return true;
         }

@@ -5,24 +5,6 @@ public class RuleSetTests
     private static readonly IReadOnlyDictionary<string, double> NoParams = new Dictionary<string, double>();
 
     [Fact]
-    public void FirstThatHolds_SeveralHold_ReturnsTheFirstInGivenOrder()
-    {
-        var rules = Compile.Ok(NoParams, "facts.Stage >= 1", "facts.Stage >= 2", "facts.Stage >= 3");
-        var facts = new Facts { Stage = 2 };
-
-        Assert.Equal("rule1", rules.FirstThatHolds(["rule1", "rule2", "rule3"], facts, EventData.Empty));
-        Assert.Equal("rule2", rules.FirstThatHolds(["rule3", "rule2", "rule1"], facts, EventData.Empty));
-    }
-
-    [Fact]
-    public void FirstThatHolds_NoneHold_ReturnsNull()
-    {
-        var rules = Compile.Ok(NoParams, "facts.Stage > 5", "false");
-
-        Assert.Null(rules.FirstThatHolds(["rule1", "rule2"], new Facts(), EventData.Empty));
-    }
-
-    [Fact]
     public void Evaluate_RuleThrows_DoesNotHold()
     {
         var rules = Compile.Ok(NoParams, "facts.Event.Length > 3", "data.Text(\"by\").Substring(5) == \"x\"", "facts.Stage / 0 == 1");
@@ -30,14 +12,6 @@ public class RuleSetTests
         Assert.False(rules.Evaluate("rule1", new Facts { Event = null! }, EventData.Empty));
         Assert.False(rules.Evaluate("rule2", new Facts(), EventData.Empty));
         Assert.False(rules.Evaluate("rule3", new Facts(), EventData.Empty));
-    }
-
-    [Fact]
-    public void FirstThatHolds_EarlierRuleThrows_MovesOn()
-    {
-        var rules = Compile.Ok(NoParams, "facts.Event.Length > 3", "true");
-
-        Assert.Equal("rule2", rules.FirstThatHolds(["rule1", "rule2"], new Facts { Event = null! }, EventData.Empty));
     }
 
     [Fact]
@@ -73,7 +47,7 @@ public class RuleSetTests
             "data.Text(\"by\") == \"parent\"");
         var failures = 0;
 
-        Parallel.For(0, 100_000, i =>
+        Parallel.For(0, 20_000, i =>
         {
             var facts = new Facts { SchoolWeeksInStage = i % 12, LastProgress = (Progress)(i % 5) };
             var data = new EventData(new Dictionary<string, object?> { ["by"] = i % 2 == 0 ? "parent" : "school" });

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using SendWorkflow.Rules;
 using SendWorkflow.Send.Clock;
 using SendWorkflow.Send.Pupils;
+using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host.Commands;
 
@@ -69,6 +70,7 @@ public static class BenchCommand
             var (journal, tasks, timers) = (await db.Journal.CountAsync(), await db.Tasks.CountAsync(), await db.Timers.CountAsync());
             Console.WriteLine($"rows written:       {journal} journal, {tasks} tasks, {timers} timers");
         }
+        RuleBench.Measure(await app.Services.GetRequiredService<IDefinitionCatalog>().GetPublishedAsync("send-pathway", CancellationToken.None));
         await ReadsAsync(app, pupils, concurrency);
         Console.WriteLine($"database file:      {new FileInfo(dbFile).Length / 1024 / 1024} MiB (plus WAL)");
         Console.WriteLine($"total run:          {total.Elapsed.TotalSeconds:0.0} s");

@@ -10,6 +10,7 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<WorkflowI
         e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.LastProgress).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.MeasureHistory).HasMaxLength(1024);
         e.HasOne<Pupil>().WithMany().HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.SubjectId);
         e.HasIndex(x => new { x.SchoolId, x.State });

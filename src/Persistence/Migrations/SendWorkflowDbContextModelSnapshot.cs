@@ -901,6 +901,10 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MeasureHistory")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ParentInstanceId")
                         .HasColumnType("TEXT");
 

@@ -55,13 +55,30 @@ public sealed class CompiledDefinition
     public StateDefinition State(string id) =>
         States.TryGetValue(id, out var s) ? s : throw new UnknownStateException(Id, Version, id);
 
-    /// <summary>Whether a task of the state is created on entering it: its condition, if it has one, holds.</summary>
-    public bool TaskApplies(string stateId, TaskDefinition task, Facts facts) =>
-        task.If is null || Rules.Evaluate(DefinitionValidator.TaskConditionKey(stateId, task.Id), facts, EventData.Empty);
+    /// <summary>
+    /// The transition leaving the state on the event that NRules chooses (the first by priority, then file order, whose
+    /// rule holds), with the decision: null and no decision when none leaves the state on it.
+    /// </summary>
+    public (TransitionDefinition? Taken, Decision? Decision) Choose(string state, string eventName, RuleInput input)
+    {
+        var candidates = TransitionsFrom(state, eventName);
+        if (candidates.Count == 0) return (null, null);
+        var decision = Rules.Decide(DefinitionValidator.TransitionQuestion(state, eventName), input);
+        var taken = decision.Rule is { } id ? candidates.FirstOrDefault(t => t.Id == id) : null;
+        return (taken, decision);
+    }
+
+    /// <summary>The ids of the state's conditional tasks whose condition holds on entering it, with the decision.</summary>
+    public Decision TaskConditions(string stateId, RuleInput input) =>
+        Rules.AllThatHold(DefinitionValidator.TaskQuestion(stateId), input);
+
+    /// <summary>Whether a task is created on entering its state: it has no condition, or its condition fired.</summary>
+    public static bool TaskApplies(string stateId, TaskDefinition task, Decision? conditions) =>
+        task.If is null || conditions?.Fired.Contains(DefinitionValidator.TaskConditionKey(stateId, task.Id), StringComparer.Ordinal) == true;
 
     /// <summary>
-    /// The same version with some parameters set to other values (a borough's timelines): rules are compiled again,
-    /// since they read parameters as constants. Names the version does not have are ignored.
+    /// The same version with some parameters set to other values (a borough's timelines). The rules are not compiled
+    /// again: they read parameters from a fact, which now carries these values. Names the version does not have are ignored.
     /// </summary>
     public CompiledDefinition WithParameters(IReadOnlyDictionary<string, double> values)
     {
@@ -69,14 +86,7 @@ public sealed class CompiledDefinition
             p => p.Key,
             p => values.TryGetValue(p.Key, out var v) ? p.Value with { Default = v } : p.Value,
             StringComparer.Ordinal);
-        var definition = Definition with { Parameters = changed };
-        var rules = DefinitionValidator.CompileRules(definition);
-        if (rules.RuleSet is null || rules.Errors.Count > 0)
-        {
-            throw new DefinitionValidationException(Id,
-                rules.Errors.Select(e => new DefinitionProblem("rule-does-not-compile", e.Message, "definition", null)).ToList());
-        }
-        return new CompiledDefinition(definition, rules.RuleSet);
+        return new CompiledDefinition(Definition with { Parameters = changed }, Rules.WithParameters(values));
     }
 
     /// <summary>The parameter's value in the unit it is declared in (the rules see the same number).</summary>

@@ -25,9 +25,11 @@ public static class DefinitionValidator
     private static void CheckRules(WorkflowDefinition d, DefinitionProblems p)
     {
         var ruleTransitions = d.Transitions.Where(t => t.Rule is not null).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var error in CompileRules(d).Errors)
+        foreach (var error in Describe(d, RuleSet.Check(RuleSources(d), RuleParameters(d), FindingSources(d))))
         {
-            if (ruleTransitions.Contains(error.RuleName))
+            if (error.RuleName.StartsWith(RuleSet.FindingPrefix, StringComparison.Ordinal))
+                p.Error("rule-does-not-compile", error.Message, "finding", error.RuleName[RuleSet.FindingPrefix.Length..]);
+            else if (ruleTransitions.Contains(error.RuleName))
                 p.Error("rule-does-not-compile", error.Message, "transition", error.RuleName);
             else if (TaskConditionTarget(d, error.RuleName) is { } stateId)
                 p.Error("rule-does-not-compile", error.Message, "state", stateId);
@@ -37,35 +39,58 @@ public static class DefinitionValidator
     }
 
     /// <summary>
-    /// Compiles every transition's rule, keyed by the transition id, and every task's condition, keyed by
-    /// <see cref="TaskConditionKey"/> (a slash can't occur in a transition id, so the two never collide).
+    /// Compiles the rules into NRules: every transition answers the question of its state and event (one without a rule
+    /// always holds), keyed by its id, in order of priority then of the file; every task's condition answers its state's
+    /// question of tasks, keyed by <see cref="TaskConditionKey"/> (a slash can't occur in a transition id, so the two never
+    /// collide); and the findings.
     /// </summary>
     public static RuleSetResult CompileRules(WorkflowDefinition d)
     {
-        var sources = d.Transitions
-            .Where(t => t.Rule is not null && !string.IsNullOrWhiteSpace(t.Id))
+        var result = RuleSet.Compile($"{d.Id} v{d.Version}", RuleSources(d), RuleParameters(d), FindingSources(d));
+        return result with { Errors = Describe(d, result.Errors) };
+    }
+
+    /// <summary>The question the transitions leaving a state on an event answer.</summary>
+    public static string TransitionQuestion(string state, string eventName) => $"{state}\n{eventName}";
+
+    /// <summary>The question a state's task conditions answer when it is entered.</summary>
+    public static string TaskQuestion(string state) => $"{state}\n";
+
+    private static List<RuleSource> RuleSources(WorkflowDefinition d) =>
+        d.Transitions
+            .Where(t => !string.IsNullOrWhiteSpace(t.Id))
             .GroupBy(t => t.Id).Select(g => g.First())
-            .Select(t => new RuleSource(t.Id, t.Rule!.Expression))
+            .Select(t => new RuleSource(t.Id, t.Rule?.Expression ?? "true")
+                { Question = TransitionQuestion(t.From, t.On), Priority = t.Priority })
             .Concat(d.States.SelectMany(s => s.Tasks.Where(t => t.If is not null)
-                .Select(t => new RuleSource(TaskConditionKey(s.Id, t.Id), t.If!))))
+                .Select(t => new RuleSource(TaskConditionKey(s.Id, t.Id), t.If!) { Question = TaskQuestion(s.Id) })))
             .GroupBy(r => r.Name).Select(g => g.First())
             .ToList();
-        // Parameters that differ only in capitals are reported by Validate; the first is kept here so that the rules
-        // still compile and their own errors are listed too, instead of one error about parameters and nothing else.
+
+    private static List<RuleSource> FindingSources(WorkflowDefinition d) =>
+        d.Findings.Select(f => new RuleSource(f.Key, f.Value.Expression)).ToList();
+
+    // Parameters that differ only in capitals are reported by Validate; the first is kept here so that the rules
+    // still compile and their own errors are listed too, instead of one error about parameters and nothing else.
+    private static Dictionary<string, double> RuleParameters(WorkflowDefinition d)
+    {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var parameters = ParameterValues(d).Where(p => seen.Add(p.Key))
-            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var result = RuleSet.Compile($"{d.Id} v{d.Version}", sources, parameters);
+        return ParameterValues(d).Where(p => seen.Add(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }
+
+    private static List<RuleError> Describe(WorkflowDefinition d, IReadOnlyList<RuleError> errors)
+    {
         var names = d.Transitions.Where(t => t.Rule is not null && !string.IsNullOrWhiteSpace(t.Id))
             .GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First().Rule!.Name);
-        var errors = result.Errors
+        return errors
             .Select(e => new RuleError(e.RuleName, names.TryGetValue(e.RuleName, out var ruleName)
                 ? $"The rule '{ruleName}' of transition '{e.RuleName}' does not compile: {e.Message}"
-                : e.RuleName.Split('/') is [var state, var task]
-                    ? $"The condition of task '{task}' of state '{state}' does not compile: {e.Message}"
-                    : e.Message))
+                : e.RuleName.StartsWith(RuleSet.FindingPrefix, StringComparison.Ordinal)
+                    ? $"The finding '{e.RuleName[RuleSet.FindingPrefix.Length..]}' does not compile: {e.Message}"
+                    : e.RuleName.Split('/') is [var state, var task]
+                        ? $"The condition of task '{task}' of state '{state}' does not compile: {e.Message}"
+                        : e.Message))
             .ToList();
-        return result with { Errors = errors };
     }
 
     public static string TaskConditionKey(string stateId, string taskId) => $"{stateId}/{taskId}";

@@ -24,4 +24,6 @@ public sealed record WorkflowDefinition
     public List<StateDefinition> States { get; init; } = [];
     public List<TransitionDefinition> Transitions { get; init; } = [];
     public Dictionary<string, EventDefinition> Events { get; init; } = [];
+    /// <summary>Facts derived by rules, by id; rules read them as findings.PascalCaseId.</summary>
+    public Dictionary<string, FindingDefinition> Findings { get; init; } = [];
 }

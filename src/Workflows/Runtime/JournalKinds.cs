@@ -20,4 +20,5 @@ public static class JournalKinds
     public const string ParentNotWaiting = "parent-not-waiting";
     public const string Replanned = "replanned";
     public const string ExceptionRecorded = "exception-recorded";
+    public const string RuleError = "rule-error";
 }

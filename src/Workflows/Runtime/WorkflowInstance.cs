@@ -20,6 +20,8 @@ public sealed class WorkflowInstance
     public Progress LastProgress { get; set; }
     public int ReviewsInStage { get; set; }
     public int ReviewsWithoutProgress { get; set; }
+    /// <summary>The last measures recorded, in <see cref="Runtime.MeasureHistory"/>'s form; rules read them as history.</summary>
+    public string? MeasureHistory { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>The instance whose state started this one, if any: it hears how this one ends.</summary>
     public Guid? ParentInstanceId { get; set; }

@@ -24,9 +24,9 @@ public class PathwayRuleTests
     private static bool Holds(string transition, Facts facts, EventData? data = null) =>
         Pathway.Rules.Evaluate(transition, facts, data ?? EventData.Empty);
 
-    /// <summary>The first transition that holds, tried in the order the engine tries them.</summary>
+    /// <summary>The transition NRules chooses, as the engine asks it.</summary>
     private static string? FirstThatHolds(string state, string eventName, Facts facts, EventData data) =>
-        Pathway.TransitionsFrom(state, eventName).FirstOrDefault(t => t.Rule is null || Holds(t.Id, facts, data))?.Id;
+        Pathway.Choose(state, eventName, new RuleInput(facts, data)).Taken?.Id;
 
     [Theory]
     [InlineData(Progress.Little)]

@@ -97,8 +97,9 @@ public class StatutoryDefinitionTests
         var d = CompiledDefinition.Compile(Load("ehcp-annual-review"));
         var state = d.State("plan-in-place");
         var task = state.Tasks.Single(t => t.Id == "name-secondary-school");
-        Assert.Equal(applies, d.TaskApplies(state.Id, task, new Facts { YearGroup = yearGroup }));
-        Assert.True(d.TaskApplies(state.Id, state.Tasks.Single(t => t.Id == "hold-review"), new Facts { YearGroup = yearGroup }));
+        var conditions = d.TaskConditions(state.Id, new RuleInput(new Facts { YearGroup = yearGroup }, EventData.Empty));
+        Assert.Equal(applies, CompiledDefinition.TaskApplies(state.Id, task, conditions));
+        Assert.True(CompiledDefinition.TaskApplies(state.Id, state.Tasks.Single(t => t.Id == "hold-review"), conditions));
     }
 
     [Fact]

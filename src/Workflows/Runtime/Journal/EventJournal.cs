@@ -10,16 +10,34 @@ internal static class EventJournal
     public static void Event(JournalScope scope, string state, WorkflowEvent e) =>
         scope.Write(JournalKinds.Event, state, $"Event '{e.Name}'{Describe(e.Data)}.", e.Data.Values);
 
-    public static void Stayed(JournalScope scope, StateDefinition state, string eventName, Facts facts) =>
-        scope.Write(JournalKinds.Stayed, state.Id, $"Stayed in {state.Name}: no rule held for '{eventName}'.", new { facts });
+    public static void Stayed(JournalScope scope, StateDefinition state, string eventName, Facts facts, Decision? decision) =>
+        scope.Write(JournalKinds.Stayed, state.Id, $"Stayed in {state.Name}: no rule held for '{eventName}'.",
+            new { facts, findings = decision?.Findings ?? [] });
 
+    /// <summary>The move and why: the rule that fired and the values that mattered.</summary>
     public static void Transition(JournalScope scope, (StateDefinition From, StateDefinition To) move, TransitionDefinition taken,
-        Facts facts)
+        Facts facts, RuleExplanation? why)
     {
         var rule = taken.Rule?.Name;
+        var matched = why?.Matched is { Length: > 0 } m ? $" matched {m}" : "";
         scope.Write(JournalKinds.Transition, move.From.Id,
-            $"Moved from {move.From.Name} to {move.To.Name}: {taken.Label ?? taken.Id}{(rule is null ? "" : $" (rule {rule})")}.",
-            new { transition = taken.Id, rule, expression = taken.Rule?.Expression, to = taken.To, facts });
+            $"Moved from {move.From.Name} to {move.To.Name}: {taken.Label ?? taken.Id}{(rule is null ? "" : $" (rule {rule}{matched})")}.",
+            new
+            {
+                transition = taken.Id, rule, expression = taken.Rule?.Expression, to = taken.To, facts,
+                matched = why?.Conditions.Select(c => new { c.Text, c.Subject, c.Operator, c.Value, c.Needs, reads = c.Reads }),
+                findings = why?.Findings ?? [],
+            });
+    }
+
+    /// <summary>A rule that could not be evaluated did not hold; the chronology says so, so that its author can mend it.</summary>
+    public static void RuleErrors(JournalScope scope, string state, Decision? decision)
+    {
+        foreach (var error in decision?.Errors ?? [])
+        {
+            scope.Write(JournalKinds.RuleError, state, $"The rule '{error.RuleName}' could not be evaluated, so it did not hold: {error.Message}",
+                new { rule = error.RuleName, error = error.Message });
+        }
     }
 
     public static void Replanned(JournalScope scope, string state, string reason, IReadOnlyList<string> moved) =>

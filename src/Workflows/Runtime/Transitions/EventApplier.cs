@@ -1,8 +1,8 @@
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 
 /// <summary>
-/// Handles an event inside a unit of work: checks it, records it and its measure, computes the facts, takes the first
-/// transition whose rule holds (by priority) or stays; on a transition leaves the old state and enters the new one.
+/// Handles an event inside a unit of work: checks it, records it and its measure, computes the facts, lets NRules choose the
+/// transition (the first by priority whose rule holds) or stays; on a transition leaves the old state and enters the new one.
 /// </summary>
 internal sealed class EventApplier
 {
@@ -27,19 +27,23 @@ internal sealed class EventApplier
         instance.Touch(ctx.Now);
         var from = definition.State(instance.State);
 
-        MeasureRecorder.Record(instance, definition.Definition, e);
-        var facts = FactsBuilder.Build(instance, subject.YearGroup, e.Name, nowOffset, ctx.Calendar);
+        MeasureRecorder.Record(instance, definition.Definition, e, ctx.Today);
+        var input = FactsBuilder.Input(instance, subject.YearGroup, e, nowOffset, ctx.Calendar);
+        var facts = input.Facts;
         EventJournal.Event(ctx.Journal, from.Id, e);
         if (definition.Definition.Events.TryGetValue(e.Name, out var declared) && declared.Milestone is { } milestone)
             session.Add(MilestoneFactory.Create(instance, milestone, e, ctx.Today, ctx.Now));
 
-        if (Choose(definition, from.Id, e, facts) is not { } taken)
+        var (taken, decision) = definition.Choose(from.Id, e.Name, input);
+        EventJournal.RuleErrors(ctx.Journal, from.Id, decision);
+        if (taken is null)
         {
-            EventJournal.Stayed(ctx.Journal, from, e.Name, facts);
+            EventJournal.Stayed(ctx.Journal, from, e.Name, facts, decision);
             return Outcome(instance, from.Id, null);
         }
         var to = definition.State(taken.To);
-        EventJournal.Transition(ctx.Journal, (from, to), taken, facts);
+        var why = taken.Rule is null ? null : definition.Rules.ExplainMatch(taken.Id, input, decision!);
+        EventJournal.Transition(ctx.Journal, (from, to), taken, facts, why);
         await StateLeaver.LeaveAsync(ctx, from, ct);
         var entry = new StateEntry(to, EntryName.Of(taken, from, to), taken.Id, subject.YearGroup, e.Data);
         await _states.EnterAsync(ctx, entry, ct);
@@ -65,8 +69,4 @@ internal sealed class EventApplier
         var problems = EventDataValidator.Check(definition.Definition, e.Name, e.Data, UkTime.DateOfUtc(instance.StartedAt), today);
         if (problems.Count > 0) throw new EventDataException(e.Name, problems);
     }
-
-    /// <summary>The first transition leaving the state on the event whose rule holds (no rule always holds).</summary>
-    private static TransitionDefinition? Choose(CompiledDefinition definition, string state, WorkflowEvent e, Facts facts) =>
-        definition.TransitionsFrom(state, e.Name).FirstOrDefault(t => t.Rule is null || definition.Rules.Evaluate(t.Id, facts, e.Data));
 }

@@ -50,19 +50,29 @@ internal sealed class StateEnterer
     private static void CreateTasks(InstanceContext ctx, StateEntry entry, DayAnchors anchors)
     {
         var state = entry.State;
-        var facts = state.Tasks.Any(t => t.If is not null)
-            ? FactsBuilder.Build(ctx.Instance, entry.YearGroup, "enter", new DateTimeOffset(ctx.Now, TimeSpan.Zero), ctx.Calendar)
-            : null;
+        var conditions = state.Tasks.Any(t => t.If is not null) ? TaskConditions(ctx, entry) : null;
         var created = new List<WorkTask>(state.Tasks.Count);
         foreach (var t in state.Tasks)
         {
-            if (facts is not null && !ctx.Definition.TaskApplies(state.Id, t, facts)) continue;
+            if (!CompiledDefinition.TaskApplies(state.Id, t, conditions)) continue;
             var due = t.Due is null ? ctx.Today : SchoolTime.Resolve(t.Due, anchors.From(t.Due), ctx.Calendar, ctx.Definition);
             var task = WorkTaskFactory.Create(ctx, state.Id, t, due);
             ctx.Session.Add(task);
             created.Add(task);
         }
         StateJournal.TasksCreated(ctx.Journal, state, created);
+    }
+
+    private static Decision TaskConditions(InstanceContext ctx, StateEntry entry)
+    {
+        var now = new DateTimeOffset(ctx.Now, TimeSpan.Zero);
+        var input = new RuleInput(FactsBuilder.Build(ctx.Instance, entry.YearGroup, "enter", now, ctx.Calendar), EventData.Empty)
+        {
+            Reviews = FactsBuilder.Measures(ctx.Instance, now, ctx.Calendar),
+        };
+        var decision = ctx.Definition.TaskConditions(entry.State.Id, input);
+        EventJournal.RuleErrors(ctx.Journal, entry.State.Id, decision);
+        return decision;
     }
 
     private static void StartTimers(InstanceContext ctx, StateEntry entry, DayAnchors anchors)
