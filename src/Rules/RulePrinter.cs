@@ -12,7 +12,7 @@ internal static class RulePrinter
     public static string Print(Expression e, RuleParser parser) => RuleExplainer.Unwrap(e) switch
     {
         BinaryExpression b when b.NodeType == ExpressionType.ArrayIndex => $"{Print(b.Left, parser)}[{Print(b.Right, parser)}]",
-        BinaryExpression b => $"{Operand(b.Left, parser)} {Symbol(b.NodeType)} {Operand(b.Right, parser)}",
+        BinaryExpression b => $"{Operand(b.Left, parser, b.NodeType, left: true)} {Symbol(b.NodeType)} {Operand(b.Right, parser, b.NodeType)}",
         UnaryExpression { NodeType: ExpressionType.Not } u => $"!{Operand(u.Operand, parser)}",
         UnaryExpression { NodeType: ExpressionType.Negate } u => $"-{Operand(u.Operand, parser)}",
         ConstantExpression c => Literal(c.Value),
@@ -67,8 +67,24 @@ internal static class RulePrinter
         var other => other.ToString(),
     };
 
-    private static string Operand(Expression e, RuleParser parser) =>
-        RuleExplainer.Unwrap(e) is BinaryExpression { NodeType: not ExpressionType.ArrayIndex } ? $"({Print(e, parser)})" : Print(e, parser);
+    // Brackets only where the reader needs them: around a part that binds more loosely than what contains it.
+    // Operators of one level read left to right, so only the right-hand side of one needs brackets.
+    private static string Operand(Expression e, RuleParser parser, ExpressionType? within = null, bool left = false) =>
+        RuleExplainer.Unwrap(e) is BinaryExpression { NodeType: not ExpressionType.ArrayIndex } inner
+            && (within is null || Precedence(inner.NodeType) < Precedence(within.Value) + (left ? 0 : 1))
+            ? $"({Print(e, parser)})"
+            : Print(e, parser);
+
+    private static int Precedence(ExpressionType type) => type switch
+    {
+        ExpressionType.Coalesce => 0,
+        ExpressionType.OrElse => 1,
+        ExpressionType.AndAlso => 2,
+        ExpressionType.Equal or ExpressionType.NotEqual => 3,
+        ExpressionType.LessThan or ExpressionType.LessThanOrEqual or ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual => 4,
+        ExpressionType.Add or ExpressionType.Subtract => 5,
+        _ => 6,
+    };
 
     private static string Arguments(IEnumerable<Expression> arguments, RuleParser parser) =>
         string.Join(", ", arguments.Select(a => Print(a, parser)));

@@ -123,6 +123,9 @@ public sealed class RuleSet
         return _explainers[ruleName].Explain(text, input, _parameters, decision.Findings) with { Rule = ruleName };
     }
 
+    /// <summary>A session left open, for tests that watch findings follow facts that change.</summary>
+    internal NRules.ISession Open(RuleRun run, string question, RuleInput input) => _network.Open(run, question, input, _parameters);
+
     private (ParsedRule Rule, string Question, string Text) Find(string ruleName) =>
         _rules.TryGetValue(ruleName, out var rule) ? rule : throw new KeyNotFoundException($"{_scope} has no rule named '{ruleName}'.");
 
