@@ -34,6 +34,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Workspace.CalendarFeeds>();
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughViews>();
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();
+        services.AddSingleton<SendWorkflow.Send.Cases.Explanations>();
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
         services.AddSingleton<SendWorkflow.Send.Clock.StoredClock>();
         services.AddSingleton<DefinitionCatalog>();

@@ -2,7 +2,7 @@ using SendWorkflow.Send.Cases;
 
 namespace SendWorkflow.Host.Endpoints;
 
-/// <summary>Instances: start one for a pupil, read it and its journal, send it events. The work is <see cref="Cases"/>'.</summary>
+/// <summary>Instances: start one for a pupil, read it, its journal and why it is where it is, send it events. The work is <see cref="Cases"/>'.</summary>
 public static class InstancesApi
 {
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder api)
@@ -17,6 +17,8 @@ public static class InstancesApi
             TypedResults.Ok(await cases.GetAsync(scope.Caller, id, ct)));
         g.MapGet("/{id:guid}/journal", async (Guid id, Cases cases, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await cases.JournalAsync(scope.Caller, id, ct)));
+        g.MapGet("/{id:guid}/explain", async (Guid id, Explanations explanations, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await explanations.ExplainAsync(scope.Caller, id, ct)));
         g.MapPost("/{id:guid}/events", async (Guid id, EventRequest body, Cases cases, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await cases.RaiseAsync(scope.Caller, id, body, ct)));
         api.MapGet("/pupils/{pupilId}/instances", async (string pupilId, Cases cases, StaffScope scope, CancellationToken ct) =>

@@ -39,6 +39,10 @@ public sealed class PathwayTransitionTests
         var transition = journal.Single(j => (string?)j!["kind"] == "transition")!;
         Assert.Equal("stage1-no-progress", (string?)transition["data"]!["transition"]);
         Assert.Equal(6.0, (double)transition["data"]!["facts"]!["schoolWeeksInStage"]!);
+        // Why, in the chronology: the rule NRules fired and the values that mattered.
+        Assert.Equal("Moved from Cause of concern to Initial concern: No or little progress after 6 school weeks "
+            + "(rule NoOrLittleProgressAfterEarlyIntervention matched SchoolWeeksInStage = 6 (needs >= 6), LastProgress = little).",
+            (string?)transition["detail"]);
         Assert.Contains(journal, j => (string?)j!["kind"] == "tasks-cancelled");
         // The review timer fell due on 30 November as the clock reached it, before the review was recorded.
         Assert.Contains(journal, j => (string?)j!["kind"] == "timer-fired");

@@ -101,6 +101,7 @@ public sealed class PermissionMatrixTests
             new("POST", "/api/instances", "/api/instances", () => new { definitionId = "send-pathway", pupilId = "eve" }, AvaSchoolWork),
             new("GET", "/api/instances/{id:guid}", $"/api/instances/{dee}", null, AvaSchoolWork),
             new("GET", "/api/instances/{id:guid}/journal", $"/api/instances/{dee}/journal", null, AvaSchoolWork),
+            new("GET", "/api/instances/{id:guid}/explain", $"/api/instances/{dee}/explain", null, AvaSchoolWork),
             new("POST", "/api/instances/{id:guid}/events", $"/api/instances/{dee}/events",
                 () => new { name = "concern.raised", data = new { concern = "Reading" } }, AvaSchoolWork),
             // The LA's statutory decision: school staff see the case but may not decide it.
