@@ -6,7 +6,10 @@ using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host.Endpoints;
 
-public sealed record RuleCheckRequest(string? Expression, string? Name, List<string>? Parameters, string? DefinitionId);
+/// <param name="Findings">The draft's finding ids, so a rule may read them as findings.PascalCaseOfId.</param>
+/// <param name="IsFinding">Whether the expression is a finding's own rule, which may not read other findings.</param>
+public sealed record RuleCheckRequest(
+    string? Expression, string? Name, List<string>? Parameters, string? DefinitionId, List<string>? Findings = null, bool? IsFinding = null);
 public sealed record RuleCheckResult(bool Ok, IReadOnlyList<RuleError> Errors);
 
 /// <summary>
@@ -59,7 +62,8 @@ public static class DefinitionsApi
         });
         api.MapPost("/rules/check", (RuleCheckRequest body) =>
         {
-            var errors = RuleChecker.Check(body.Name ?? "rule", body.Expression ?? "", body.Parameters ?? []);
+            var errors = RuleChecker.Check(body.Name ?? "rule", body.Expression ?? "", body.Parameters ?? [], body.Findings,
+                body.IsFinding ?? false);
             return TypedResults.Ok(new RuleCheckResult(errors.Count == 0, errors));
         }).WithTags("Definitions");
         return api;

@@ -65,6 +65,40 @@ public sealed class DefinitionsApiTests
     }
 
     [Fact]
+    public async Task RuleCheck_ReadsTheDraftsFindings_AndAFindingsOwnRuleMayNotReadFindings()
+    {
+        await using var p = await Pathway.StartAsync();
+        async Task<JsonObject> Check(object body) =>
+            (await (await p.Http.PostAsJsonAsync("/api/rules/check", body)).Content.ReadFromJsonAsync<JsonObject>())!;
+
+        var without = await Check(new { expression = "findings.PersistentConcern && facts.Stage == 1", parameters = WeeksParameter });
+        Assert.False((bool)without["ok"]!);
+        Assert.Contains("findings.PersistentConcern", (string?)without["errors"]![0]!["message"]);
+        var with = await Check(new
+        {
+            expression = "findings.PersistentConcern && facts.Stage == 1", parameters = WeeksParameter, findings = PersistentConcern,
+        });
+        Assert.True((bool)with["ok"]!, with.ToJsonString());
+        var typo = await Check(new { expression = "findings.PersistentConcen", parameters = WeeksParameter, findings = PersistentConcern });
+        Assert.False((bool)typo["ok"]!);
+        Assert.Contains("findings.PersistentConcen", (string?)typo["errors"]![0]!["message"]);
+
+        var finding = await Check(new
+        {
+            expression = "reviews.Count(r => r.WithoutProgress && r.TermsAgo < 2) >= 2", parameters = WeeksParameter,
+            findings = PersistentConcern, isFinding = true,
+        });
+        Assert.True((bool)finding["ok"]!, finding.ToJsonString());
+        var readsAFinding = await Check(new
+        {
+            expression = "findings.PersistentConcern", parameters = WeeksParameter, findings = PersistentConcern, isFinding = true,
+        });
+        Assert.False((bool)readsAFinding["ok"]!);
+    }
+
+    private static readonly string[] PersistentConcern = ["persistent-concern"];
+
+    [Fact]
     public async Task TheApiDocumentsItself()
     {
         await using var p = await Pathway.StartAsync();
