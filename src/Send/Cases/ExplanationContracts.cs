@@ -17,3 +17,8 @@ public sealed record FindingDto(string Id, string Label, string? Description);
 public sealed record TransitionExplanationDto(
     string TransitionId, string Event, string To, string ToName, string? Label, string? Rule, string? Expression, bool Holds,
     bool DependsOnEvent, IReadOnlyList<ConditionExplanation> Conditions, string Words);
+
+/// <summary>One running workflow of a pupil and the findings that hold for it now.</summary>
+/// <param name="Workflow">The workflow's name, e.g. "SEND graduated pathway".</param>
+/// <param name="StateName">Where the pupil is in it.</param>
+public sealed record WorkflowFindingsDto(Guid InstanceId, string Workflow, string StateName, IReadOnlyList<FindingDto> Findings);

@@ -36,6 +36,38 @@ public sealed class Explanations(IDbContextFactory<SendWorkflowDbContext> factor
             findings.Select(f => Finding(definition.Definition, f)).ToList(), transitions);
     }
 
+    /// <summary>
+    /// For each running workflow of the pupil the caller may see (an LA officer: the statutory ones), the findings that hold
+    /// now. Audited once, as a read of the pupil's findings.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowFindingsDto>> FindingsOfPupilAsync(Caller caller, string pupilId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var pupil = await guard.RequirePupilAsync(db, caller, pupilId, "pupil", null, ct);
+        await guard.AuditAsync(caller, AuditActions.Read, "findings", pupilId, pupilId, pupil.SchoolId);
+        var instances = await db.Instances.AsNoTracking().Where(i => i.SubjectId == pupilId && i.Status == InstanceStatus.Active)
+            .OrderBy(i => i.StartedAt).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        var list = new List<WorkflowFindingsDto>();
+        foreach (var instance in instances)
+        {
+            if (caller.Role == StaffRoles.LaOfficer && !await guard.IsStatutoryAsync(instance.DefinitionId, ct)) continue;
+            var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, instance.BoroughId, ct);
+            var found = definition.Definition.Findings.Count == 0 ? []
+                : FindingsOf(definition, instance, pupil.YearGroup, now, calendars.ForBorough(instance.BoroughId));
+            list.Add(new WorkflowFindingsDto(instance.Id, definition.Definition.Name, definition.State(instance.State).Name,
+                found.Select(f => Finding(definition.Definition, f)).ToList()));
+        }
+        return list;
+    }
+
+    private static IReadOnlyList<string> FindingsOf(CompiledDefinition definition, WorkflowInstance instance, int yearGroup,
+        DateTimeOffset now, SchoolCalendar calendar) =>
+        definition.Rules.Findings(new RuleInput(FactsBuilder.Build(instance, yearGroup, "", now, calendar), EventData.Empty)
+        {
+            Reviews = FactsBuilder.Measures(instance, now, calendar),
+        });
+
     private static FindingDto Finding(WorkflowDefinition d, string id) =>
         d.Findings.TryGetValue(id, out var f) ? new FindingDto(id, f.Label ?? id, f.Description) : new FindingDto(id, id, null);
 
