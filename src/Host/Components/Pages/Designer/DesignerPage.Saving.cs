@@ -78,7 +78,7 @@ public partial class DesignerPage
         catch (DefinitionValidationException ex)
         {
             Show(Severity.Error, "Not published: fix these problems first (nothing was published).", ex.Errors.Select(e => e.Message).ToList());
-            _tab = 2;
+            _tab = ProblemsTab;
         }
         catch (ConflictException ex)
         {

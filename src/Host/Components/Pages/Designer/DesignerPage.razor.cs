@@ -25,6 +25,7 @@ public partial class DesignerPage
     private string? _selKind;
     private string? _selId;
     private int _tab;
+    private const int ParametersTab = 1, FindingsTab = 2, ProblemsTab = 3;
     private bool _busy;
     private string? _loadError;
     private string? _message;
@@ -221,7 +222,11 @@ public partial class DesignerPage
         }
         else if (p.TargetKind == "parameter")
         {
-            _tab = 1;
+            _tab = ParametersTab;
+        }
+        else if (p.TargetKind == "finding")
+        {
+            _tab = FindingsTab;
         }
     }
 }
