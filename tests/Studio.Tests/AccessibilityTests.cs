@@ -32,7 +32,10 @@ public sealed class AccessibilityTests(StudioFixture studio, ITestOutputHelper o
             definition = "accessible-findings";
             await Definitions.ImportAsync(studio.Http, Definitions.Chain(definition, 2) with
             {
-                Findings = new() { ["persistent-concern"] = new() { Expression = "facts.ReviewsWithoutProgress >= 2", Label = "Persistent concern" } },
+                Findings = new()
+                {
+                    ["persistent-concern"] = new() { Expression = "facts.ReviewsWithoutProgress >= 2", Label = "Persistent concern" },
+                },
             }, publish: true);
         }
         var page = await studio.NewPageAsync();
