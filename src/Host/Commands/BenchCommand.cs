@@ -40,6 +40,7 @@ public static class BenchCommand
         var eventLatencies = new List<double>();
         var events = 0;
         var eventTime = TimeSpan.Zero;
+        var eventCpu = Process.GetCurrentProcess().TotalProcessorTime;
         async Task Events(string label, string name, Func<int, Dictionary<string, object?>> data)
         {
             var sw = Stopwatch.StartNew();
@@ -57,12 +58,14 @@ public static class BenchCommand
         await Events("plan ceased (stage 6 -> 3)", "plan.ceased", _ => []);
         await Events("review, good progress (stage 3 -> 2)", "review.completed", _ => new() { ["progress"] = "good" });
         total.Stop();
+        eventCpu = Process.GetCurrentProcess().TotalProcessorTime - eventCpu;
 
         eventLatencies.Sort();
         Console.WriteLine();
         Console.WriteLine($"instances started:  {pupils} in {starts.TotalSeconds:0.00} s ({pupils / starts.TotalSeconds:0} per second)");
         Console.WriteLine($"events handled:     {events} in {eventTime.TotalSeconds:0.00} s");
         Console.WriteLine($"events per second:  {events / eventTime.TotalSeconds:0}");
+        Console.WriteLine($"CPU per event:      {eventCpu.TotalMicroseconds / events:0} us (all threads, {Environment.ProcessorCount} cores)");
         Console.WriteLine($"latency per event:  p50 {Percentile(eventLatencies, 0.50):0.00} ms, p99 {Percentile(eventLatencies, 0.99):0.00} ms");
         Console.WriteLine($"peak memory:        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
         await using (var db = await factory.CreateDbContextAsync())

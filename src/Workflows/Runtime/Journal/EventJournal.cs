@@ -12,7 +12,7 @@ internal static class EventJournal
 
     public static void Stayed(JournalScope scope, StateDefinition state, string eventName, Facts facts, Decision? decision) =>
         scope.Write(JournalKinds.Stayed, state.Id, $"Stayed in {state.Name}: no rule held for '{eventName}'.",
-            new { facts, findings = decision?.Findings ?? [] });
+            decision?.Findings is { Count: > 0 } findings ? new { facts, findings } : new { facts });
 
     /// <summary>The move and why: the rule that fired and the values that mattered.</summary>
     public static void Transition(JournalScope scope, (StateDefinition From, StateDefinition To) move, TransitionDefinition taken,
@@ -22,12 +22,9 @@ internal static class EventJournal
         var matched = why?.Matched is { Length: > 0 } m ? $" matched {m}" : "";
         scope.Write(JournalKinds.Transition, move.From.Id,
             $"Moved from {move.From.Name} to {move.To.Name}: {taken.Label ?? taken.Id}{(rule is null ? "" : $" (rule {rule}{matched})")}.",
-            new
-            {
-                transition = taken.Id, rule, expression = taken.Rule?.Expression, to = taken.To, facts,
-                matched = why?.Conditions.Select(c => new { c.Text, c.Subject, c.Operator, c.Value, c.Needs, reads = c.Reads }),
-                findings = why?.Findings ?? [],
-            });
+            why?.Findings is { Count: > 0 } findings
+                ? new { transition = taken.Id, rule, expression = taken.Rule?.Expression, to = taken.To, facts, matched = why.Matched, findings }
+                : new { transition = taken.Id, rule, expression = taken.Rule?.Expression, to = taken.To, facts, matched = why?.Matched });
     }
 
     /// <summary>A rule that could not be evaluated did not hold; the chronology says so, so that its author can mend it.</summary>
