@@ -2,7 +2,10 @@ using SendWorkflow.Send.Cases;
 
 namespace SendWorkflow.Host.Endpoints;
 
-/// <summary>Instances: start one for a pupil, read it, its journal and why it is where it is, send it events. The work is <see cref="Cases"/>'.</summary>
+/// <summary>
+/// Instances: start one for a pupil, read it, its journal and why it is where it is, send it events. The work is
+/// <see cref="Cases"/>' and <see cref="Explanations"/>'.
+/// </summary>
 public static class InstancesApi
 {
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder api)
