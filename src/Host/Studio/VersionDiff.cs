@@ -14,6 +14,7 @@ public static class VersionDiff
         if (from.InitialState != to.InitialState)
             lines.Add(new("changed", "definition", $"Pupils now start in '{to.InitialState}' instead of '{from.InitialState}'."));
         Parameters(from, to, lines);
+        Findings(from, to, lines);
         States(from, to, lines);
         Transitions(from, to, lines);
         return lines;
@@ -29,6 +30,21 @@ public static class VersionDiff
         {
             if (from.Parameters.TryGetValue(name, out var old) && !Same(old, p))
                 lines.Add(new("changed", "parameter", $"Parameter {name}: {Amount(old)} became {Amount(p)}."));
+        }
+    }
+
+    private static void Findings(WorkflowDefinition from, WorkflowDefinition to, List<DiffLine> lines)
+    {
+        foreach (var (id, f) in to.Findings.Where(f => !from.Findings.ContainsKey(f.Key)))
+            lines.Add(new("added", "finding", $"Finding {f.Label ?? id}: {f.Expression}."));
+        foreach (var (id, f) in from.Findings.Where(f => !to.Findings.ContainsKey(f.Key)))
+            lines.Add(new("removed", "finding", $"Finding {f.Label ?? id}."));
+        foreach (var (id, f) in to.Findings)
+        {
+            if (from.Findings.TryGetValue(id, out var old) && old.Expression != f.Expression)
+                lines.Add(new("changed", "finding", $"Finding {f.Label ?? id}: {old.Expression} became {f.Expression}."));
+            else if (old is not null && (old.Label != f.Label || old.Description != f.Description))
+                lines.Add(new("changed", "finding", $"Finding {f.Label ?? id}: its label or description."));
         }
     }
 

@@ -46,6 +46,33 @@ public sealed class VersionDiffTests
     }
 
     [Fact]
+    public void Findings_AddedChangedAndRemoved_AreListed()
+    {
+        var before = Before with
+        {
+            Findings = new()
+            {
+                ["kept"] = new FindingDefinition { Label = "Kept", Expression = "facts.ReviewsWithoutProgress >= 2" },
+                ["gone"] = new FindingDefinition { Label = "Gone", Expression = "true" },
+            },
+        };
+        var after = Before with
+        {
+            Findings = new()
+            {
+                ["kept"] = new FindingDefinition { Label = "Kept", Expression = "facts.ReviewsWithoutProgress >= 3" },
+                ["new-one"] = new FindingDefinition { Label = "New one", Expression = "facts.Stage == 2" },
+            },
+        };
+
+        var lines = VersionDiff.Compare(before, after);
+
+        Assert.Contains(lines, l => l is { Change: "added", Area: "finding" } && l.Text == "Finding New one: facts.Stage == 2.");
+        Assert.Contains(lines, l => l is { Change: "removed", Area: "finding" } && l.Text == "Finding Gone.");
+        Assert.Contains(lines, l => l is { Change: "changed", Area: "finding" } && l.Text.Contains(">= 2 became facts.ReviewsWithoutProgress >= 3"));
+    }
+
+    [Fact]
     public void RemovedState_AndMovedStates_AreListed()
     {
         var after = Before with
