@@ -37,14 +37,51 @@ internal sealed class RuleExplainer
     {
         var comparison = Unwrap(condition) is BinaryExpression b && Comparisons.Contains(b.NodeType) ? b : null;
         var reads = RulePrinter.Leaves(condition, _parser).Select(l => (l.Name, Compile(l.Expression))).ToList();
-        return new Part(
-            RulePrinter.Print(condition, _parser),
-            Compile(condition),
-            comparison is null ? null : (RulePrinter.Name(Unwrap(comparison.Left), _parser), RulePrinter.Symbol(comparison.NodeType),
-                Compile(Unwrap(comparison.Left)), Compile(Unwrap(comparison.Right))),
-            ParsedRule.UsesParameter(condition, _parser.Data),
-            reads);
+        var compared = comparison is not null
+            ? (RulePrinter.Name(Unwrap(comparison.Left), _parser), RulePrinter.Symbol(comparison.NodeType),
+                Compile(Unwrap(comparison.Left)), Compile(Unwrap(comparison.Right)))
+            : OneOf(condition) is var (subject, options)
+                ? (RulePrinter.Name(subject, _parser), ConditionExplanation.OneOf, Compile(subject),
+                    _ => string.Join(" or ", options.Select(Format)))
+                : ((string, string, Func<object?[], object?>, Func<object?[], object?>)?)null;
+        return new Part(RulePrinter.Print(condition, _parser), Compile(condition), compared,
+            ParsedRule.UsesParameter(condition, _parser.Data), reads);
     }
+
+    // "x == a || x == b || ...", with the same x each time and constants to compare with: x and the constants.
+    private static (Expression Subject, IReadOnlyList<object?> Options)? OneOf(Expression condition)
+    {
+        var options = new List<object?>();
+        Expression? subject = null;
+        foreach (var part in Disjuncts(Unwrap(condition)))
+        {
+            if (Unwrap(part) is not BinaryExpression { NodeType: ExpressionType.Equal } equal
+                || Unwrap(equal.Right) is not ConstantExpression constant
+                || (subject is not null && !ExpressionEquals(subject, Unwrap(equal.Left))))
+            {
+                return null;
+            }
+
+            subject ??= Unwrap(equal.Left);
+            options.Add(constant.Value);
+        }
+
+        return subject is null || options.Count < 2 ? null : (subject, options);
+    }
+
+    private static IEnumerable<Expression> Disjuncts(Expression e) => e.NodeType == ExpressionType.OrElse
+        ? Disjuncts(Unwrap(((BinaryExpression)e).Left)).Concat(Disjuncts(Unwrap(((BinaryExpression)e).Right)))
+        : [e];
+
+    // Two reads of the same value: the same member of the same parameter, or the same data accessor and field.
+    private static bool ExpressionEquals(Expression a, Expression b) => (a, b) switch
+    {
+        (MemberExpression x, MemberExpression y) => x.Member == y.Member && x.Expression == y.Expression,
+        (MethodCallExpression x, MethodCallExpression y) => x.Method == y.Method && x.Object == y.Object
+            && x.Arguments.Count == y.Arguments.Count
+            && x.Arguments.Zip(y.Arguments).All(p => p.First is ConstantExpression c && p.Second is ConstantExpression d && Equals(c.Value, d.Value)),
+        _ => false,
+    };
 
     private Func<object?[], object?> Compile(Expression body)
     {

@@ -21,6 +21,9 @@ public sealed record RuleExplanation(string Rule, string Expression, bool Holds,
 /// <param name="Needs">For a comparison, the value it is compared with.</param>
 public sealed record ConditionExplanation(string Text, bool Holds, string? Subject, string? Operator, string? Value, string? Needs)
 {
+    /// <summary>The operator of "x == a || x == b": x is one of a or b (<see cref="Needs"/> lists them, "a or b").</summary>
+    public const string OneOf = "is one of";
+
     /// <summary>Whether it reads the event's data, so that only the event itself can tell.</summary>
     public bool ReadsEventData { get; init; }
 
@@ -30,9 +33,12 @@ public sealed record ConditionExplanation(string Text, bool Holds, string? Subje
     /// <summary>Why it could not be evaluated, if it could not.</summary>
     public string? Error { get; init; }
 
-    public string Summary => Subject is not null && Value is not null
-        ? $"{Subject} = {Value} (needs {Operator} {Needs})"
-        : string.Join(", ", Reads.Select(r => $"{r.Name} = {r.Value}"));
+    public string Summary => (Subject, Value, Operator) switch
+    {
+        ({ } subject, { } value, OneOf) => $"{subject} = {value}",
+        ({ } subject, { } value, _) => $"{subject} = {value} (needs {Operator} {Needs})",
+        _ => string.Join(", ", Reads.Select(r => $"{r.Name} = {r.Value}")),
+    };
 }
 
 public sealed record ValueRead(string Name, string Value);

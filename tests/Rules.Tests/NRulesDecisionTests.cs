@@ -166,6 +166,8 @@ public class NRulesDecisionTests
         Assert.Equal("SchoolWeeksInStage = 7 (needs >= 6), LastProgress = little", why.Matched);
         Assert.Equal("facts.SchoolWeeksInStage >= params.earlyInterventionWeeks", why.Conditions[0].Text);
         Assert.Equal("facts.LastProgress == Progress.None || facts.LastProgress == Progress.Little", why.Conditions[1].Text);
+        Assert.Equal(("LastProgress", ConditionExplanation.OneOf, "little", "none or little"),
+            (why.Conditions[1].Subject, why.Conditions[1].Operator, why.Conditions[1].Value, why.Conditions[1].Needs));
     }
 
     [Fact]

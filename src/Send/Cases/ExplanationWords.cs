@@ -32,7 +32,12 @@ internal static class ExplanationWords
 
     private static string Condition(ConditionExplanation c)
     {
-        if (c.ReadsEventData) return $"what is recorded with it must meet {c.Text}";
+        if (c.ReadsEventData)
+        {
+            return c.Subject is { } field && c.Needs is { } needed
+                ? $"what is recorded with it must give {field} {Needs(c.Operator, needed)}"
+                : $"what is recorded with it must meet {c.Text}";
+        }
         var state = c.Holds ? "met" : "not yet";
         if (c.Subject is { } subject && c.Value is { } value && Facts.TryGetValue(subject, out var label))
             return $"{label} must be {Needs(c.Operator, c.Needs)}: {value} now ({state})";
@@ -49,6 +54,7 @@ internal static class ExplanationWords
         "<=" => $"at most {needs}",
         "<" => $"less than {needs}",
         "!=" => $"other than {needs}",
+        ConditionExplanation.OneOf => needs ?? "",
         _ => needs ?? "",
     };
 }

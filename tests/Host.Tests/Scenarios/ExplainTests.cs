@@ -29,7 +29,9 @@ public sealed class ExplainTests
         Assert.Contains("To move on to Initial concern when", (string?)escalate["words"]);
         Assert.Contains("school weeks in this stage must be at least 6: 4 now (not yet)", (string?)escalate["words"]);
         // A request for assessment depends on what is recorded with it; every way out of the state is listed.
-        Assert.True((bool)Way(explanation, "stage1-assessment-requested")["dependsOnEvent"]!);
+        var request = Way(explanation, "stage1-assessment-requested");
+        Assert.True((bool)request["dependsOnEvent"]!);
+        Assert.Contains("what is recorded with it must give by parent or school", (string?)request["words"]);
         Assert.Equal(3, explanation["transitions"]!.AsArray().Count);
         Assert.Empty(explanation["findings"]!.AsArray());
     }
@@ -51,6 +53,7 @@ public sealed class ExplainTests
         Assert.True((bool)escalate["holds"]!);
         Assert.All(escalate["conditions"]!.AsArray(), c => Assert.True((bool)c!["holds"]!));
         Assert.Contains("All of this holds now.", (string?)escalate["words"]);
+        Assert.Contains("the last review's progress must be none or little: little now (met)", (string?)escalate["words"]);
         Assert.False((bool)Way(explanation, "stage1-good-progress")["holds"]!);
     }
 
