@@ -5,9 +5,11 @@ namespace SendWorkflow.Host.Studio;
 /// <summary>The words a SENCo reads on the page for ids and settings of a definition.</summary>
 public static class DefinitionWording
 {
+    /// <summary>"6 school weeks", "6 school weeks from the start", "by the end of the autumn term".</summary>
     public static string Timeframe(When when, WorkflowDefinition d)
     {
         var words = SchoolTime.Describe(when, d);
+        if (when.EndOfTerm is not null) return $"by {words}";
         return when.CountsFromStart() ? $"{words} from the start" : words;
     }
 
@@ -16,6 +18,7 @@ public static class DefinitionWording
     {
         "senco" => "SENCo",
         "sen-ta" => "SEN TA",
+        "sen-governor" => "SEN governor",
         "la-officer" => "LA officer",
         "" => "",
         _ => char.ToUpperInvariant(role[0]) + role[1..].Replace('-', ' '),

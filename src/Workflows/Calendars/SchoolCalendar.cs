@@ -158,6 +158,18 @@ public sealed class SchoolCalendar
 
     public bool HasPoint(string name) => _points.ContainsKey(name);
 
+    /// <summary>The last school day of the first term that starts between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    /// <param name="what">The term in words for the error, e.g. "spring term of 2026-27".</param>
+    public DateOnly LastSchoolDayOfTermStarting(DateOnly from, DateOnly to, string what)
+    {
+        foreach (var term in _terms)
+        {
+            if (term.Start >= from && term.Start <= to && term.EndDay > term.FirstDay) return _schoolDays[term.EndDay - 1];
+        }
+        throw new SchoolCalendarException(Id, from,
+            $"it has no {what} (it covers {UkTime.Format(First)} to {UkTime.Format(Last)})");
+    }
+
     private int CountUpTo(DateOnly date)
     {
         var i = Array.BinarySearch(_schoolDays, date);

@@ -15,6 +15,7 @@ public static class SchoolTime
         }
         if (when.Next is { } point) return calendar.NextPoint(point, from);
         if (when.Date is { } date) return NextDayOfYear(date, from);
+        if (when.EndOfTerm is { } term) return EndOfTerm(term, from, calendar);
         if (when.Days is { } d) return Add(d, Units.Days, from, calendar);
         if (when.Weeks is { } w) return Add(w, Units.Weeks, from, calendar);
         if (when.Months is { } m) return Add(m, Units.Months, from, calendar);
@@ -54,12 +55,13 @@ public static class SchoolTime
         _ => throw new ArgumentException($"'{unit}' is not a unit of time."),
     };
 
-    /// <summary>Plain words for a when: "6 school weeks", "next target-review", "15 February".</summary>
+    /// <summary>Plain words for a when: "6 school weeks", "next target-review", "15 February", "the end of the autumn term".</summary>
     public static string Describe(When when, WorkflowDefinition definition)
     {
         if (when.Param is { } name && definition.Parameters.TryGetValue(name, out var p))
             return Units.Describe(p.Default ?? 0, p.Unit);
         if (when.Next is { } point) return $"next {point.Replace('-', ' ')}";
+        if (when.EndOfTerm is { } term) return $"the end of the {term} term";
         if (when.Date is { } date
             && DateTime.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
         {
@@ -73,6 +75,23 @@ public static class SchoolTime
         ];
         var set = all.FirstOrDefault(a => a.amount is not null);
         return set.amount is { } n ? Units.Describe(n, set.unit) : "";
+    }
+
+    /// <summary>
+    /// The last school day of the named term of the academic year (1 September to 31 August) holding
+    /// <paramref name="from"/>; a term is known by the month it starts in, so an autumn term may start in late August.
+    /// </summary>
+    public static DateOnly EndOfTerm(string term, DateOnly from, SchoolCalendar calendar)
+    {
+        var year = from.Month >= 9 ? from.Year : from.Year - 1;
+        var (first, last) = term switch
+        {
+            "autumn" => (new DateOnly(year, 8, 1), new DateOnly(year, 12, 31)),
+            "spring" => (new DateOnly(year + 1, 1, 1), new DateOnly(year + 1, 3, 31)),
+            "summer" => (new DateOnly(year + 1, 4, 1), new DateOnly(year + 1, 7, 31)),
+            _ => throw new ArgumentException($"'{term}' is not a term of the year (autumn, spring or summer).", nameof(term)),
+        };
+        return calendar.LastSchoolDayOfTermStarting(first, last, $"{term} term in {year}-{(year + 1) % 100:D2}");
     }
 
     private static DateOnly NextDayOfYear(string monthDay, DateOnly from)

@@ -9,6 +9,8 @@ public sealed class DefinitionWordingTests
     [InlineData("senco", "SENCo")]
     [InlineData("class-teacher", "Class teacher")]
     [InlineData("external-agencies", "External agencies")]
+    [InlineData("sen-governor", "SEN governor")]
+    [InlineData("subject-lead", "Subject lead")]
     public void Roles_ReadAsWords(string role, string words) => Assert.Equal(words, DefinitionWording.Role(role));
 
     [Fact]
@@ -28,6 +30,17 @@ public sealed class DefinitionWordingTests
         var d = new WorkflowDefinition { Parameters = new() { ["weeks"] = new ParameterDefinition { Unit = Units.SchoolWeeks, Default = 6 } } };
         Assert.Equal("6 school weeks", DefinitionWording.Timeframe(new When { Param = "weeks" }, d));
     }
+
+    [Theory]
+    [InlineData("autumn", "by the end of the autumn term")]
+    [InlineData("summer", "by the end of the summer term")]
+    public void Timeframe_AtTheEndOfATerm_SaysWhichTerm(string term, string words) =>
+        Assert.Equal(words, DefinitionWording.Timeframe(new When { EndOfTerm = term }, new WorkflowDefinition()));
+
+    [Fact]
+    public void Timeframe_AtTheEndOfATerm_CountedFromTheStart_StillSaysTheTerm() =>
+        Assert.Equal("by the end of the spring term",
+            DefinitionWording.Timeframe(new When { EndOfTerm = "spring", From = "start" }, new WorkflowDefinition()));
 
     [Fact]
     public void UkDates_AreLondonDays() =>

@@ -12,7 +12,7 @@ internal static class WhenChecks
         if (w.CountSet() != 1)
         {
             p.Error("invalid-time",
-                $"{what} must give exactly one of days, weeks, months, schoolDays, schoolWeeks, halfTerms, terms, param, next or date.",
+                $"{what} must give exactly one of days, weeks, months, schoolDays, schoolWeeks, halfTerms, terms, param, next, date or endOfTerm.",
                 kind, id);
             return;
         }
@@ -45,6 +45,11 @@ internal static class WhenChecks
             && !DateTime.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             p.Error("invalid-date", $"{what} has date '{date}', which is not a day of the year as MM-dd.", kind, id);
+        }
+        if (w.EndOfTerm is { } term && !When.TermsOfTheYear.Contains(term))
+        {
+            p.Error("invalid-term",
+                $"{what} is set to the end of term '{term}', which is not a term of the year (endOfTerm is autumn, spring or summer).", kind, id);
         }
     }
 
