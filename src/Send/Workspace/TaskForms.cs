@@ -6,15 +6,19 @@ public sealed record FormField(string Name, string Label, string Type, bool Requ
 /// <summary>
 /// The forms a task can have: a review records progress, notes and the next targets; a meeting who attended and
 /// the notes; the initial concern template is completed with the parents; the pupil's and the parents' views; an
-/// agency's advice. Anything else records notes.
+/// agency's advice; a monitoring activity what was found, a rating and the follow-up actions for the action plan.
+/// Anything else records notes.
 /// </summary>
 public static class TaskForms
 {
     public static readonly IReadOnlyList<string> Progress = ["none", "little", "expected", "good"];
 
+    /// <summary>How a monitoring activity rates what it found: the four ratings of the SENCo's CPD audit.</summary>
+    public static readonly IReadOnlyList<string> Ratings = ["not yet", "developing", "secure", "outstanding"];
+
     /// <summary>The forms a definition's task may name (<c>"form"</c>); any other name shows notes.</summary>
     public static readonly IReadOnlyList<string> Names = ["review", "meeting", "initial-concern", "pupil-voice", "parent-voice", "agency-advice",
-        "notes"];
+        "monitoring", "notes"];
 
     /// <summary>The fields of the task's form: the one its definition names, or for a task created before tasks named
     /// their form, the one its kind and id gave it then.</summary>
@@ -52,6 +56,12 @@ public static class TaskForms
         [
             new("agency", "Agency or professional", "text", true, MaxLength: 200),
             new("advice", "Their advice", "text", true),
+        ],
+        "monitoring" =>
+        [
+            new("findings", "What was found", "text", true),
+            new("rating", "Rating", "choice", false, Ratings),
+            new("followUpActions", "Follow-up actions for the action plan (one per line)", "lines", false),
         ],
         _ => [new("notes", "Notes", "text", false)],
     };
