@@ -146,7 +146,8 @@ public class EndOfTermSchemaTests
     {
         var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(Repo.Root, "definitions", "definition.schema.json"),
             TestContext.Current.CancellationToken);
-        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "definitions", "workflows", "senco-monitoring.json")))!;
+        var file = Path.Combine(Repo.Root, "definitions", "workflows", "senco-monitoring.json");
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
         doc["states"]![0]!["tasks"]![0]!["due"] = System.Text.Json.Nodes.JsonNode.Parse(due);
 
         Assert.Equal(valid, schema.Validate(doc.ToJsonString()).Count == 0);
