@@ -35,6 +35,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughViews>();
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();
         services.AddSingleton<SendWorkflow.Send.Cases.Explanations>();
+        services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
         services.AddSingleton<SendWorkflow.Send.Clock.StoredClock>();
         services.AddSingleton<DefinitionCatalog>();
@@ -85,6 +86,7 @@ public static class SendWorkflowServices
         api.MapAuditApi();
         api.MapInboxApi();
         api.MapSchoolViewsApi();
+        api.MapProgrammesApi();
         api.MapPupilRecordApi();
         api.MapDefinitionsApi();
         api.MapDirectoryApi();

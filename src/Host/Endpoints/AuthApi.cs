@@ -114,8 +114,7 @@ public static class AuthApi
                 $"'{body.Role}' is not a role (use one of {string.Join(", ", StaffRoles.All)}).")
             .Require(body.Password, "password", 256)
             .Check(body.Classes is not { Length: > 500 }, "classes", "'classes' must be at most 500 characters.");
-        var schoolRole = body.Role is StaffRoles.Senco or StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant
-            or StaffRoles.Headteacher or StaffRoles.Governor;
+        var schoolRole = body.Role is not null && StaffRoles.SchoolStaff.Contains(body.Role);
         if (schoolRole)
         {
             problems.Check(body.SchoolId is not null && await db.Schools.AnyAsync(s => s.Id == body.SchoolId, ct), "schoolId",

@@ -34,7 +34,10 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IHostEnvironment 
             ("ta@oakfield.example", "Alex Green (teaching assistant)", StaffRoles.TeachingAssistant, DemoSeeder.SchoolId, null,
                 DemoSeeder.ClassOf(3)),
             ("head@oakfield.example", "Chris Moore (headteacher)", StaffRoles.Headteacher, DemoSeeder.SchoolId, null, null),
-            ("governor@oakfield.example", "Pat Lee (SEN governor)", StaffRoles.Governor, DemoSeeder.SchoolId, null, null),
+            ("governor@oakfield.example", "Pat Lee (governor)", StaffRoles.Governor, DemoSeeder.SchoolId, null, null),
+            ("sen.governor@oakfield.example", "Robin Hale (SEN governor)", StaffRoles.SenGovernor, DemoSeeder.SchoolId, null, null),
+            ("office@oakfield.example", "Dana Cole (admin support)", StaffRoles.AdminSupport, DemoSeeder.SchoolId, null, null),
+            ("literacy@oakfield.example", "Kim Ross (literacy co-ordinator)", StaffRoles.SubjectLead, DemoSeeder.SchoolId, null, null),
             ("la.officer@demo-borough.example", "Morgan Shah (LA officer)", StaffRoles.LaOfficer, null, DemoSeeder.BoroughId, null),
             ("admin@demo-borough.example", "Demo administrator", StaffRoles.Administrator, null, null, null),
         ];

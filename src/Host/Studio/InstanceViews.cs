@@ -18,7 +18,7 @@ public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> facto
             await guard.AuditAsync(caller, AuditActions.Denied, "instance", id.ToString(), null, null, 404);
             return null;
         }
-        if (await Refusals.OrNullAsync(() => guard.RequireInstanceAsync(db, caller, i, ct)) is null) return null;
+        if ((await Refusals.ProblemsAsync(() => guard.RequireSubjectAsync(db, caller, i, ct))).Count > 0) return null;
         await guard.AuditAsync(caller, AuditActions.Read, "instance", id.ToString(), i.SubjectId, i.SchoolId);
         var pupil = await db.Pupils.AsNoTracking().Where(p => p.Id == i.SubjectId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         var record = await definitions.GetAsync(

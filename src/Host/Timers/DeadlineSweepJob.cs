@@ -1,17 +1,17 @@
 using Quartz;
 using SendWorkflow.Persistence.Sqlite;
-using SendWorkflow.Workflows.Timers;
+using SendWorkflow.Send.Clock;
 
 namespace SendWorkflow.Host.Timers;
 
 /// <summary>
-/// Quartz job: the daily deadline round at 07:00 Europe/London, whatever the clocks did overnight. A round that cannot
-/// write (a full or read-only disk) is tried again, waiting longer each time (up to ten minutes), until it completes
-/// or the service stops: a day's warnings and escalations are late, never skipped, and warning or escalating a task
-/// twice is impossible (each marks the task).
+/// Quartz job: the daily round (deadlines, then the year's programmes: <see cref="DailyRound"/>) at 07:00
+/// Europe/London, whatever the clocks did overnight. A round that cannot write (a full or read-only disk) is tried
+/// again, waiting longer each time (up to ten minutes), until it completes or the service stops: a day's warnings and
+/// escalations are late, never skipped, and warning or escalating a task twice is impossible (each marks the task).
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class DeadlineSweepJob(DeadlineSweeper sweeper, TimeProvider time, ILogger<DeadlineSweepJob> logger) : IJob
+internal sealed class DeadlineSweepJob(DailyRound daily, TimeProvider time, ILogger<DeadlineSweepJob> logger) : IJob
 {
     public static readonly JobKey Key = new("deadline-sweep", "sendworkflow");
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(10);
@@ -23,7 +23,7 @@ internal sealed class DeadlineSweepJob(DeadlineSweeper sweeper, TimeProvider tim
         {
             try
             {
-                var result = await sweeper.SweepAsync(UkTime.DateOf(time.GetUtcNow()), cancellationToken);
+                var result = await daily.RunAsync(UkTime.DateOf(time.GetUtcNow()), cancellationToken);
                 logger.LogInformation("Deadlines: {Warned} warned, {Escalated} escalated", result.Warned, result.Escalated);
                 return;
             }

@@ -18,6 +18,7 @@ public static class TimerServices
     {
         services.AddSingleton<TimerDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
+        services.AddSingleton<SendWorkflow.Send.Clock.DailyRound>();
         services.AddSingleton<DispatcherStatus>();
         var interval = TimeSpan.FromSeconds(config.GetValue("Timers:DispatchSeconds", 5.0));
         services.AddSingleton(new DispatcherSchedule(clock.IsSimulated ? null : interval));
@@ -25,7 +26,8 @@ public static class TimerServices
         {
             services.AddSingleton(sp => new SimulatedClock(
                 (SimulatedTimeProvider)sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ITimerQueries>(),
-                sp.GetRequiredService<TimerDispatcher>(), sp.GetRequiredService<DeadlineSweeper>(), sp.GetRequiredService<StoredClock>()));
+                sp.GetRequiredService<TimerDispatcher>(), sp.GetRequiredService<SendWorkflow.Send.Clock.DailyRound>(),
+                sp.GetRequiredService<StoredClock>()));
             return services;
         }
 

@@ -11,7 +11,7 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<WorkflowI
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.LastProgress).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.MeasureHistory).HasMaxLength(1024);
-        e.HasOne<Pupil>().WithMany().HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        // The subject is a pupil, or a school (SchoolSubject) for a school's programme: no foreign key can say both.
         e.HasIndex(x => x.SubjectId);
         e.HasIndex(x => new { x.SchoolId, x.State });
         e.HasIndex(x => x.ParentInstanceId);

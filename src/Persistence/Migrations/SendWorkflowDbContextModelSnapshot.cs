@@ -380,6 +380,48 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("Health", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.ProgrammeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcademicYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("SchoolId", "DefinitionId", "AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("Programmes", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.ProvisionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1060,6 +1102,15 @@ namespace SendWorkflow.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.ProgrammeRecord", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.Pupil", b =>
                 {
                     b.HasOne("SendWorkflow.Persistence.Entities.School", null)
@@ -1074,15 +1125,6 @@ namespace SendWorkflow.Persistence.Migrations
                     b.HasOne("SendWorkflow.Persistence.Entities.Borough", null)
                         .WithMany()
                         .HasForeignKey("BoroughId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SendWorkflow.Workflows.Runtime.WorkflowInstance", b =>
-                {
-                    b.HasOne("SendWorkflow.Persistence.Entities.Pupil", null)
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -16,6 +16,10 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
              where p.Id == id
              select new SubjectPlacement(p.Id, s.Id, s.BoroughId, p.YearGroup)).FirstOrDefault());
 
+    private static readonly Func<SendWorkflowDbContext, string, CancellationToken, Task<SubjectPlacement?>> SchoolById =
+        EF.CompileAsyncQuery((SendWorkflowDbContext c, string id, CancellationToken _) =>
+            c.Schools.Where(s => s.Id == id).Select(s => new SubjectPlacement(SchoolSubject.Prefix + s.Id, s.Id, s.BoroughId, 0)).FirstOrDefault());
+
     private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkTask?>> TaskById =
         EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
 
@@ -43,7 +47,9 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         return instance;
     }
 
-    public Task<SubjectPlacement?> FindSubjectAsync(string subjectId, CancellationToken ct) => PupilById(db, subjectId, ct);
+    /// <summary>A pupil, or a school when the subject is one (<see cref="SchoolSubject"/>).</summary>
+    public Task<SubjectPlacement?> FindSubjectAsync(string subjectId, CancellationToken ct) =>
+        SchoolSubject.Is(subjectId) ? SchoolById(db, SchoolSubject.SchoolOf(subjectId), ct) : PupilById(db, subjectId, ct);
 
     public Task<Guid?> FindActiveInstanceAsync(string pupilId, string definitionId, CancellationToken ct) =>
         db.Instances.AsNoTracking()

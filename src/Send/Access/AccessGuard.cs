@@ -73,9 +73,17 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
         throw new NotFoundException($"There is no {resource} '{resourceId ?? pupilId}'.");
     }
 
-    /// <summary>The instance's pupil must be in scope, and for an LA officer the instance must be statutory work.</summary>
+    /// <summary>
+    /// The instance's pupil must be in scope, and for an LA officer the instance must be statutory work; a school's
+    /// programme is not a pupil's instance (404).
+    /// </summary>
     public async Task<Pupil> RequireInstanceAsync(SendWorkflowDbContext db, Caller caller, WorkflowInstance instance, CancellationToken ct)
     {
+        if (SchoolSubject.Is(instance.SubjectId))
+        {
+            await AuditAsync(caller, AuditActions.Denied, "instance", instance.Id.ToString(), null, instance.SchoolId, 404);
+            throw new NotFoundException($"There is no pupil's instance '{instance.Id}'.");
+        }
         var pupil = await RequirePupilAsync(db, caller, instance.SubjectId, "instance", instance.Id.ToString(), ct);
         if (caller.Role == StaffRoles.LaOfficer && !await IsStatutoryAsync(instance.DefinitionId, ct))
         {
@@ -83,6 +91,22 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
             throw new NotFoundException($"There is no instance '{instance.Id}'.");
         }
         return pupil;
+    }
+
+    /// <summary>
+    /// The instance, whether it is a pupil's (see <see cref="RequireInstanceAsync"/>) or a school's programme (its own
+    /// staff and an administrator); otherwise 404, audited.
+    /// </summary>
+    public async Task RequireSubjectAsync(SendWorkflowDbContext db, Caller caller, WorkflowInstance instance, CancellationToken ct)
+    {
+        if (!SchoolSubject.Is(instance.SubjectId))
+        {
+            await RequireInstanceAsync(db, caller, instance, ct);
+            return;
+        }
+        if (AccessPolicy.SeesSchoolWork(caller.User, instance.SchoolId)) return;
+        await AuditAsync(caller, AuditActions.Denied, "instance", instance.Id.ToString(), null, instance.SchoolId, 404);
+        throw new NotFoundException($"There is no instance '{instance.Id}'.");
     }
 
     /// <summary>The task, if its pupil (and for an LA officer, its workflow) is in the caller's scope; otherwise 404, audited.</summary>

@@ -48,9 +48,24 @@ public static class AccessPolicy
     public static IQueryable<WorkflowInstance> InstancesFor(ClaimsPrincipal user, SendWorkflowDbContext db, IReadOnlyCollection<string> statutory)
     {
         var pupils = PupilsFor(user, db).Select(p => p.Id);
-        var q = db.Instances.AsNoTracking().Where(i => pupils.Contains(i.SubjectId));
-        return RoleOf(user) == StaffRoles.LaOfficer ? q.Where(i => statutory.Contains(i.DefinitionId)) : q;
+        var role = RoleOf(user);
+        if (role == StaffRoles.Administrator) return db.Instances.AsNoTracking();
+        if (role == StaffRoles.LaOfficer)
+            return db.Instances.AsNoTracking().Where(i => pupils.Contains(i.SubjectId) && statutory.Contains(i.DefinitionId));
+        // A school's own programmes are its staff's, whatever their role (the tasks in them go to the roles they name).
+        var ownSchool = SchoolSubjectFor(user);
+        return db.Instances.AsNoTracking().Where(i => pupils.Contains(i.SubjectId) || i.SubjectId == ownSchool);
     }
+
+    /// <summary>Whether the user may see the workflows of this school (its programmes): its own staff, and an administrator.</summary>
+    public static bool SeesSchoolWork(ClaimsPrincipal user, string schoolId) =>
+        RoleOf(user) == StaffRoles.Administrator || SchoolSubjectFor(user) == SchoolSubject.Of(schoolId);
+
+    // The subject id of the user's own school's programmes; one no instance has for users who belong to no school.
+    private static string SchoolSubjectFor(ClaimsPrincipal user) =>
+        RoleOf(user) is { } role && StaffRoles.SchoolStaff.Contains(role) && user.FindFirstValue(StaffClaims.School) is { Length: > 0 } school
+            ? SchoolSubject.Of(school)
+            : "\u0000";
 
     /// <summary>Tasks of the instances the user may see.</summary>
     public static IQueryable<WorkTask> TasksFor(ClaimsPrincipal user, SendWorkflowDbContext db, IReadOnlyCollection<string> statutory)

@@ -27,6 +27,8 @@ public static class Capabilities
     public const string ManagePupils = "manage-pupils";
     /// <summary>A borough's statutory work: open assessments, compliance, exceptions.</summary>
     public const string BoroughViews = "borough-views";
+    /// <summary>Start the school's programmes (the SENCo's monitoring schedule) for an academic year.</summary>
+    public const string StartProgrammes = "start-programmes";
     /// <summary>Search the audit log.</summary>
     public const string SearchAudit = "search-audit";
     /// <summary>Accounts, boroughs, schools, the simulated clock.</summary>
@@ -40,11 +42,12 @@ public static class Capabilities
         [DesignDefinitions] = [StaffRoles.Senco, StaffRoles.LaOfficer, StaffRoles.Administrator],
         [ReadDefinitions] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.LaOfficer, StaffRoles.Administrator],
         [SchoolViews] = SchoolLeaders,
-        [SchoolFigures] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Governor, StaffRoles.Administrator],
+        [SchoolFigures] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Governor, StaffRoles.SenGovernor, StaffRoles.Administrator],
         [Workspace] = StaffRoles.Writers,
         [ChangeRecords] = StaffRoles.Writers,
         [ChangeProvision] = [StaffRoles.Senco, StaffRoles.ClassTeacher, StaffRoles.Headteacher, StaffRoles.Administrator],
         [ManagePupils] = SchoolLeaders,
+        [StartProgrammes] = SchoolLeaders,
         [BoroughViews] = [StaffRoles.LaOfficer, StaffRoles.Administrator],
         [SearchAudit] = [StaffRoles.Senco, StaffRoles.Administrator],
         [Administer] = [StaffRoles.Administrator],

@@ -10,11 +10,26 @@ public static class StaffRoles
     public const string Governor = "governor";
     public const string LaOfficer = "la-officer";
     public const string Administrator = "administrator";
+    /// <summary>The governor responsible for SEN: meets the SENCo each term and receives the termly report (figures, no names).</summary>
+    public const string SenGovernor = "sen-governor";
+    /// <summary>The school office staff who keep the SEN register and the contextual grid up to date with the SENCo.</summary>
+    public const string AdminSupport = "admin-support";
+    /// <summary>A subject leader (the literacy or numeracy co-ordinator) who monitors interventions with the SENCo.</summary>
+    public const string SubjectLead = "subject-lead";
 
-    public static readonly IReadOnlyList<string> All = [Senco, ClassTeacher, TeachingAssistant, Headteacher, Governor, LaOfficer, Administrator];
+    public static readonly IReadOnlyList<string> All =
+        [Senco, ClassTeacher, TeachingAssistant, Headteacher, Governor, LaOfficer, Administrator, SenGovernor, AdminSupport, SubjectLead];
 
-    /// <summary>Roles that may change a pupil's record (record events, complete tasks); the others only read.</summary>
-    public static readonly IReadOnlyList<string> Writers = [Senco, ClassTeacher, TeachingAssistant, Headteacher, LaOfficer, Administrator];
+    /// <summary>
+    /// Roles that may change a record (record events, complete tasks); the others only read. The SEN governor, admin
+    /// support and subject leads see no pupil's record: what they change is their part of the school's programme.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Writers =
+        [Senco, ClassTeacher, TeachingAssistant, Headteacher, LaOfficer, Administrator, SenGovernor, AdminSupport, SubjectLead];
+
+    /// <summary>Roles that belong to one school (their account names it).</summary>
+    public static readonly IReadOnlyList<string> SchoolStaff =
+        [Senco, ClassTeacher, TeachingAssistant, Headteacher, Governor, SenGovernor, AdminSupport, SubjectLead];
 
     /// <summary>
     /// Whether a task given to <paramref name="taskRole"/> is the staff role's: tasks written before the pathway named

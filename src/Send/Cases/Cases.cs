@@ -19,6 +19,12 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
         await guard.RequireRoleAsync(caller, "start a workflow for a pupil", Capabilities.Of(Capabilities.ChangeRecords));
         await using var db = await factory.CreateDbContextAsync(ct);
         var pupil = await guard.RequirePupilAsync(db, caller, body.PupilId!, "pupil", null, ct);
+        if ((await catalog.GetPublishedAsync(body.DefinitionId!, ct)).Definition.Subject == WorkflowDefinition.SchoolSubject)
+        {
+            throw new RequestValidationException([new Problem(
+                $"'{body.DefinitionId}' is a school's programme, not a pupil's workflow: start it for the school "
+                + "(POST /api/schools/{id}/programmes).", "definitionId")]);
+        }
         if (caller.Role == StaffRoles.LaOfficer && !await guard.IsStatutoryAsync(body.DefinitionId!, ct))
             await guard.RefuseAsync(caller, "instance", null, pupil.Id, pupil.SchoolId, "An LA officer starts statutory workflows only.");
         // The new instance's id is the engine's to make: the entry names the definition started.
@@ -129,7 +135,7 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
     private async Task<WorkflowInstance> RequireAsync(SendWorkflowDbContext db, Caller caller, Guid id, CancellationToken ct)
     {
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new InstanceNotFoundException(id);
-        await guard.RequireInstanceAsync(db, caller, instance, ct);
+        await guard.RequireSubjectAsync(db, caller, instance, ct);
         return instance;
     }
 

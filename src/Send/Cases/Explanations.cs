@@ -14,7 +14,7 @@ public sealed class Explanations(IDbContextFactory<SendWorkflowDbContext> factor
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new InstanceNotFoundException(id);
-        await guard.RequireInstanceAsync(db, caller, instance, ct);
+        await guard.RequireSubjectAsync(db, caller, instance, ct);
         await guard.AuditAsync(caller, AuditActions.Read, "explanation", id.ToString(), instance.SubjectId, instance.SchoolId);
         var yearGroup = await db.Pupils.Where(p => p.Id == instance.SubjectId).Select(p => p.YearGroup).FirstOrDefaultAsync(ct);
         var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, instance.BoroughId, ct);

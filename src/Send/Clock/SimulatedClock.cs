@@ -7,10 +7,11 @@ public sealed record AdvanceResult(DateTimeOffset Now, int Fired, int Cancelled,
 
 /// <summary>
 /// Moves the simulated clock forward the way real time would pass: every timer fires at its own due time, in due
-/// order, and the 07:00 deadline round runs on each UK day crossed. A person can watch a school year unfold in minutes.
+/// order, and the 07:00 daily round (deadlines, the year's programmes) runs on each UK day crossed. A person can
+/// watch a school year unfold in minutes.
 /// </summary>
 public sealed class SimulatedClock(
-    SimulatedTimeProvider clock, ITimerQueries queries, TimerDispatcher dispatcher, DeadlineSweeper sweeper, StoredClock stored)
+    SimulatedTimeProvider clock, ITimerQueries queries, TimerDispatcher dispatcher, DailyRound daily, StoredClock stored)
     : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -41,7 +42,7 @@ public sealed class SimulatedClock(
                 }
                 if (nextSweep > target) break;
                 clock.AdvanceTo(nextSweep);
-                var sweep = await sweeper.SweepAsync(UkTime.DateOf(nextSweep), ct);
+                var sweep = await daily.RunAsync(UkTime.DateOf(nextSweep), ct);
                 warned += sweep.Warned;
                 escalated += sweep.Escalated;
                 nextSweep = NextSweepAfter(nextSweep);

@@ -3,7 +3,7 @@ using SendWorkflow.Persistence.Sqlite;
 namespace SendWorkflow.Send.Workspace;
 
 /// <summary>
-/// The staff's inbox: the open tasks of the caller's role for the pupils they may see, overdue first, then the soonest
+/// The staff's inbox: the open tasks of the caller's role for the pupils they may see and their school's programmes, overdue first, then the soonest
 /// due; a task with its form; and completing it, which raises the workflow's event in the same transaction. The API
 /// and the Studio's inbox page both come here.
 /// </summary>
@@ -14,15 +14,20 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
 
     private const int DueSoonDays = 7;
 
+    /// <summary>What the inbox shows in place of a pupil's name for a task of the school's own programme.</summary>
+    public const string SchoolWork = "The school's programme";
+
     public async Task<IReadOnlyList<InboxItem>> ListAsync(Caller caller, InboxFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await guard.AuditAsync(caller, AuditActions.Read, "inbox", null, filter.PupilId, null);
         var today = UkTime.DateOf(time.GetUtcNow());
+        // A school's programme has no pupil: its tasks are the school's, named so.
         var q = from t in (await guard.TasksAsync(db, caller, ct)).Where(t => t.Status == WorkTaskStatus.Open)
-                join p in db.Pupils.AsNoTracking() on t.SubjectId equals p.Id
+                join p in db.Pupils.AsNoTracking() on t.SubjectId equals p.Id into pupils
+                from p in pupils.DefaultIfEmpty()
                 join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
-                select new { t, p.Name, p.ClassName, i.Stage };
+                select new { t, Name = p != null ? p.Name : SchoolWork, ClassName = p != null ? p.ClassName : null, i.Stage };
         if (!caller.IsAdministrator)
         {
             var roles = StaffRoles.TaskRolesOf(caller.Role ?? "");

@@ -3,6 +3,9 @@ namespace SendWorkflow.Workflows.Definitions;
 /// <summary>One version of a workflow: the JSON document the designer edits, exactly.</summary>
 public sealed record WorkflowDefinition
 {
+    /// <summary>The value of <see cref="Subject"/> for a school's own programme.</summary>
+    public const string SchoolSubject = "school";
+
     public string Id { get; init; } = "";
     public int Version { get; init; }
     public string Name { get; init; } = "";
@@ -19,6 +22,11 @@ public sealed record WorkflowDefinition
     /// task may add its own <see cref="TaskDefinition.CompletedBy"/>.
     /// </summary>
     public List<string> CompletedBy { get; init; } = [];
+    /// <summary>
+    /// What an instance belongs to: null (the default) for an individual subject; "school" for a school's own programme
+    /// (started for a school and a year, its tasks for the school's staff). <see cref="SchoolSubject"/> names the value.
+    /// </summary>
+    public string? Subject { get; init; }
     /// <summary>Statutory work: instances of it are the local authority's, seen by its officers, not the school's own.</summary>
     public bool Statutory { get; init; }
     public List<StateDefinition> States { get; init; } = [];

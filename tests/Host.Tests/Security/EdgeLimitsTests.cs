@@ -97,7 +97,7 @@ public sealed class EdgeLimitsTests
         var response = await w.P.Http.PostAsJsonAsync("/api/definitions/import", document);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var ids = (await w.P.Http.GetFromJsonAsync<JsonArray>("/api/definitions"))!.Select(d => (string?)d!["id"]).ToList();
-        Assert.Equal(["ehcp-annual-review", "ehcp-assessment", "send-pathway"], ids.Order(StringComparer.Ordinal));
+        Assert.Equal(["ehcp-annual-review", "ehcp-assessment", "senco-monitoring", "send-pathway"], ids.Order(StringComparer.Ordinal));
     }
 
     [Theory]

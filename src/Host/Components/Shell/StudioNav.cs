@@ -28,7 +28,8 @@ public static class StudioNav
     /// <summary>Where a role starts: the pathways for the school's leaders, the inbox for teachers, figures for a governor.</summary>
     public static string? HomeOf(ClaimsPrincipal user) => AccessPolicy.RoleOf(user) switch
     {
-        StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant => "/inbox",
+        StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant or StaffRoles.SenGovernor or StaffRoles.AdminSupport
+            or StaffRoles.SubjectLead => "/inbox",
         StaffRoles.Governor => "/school/figures",
         StaffRoles.LaOfficer => "/la/assessments",
         _ => null,

@@ -11,7 +11,8 @@ internal static class TaskChecks
         if (t.Warn is { } warn)
         {
             WhenChecks.Check(d, warn, $"The warning of {what.ToLowerInvariant()}", ("state", stateId), p);
-            if (warn.Next is not null || warn.Date is not null || warn.Months is not null || warn.Terms is not null || warn.HalfTerms is not null)
+            if (warn.Next is not null || warn.Date is not null || warn.EndOfTerm is not null || warn.Months is not null || warn.Terms is not null
+                || warn.HalfTerms is not null)
             {
                 p.Error("invalid-warning",
                     $"{what} warns a number of days or weeks before it is due, not at a calendar point or in terms.", "state", stateId);

@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+
+namespace SendWorkflow.Host.Tests.Scenarios;
+
+/// <summary>
+/// A school's programme (the SENCo's monitoring schedule) through the API on a real host and SQLite file: started for
+/// the year, its tasks in the right staff's inboxes, refused with every problem listed, and started again by itself on
+/// the first day of the next school year.
+/// </summary>
+public sealed class ProgrammeTests
+{
+    private const string Password = "Correct-horse-1";
+
+    private static async Task<HttpClient> StaffAsync(Pathway p, string user, string role)
+    {
+        var created = await p.Http.PostAsJsonAsync("/api/users", new
+        {
+            email = $"{user}@test.example", displayName = $"The {user}", role, schoolId = "oakfield", classes = "R Willow",
+            password = Password,
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        using var anonymous = p.Factory.CreateAnonymousClient();
+        var token = await anonymous.PostAsJsonAsync("/api/auth/token", new { email = $"{user}@test.example", password = Password });
+        var client = p.Factory.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", (string)(await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!);
+        return client;
+    }
+
+    // Every message of a problem: its detail and each listed problem.
+    private static string Text(JsonObject problem) =>
+        string.Join(" | ", new[] { (string?)problem["detail"] }
+            .Concat(problem["errors"]?.AsArray().Select(e => (string?)e!["message"]) ?? []));
+
+    private static Task<HttpResponseMessage> StartAsync(HttpClient http, string year = "2026-27", string definitionId = "senco-monitoring") =>
+        http.PostAsJsonAsync("/api/schools/oakfield/programmes", new { definitionId, academicYear = year });
+
+    [Fact]
+    public async Task TheSencoStartsTheYearsProgramme_AndEachRoleFindsItsPartInTheInbox()
+    {
+        await using var p = await Pathway.StartAsync("2026-09-07");
+        var senco = await StaffAsync(p, "senco", "senco");
+        var office = await StaffAsync(p, "office", "admin-support");
+
+        var response = await StartAsync(senco);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var programme = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(("senco-monitoring", "2026-27", "running", "active"), ((string?)programme["definitionId"],
+            (string?)programme["academicYear"], (string?)programme["state"], (string?)programme["status"]));
+        var instance = (await senco.GetFromJsonAsync<JsonObject>($"/api/instances/{programme["instanceId"]}"))!;
+        Assert.Equal("school:oakfield", (string?)instance["pupilId"]);
+        // The school office keeps the SEN register and the contextual grid up to date, once a term.
+        var officeWork = (await office.GetFromJsonAsync<JsonArray>("/api/inbox"))!;
+        Assert.Equal(3, officeWork.Count);
+        Assert.All(officeWork, t => Assert.Equal(("admin-support", "The school's programme"), ((string?)t!["role"], (string?)t["pupilName"])));
+        Assert.Equal(["2026-12-18", "2027-03-26", "2027-07-21"], officeWork.Select(t => (string)t!["dueOn"]!).Order());
+        var listed = Assert.Single((await office.GetFromJsonAsync<JsonArray>("/api/schools/oakfield/programmes"))!)!;
+        Assert.Equal(30, (int)listed["openTasks"]!);
+    }
+
+    [Fact]
+    public async Task BadRequests_AreRefusedWithEveryProblem_AndStartNothing()
+    {
+        await using var p = await Pathway.StartAsync("2026-09-07");
+
+        var malformed = await Pathway.ProblemAsync(
+            await p.Http.PostAsJsonAsync("/api/schools/oakfield/programmes", new { academicYear = "2026-2027" }), HttpStatusCode.BadRequest);
+        var uncovered = await Pathway.ProblemAsync(await StartAsync(p.Http, "2030-31"), HttpStatusCode.BadRequest);
+        var pupils = await Pathway.ProblemAsync(await StartAsync(p.Http, definitionId: "send-pathway"), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Created, (await StartAsync(p.Http)).StatusCode);
+        var twice = await Pathway.ProblemAsync(await StartAsync(p.Http), HttpStatusCode.Conflict);
+        var pupil = await p.NewPupilAsync();
+        var asPupil = await Pathway.ProblemAsync(
+            await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "senco-monitoring", pupilId = pupil }), HttpStatusCode.BadRequest);
+
+        Assert.Equal(2, malformed["errors"]!.AsArray().Count);
+        Assert.Contains("'definitionId' is required", Text(malformed));
+        Assert.Contains("a school year such as 2026-27", Text(malformed));
+        Assert.Contains("do not cover 2030-31", Text(uncovered));
+        Assert.Contains("has not started yet", Text(uncovered));
+        Assert.Contains("'send-pathway' is a pupil's workflow", Text(pupils));
+        Assert.Contains("already been started", Text(twice));
+        Assert.Contains("is a school's programme, not a pupil's workflow", Text(asPupil));
+        Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>("/api/schools/oakfield/programmes"))!);
+        Assert.Empty((await p.Http.GetFromJsonAsync<JsonArray>($"/api/pupils/{pupil}/instances"))!);
+    }
+
+    [Fact]
+    public async Task OnTheFirstDayOfTheNextYear_TheProgrammeStartsItself_AndLastYearsHasClosed()
+    {
+        await using var p = await Pathway.StartAsync("2026-09-07");
+        Assert.Equal(HttpStatusCode.Created, (await StartAsync(p.Http)).StatusCode);
+
+        await p.AdvanceToAsync("2027-09-01");
+        await p.AdvanceDaysAsync(0.5);
+
+        var programmes = (await p.Http.GetFromJsonAsync<JsonArray>("/api/schools/oakfield/programmes"))!;
+        Assert.Equal(["2027-28", "2026-27"], programmes.Select(x => (string)x!["academicYear"]!));
+        Assert.Equal(("rollover", "active"), ((string?)programmes[0]!["startedBy"], (string?)programmes[0]!["status"]));
+        Assert.Equal("closed", (string?)programmes[1]!["status"]);
+    }
+
+    [Fact]
+    public async Task AnotherSchoolsStaff_AndTheLa_DoNotSeeTheProgramme()
+    {
+        await using var p = await Pathway.StartAsync("2026-09-07");
+        var started = (await (await StartAsync(p.Http)).Content.ReadFromJsonAsync<JsonObject>())!;
+        (await p.Http.PostAsJsonAsync("/api/schools", new { id = "elm", name = "Elm Grove", boroughId = "demo-borough" })).EnsureSuccessStatusCode();
+        var created = await p.Http.PostAsJsonAsync("/api/users", new
+        {
+            email = "elm@test.example", displayName = "Elm SENCo", role = "senco", schoolId = "elm", password = Password,
+        });
+        created.EnsureSuccessStatusCode();
+        using var anonymous = p.Factory.CreateAnonymousClient();
+        var token = await anonymous.PostAsJsonAsync("/api/auth/token", new { email = "elm@test.example", password = Password });
+        using var elm = p.Factory.CreateAnonymousClient();
+        elm.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", (string)(await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await elm.GetAsync($"/api/instances/{started["instanceId"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await elm.GetAsync("/api/schools/oakfield/programmes")).StatusCode);
+        Assert.Empty((await elm.GetFromJsonAsync<JsonArray>("/api/inbox"))!);
+    }
+}
