@@ -36,6 +36,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();
         services.AddSingleton<SendWorkflow.Send.Cases.Explanations>();
         services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();
+        services.AddSingleton<SendWorkflow.Send.ActionPlans.ActionPlans>();
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
         services.AddSingleton<SendWorkflow.Send.Clock.StoredClock>();
         services.AddSingleton<DefinitionCatalog>();
@@ -87,6 +88,7 @@ public static class SendWorkflowServices
         api.MapInboxApi();
         api.MapSchoolViewsApi();
         api.MapProgrammesApi();
+        api.MapActionPlanApi();
         api.MapPupilRecordApi();
         api.MapDefinitionsApi();
         api.MapDirectoryApi();

@@ -19,6 +19,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<AuditEntryRecord> Audit => Set<AuditEntryRecord>();
     public DbSet<ProvisionRecord> Provisions => Set<ProvisionRecord>();
     public DbSet<ProgrammeRecord> Programmes => Set<ProgrammeRecord>();
+    public DbSet<ActionPlanItem> ActionPlan => Set<ActionPlanItem>();
     public DbSet<ClockState> Clock => Set<ClockState>();
     public DbSet<HealthProbe> Health => Set<HealthProbe>();
 

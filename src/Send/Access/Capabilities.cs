@@ -29,6 +29,10 @@ public static class Capabilities
     public const string BoroughViews = "borough-views";
     /// <summary>Start the school's programmes (the SENCo's monitoring schedule) for an academic year.</summary>
     public const string StartProgrammes = "start-programmes";
+    /// <summary>See the school's SEN action plan (no pupil's record is in it).</summary>
+    public const string ReadActionPlan = "read-action-plan";
+    /// <summary>Add to and update the school's SEN action plan.</summary>
+    public const string ChangeActionPlan = "change-action-plan";
     /// <summary>Search the audit log.</summary>
     public const string SearchAudit = "search-audit";
     /// <summary>Accounts, boroughs, schools, the simulated clock.</summary>
@@ -48,6 +52,8 @@ public static class Capabilities
         [ChangeProvision] = [StaffRoles.Senco, StaffRoles.ClassTeacher, StaffRoles.Headteacher, StaffRoles.Administrator],
         [ManagePupils] = SchoolLeaders,
         [StartProgrammes] = SchoolLeaders,
+        [ReadActionPlan] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.SenGovernor, StaffRoles.Governor, StaffRoles.Administrator],
+        [ChangeActionPlan] = SchoolLeaders,
         [BoroughViews] = [StaffRoles.LaOfficer, StaffRoles.Administrator],
         [SearchAudit] = [StaffRoles.Senco, StaffRoles.Administrator],
         [Administer] = [StaffRoles.Administrator],
