@@ -51,6 +51,8 @@ public sealed class PermissionMatrixTests
         var victim = await admin.PostAsJsonAsync("/api/users", new { email = "revoked@test.example", displayName = "Revoked",
             role = "class-teacher", schoolId = "oakfield", classes = "3 Oak", password = StaffWorld.Password });
         var victimId = (string)(await victim.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var action = (string)(await (await admin.PostAsJsonAsync("/api/schools/oakfield/action-plan",
+            new { area = "Interventions", action = "Exit criteria" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         var pathway = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Definitions, "workflows", "send-pathway.json")));
         var imported = pathway!.DeepClone();
         imported["id"] = "matrix-import";
@@ -73,6 +75,10 @@ public sealed class PermissionMatrixTests
                 ["senco", "teacher", "ta", "head", "governor", "admin"]),
             new("POST", "/api/schools/{id}/programmes", "/api/schools/oakfield/programmes",
                 () => new { definitionId = "senco-monitoring", academicYear = "2026-27" }, SchoolLeaders),
+            new("GET", "/api/schools/{id}/action-plan", "/api/schools/oakfield/action-plan", null, ["senco", "head", "governor", "admin"]),
+            new("POST", "/api/schools/{id}/action-plan", "/api/schools/oakfield/action-plan",
+                () => new { area = "Interventions", action = "Entry criteria" }, SchoolLeaders),
+            new("PUT", "/api/action-plan/{itemId:guid}", $"/api/action-plan/{action}", () => new { status = "in progress" }, SchoolLeaders),
             new("GET", "/api/schools/{schoolId}/sen-register", "/api/schools/oakfield/sen-register", null, SchoolLeaders),
             new("GET", "/api/schools/{schoolId}/sen-register.csv", "/api/schools/oakfield/sen-register.csv", null, SchoolLeaders),
             new("GET", "/api/schools/{schoolId}/overdue-reviews", "/api/schools/oakfield/overdue-reviews", null, SchoolLeaders),
