@@ -20,6 +20,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<ProvisionRecord> Provisions => Set<ProvisionRecord>();
     public DbSet<ProgrammeRecord> Programmes => Set<ProgrammeRecord>();
     public DbSet<ActionPlanItem> ActionPlan => Set<ActionPlanItem>();
+    public DbSet<CpdAuditAnswer> CpdAudit => Set<CpdAuditAnswer>();
     public DbSet<ClockState> Clock => Set<ClockState>();
     public DbSet<HealthProbe> Health => Set<HealthProbe>();
 

@@ -382,6 +382,65 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("ClockState", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.CpdAuditAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcademicYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPriority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorityAction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PriorityDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriorityOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "AcademicYear", "StatementId")
+                        .IsUnique();
+
+                    b.ToTable("CpdAudit", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.DefinitionVersionRecord", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -1176,6 +1235,15 @@ namespace SendWorkflow.Persistence.Migrations
                 });
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.ActionPlanItem", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.CpdAuditAnswer", b =>
                 {
                     b.HasOne("SendWorkflow.Persistence.Entities.School", null)
                         .WithMany()
