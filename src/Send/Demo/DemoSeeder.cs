@@ -9,7 +9,8 @@ namespace SendWorkflow.Send.Demo;
 
 /// <summary>
 /// On an empty database, seeds a demo borough, a school and about 30 pupils whose histories were lived through
-/// the real engine on a clock of their own, so the journal, tasks and timers are what the pathway made.
+/// the real engine on a clock of their own, so the journal, tasks and timers are what the pathway made; and the
+/// school's monitoring programme for the year (<see cref="DemoProgramme"/>).
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<SendWorkflowDbContext> factory, IWorkflowStore store, IDefinitionCatalog catalog,
@@ -81,10 +82,18 @@ public sealed class DemoSeeder(
 
         var clock = new SimulatedTimeProvider(UkTime.StartOf(plans.Min(p => p.On)).AddHours(9));
         var engine = new WorkflowEngine(store, catalog, calendars, clock);
+        // The school's programme starts on the first school day of this school year (the histories may begin before it).
+        var yearStart = UkTime.StartOf(NextSchoolDay(calendar, Programmes.AcademicYear.Of(today).First)).AddHours(8);
+        Guid? programme = null;
         var instances = new Dictionary<string, Guid>();
         foreach (var step in plans.OrderBy(p => p.On).ThenBy(p => p.PupilId, StringComparer.Ordinal))
         {
             var at = UkTime.StartOf(step.On).AddHours(9);
+            if (programme is null && at >= yearStart)
+            {
+                if (yearStart > clock.GetUtcNow()) clock.AdvanceTo(yearStart);
+                programme = await DemoProgramme.StartAsync(engine, factory, clock, ct) ?? Guid.Empty;
+            }
             if (at > clock.GetUtcNow()) clock.AdvanceTo(at);
             if (step.Event == "start")
             {
@@ -115,6 +124,8 @@ public sealed class DemoSeeder(
                 // An earlier step already moved this pupil on; the plan's later step no longer applies.
             }
         }
+        programme ??= await DemoProgramme.StartAsync(engine, factory, clock, ct);
+        if (programme is { } programmeId && programmeId != Guid.Empty) await DemoProgramme.CompleteSomeAsync(engine, factory, programmeId, ct);
         logger.LogInformation("Seeded the demo school with {Count} pupils", instances.Count);
         return true;
     }

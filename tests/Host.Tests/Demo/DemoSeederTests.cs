@@ -29,4 +29,20 @@ public sealed class DemoSeederTests
         Assert.Equal(1, (int)timelines["version"]!);
         Assert.Equal("definitions/boroughs", (string?)timelines["changedBy"]);
     }
+
+    [Fact]
+    public async Task TheDemoSchool_RunsItsMonitoringProgramme_WithSomeActivitiesDoneAndTheirActionsInThePlan()
+    {
+        await using var factory = new ServiceFactory("2026-11-23", demo: true);
+        using var http = factory.CreateClient();
+
+        var programme = Assert.Single((await http.GetFromJsonAsync<JsonArray>("/api/schools/oakfield-primary/programmes"))!)!;
+        var plan = (await http.GetFromJsonAsync<JsonObject>("/api/schools/oakfield-primary/action-plan"))!;
+
+        Assert.Equal(("senco-monitoring", "2026-27", "active"), ((string?)programme["definitionId"], (string?)programme["academicYear"],
+            (string?)programme["status"]));
+        Assert.Equal(27, (int)programme["openTasks"]!);
+        Assert.Equal(3, plan["items"]!.AsArray().Count);
+        Assert.All(plan["items"]!.AsArray(), i => Assert.Equal("monitoring", (string?)i!["source"]));
+    }
 }
