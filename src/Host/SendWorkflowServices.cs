@@ -37,6 +37,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Cases.Explanations>();
         services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();
         services.AddSingleton<SendWorkflow.Send.ActionPlans.ActionPlans>();
+        services.AddCpdAudit(paths.Definitions);
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
         services.AddSingleton<SendWorkflow.Send.Clock.StoredClock>();
         services.AddSingleton<DefinitionCatalog>();
@@ -89,6 +90,7 @@ public static class SendWorkflowServices
         api.MapSchoolViewsApi();
         api.MapProgrammesApi();
         api.MapActionPlanApi();
+        api.MapCpdAuditApi();
         api.MapPupilRecordApi();
         api.MapDefinitionsApi();
         api.MapDirectoryApi();
