@@ -36,6 +36,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();
         services.AddSingleton<SendWorkflow.Send.Cases.Explanations>();
         services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();
+        services.AddSingleton<SendWorkflow.Send.ParentMeetings.ParentMeetings>();
         services.AddSingleton<SendWorkflow.Send.ActionPlans.ActionPlans>();
         services.AddCpdAudit(paths.Definitions);
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
@@ -89,6 +90,7 @@ public static class SendWorkflowServices
         api.MapInboxApi();
         api.MapSchoolViewsApi();
         api.MapProgrammesApi();
+        api.MapParentMeetingsApi();
         api.MapActionPlanApi();
         api.MapCpdAuditApi();
         api.MapPupilRecordApi();

@@ -6,7 +6,8 @@ public sealed record FormField(string Name, string Label, string Type, bool Requ
 /// <summary>
 /// The forms a task can have: a review records progress, notes and the next targets; a meeting who attended and
 /// the notes; the initial concern template is completed with the parents; the pupil's and the parents' views; an
-/// agency's advice; a monitoring activity what was found, a rating and the follow-up actions for the action plan.
+/// agency's advice; a monitoring activity what was found, a rating and the follow-up actions for the action plan; a
+/// meeting with parents who attended, what was agreed and the next steps, which become the parents' letter.
 /// Anything else records notes.
 /// </summary>
 public static class TaskForms
@@ -18,7 +19,13 @@ public static class TaskForms
 
     /// <summary>The forms a definition's task may name (<c>"form"</c>); any other name shows notes.</summary>
     public static readonly IReadOnlyList<string> Names = ["review", "meeting", "initial-concern", "pupil-voice", "parent-voice", "agency-advice",
-        "monitoring", "notes"];
+        "monitoring", "parent-meeting", "notes"];
+
+    /// <summary>The form of a meeting with a pupil's parents (SEND Code of Practice 6.65): its record is the parents' letter.</summary>
+    public const string ParentMeeting = "parent-meeting";
+
+    /// <summary>The pathway's termly meeting with parents (its timer's task at SEN support).</summary>
+    public const string ParentMeetingTask = "parent-meeting";
 
     /// <summary>The fields of the task's form: the one its definition names, or for a task created before tasks named
     /// their form, the one its kind and id gave it then.</summary>
@@ -27,8 +34,16 @@ public static class TaskForms
     /// <summary>Whether the task's outcome is a review's progress (its form asks for it).</summary>
     public static bool RecordsProgress(WorkTask task) => FormOf(task) == "review";
 
-    /// <summary>The name of the task's form.</summary>
-    public static string FormOf(WorkTask task) => task.Form ?? Legacy(task.Kind, task.DefinitionTaskId);
+    /// <summary>
+    /// The name of the task's form. The shipped pathway's termly meeting with parents names the generic meeting form,
+    /// and the shipped definitions stay as they are: that task (known by its id) is given the parent meeting form, so its
+    /// record has what the parents' letter needs. A definition may also name the parent meeting form itself.
+    /// </summary>
+    public static string FormOf(WorkTask task) => (task.Form ?? Legacy(task.Kind, task.DefinitionTaskId)) switch
+    {
+        "meeting" when task.DefinitionTaskId == ParentMeetingTask => ParentMeeting,
+        var form => form,
+    };
 
     public static IReadOnlyList<FormField> Named(string form) => form switch
     {
@@ -42,6 +57,12 @@ public static class TaskForms
         [
             new("attendees", "Who attended", "text", true, MaxLength: 1000),
             new("notes", "Meeting notes", "text", true),
+        ],
+        ParentMeeting =>
+        [
+            new("attendees", "Who attended", "text", true, MaxLength: 1000),
+            new("agreed", "What was agreed", "text", true),
+            new("nextSteps", "Next steps", "text", true),
         ],
         "initial-concern" =>
         [

@@ -17,6 +17,7 @@ public static class StudioNav
         new("/school/register", "SEN register", Capabilities.SchoolViews),
         new("/school/provision-map", "Provision map", Capabilities.SchoolViews),
         new("/school/overdue-reviews", "Overdue reviews", Capabilities.SchoolViews),
+        new("/school/parent-meetings", "Parent meetings", Capabilities.SchoolViews),
         new("/school/figures", "Figures", Capabilities.SchoolFigures),
         new("/la/assessments", "Assessments", Capabilities.BoroughViews),
         new("/audit", "Audit log", Capabilities.SearchAudit),
