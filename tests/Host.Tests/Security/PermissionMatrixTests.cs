@@ -82,6 +82,7 @@ public sealed class PermissionMatrixTests
             new("GET", "/api/schools/{id}/cpd-audit", "/api/schools/oakfield/cpd-audit?year=2026-27", null, SchoolLeaders),
             new("PUT", "/api/schools/{id}/cpd-audit", "/api/schools/oakfield/cpd-audit?year=2026-27",
                 () => new { ratings = new[] { new { statementId = "ta-1", rating = "secure", comment = "Matrix" } } }, SchoolLeaders),
+            new("GET", "/api/schools/{id}/parent-meetings", "/api/schools/oakfield/parent-meetings?year=2026-27", null, SchoolLeaders),
             new("GET", "/api/schools/{schoolId}/sen-register", "/api/schools/oakfield/sen-register", null, SchoolLeaders),
             new("GET", "/api/schools/{schoolId}/sen-register.csv", "/api/schools/oakfield/sen-register.csv", null, SchoolLeaders),
             new("GET", "/api/schools/{schoolId}/overdue-reviews", "/api/schools/oakfield/overdue-reviews", null, SchoolLeaders),
@@ -124,6 +125,8 @@ public sealed class PermissionMatrixTests
             new("GET", "/api/tasks", "/api/tasks", null, SignedIn),
             new("GET", "/api/tasks/{id:guid}", $"/api/tasks/{laTask}", null, SeeAva),
             new("GET", "/api/tasks/{id:guid}/form", $"/api/tasks/{laTask}/form", null, SeeAva),
+            // Not a meeting with parents: 409 for whoever may see the task, 404 for the rest.
+            new("GET", "/api/tasks/{id:guid}/letter.pdf", $"/api/tasks/{laTask}/letter.pdf", null, SeeAva),
             // The LA's task: only the LA completes it; a class teacher's task: the teacher or the SENCo.
             new("POST", "/api/tasks/{id:guid}/complete", $"/api/tasks/{laTask}/complete", () => new { notes = "Done" }, LaOnly),
             new("POST", "/api/tasks/{id:guid}/complete#school", $"/api/tasks/{teacherTask}/complete", () => new { notes = "Done" },
