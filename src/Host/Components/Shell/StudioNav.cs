@@ -18,6 +18,7 @@ public static class StudioNav
         new("/school/provision-map", "Provision map", Capabilities.SchoolViews),
         new("/school/overdue-reviews", "Overdue reviews", Capabilities.SchoolViews),
         new("/school/parent-meetings", "Parent meetings", Capabilities.SchoolViews),
+        new("/school/cpd-audit", "CPD audit", Capabilities.ChangeActionPlan),
         new("/school/figures", "Figures", Capabilities.SchoolFigures),
         new("/la/assessments", "Assessments", Capabilities.BoroughViews),
         new("/audit", "Audit log", Capabilities.SearchAudit),
