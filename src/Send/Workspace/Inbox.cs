@@ -129,6 +129,14 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         {
             return TaskSubmission.Invalid(e.Problems.Select(p => new Problem(p)).ToList());
         }
+        // The school's own programme has no pupil to show: the page says what was done instead.
+        if (SchoolSubject.Is(done.Task.SubjectId))
+        {
+            var followUps = values.TryGetValue("followUpActions", out var lines) && lines.Length > 0
+                ? " Its follow-up actions are in the school's action plan."
+                : "";
+            return new TaskSubmission(true, [], $"Completed '{done.Task.Title}'.{followUps}", null);
+        }
         var view = await records.GetAsync(caller.With("GET"), done.Task.SubjectId, ct);
         return new TaskSubmission(true, [], $"Completed '{done.Task.Title}'.", view);
     }

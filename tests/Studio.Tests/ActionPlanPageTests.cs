@@ -1,0 +1,34 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace SendWorkflow.Studio.Tests;
+
+/// <summary>The SENCo's year in the Studio: a monitoring activity done from the inbox, its follow-up action in the action plan.</summary>
+public sealed class ActionPlanPageTests(StudioFixture studio)
+{
+    [Fact]
+    public async Task TheSenco_CompletesAMonitoringActivity_AndSeesItsActionInTheActionPlan()
+    {
+        // The school's programme for the year of the shared clock (another test may have started it already).
+        var started = await studio.Http.PostAsJsonAsync("/api/schools/oakfield/programmes",
+            new { definitionId = "senco-monitoring", academicYear = "2026-27" }, TestContext.Current.CancellationToken);
+        Assert.True(started.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await started.Content.ReadAsStringAsync());
+
+        var page = await studio.NewPageAsync();
+        await StudioFixture.OpenAsync(page, "/inbox");
+        var activity = page.Locator("[data-testid=inbox] tr[data-pupil='school:oakfield']").Filter(new() { HasText = "Scrutinise planning" });
+        await Expect(activity).ToContainTextAsync("The school's programme");
+        await activity.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        var form = page.GetByTestId("task-form");
+        await form.GetByLabel("What was found").FillAsync("Differentiation is missing in two Year 5 plans.");
+        await form.GetByLabel("Follow-up actions for the action plan (one per line)").FillAsync("Coach the Year 5 team on differentiated planning");
+        await form.GetByTestId("submit-task").ClickAsync();
+        await Expect(page.GetByTestId("completed-message")).ToContainTextAsync("Its follow-up actions are in the school's action plan.");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Action plan" }).ClickAsync();
+
+        var row = page.Locator("[data-testid=plan] tr").Filter(new() { HasText = "Coach the Year 5 team on differentiated planning" });
+        await Expect(row).ToContainTextAsync("Scrutinise planning for differentiation");
+        await Expect(row).ToContainTextAsync("Monitoring");
+    }
+}
