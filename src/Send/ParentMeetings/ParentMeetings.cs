@@ -57,7 +57,7 @@ public sealed class ParentMeetings(IDbContextFactory<SendWorkflowDbContext> fact
     public async Task<ParentMeetingLetterFile> LetterAsync(Caller caller, Guid taskId, CancellationToken ct)
     {
         var task = await inbox.FindAsync(caller, taskId, ct);
-        if (TaskForms.FormOf(task) != TaskForms.ParentMeeting || SchoolSubject.Is(task.SubjectId))
+        if (!TaskForms.IsParentMeeting(task) || SchoolSubject.Is(task.SubjectId))
             throw new ConflictException($"'{task.Title}' is not a meeting with parents: only a parent meeting's record becomes a letter.");
         if (task.Status != WorkTaskStatus.Completed || task.CompletedAt is not { } completedAt)
         {
@@ -97,7 +97,7 @@ public sealed class ParentMeetings(IDbContextFactory<SendWorkflowDbContext> fact
                 && (t.Form == TaskForms.ParentMeeting || t.DefinitionTaskId == TaskForms.ParentMeetingTask)
                 && t.CompletedAt >= from && t.CompletedAt < to)
             .ToListAsync(ct);
-        return tasks.Where(t => TaskForms.FormOf(t) == TaskForms.ParentMeeting)
+        return tasks.Where(t => TaskForms.IsParentMeeting(t))
             .Select(t => (t.SubjectId, Meeting: Held(t, terms)))
             .GroupBy(x => x.SubjectId)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Meeting).OrderBy(m => m.On).ToList());

@@ -37,13 +37,18 @@ public static class TaskForms
     /// <summary>
     /// The name of the task's form. The shipped pathway's termly meeting with parents names the generic meeting form,
     /// and the shipped definitions stay as they are: that task (known by its id) is given the parent meeting form, so its
-    /// record has what the parents' letter needs. A definition may also name the parent meeting form itself.
+    /// record has what the parents' letter needs. A definition may also name the parent meeting form itself. A task from
+    /// before definitions named forms keeps the form it had (for that meeting, the generic one).
     /// </summary>
-    public static string FormOf(WorkTask task) => (task.Form ?? Legacy(task.Kind, task.DefinitionTaskId)) switch
+    public static string FormOf(WorkTask task) => task.Form switch
     {
         "meeting" when task.DefinitionTaskId == ParentMeetingTask => ParentMeeting,
-        var form => form,
+        { } form => form,
+        null => Legacy(task.Kind, task.DefinitionTaskId),
     };
+
+    /// <summary>Whether the task is a meeting with the pupil's parents: its form says so, or it is the pathway's termly one.</summary>
+    public static bool IsParentMeeting(WorkTask task) => FormOf(task) == ParentMeeting || task.DefinitionTaskId == ParentMeetingTask;
 
     public static IReadOnlyList<FormField> Named(string form) => form switch
     {
