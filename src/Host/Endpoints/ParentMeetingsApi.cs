@@ -10,7 +10,8 @@ public static class ParentMeetingsApi
 {
     public static IEndpointRouteBuilder MapParentMeetingsApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/schools/{id}/parent-meetings", async (string id, string? year, ParentMeetings meetings, StaffScope scope, CancellationToken ct) =>
+        api.MapGet("/schools/{id}/parent-meetings", async (string id, string? year, ParentMeetings meetings, StaffScope scope,
+            CancellationToken ct) =>
             TypedResults.Ok(await meetings.ListAsync(scope.Caller, id, year, ct))).WithTags("School");
         api.MapGet("/tasks/{id:guid}/letter.pdf", async (Guid id, ParentMeetings meetings, StaffScope scope, CancellationToken ct) =>
         {
