@@ -21,6 +21,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<ProgrammeRecord> Programmes => Set<ProgrammeRecord>();
     public DbSet<ActionPlanItem> ActionPlan => Set<ActionPlanItem>();
     public DbSet<CpdAuditAnswer> CpdAudit => Set<CpdAuditAnswer>();
+    public DbSet<SenInformationText> SenInformationTexts => Set<SenInformationText>();
     public DbSet<ClockState> Clock => Set<ClockState>();
     public DbSet<HealthProbe> Health => Set<HealthProbe>();
 

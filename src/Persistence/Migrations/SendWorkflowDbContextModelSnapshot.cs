@@ -686,6 +686,48 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("Schools", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenInformationText", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcademicYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "SectionId", "AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("SenInformationTexts", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1275,6 +1317,15 @@ namespace SendWorkflow.Persistence.Migrations
                     b.HasOne("SendWorkflow.Persistence.Entities.Borough", null)
                         .WithMany()
                         .HasForeignKey("BoroughId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenInformationText", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
