@@ -82,6 +82,16 @@ public sealed class CpdAudits(
         return saved;
     }
 
+    /// <summary>
+    /// The year's training needs (the topics of its priorities, in the audit's order), for the SEN information report. No
+    /// caller: the report that asks has checked its own caller and audits the look.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TrainingNeedsAsync(string schoolId, AcademicYear year, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await ReadAsync(db, source.Audit, schoolId, year, ct)).TrainingNeeds;
+    }
+
     private static void CheckRatings(CpdAuditDefinition audit, IReadOnlyList<CpdRatingInput?> ratings, ProblemCollector problems)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
