@@ -38,6 +38,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();
         services.AddSingleton<SendWorkflow.Send.ParentMeetings.ParentMeetings>();
         services.AddSingleton<SendWorkflow.Send.ActionPlans.ActionPlans>();
+        services.AddSingleton<SendWorkflow.Send.Reports.GovernorReports>();
         services.AddCpdAudit(paths.Definitions);
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
         services.AddSingleton<SendWorkflow.Send.Clock.StoredClock>();
@@ -92,6 +93,7 @@ public static class SendWorkflowServices
         api.MapProgrammesApi();
         api.MapParentMeetingsApi();
         api.MapActionPlanApi();
+        api.MapGovernorReportApi();
         api.MapCpdAuditApi();
         api.MapPupilRecordApi();
         api.MapDefinitionsApi();
