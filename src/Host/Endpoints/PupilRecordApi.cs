@@ -1,8 +1,12 @@
+using SendWorkflow.Send.Transition;
 using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;
 
-/// <summary>The pupil record and the provision map: the work is <see cref="PupilRecords"/>' and <see cref="ProvisionMap"/>'.</summary>
+/// <summary>
+/// The pupil record, its transition pack and the provision map: the work is <see cref="PupilRecords"/>',
+/// <see cref="TransitionPacks"/>' and <see cref="ProvisionMap"/>'.
+/// </summary>
 public static class PupilRecordApi
 {
     public static IEndpointRouteBuilder MapPupilRecordApi(this IEndpointRouteBuilder api)
@@ -17,6 +21,9 @@ public static class PupilRecordApi
                 workflows = view.Workflows.Select(w => new { workflow = w.Workflow, state = w.State, instanceId = w.InstanceId }),
             });
         }).WithTags("Pupil record");
+        api.MapGet("/pupils/{pupilId}/transition-pack.pdf", async (string pupilId, StaffScope scope, TransitionPacks packs,
+            CancellationToken ct) => TypedResults.File(await packs.PdfAsync(scope.Caller, pupilId, ct), "application/pdf", "transition-pack.pdf"))
+            .WithTags("Pupil record");
         api.MapPost("/pupils/{pupilId}/provisions", async (string pupilId, ProvisionRequest body, ProvisionMap map, StaffScope scope,
             CancellationToken ct) =>
         {

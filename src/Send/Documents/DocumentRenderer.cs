@@ -146,15 +146,31 @@ internal sealed class DocumentRenderer : IDisposable
         _y += height;
     }
 
-    // Each column as wide as its longest text asks, shared out across the page; none narrower than a share of it.
+    // Each column as wide as its longest text asks when the page has room for all; otherwise the columns that fit in a
+    // fair share keep their width (a date stays on one line) and the long ones share the rest in proportion.
     private double[] ColumnWidths(DocumentBlock.Table table)
     {
         var natural = table.Headers.Select((h, i) => table.Rows.Select(r => Measure(r[i], _body)).Append(Measure(h, _bold)).Max()
             + 2 * CellPadding).ToArray();
-        var floor = Width / (natural.Length * 3.0);
-        var wanted = natural.Select(n => Math.Max(n, floor)).ToArray();
-        var total = wanted.Sum();
-        return wanted.Select(w => w / total * Width).ToArray();
+        if (natural.Sum() <= Width) return natural.Select(n => n / natural.Sum() * Width).ToArray();
+        var widths = new double[natural.Length];
+        var open = Enumerable.Range(0, natural.Length).ToList();
+        var remaining = Width;
+        for (var settled = true; settled && open.Count > 0;)
+        {
+            var share = remaining / open.Count;
+            var fits = open.Where(i => natural[i] <= share).ToList();
+            settled = fits.Count > 0;
+            foreach (var i in fits)
+            {
+                widths[i] = natural[i];
+                remaining -= natural[i];
+                open.Remove(i);
+            }
+        }
+        var rest = open.Sum(i => natural[i]);
+        foreach (var i in open) widths[i] = remaining * natural[i] / rest;
+        return widths;
     }
 
     private void HeadersAndFooters()
