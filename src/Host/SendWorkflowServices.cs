@@ -40,6 +40,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.ActionPlans.ActionPlans>();
         services.AddSingleton<SendWorkflow.Send.Reports.GovernorReports>();
         services.AddCpdAudit(paths.Definitions);
+        services.AddSingleton<SendWorkflow.Send.Reports.SenInformation.SenInformationReports>();
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
         services.AddSingleton<SendWorkflow.Send.Clock.StoredClock>();
         services.AddSingleton<DefinitionCatalog>();
@@ -95,6 +96,7 @@ public static class SendWorkflowServices
         api.MapActionPlanApi();
         api.MapGovernorReportApi();
         api.MapCpdAuditApi();
+        api.MapSenInformationApi();
         api.MapPupilRecordApi();
         api.MapDefinitionsApi();
         api.MapDirectoryApi();

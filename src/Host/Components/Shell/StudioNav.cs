@@ -20,6 +20,7 @@ public static class StudioNav
         new("/school/action-plan", "Action plan", Capabilities.ReadActionPlan),
         new("/school/parent-meetings", "Parent meetings", Capabilities.SchoolViews),
         new("/school/cpd-audit", "CPD audit", Capabilities.ChangeActionPlan),
+        new("/school/sen-information", "SEN information report", Capabilities.ChangeActionPlan),
         new("/school/figures", "Figures", Capabilities.SchoolFigures),
         new("/school/governor-report", "Governor's report", Capabilities.SchoolFigures),
         new("/la/assessments", "Assessments", Capabilities.BoroughViews),
