@@ -59,7 +59,7 @@ public sealed class CalendarFeeds(IDbContextFactory<SendWorkflowDbContext> facto
                 Uid = $"{item.TaskId}@sendworkflow",
                 DtStamp = stamp,
                 Start = new CalDateTime(item.DueOn.Year, item.DueOn.Month, item.DueOn.Day),
-                Summary = $"{item.Title} ({Initials(item.PupilName)})",
+                Summary = SchoolSubject.Is(item.PupilId) ? $"{item.Title} (the school's programme)" : $"{item.Title} ({Initials(item.PupilName)})",
                 Description = $"Due {UkTime.Format(item.DueOn)}. Open the task in SendWorkflow.",
             });
         }

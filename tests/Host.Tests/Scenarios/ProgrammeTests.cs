@@ -55,6 +55,11 @@ public sealed class ProgrammeTests
         Assert.Equal(3, officeWork.Count);
         Assert.All(officeWork, t => Assert.Equal(("admin-support", "The school's programme"), ((string?)t!["role"], (string?)t["pupilName"])));
         Assert.Equal(["2026-12-18", "2027-03-26", "2027-07-21"], officeWork.Select(t => (string)t!["dueOn"]!).Order());
+        // The office's calendar feed carries the same three deadlines.
+        var feed = (string)(await office.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["calendarFeed"]!;
+        using var anonymous = p.Factory.CreateAnonymousClient();
+        var ics = await anonymous.GetStringAsync(new Uri(feed).PathAndQuery);
+        Assert.Equal(3, ics.Split("(the school's programme)").Length - 1);
         var listed = Assert.Single((await office.GetFromJsonAsync<JsonArray>("/api/schools/oakfield/programmes"))!)!;
         Assert.Equal(30, (int)listed["openTasks"]!);
     }
