@@ -38,6 +38,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();
         services.AddSingleton<SendWorkflow.Send.ParentMeetings.ParentMeetings>();
         services.AddSingleton<SendWorkflow.Send.ActionPlans.ActionPlans>();
+        services.AddSingleton<SendWorkflow.Send.Transition.TransitionPacks>();
         services.AddSingleton<SendWorkflow.Send.Reports.GovernorReports>();
         services.AddCpdAudit(paths.Definitions);
         services.AddSingleton<SendWorkflow.Send.Reports.SenInformation.SenInformationReports>();

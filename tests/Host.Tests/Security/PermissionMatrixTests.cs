@@ -102,6 +102,8 @@ public sealed class PermissionMatrixTests
             new("GET", "/api/schools/{schoolId}/provision-map", "/api/schools/oakfield/provision-map", null, SchoolLeaders),
             new("GET", "/api/schools/{schoolId}/provision-map.csv", "/api/schools/oakfield/provision-map.csv", null, SchoolLeaders),
             new("GET", "/api/pupils/{pupilId}/record", "/api/pupils/ava/record", null, SeeAva),
+            new("GET", "/api/pupils/{pupilId}/transition-pack.pdf", "/api/pupils/ava/transition-pack.pdf", null,
+                ["senco", "teacher", "head", "admin"]),
             new("POST", "/api/pupils/{pupilId}/provisions", "/api/pupils/ava/provisions", () => Provision(), ["senco", "teacher", "head", "admin"]),
             new("PUT", "/api/provisions/{id:guid}", $"/api/provisions/{provision}", () => new { impact = "Better" },
                 ["senco", "teacher", "head", "admin"]),
