@@ -1,5 +1,3 @@
-using UglyToad.PdfPig;
-
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>
@@ -27,12 +25,6 @@ public sealed class GovernorReportTests
 
     private static Dictionary<int, (int Start, int End)> Stages(JsonObject report) =>
         report["pupilsByStage"]!.AsArray().ToDictionary(s => (int)s!["stage"]!, s => ((int)s!["atStart"]!, (int)s["atEnd"]!));
-
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(page => string.Join(" ", page.GetWords().Select(w => w.Text))));
-    }
 
     /// <summary>
     /// Two pupils at stage 1 (SLCN, SEMH), one back on SEN support after a plan ceased (ASD), one being assessed (MLD);
@@ -146,7 +138,7 @@ public sealed class GovernorReportTests
         var pdf = await p.Http.GetAsync("/api/schools/oakfield/reports/governor.pdf?year=2026-27&term=autumn");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        var text = Text(await pdf.Content.ReadAsByteArrayAsync());
+        var text = Pdf.Text(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains("Oakfield Primary", text);
         Assert.Contains("Page 1 of", text);
         Assert.Contains("SEN governor's report: Autumn term 2026-27", text);

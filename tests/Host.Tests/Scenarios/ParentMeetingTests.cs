@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Persistence;
-using UglyToad.PdfPig;
 
 namespace SendWorkflow.Host.Tests.Scenarios;
 
@@ -76,12 +75,6 @@ public sealed class ParentMeetingTests
     private static JsonObject Row(JsonObject view, string pupil) =>
         view["pupils"]!.AsArray().Single(r => (string?)r!["pupilId"] == pupil)!.AsObject();
 
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(page => string.Join(" ", page.GetWords().Select(w => w.Text))));
-    }
-
     [Fact]
     public async Task ParentsMetInAutumnAndSpring_NotYetInSummer_TheViewSaysSo_AndEachMeetingIsALetter()
     {
@@ -130,7 +123,7 @@ public sealed class ParentMeetingTests
         var letter = await senco.GetAsync($"/api/tasks/{autumn}/letter.pdf");
         Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
         Assert.Equal("application/pdf", letter.Content.Headers.ContentType?.MediaType);
-        var text = Text(await letter.Content.ReadAsByteArrayAsync());
+        var text = Pdf.Text(await letter.Content.ReadAsByteArrayAsync());
         Assert.Contains("Oakfield Primary", text, StringComparison.Ordinal);
         Assert.Contains("Amelia", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Hughes", text, StringComparison.Ordinal);

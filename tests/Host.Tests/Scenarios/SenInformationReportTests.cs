@@ -1,5 +1,3 @@
-using UglyToad.PdfPig;
-
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>
@@ -38,12 +36,6 @@ public sealed class SenInformationReportTests
 
     private static JsonObject Section(JsonObject report, string id) =>
         report["sections"]!.AsArray().Single(s => (string?)s!["id"] == id)!.AsObject();
-
-    private static string PdfText(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(page => string.Join(" ", page.GetWords().Select(w => w.Text))));
-    }
 
     /// <summary>Six pupils at known stages and needs, three interventions (one over before the year) and a CPD priority.</summary>
     private static async Task<Pathway> SchoolWithPupilsAsync()
@@ -147,7 +139,7 @@ public sealed class SenInformationReportTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        var text = PdfText(await response.Content.ReadAsByteArrayAsync());
+        var text = Pdf.Text(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("Oakfield Primary", text, StringComparison.Ordinal);
         Assert.Contains("SEN information report 2026-27", text, StringComparison.Ordinal);
         Assert.Contains("7 September 2026", text, StringComparison.Ordinal);

@@ -1,16 +1,8 @@
-using UglyToad.PdfPig;
-
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>The July transition pack: the pupil's provision map, targets with their progress, stages and chronology, as a PDF.</summary>
 public sealed class TransitionPackTests
 {
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(page => string.Join(" ", page.GetWords().Select(w => w.Text))));
-    }
-
     [Fact]
     public async Task ThePack_HoldsTheProvisionMap_TheTargetsSetAtEachReview_AndTheStages()
     {
@@ -43,7 +35,7 @@ public sealed class TransitionPackTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        var text = Pdf.Text(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("Transition pack: Ottilie Brandreth", text);
         Assert.Contains("Oakfield Primary", text);
         Assert.Contains("Talk Boost", text);
