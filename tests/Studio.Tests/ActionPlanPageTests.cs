@@ -30,5 +30,6 @@ public sealed class ActionPlanPageTests(StudioFixture studio)
         var row = page.Locator("[data-testid=plan] tr").Filter(new() { HasText = "Coach the Year 5 team on differentiated planning" });
         await Expect(row).ToContainTextAsync("Scrutinise planning for differentiation");
         await Expect(row).ToContainTextAsync("Monitoring");
+        await page.ScreenshotAsync(new() { Path = RepoPaths.Screenshot("action-plan.png") });
     }
 }

@@ -27,6 +27,7 @@ public sealed class GovernorReportPageTests(StudioFixture studio)
         await Expect(page.GetByTestId("chart-stages").Locator("svg.main-svg").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("chart-progress").Locator("svg.main-svg").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("chart-progress")).ToContainTextAsync("Expected");
+        await page.ScreenshotAsync(new() { Path = RepoPaths.Screenshot("governor-report.png"), FullPage = true });
         Assert.Empty(StudioFixture.CspViolations(page));
 
         var href = await page.GetByTestId("pdf").GetAttributeAsync("href");
