@@ -60,6 +60,9 @@ public static class SimulateCommand
         }
         clock.AdvanceTo(UkTime.StartOf(year.First.AddDays(-1)).AddHours(8));
         var cohort = await Cohort.SeedAsync(factory, CalendarId, year, pupils, seed, clock.GetUtcNow().UtcDateTime);
+        // The programmes start on the year's first school day (before its first round), so their terms are this year's.
+        clock.AdvanceTo(UkTime.StartOf(year.First).AddHours(6));
+        var schools = await SchoolProgrammes.StartAsync(app.Services.GetRequiredService<WorkflowEngine>(), factory, clock, ct);
         setup.Stop();
 
         PrintHeader(calendar, year, pupils, seed, workers);
@@ -110,6 +113,11 @@ public static class SimulateCommand
         Console.WriteLine($"  overdue at year end:       {figures.OverdueByKind.Values.Sum()} open tasks due before {Day(year.Last)}"
             + (figures.OverdueByKind.Count == 0 ? ""
                 : $" ({string.Join(", ", figures.OverdueByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))})"));
+        var programmes = await SchoolProgrammes.FiguresAsync(factory, year.Last, ct);
+        Console.WriteLine("Schools' monitoring programmes");
+        Console.WriteLine($"  started:                   {schools} (the SENCo monitoring schedule, one per school)");
+        Console.WriteLine($"  activities:                {programmes.All}, {programmes.Done} done ({programmes.OnTime} by their due day), "
+            + $"{programmes.Overdue} open past their due day");
         Console.WriteLine("Activity");
         Console.WriteLine($"  pupils referred:           {s.Started}");
         Console.WriteLine($"  events handled:            {figures.Events} "
