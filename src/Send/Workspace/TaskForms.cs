@@ -19,10 +19,13 @@ public static class TaskForms
 
     /// <summary>The forms a definition's task may name (<c>"form"</c>); any other name shows notes.</summary>
     public static readonly IReadOnlyList<string> Names = ["review", "meeting", "initial-concern", "pupil-voice", "parent-voice", "agency-advice",
-        "monitoring", "parent-meeting", "notes"];
+        "monitoring", "parent-meeting", "notes", GovernorMeeting];
 
     /// <summary>The form of a meeting with a pupil's parents (SEND Code of Practice 6.65): its record is the parents' letter.</summary>
     public const string ParentMeeting = "parent-meeting";
+
+    /// <summary>The SENCo's termly meeting with the SEN governor: who was there, the minutes and the follow-up actions.</summary>
+    public const string GovernorMeeting = "governor-meeting";
 
     /// <summary>The pathway's termly meeting with parents (its timer's task at SEN support).</summary>
     public const string ParentMeetingTask = "parent-meeting";
@@ -82,6 +85,12 @@ public static class TaskForms
         [
             new("agency", "Agency or professional", "text", true, MaxLength: 200),
             new("advice", "Their advice", "text", true),
+        ],
+        GovernorMeeting =>
+        [
+            new("attendees", "Who attended", "text", true, MaxLength: 1000),
+            new("minutes", "Minutes of the meeting", "text", true),
+            new("followUpActions", "Follow-up actions for the action plan (one per line)", "lines", false),
         ],
         "monitoring" =>
         [

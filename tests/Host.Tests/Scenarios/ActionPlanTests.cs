@@ -17,7 +17,9 @@ public sealed class ActionPlanTests
     private static async Task<string> TaskAsync(Pathway p, JsonObject programme, string titleStart)
     {
         var tasks = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={programme["instanceId"]}&status=open&take=100"))!;
-        return (string)tasks.Single(t => ((string)t!["title"]!).StartsWith(titleStart, StringComparison.Ordinal))!["id"]!;
+        // The first due of the activities so named (a termly one has one in each term).
+        return (string)tasks.Where(t => ((string)t!["title"]!).StartsWith(titleStart, StringComparison.Ordinal))
+            .OrderBy(t => (string?)t!["dueOn"], StringComparer.Ordinal).First()!["id"]!;
     }
 
     [Fact]
@@ -86,5 +88,34 @@ public sealed class ActionPlanTests
         Assert.Equal(("2027-28", "2026-27"), ((string?)plan["academicYear"], (string?)plan["lastYear"]));
         Assert.Empty(plan["items"]!.AsArray());
         Assert.Equal("Taster days for Year 6", (string?)Assert.Single(plan["lastYearItems"]!.AsArray())!["action"]);
+    }
+
+    [Fact]
+    public async Task TheTermlyMeetingWithTheSenGovernor_KeepsItsMinutes_AndItsFollowUpsJoinThePlan()
+    {
+        await using var p = await Pathway.StartAsync("2026-09-07");
+        var programme = await StartProgrammeAsync(p);
+        var meeting = await TaskAsync(p, programme, "Report to and meet the SEN governor");
+
+        var form = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks/{meeting}/form"))!;
+        var missing = await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync($"/api/tasks/{meeting}/complete",
+            new { form = new Dictionary<string, string> { ["attendees"] = "SENCo, SEN governor" } }), HttpStatusCode.BadRequest);
+        var completed = await p.Http.PostAsJsonAsync($"/api/tasks/{meeting}/complete", new
+        {
+            form = new Dictionary<string, string>
+            {
+                ["attendees"] = "SENCo, SEN governor", ["minutes"] = "Went through the autumn report; reviews on time.",
+                ["followUpActions"] = "Present the provision map to the full governing body",
+            },
+        });
+
+        Assert.Equal(["attendees", "minutes", "followUpActions"], form.Select(f => (string)f!["name"]!));
+        Assert.Contains(missing["errors"]!.AsArray(), e => (string?)e!["field"] == "form.minutes");
+        Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
+        var journal = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/instances/{programme["instanceId"]}/journal"))!;
+        Assert.Contains(journal, j => (string?)j!["kind"] == "task-completed"
+            && (string?)j["data"]!["form"]!["minutes"] == "Went through the autumn report; reviews on time.");
+        var plan = (await p.Http.GetFromJsonAsync<JsonObject>("/api/schools/oakfield/action-plan"))!["items"]!.AsArray();
+        Assert.Equal("Present the provision map to the full governing body", (string?)Assert.Single(plan)!["action"]);
     }
 }
