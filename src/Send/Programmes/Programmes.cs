@@ -120,7 +120,18 @@ public sealed class Programmes(IDbContextFactory<SendWorkflowDbContext> factory,
                 throw new ConflictException($"The school's '{definitionId}' programme for {key} has already been started.");
             }
         }
-        var instance = await engine.StartAsync(definitionId, SchoolSubject.Of(school.Id), actor, ct);
+        WorkflowInstance instance;
+        try
+        {
+            instance = await engine.StartAsync(definitionId, SchoolSubject.Of(school.Id), actor, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Refused (the calendar lacks a term, last year's still runs...): the year is not claimed after all.
+            db.Programmes.Remove(claim);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
         claim.InstanceId = instance.Id;
         await db.SaveChangesAsync(ct);
         return await DtoAsync(db, claim, ct);
