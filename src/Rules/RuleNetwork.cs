@@ -28,14 +28,17 @@ internal sealed class RuleNetwork
     private readonly FrozenDictionary<string, ISessionFactory> _byQuestion;
     private readonly ISessionFactory _findingsOnly;
 
-    private readonly bool _hasFindings;
+    private readonly IReadOnlyList<ParsedRule> _findings;
 
-    private RuleNetwork(FrozenDictionary<string, ISessionFactory> byQuestion, ISessionFactory findingsOnly, bool hasFindings)
+    private RuleNetwork(FrozenDictionary<string, ISessionFactory> byQuestion, ISessionFactory findingsOnly, IReadOnlyList<ParsedRule> findings)
     {
         _byQuestion = byQuestion;
         _findingsOnly = findingsOnly;
-        _hasFindings = hasFindings;
+        _findings = findings;
     }
+
+    /// <summary>Whether a finding's rule reads the parameter (e.g. reviews).</summary>
+    public bool FindingsRead(ParameterExpression parameter) => _findings.Any(f => f.Reads(parameter));
 
     /// <param name="parser">The parser the rules were parsed with (its parameters name the declarations).</param>
     /// <param name="deciding">Rules with their question, highest salience first.</param>
@@ -48,7 +51,7 @@ internal sealed class RuleNetwork
         var byQuestion = deciding.Select((d, i) => (d.Question, Rule: Deciding(parser, d.Rule, -i)))
             .GroupBy(d => d.Question, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => Compile(g.Select(d => d.Rule).Concat(findingRules)), StringComparer.Ordinal);
-        return new RuleNetwork(byQuestion, Compile(findingRules), findingRules.Count > 0);
+        return new RuleNetwork(byQuestion, Compile(findingRules), findings);
     }
 
     private static ISessionFactory Compile(IEnumerable<IRuleDefinition> rules)
@@ -72,7 +75,7 @@ internal sealed class RuleNetwork
         var run = new RuleRun(firstOnly);
         var session = Open(run, question, input, parameters);
         session.Fire();
-        return (run, _hasFindings ? FindingsIn(session) : []);
+        return (run, _findings.Count > 0 ? FindingsIn(session) : []);
     }
 
     /// <summary>A session kept open, for watching findings follow changing facts.</summary>

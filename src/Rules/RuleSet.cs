@@ -28,7 +28,20 @@ public sealed class RuleSet
         Parameters = parameters;
         _parameters = RuleParameters.Create(parser.Params.Type, parameters);
         _explainers = rules.ToFrozenDictionary(r => r.Key, r => new RuleExplainer(parser, r.Value.Rule), StringComparer.Ordinal);
+        ReadsReviews = rules.Values.Any(r => r.Rule.Reads(parser.Reviews)) || network.FindingsRead(parser.Reviews);
     }
+
+    // The same rules, network and explanations with other parameter values: nothing is compiled or built again.
+    private RuleSet(RuleSet source, IReadOnlyDictionary<string, double> parameters)
+    {
+        (_scope, _network, _parser, _rules, _explainers) = (source._scope, source._network, source._parser, source._rules, source._explainers);
+        (RuleNames, FindingIds, ReadsReviews) = (source.RuleNames, source.FindingIds, source.ReadsReviews);
+        Parameters = parameters;
+        _parameters = RuleParameters.Create(_parser.Params.Type, parameters);
+    }
+
+    /// <summary>Whether any rule or finding reads <c>reviews</c>: when none does, they need not be gathered for a decision.</summary>
+    public bool ReadsReviews { get; }
 
     /// <summary>How errors of a finding's rule are named: "finding:" and the finding's id.</summary>
     public const string FindingPrefix = RuleNetwork.FindingPrefix;
@@ -79,7 +92,7 @@ public sealed class RuleSet
     {
         ArgumentNullException.ThrowIfNull(values);
         var merged = Parameters.ToDictionary(p => p.Key, p => values.TryGetValue(p.Key, out var v) ? v : p.Value, StringComparer.Ordinal);
-        return new RuleSet(_scope, _network, _parser, _rules, RuleNames, FindingIds, merged);
+        return new RuleSet(this, merged);
     }
 
     /// <summary>Hit policy "first": NRules' agenda orders the question's rules by salience and the first to fire decides.</summary>

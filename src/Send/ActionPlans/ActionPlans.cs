@@ -140,13 +140,10 @@ public sealed class ActionPlans(IDbContextFactory<SendWorkflowDbContext> factory
         };
     }
 
-    private AcademicYear Year(string? text)
-    {
-        if (text is null) return AcademicYear.Of(UkTime.DateOf(time.GetUtcNow()));
-        return AcademicYear.TryParse(text, out var year)
+    private AcademicYear Year(string? text) =>
+        AcademicYear.TryParseOrCurrent(text, UkTime.DateOf(time.GetUtcNow()), out var year)
             ? year
             : throw new RequestValidationException([new Problem("'year' is a school year such as 2026-27.", "year")]);
-    }
 
     private static async Task RequireSchoolExistsAsync(SendWorkflowDbContext db, string schoolId, CancellationToken ct)
     {

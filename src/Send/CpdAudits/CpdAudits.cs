@@ -178,12 +178,8 @@ public sealed class CpdAudits(
         }
     }
 
-    private bool TryYear(string? text, out AcademicYear year)
-    {
-        if (text is not null) return AcademicYear.TryParse(text, out year);
-        year = AcademicYear.Of(UkTime.DateOf(time.GetUtcNow()));
-        return true;
-    }
+    private bool TryYear(string? text, out AcademicYear year) =>
+        AcademicYear.TryParseOrCurrent(text, UkTime.DateOf(time.GetUtcNow()), out year);
 
     private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

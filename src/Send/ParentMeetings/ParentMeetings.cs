@@ -77,8 +77,7 @@ public sealed class ParentMeetings(IDbContextFactory<SendWorkflowDbContext> fact
     private static AcademicYear Year(string? text, SchoolCalendar calendar, DateOnly today)
     {
         var thisYear = AcademicYear.Of(today);
-        var year = thisYear;
-        var parsed = text is null || AcademicYear.TryParse(text, out year);
+        var parsed = AcademicYear.TryParseOrCurrent(text, today, out var year);
         new ProblemCollector()
             .Check(parsed, "year", $"'year' is a school year such as {thisYear}.")
             .Check(!parsed || year.StartYear <= thisYear.StartYear, "year", $"{year} has not started yet (today is in {thisYear}).")

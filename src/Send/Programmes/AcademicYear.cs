@@ -14,6 +14,16 @@ public readonly partial record struct AcademicYear(int StartYear)
 
     public static AcademicYear Of(DateOnly day) => new(day.Month >= 9 ? day.Year : day.Year - 1);
 
+    /// <summary>
+    /// The year a request names, or the current one when it names none (a request's year is optional); false when the
+    /// text is not a school year.
+    /// </summary>
+    public static bool TryParseOrCurrent(string? text, DateOnly today, out AcademicYear year)
+    {
+        year = Of(today);
+        return text is null || TryParse(text, out year);
+    }
+
     /// <summary>"2026-27", with the second year's last two digits following the first.</summary>
     public static bool TryParse(string? text, out AcademicYear year)
     {

@@ -15,8 +15,7 @@ public static class ReportTerm
     public static (AcademicYear Year, SchoolTerm Term) Resolve(string? year, string? term, SchoolCalendar calendar, DateOnly today)
     {
         var thisYear = AcademicYear.Of(today);
-        var academicYear = thisYear;
-        var parsed = year is null || AcademicYear.TryParse(year, out academicYear);
+        var parsed = AcademicYear.TryParseOrCurrent(year, today, out var academicYear);
         var known = term is null || Names.Contains(term);
         var covered = parsed && academicYear.IsCoveredBy(calendar);
         var terms = covered ? SchoolTerm.Of(academicYear, calendar) : null;

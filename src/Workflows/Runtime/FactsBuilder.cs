@@ -3,9 +3,13 @@ namespace SendWorkflow.Workflows.Runtime;
 /// <summary>Computes what the rules see: time in stage in calendar and school time, progress, how the stage began.</summary>
 public static class FactsBuilder
 {
-    /// <summary>Everything the rules are asked about: the facts, the event's data and the recorded measures.</summary>
-    public static RuleInput Input(WorkflowInstance instance, int yearGroup, WorkflowEvent e, DateTimeOffset now, SchoolCalendar calendar) =>
-        new(Build(instance, yearGroup, e.Name, now, calendar), e.Data) { Reviews = Measures(instance, now, calendar) };
+    /// <summary>
+    /// Everything the rules are asked about: the facts, the event's data and the recorded measures (gathered only when
+    /// the rules read them).
+    /// </summary>
+    public static RuleInput Input(WorkflowInstance instance, int yearGroup, WorkflowEvent e, DateTimeOffset now, SchoolCalendar calendar,
+        RuleSet rules) =>
+        new(Build(instance, yearGroup, e.Name, now, calendar), e.Data) { Reviews = rules.ReadsReviews ? Measures(instance, now, calendar) : [] };
 
     /// <summary>The recorded measures as rules read them (<c>reviews</c>): how long ago each was, in days, school weeks and terms.</summary>
     public static IReadOnlyList<Review> Measures(WorkflowInstance instance, DateTimeOffset now, SchoolCalendar calendar)

@@ -35,6 +35,34 @@ public sealed class Pathway : IAsyncDisposable
         }
     }
 
+    /// <summary>The password every member of staff a scenario creates has.</summary>
+    public const string StaffPassword = "Correct-horse-1";
+
+    /// <summary>A member of a school's staff, created by the administrator and signed in.</summary>
+    public async Task<HttpClient> StaffAsync(string user, string role, string displayName = "", string schoolId = "oakfield",
+        string? classes = null)
+    {
+        var created = await Http.PostAsJsonAsync("/api/users", new
+        {
+            email = $"{user}@test.example", displayName = displayName.Length > 0 ? displayName : $"The {user}", role, schoolId, classes,
+            password = StaffPassword,
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        return await SignInAsync(user);
+    }
+
+    /// <summary>Signed in now: a token lasts hours of the simulated clock, not the months a scenario moves it on.</summary>
+    public async Task<HttpClient> SignInAsync(string user)
+    {
+        using var anonymous = Factory.CreateAnonymousClient();
+        var token = await anonymous.PostAsJsonAsync("/api/auth/token", new { email = $"{user}@test.example", password = StaffPassword });
+        Assert.True(token.IsSuccessStatusCode, await token.Content.ReadAsStringAsync());
+        var client = Factory.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            (string)(await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!);
+        return client;
+    }
+
     public async Task<string> NewPupilAsync(int yearGroup = 3)
     {
         var id = $"pupil-{Interlocked.Increment(ref _pupils)}-{Guid.NewGuid():N}"[..30];

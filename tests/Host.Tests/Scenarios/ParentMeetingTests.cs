@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Persistence;
@@ -12,30 +11,12 @@ namespace SendWorkflow.Host.Tests.Scenarios;
 /// </summary>
 public sealed class ParentMeetingTests
 {
-    private const string Password = "Correct-horse-1";
     private const string Meeting = "Termly meeting with parents";
 
-    private static async Task<HttpClient> StaffAsync(Pathway p, string user, string displayName, string role)
-    {
-        var created = await p.Http.PostAsJsonAsync("/api/users", new
-        {
-            email = $"{user}@test.example", displayName, role, schoolId = "oakfield", password = Password,
-            classes = role == "class-teacher" ? "3 Oak" : null,
-        });
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        return await SignInAsync(p, user);
-    }
+    private static Task<HttpClient> StaffAsync(Pathway p, string user, string displayName, string role) =>
+        p.StaffAsync(user, role, displayName, classes: role == "class-teacher" ? "3 Oak" : null);
 
-    /// <summary>Signed in now: a token lasts hours of the simulated clock, not the months a scenario moves it on.</summary>
-    private static async Task<HttpClient> SignInAsync(Pathway p, string user)
-    {
-        using var anonymous = p.Factory.CreateAnonymousClient();
-        var token = await anonymous.PostAsJsonAsync("/api/auth/token", new { email = $"{user}@test.example", password = Password });
-        var client = p.Factory.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", (string)(await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!);
-        return client;
-    }
+    private static Task<HttpClient> SignInAsync(Pathway p, string user) => p.SignInAsync(user);
 
     /// <summary>A pupil at SEN support, named as the school records them; returns the pupil's id.</summary>
     private static async Task<string> SenSupportPupilAsync(Pathway p, string name)

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>
@@ -9,23 +7,6 @@ namespace SendWorkflow.Host.Tests.Scenarios;
 /// </summary>
 public sealed class ProgrammeTests
 {
-    private const string Password = "Correct-horse-1";
-
-    private static async Task<HttpClient> StaffAsync(Pathway p, string user, string role)
-    {
-        var created = await p.Http.PostAsJsonAsync("/api/users", new
-        {
-            email = $"{user}@test.example", displayName = $"The {user}", role, schoolId = "oakfield", classes = "R Willow",
-            password = Password,
-        });
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        using var anonymous = p.Factory.CreateAnonymousClient();
-        var token = await anonymous.PostAsJsonAsync("/api/auth/token", new { email = $"{user}@test.example", password = Password });
-        var client = p.Factory.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", (string)(await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!);
-        return client;
-    }
 
     // Every message of a problem: its detail and each listed problem.
     private static string Text(JsonObject problem) =>
@@ -39,8 +20,8 @@ public sealed class ProgrammeTests
     public async Task TheSencoStartsTheYearsProgramme_AndEachRoleFindsItsPartInTheInbox()
     {
         await using var p = await Pathway.StartAsync("2026-09-07");
-        var senco = await StaffAsync(p, "senco", "senco");
-        var office = await StaffAsync(p, "office", "admin-support");
+        var senco = await p.StaffAsync("senco", "senco", classes: "R Willow");
+        var office = await p.StaffAsync("office", "admin-support", classes: "R Willow");
 
         var response = await StartAsync(senco);
 
@@ -112,16 +93,7 @@ public sealed class ProgrammeTests
         await using var p = await Pathway.StartAsync("2026-09-07");
         var started = (await (await StartAsync(p.Http)).Content.ReadFromJsonAsync<JsonObject>())!;
         (await p.Http.PostAsJsonAsync("/api/schools", new { id = "elm", name = "Elm Grove", boroughId = "demo-borough" })).EnsureSuccessStatusCode();
-        var created = await p.Http.PostAsJsonAsync("/api/users", new
-        {
-            email = "elm@test.example", displayName = "Elm SENCo", role = "senco", schoolId = "elm", password = Password,
-        });
-        created.EnsureSuccessStatusCode();
-        using var anonymous = p.Factory.CreateAnonymousClient();
-        var token = await anonymous.PostAsJsonAsync("/api/auth/token", new { email = "elm@test.example", password = Password });
-        using var elm = p.Factory.CreateAnonymousClient();
-        elm.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", (string)(await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!);
+        using var elm = await p.StaffAsync("elm", "senco", "Elm SENCo", schoolId: "elm");
 
         Assert.Equal(HttpStatusCode.NotFound, (await elm.GetAsync($"/api/instances/{started["instanceId"]}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await elm.GetAsync("/api/schools/oakfield/programmes")).StatusCode);

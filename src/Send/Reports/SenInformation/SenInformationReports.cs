@@ -106,10 +106,10 @@ public sealed class SenInformationReports(IDbContextFactory<SendWorkflowDbContex
     // The current school year when none is asked for; either way one the borough's term dates cover.
     private AcademicYear Year(string? text, School school, ProblemCollector problems)
     {
-        var year = AcademicYear.Of(UkTime.DateOf(time.GetUtcNow()));
-        if (text is not null && !AcademicYear.TryParse(text, out year))
+        var today = UkTime.DateOf(time.GetUtcNow());
+        if (!AcademicYear.TryParseOrCurrent(text, today, out var year))
         {
-            problems.Check(false, "year", $"'{text}' is not a school year: write it as {AcademicYear.Of(UkTime.DateOf(time.GetUtcNow()))}.");
+            problems.Check(false, "year", $"'{text}' is not a school year: write it as {AcademicYear.Of(today)}.");
             return year;
         }
         var calendar = calendars.ForBorough(school.BoroughId);

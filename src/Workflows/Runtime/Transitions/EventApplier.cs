@@ -28,7 +28,7 @@ internal sealed class EventApplier
         var from = definition.State(instance.State);
 
         MeasureRecorder.Record(instance, definition.Definition, e, ctx.Today);
-        var input = FactsBuilder.Input(instance, subject.YearGroup, e, nowOffset, ctx.Calendar);
+        var input = FactsBuilder.Input(instance, subject.YearGroup, e, nowOffset, ctx.Calendar, definition.Rules);
         var facts = input.Facts;
         EventJournal.Event(ctx.Journal, from.Id, e);
         if (definition.Definition.Events.TryGetValue(e.Name, out var declared) && declared.Milestone is { } milestone)

@@ -68,7 +68,7 @@ internal sealed class StateEnterer
         var now = new DateTimeOffset(ctx.Now, TimeSpan.Zero);
         var input = new RuleInput(FactsBuilder.Build(ctx.Instance, entry.YearGroup, "enter", now, ctx.Calendar), EventData.Empty)
         {
-            Reviews = FactsBuilder.Measures(ctx.Instance, now, ctx.Calendar),
+            Reviews = ctx.Definition.Rules.ReadsReviews ? FactsBuilder.Measures(ctx.Instance, now, ctx.Calendar) : [],
         };
         var decision = ctx.Definition.TaskConditions(entry.State.Id, input);
         EventJournal.RuleErrors(ctx.Journal, entry.State.Id, decision);
