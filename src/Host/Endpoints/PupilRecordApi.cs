@@ -1,11 +1,12 @@
+using SendWorkflow.Send.Ipm;
 using SendWorkflow.Send.Transition;
 using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;
 
 /// <summary>
-/// The pupil record, its transition pack and the provision map: the work is <see cref="PupilRecords"/>',
-/// <see cref="TransitionPacks"/>' and <see cref="ProvisionMap"/>'.
+/// The pupil record, its transition pack, the provision map and its targets: the work is <see cref="PupilRecords"/>',
+/// <see cref="TransitionPacks"/>', <see cref="ProvisionMap"/>' and <see cref="IpmTargets"/>'.
 /// </summary>
 public static class PupilRecordApi
 {
@@ -32,6 +33,16 @@ public static class PupilRecordApi
         }).WithTags("Pupil record");
         api.MapPut("/provisions/{id:guid}", async (Guid id, ProvisionRequest body, ProvisionMap map, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await map.UpdateAsync(scope.Caller, id, body, ct))).WithTags("Pupil record");
+        api.MapGet("/pupils/{pupilId}/ipm", async (string pupilId, IpmTargets targets, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await targets.GetAsync(scope.Caller, pupilId, ct))).WithTags("Pupil record");
+        api.MapPost("/pupils/{pupilId}/targets", async (string pupilId, TargetRequest body, IpmTargets targets, StaffScope scope,
+            CancellationToken ct) =>
+        {
+            var added = await targets.AddAsync(scope.Caller, pupilId, body, ct);
+            return TypedResults.Created($"/api/targets/{added.Id}", added);
+        }).WithTags("Pupil record");
+        api.MapPut("/targets/{id:guid}", async (Guid id, TargetRequest body, IpmTargets targets, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await targets.UpdateAsync(scope.Caller, id, body, ct))).WithTags("Pupil record");
         return api;
     }
 }

@@ -1,4 +1,5 @@
 using SendWorkflow.Persistence.Sqlite;
+using SendWorkflow.Send.Ipm;
 
 namespace SendWorkflow.Send.Workspace;
 
@@ -55,7 +56,9 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
     public async Task<OpenedTask> OpenAsync(Caller caller, Guid taskId, CancellationToken ct)
     {
         var task = await FindAsync(caller, taskId, ct);
-        return new OpenedTask(task.Id, task.SubjectId, task.Title, task.Kind, task.DueOn, TaskForms.For(task));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return new OpenedTask(task.Id, task.SubjectId, task.Title, task.Kind, task.DueOn,
+            await ReviewForms.ForAsync(db, task, UkTime.DateOf(time.GetUtcNow()), ct));
     }
 
     /// <summary>
@@ -71,10 +74,12 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
             .ThrowIfAny();
         WorkTask task;
         WorkflowInstance instance;
+        IReadOnlyList<FormField> fields;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             task = await guard.RequireTaskAsync(db, caller, taskId, ct);
             instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, ct);
+            fields = await ReviewForms.ForAsync(db, task, UkTime.DateOf(time.GetUtcNow()), ct);
         }
         await guard.RequireRoleAsync(caller, "complete tasks", Capabilities.Of(Capabilities.ChangeRecords));
         var definition = (await catalog.GetAsync(instance.DefinitionId, instance.Version, ct)).Definition;
@@ -84,17 +89,15 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
                 $"'{task.Title}' is for {string.Join(" or ", WorkflowPermissions.CompletersOf(task, definition))}; "
                 + $"your role ({caller.Role}) may not complete it.");
         }
-        // A form is checked against the task's own form; callers that send only an outcome and notes keep working.
-        if (answer.Form is { } form)
-        {
-            var problems = TaskForms.Check(task, form, answer.Outcome);
-            if (problems.Count > 0) throw new RequestValidationException(problems);
-        }
-        var outcome = answer.Outcome ?? (TaskForms.RecordsProgress(task) ? answer.Form?.GetValueOrDefault("progress") : null);
+        // A form is checked against the task's own form (a review's with the pupil's targets and interventions); callers
+        // that send only an outcome and notes keep working.
+        var (problems, resolved, recorded) = ReviewForms.Resolve(fields, answer.Form, answer.Outcome);
+        if (problems.Count > 0) throw new RequestValidationException(problems);
+        var outcome = TaskForms.RecordsProgress(task) ? resolved : answer.Outcome;
         var notes = answer.Notes ?? answer.Form?.GetValueOrDefault("notes");
         var audit = guard.Entry(caller, AuditActions.Change, new AuditSubject("task", taskId.ToString(), task.SubjectId, task.SchoolId));
         using (AuditScope.Attach(audit))
-            return await engine.CompleteTaskAsync(taskId, outcome, notes, caller.Actor, ct, answer.Form);
+            return await engine.CompleteTaskAsync(taskId, outcome, notes, caller.Actor, ct, recorded);
     }
 
     /// <summary>

@@ -114,9 +114,8 @@ public static class TaskForms
     };
 
     /// <summary>Checks a submitted form against the task's fields; returns every problem.</summary>
-    public static List<Problem> Check(WorkTask task, IReadOnlyDictionary<string, string>? form, string? outcome)
+    public static List<Problem> Check(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, string>? form, string? outcome)
     {
-        var fields = For(task);
         var values = form ?? new Dictionary<string, string>();
         var problems = new List<Problem>();
         foreach (var name in values.Keys.Where(k => fields.All(f => f.Name != k)))

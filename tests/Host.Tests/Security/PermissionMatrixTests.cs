@@ -51,6 +51,8 @@ public sealed class PermissionMatrixTests
         var victim = await admin.PostAsJsonAsync("/api/users", new { email = "revoked@test.example", displayName = "Revoked",
             role = "class-teacher", schoolId = "oakfield", classes = "3 Oak", password = StaffWorld.Password });
         var victimId = (string)(await victim.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var target = (string)(await (await admin.PostAsJsonAsync("/api/pupils/ava/targets", Target())).Content
+            .ReadFromJsonAsync<JsonObject>())!["id"]!;
         var action = (string)(await (await admin.PostAsJsonAsync("/api/schools/oakfield/action-plan",
             new { area = "Interventions", action = "Exit criteria" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         var pathway = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Definitions, "workflows", "send-pathway.json")));
@@ -106,6 +108,10 @@ public sealed class PermissionMatrixTests
                 ["senco", "teacher", "head", "admin"]),
             new("POST", "/api/pupils/{pupilId}/provisions", "/api/pupils/ava/provisions", () => Provision(), ["senco", "teacher", "head", "admin"]),
             new("PUT", "/api/provisions/{id:guid}", $"/api/provisions/{provision}", () => new { impact = "Better" },
+                ["senco", "teacher", "head", "admin"]),
+            new("GET", "/api/pupils/{pupilId}/ipm", "/api/pupils/ava/ipm", null, ["senco", "teacher", "ta", "head", "admin"]),
+            new("POST", "/api/pupils/{pupilId}/targets", "/api/pupils/ava/targets", () => Target(), ["senco", "teacher", "head", "admin"]),
+            new("PUT", "/api/targets/{id:guid}", $"/api/targets/{target}", () => new { text = "Reads 20 tricky words" },
                 ["senco", "teacher", "head", "admin"]),
             new("GET", "/api/definitions", "/api/definitions", null, SignedIn),
             new("GET", "/api/definitions/{id}", "/api/definitions/send-pathway", null, SignedIn),
@@ -196,6 +202,8 @@ public sealed class PermissionMatrixTests
         }
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
+
+    private static object Target() => new { text = "Reads 10 tricky words", successCriteria = "Reads them in a book, unaided" };
 
     private static object Provision() => new
     {
