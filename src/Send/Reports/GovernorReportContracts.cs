@@ -7,6 +7,7 @@ namespace SendWorkflow.Send.Reports;
 public sealed record GovernorReportDto(
     string SchoolId, string SchoolName, string AcademicYear, string Term, DateOnly From, DateOnly To, DateOnly AsOf,
     IReadOnlyList<StageCount> PupilsByStage, IReadOnlyList<NeedCount> PupilsByNeed, IReadOnlyList<StageProgress> ProgressByStage,
+    IReadOnlyList<StageScores> TargetScoresByStage,
     ProvisionSummary Provision, ReviewTimeliness Reviews, int ParentMeetingsHeld, EhcCases EhcCases, ProgrammeActivities Programme,
     IReadOnlyList<StatusCount> ActionPlan);
 
@@ -20,6 +21,15 @@ public sealed record NeedCount(string Need, int AtStart, int AtEnd);
 public sealed record StageProgress(int Stage, string Name, int None, int Little, int Expected, int Good)
 {
     public int Total => None + Little + Expected + Good;
+}
+
+/// <summary>
+/// The target scores given at reviews in the term at one stage: how many of each score from -2 to +2 (in that order),
+/// and their mean (none when no target was scored).
+/// </summary>
+public sealed record StageScores(int Stage, string Name, IReadOnlyList<int> Counts, double? Mean)
+{
+    public int Total => Counts.Sum();
 }
 
 /// <summary>Provision in place in the term, by intervention. The provision map records no cost, so none is given.</summary>

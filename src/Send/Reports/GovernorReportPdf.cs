@@ -33,6 +33,11 @@ internal static class GovernorReportPdf
             .Table(["Stage", "None", "Little", "Expected", "Good", "Reviews"],
                 r.ProgressByStage.Select(p => Row($"{p.Stage}: {p.Name}", p.None, p.Little, p.Expected, p.Good, p.Total)));
 
+        doc.Heading("Target scores at reviews this term, by stage (-2 worse to +2 exceeded)")
+            .Table(["Stage", "-2", "-1", "0", "+1", "+2", "Mean"],
+                r.TargetScoresByStage.Select(s => Row([$"{s.Stage}: {s.Name}", .. s.Counts.Cast<object>(),
+                    s.Mean is { } m ? m.ToString("+0.##;-0.##;0", En) : "-"])));
+
         doc.Heading("Provision in place")
             .Paragraph($"{r.Provision.InPlace} interventions were in place this term. The provision map does not record their cost.");
         if (r.Provision.ByIntervention.Count > 0)

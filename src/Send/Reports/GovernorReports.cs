@@ -1,5 +1,6 @@
 using SendWorkflow.Rules;
 using SendWorkflow.Send.Calendars;
+using SendWorkflow.Send.Ipm;
 using SendWorkflow.Send.Statutory;
 
 namespace SendWorkflow.Send.Reports;
@@ -33,6 +34,7 @@ public sealed class GovernorReports(IDbContextFactory<SendWorkflowDbContext> fac
             .Where(s => s.Stage is not null).GroupBy(s => s.Stage!.Value).ToDictionary(g => g.Key, g => g.First().Name);
         var report = new GovernorReportDto(schoolId, school.Name, academicYear.ToString(), schoolTerm.Name, schoolTerm.From, schoolTerm.To, asOf,
             ByStage(pupils, stageNames), ByNeed(pupils), ProgressByStage(pupils, stageNames),
+            await TargetScoresAsync(db, window, stageNames, ct),
             await GovernorReportSections.ProvisionAsync(db, window, ct),
             await GovernorReportSections.ReviewsAsync(db, window, ct),
             await GovernorReportSections.ParentMeetingsAsync(db, window, ct),
@@ -90,6 +92,26 @@ public sealed class GovernorReports(IDbContextFactory<SendWorkflowDbContext> fac
         int Count(int stage, Progress level) => reviews.Count(r => r.Stage == stage && r.Level == level);
         return Enumerable.Range(1, 6).Select(n => new StageProgress(n, names.GetValueOrDefault(n, $"Stage {n}"),
             Count(n, Progress.None), Count(n, Progress.Little), Count(n, Progress.Expected), Count(n, Progress.Good))).ToList();
+    }
+
+    /// <summary>The targets scored at the term's reviews of the school's pupils, by the stage each pupil was at then.</summary>
+    private async Task<List<StageScores>> TargetScoresAsync(SendWorkflowDbContext db, ReportWindow window,
+        IReadOnlyDictionary<int, string> names, CancellationToken ct)
+    {
+        var instances = db.Instances.AsNoTracking().Where(i => i.SchoolId == window.SchoolId && i.DefinitionId == Pathway);
+        var versions = await instances.ToDictionaryAsync(i => i.Id, i => i.Version, ct);
+        var scored = new List<(int? Stage, int Score)>();
+        foreach (var review in await ReviewHistory.OfAsync(db, instances.Select(i => i.Id), window.Term.From, window.AsOf, ct))
+        {
+            var stage = (await catalog.GetAsync(Pathway, versions[review.InstanceId], ct)).States.GetValueOrDefault(review.State)?.Stage;
+            scored.AddRange(review.Scores.Select(s => (stage, s.Score)));
+        }
+        return Enumerable.Range(1, 6).Select(n =>
+        {
+            var scores = scored.Where(x => x.Stage == n).Select(x => x.Score).ToList();
+            return new StageScores(n, names.GetValueOrDefault(n, $"Stage {n}"), Enumerable.Range(-2, 5).Select(v => scores.Count(x => x == v)).ToList(),
+                scores.Count == 0 ? null : Math.Round(scores.Average(), 2));
+        }).ToList();
     }
 
     /// <summary>The school's open EHC needs assessments today, as the borough's compliance report measures them.</summary>

@@ -125,6 +125,23 @@ public sealed class IpmReviewTests
         Assert.Equal(["expected", "none", "good", "good"], reviews.Select(r => (string)r!["progressFromTargets"]!));
         Assert.Equal("A good fortnight after a hard term; not yet secure", (string?)reviews[2]!["reason"]);
         Assert.Equal(["some impact"], ipm["impacts"]!.AsArray().Select(i => (string)i!["level"]!));
+
+        // The governor's report counts the scores by stage without naming anyone: autumn's +1 and 0; spring's -1, -1, +2, +2.
+        await AssertScoresAsync(p, "autumn", [0, 0, 1, 1, 0], "3: SEN support 0 0 1 1 0 +0.5");
+        await AssertScoresAsync(p, "spring", [0, 2, 0, 0, 2], "3: SEN support 0 2 0 0 2 +0.5");
+    }
+
+    private static async Task AssertScoresAsync(Pathway p, string term, int[] counts, string pdfRow)
+    {
+        var report = (await p.Http.GetFromJsonAsync<JsonObject>($"/api/schools/oakfield/reports/governor?year=2026-27&term={term}"))!;
+        var stage3 = report["targetScoresByStage"]!.AsArray().Single(x => (int)x!["stage"]! == 3)!;
+        Assert.Equal(counts, stage3["counts"]!.AsArray().Select(c => (int)c!));
+        Assert.All(report["targetScoresByStage"]!.AsArray().Where(x => (int)x!["stage"]! != 3), x => Assert.Null(x!["mean"]));
+        var pdf = await p.Http.GetByteArrayAsync($"/api/schools/oakfield/reports/governor.pdf?year=2026-27&term={term}");
+        var text = Pdf.Text(pdf);
+        Assert.Contains("Target scores at reviews this term, by stage", text);
+        Assert.Contains(pdfRow, text);
+        Assert.DoesNotContain("Blends CVC", text);
     }
 
     [Fact]
