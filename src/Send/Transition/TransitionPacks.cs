@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SendWorkflow.Send.Documents;
+using SendWorkflow.Send.Ipm;
 using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Send.Transition;
@@ -27,10 +28,11 @@ public sealed class TransitionPacks(IDbContextFactory<SendWorkflowDbContext> fac
         var completions = await db.Journal.AsNoTracking()
             .Where(j => instances.Contains(j.InstanceId) && j.Kind == JournalKinds.TaskCompleted && j.Data != null)
             .OrderBy(j => j.Id).ToListAsync(ct);
-        return Document(school, record, completions).ToPdf();
+        var ipm = await IpmTargets.ViewAsync(db, pupilId, ct);
+        return Document(school, record, completions, ipm).ToPdf();
     }
 
-    private SchoolDocument Document(string school, PupilRecordView r, IReadOnlyList<JournalEntry> completions)
+    private SchoolDocument Document(string school, PupilRecordView r, IReadOnlyList<JournalEntry> completions, IpmView ipm)
     {
         var today = UkTime.DateOf(time.GetUtcNow());
         var doc = new SchoolDocument(school, $"Transition pack: {r.Name}", today)
@@ -53,6 +55,19 @@ public sealed class TransitionPacks(IDbContextFactory<SendWorkflowDbContext> fac
             doc.Table(["Intervention", "Entry and exit criteria", "When", "Delivered by", "Impact"],
                 r.Provisions.Select(p => (IReadOnlyList<string>)[p.Intervention, $"Entry: {p.EntryCriteria}. Exit: {p.ExitCriteria}.",
                     $"{Day(p.StartsOn)} to {(p.EndsOn is { } e ? Day(e) : "now")}", p.DeliveredBy, p.Impact ?? ""]));
+        }
+
+        doc.Heading("SMART targets and their scores (-2 worse to +2 exceeded)");
+        if (ipm.Targets.Count == 0)
+        {
+            doc.Paragraph("No SMART target set on the individual provision map.");
+        }
+        else
+        {
+            doc.Table(["Target", "We will know when", "Set", "Status", "Scores at reviews"],
+                ipm.Targets.Select(t => (IReadOnlyList<string>)[t.Text, t.SuccessCriteria, Day(t.SetOn),
+                    t.ClosedOn is { } c ? $"{t.Status} {Day(c)}" : t.Status,
+                    t.Scores.Count == 0 ? "not reviewed" : string.Join(", ", t.Scores.Select(x => $"{TargetScale.Show(x.Score)} ({Day(x.On)})"))]));
         }
 
         var reviews = completions.Select(Review).OfType<(DateOnly On, string Progress, string Targets)>().ToList();

@@ -19,6 +19,9 @@ public sealed class TransitionPackTests
             intervention = "Talk Boost", entryCriteria = "Below age-related language", exitCriteria = "Speaks in full sentences",
             startsOn = "2026-10-12", deliveredBy = "SEN TA",
         })).EnsureSuccessStatusCode();
+        var target = (await (await p.Http.PostAsJsonAsync("/api/pupils/ottilie/targets",
+            new { text = "Names five feelings", successCriteria = "Names them from pictures, unprompted" })).Content
+            .ReadFromJsonAsync<JsonObject>())!;
         await p.AdvanceToAsync("2026-11-30");
         var review = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={instance["id"]}&status=open"))!
             .First(t => (string?)t!["raises"] == "review.completed")!;
@@ -26,7 +29,7 @@ public sealed class TransitionPackTests
         {
             form = new Dictionary<string, string>
             {
-                ["progress"] = "little", ["notes"] = "Finds turn-taking hard.", ["nextTargets"] = "Take turns in a game of four\nAsk a why question",
+                [$"score.{target["id"]}"] = "0", ["progress"] = "little", ["notes"] = "Finds turn-taking hard.", ["nextTargets"] = "Take turns in a game of four\nAsk a why question",
             },
         });
         Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
@@ -40,6 +43,8 @@ public sealed class TransitionPackTests
         Assert.Contains("Oakfield Primary", text);
         Assert.Contains("Talk Boost", text);
         Assert.Contains("Take turns in a game of four", text);
+        Assert.Contains("Names five feelings", text);
+        Assert.Contains("open 0 (30", text);
         Assert.Contains("30 November 2026", text);
         Assert.Contains("Initial concern", text);
         Assert.Contains("Page 1 of", text);
