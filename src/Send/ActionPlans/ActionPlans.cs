@@ -81,6 +81,16 @@ public sealed class ActionPlans(IDbContextFactory<SendWorkflowDbContext> factory
         return await AddMissingAsync(db, schoolId, year, source, actions.Select((a, i) => ($"{sourceKey}:{i}", a, actor)).ToList(), ct);
     }
 
+    /// <summary>
+    /// Brings the plan up to date with the follow-up actions of the monitoring activities completed so far, so that a
+    /// count of the plan (the governor's report) sees them whether or not anyone has opened the plan yet.
+    /// </summary>
+    public async Task CatchUpAsync(string schoolId, AcademicYear year, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await AddFollowUpsAsync(db, schoolId, year, ct);
+    }
+
     // Each line of a completed monitoring activity's follow-up actions, in the programmes of the school's year.
     private async Task AddFollowUpsAsync(SendWorkflowDbContext db, string schoolId, AcademicYear year, CancellationToken ct)
     {

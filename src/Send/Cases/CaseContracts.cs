@@ -15,7 +15,7 @@ public sealed record TaskDto(
     public static TaskDto Of(WorkTask t) => new(t.Id, t.InstanceId, t.SubjectId, t.SchoolId, t.State, t.Title, t.Role, t.Kind,
         t.DueOn, t.Status.ToString().ToLowerInvariant(), t.Raises, t.Outcome,
         t.CompletedAt is { } c ? new DateTimeOffset(c, TimeSpan.Zero) : null, t.WarnOn, t.WarnedAt is not null,
-        t.EscalatedAt is not null && t.Kind != "escalation", t.EscalateTo, t.EscalationOf, t.Notes);
+        t.EscalatedAt is not null && t.Kind != WorkTask.EscalationKind, t.EscalateTo, t.EscalationOf, t.Notes);
 }
 
 public sealed record TimerDto(Guid TimerId, string Timer, DateTimeOffset DueAt, DateOnly DueOn)

@@ -44,7 +44,10 @@ internal static class GovernorReportSections
         return tasks.Count(TaskForms.IsParentMeeting);
     }
 
-    /// <summary>The school's monitoring programme for the year: its activities due by the term's end, done and outstanding.</summary>
+    /// <summary>
+    /// The school's monitoring programme for the year: its activities due by the term's end, done and outstanding. An
+    /// overdue activity's escalation (the SENCo's task to chase it) is not another activity.
+    /// </summary>
     public static async Task<ProgrammeActivities> ProgrammeAsync(SendWorkflowDbContext db, ReportWindow w, CancellationToken ct)
     {
         var year = w.Year.ToString();
@@ -52,7 +55,8 @@ internal static class GovernorReportSections
         var instances = await db.Programmes.AsNoTracking().Where(p => p.SchoolId == w.SchoolId && p.AcademicYear == year)
             .Select(p => p.InstanceId).ToListAsync(ct);
         var tasks = await db.Tasks.AsNoTracking()
-            .Where(t => instances.Contains(t.InstanceId) && t.SubjectId == subject && t.Status != WorkTaskStatus.Cancelled && t.DueOn <= w.Term.To)
+            .Where(t => instances.Contains(t.InstanceId) && t.SubjectId == subject && t.Status != WorkTaskStatus.Cancelled
+                && t.Kind != WorkTask.EscalationKind && t.DueOn <= w.Term.To)
             .OrderBy(t => t.DueOn).ThenBy(t => t.Title)
             .Select(t => new { t.Title, t.Role, t.DueOn, t.Status }).ToListAsync(ct);
         var done = tasks.Count(t => t.Status == WorkTaskStatus.Completed);

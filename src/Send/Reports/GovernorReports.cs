@@ -11,7 +11,7 @@ namespace SendWorkflow.Send.Reports;
 /// may read it, and each look is audited.
 /// </summary>
 public sealed class GovernorReports(IDbContextFactory<SendWorkflowDbContext> factory, IDefinitionCatalog catalog, CalendarRegistry calendars,
-    ComplianceReports compliance, AccessGuard guard, TimeProvider time)
+    ComplianceReports compliance, ActionPlans.ActionPlans plans, AccessGuard guard, TimeProvider time)
 {
     private const string Pathway = "send-pathway";
     private const string NotRecorded = "not recorded";
@@ -28,6 +28,8 @@ public sealed class GovernorReports(IDbContextFactory<SendWorkflowDbContext> fac
         var asOf = today < schoolTerm.To ? today : schoolTerm.To;
         var end = today <= schoolTerm.To ? now.UtcDateTime : UkTime.StartOf(schoolTerm.To.AddDays(1)).UtcDateTime;
         var window = new ReportWindow(schoolId, academicYear, schoolTerm, asOf, today);
+        // The plan counts the follow-ups of the activities done so far, whether or not anyone has opened it since.
+        await plans.CatchUpAsync(schoolId, academicYear, ct);
 
         var pupils = await PupilsAsync(db, window, UkTime.StartOf(schoolTerm.From).UtcDateTime, end, ct);
         var stageNames = (await catalog.GetPublishedAsync(Pathway, ct)).Definition.States

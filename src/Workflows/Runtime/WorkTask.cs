@@ -3,6 +3,9 @@ namespace SendWorkflow.Workflows.Runtime;
 /// <summary>Work the workflow gave a role; completing it may raise the event the workflow waits for.</summary>
 public sealed class WorkTask
 {
+    /// <summary>The kind of the task that chases an overdue one: it is not work of its own.</summary>
+    public const string EscalationKind = "escalation";
+
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
     public string SubjectId { get; set; } = "";

@@ -41,7 +41,7 @@ internal static class SchoolProgrammes
         DateOnly on, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.SubjectId.StartsWith(SchoolSubject.Prefix) && t.Kind != "escalation");
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.SubjectId.StartsWith(SchoolSubject.Prefix) && t.Kind != WorkTask.EscalationKind);
         var done = await tasks.Where(t => t.Status == WorkTaskStatus.Completed).Select(t => new { t.DueOn, t.CompletedAt }).ToListAsync(ct);
         return (await tasks.CountAsync(ct), done.Count,
             done.Count(t => t.CompletedAt is { } at && UkTime.DateOf(new DateTimeOffset(at, TimeSpan.Zero)) <= t.DueOn),

@@ -41,7 +41,7 @@ internal static class WorkTaskFactory
         task.DefinitionTaskId = $"escalation:{overdue.DefinitionTaskId}";
         task.Title = $"Overdue since {UkTime.Format(overdue.DueOn)}: {overdue.Title} ({overdue.Role})";
         task.Role = overdue.EscalateTo;
-        task.Kind = "escalation";
+        task.Kind = WorkTask.EscalationKind;
         task.EscalateTo = overdue.EscalateTo;
         task.EscalationOf = overdue.Id;
         task.EscalatedAt = now;
