@@ -9,6 +9,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<Borough> Boroughs => Set<Borough>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<Pupil> Pupils => Set<Pupil>();
+    public DbSet<PupilImportRecord> PupilImports => Set<PupilImportRecord>();
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<WorkTask> Tasks => Set<WorkTask>();

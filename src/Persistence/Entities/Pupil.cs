@@ -4,7 +4,12 @@ namespace SendWorkflow.Persistence.Entities;
 public sealed class Pupil
 {
     public string Id { get; set; } = "";
+    /// <summary>The legal name, as the school's MIS holds it.</summary>
     public string Name { get; set; } = "";
+    /// <summary>The name the pupil goes by, when the MIS holds one that differs from the legal name.</summary>
+    public string? PreferredName { get; set; }
+    /// <summary>The unique pupil number (13 characters), unique in the school: how an import from the MIS finds the pupil.</summary>
+    public string? Upn { get; set; }
     public DateOnly DateOfBirth { get; set; }
     public string SchoolId { get; set; } = "";
     /// <summary>National curriculum year: -1 nursery, 0 reception, 1 to 14.</summary>
@@ -13,5 +18,10 @@ public sealed class Pupil
     public string? ClassName { get; set; }
     /// <summary>Primary type of need as the school census codes it (SPLD, MLD, SLCN, SEMH, ASD, ...), once known.</summary>
     public string? PrimaryNeed { get; set; }
+    /// <summary>The census SEN provision the MIS records: N none, K SEN support, E an EHC plan.</summary>
+    public string? SenStatus { get; set; }
+    public DateOnly? AdmittedOn { get; set; }
+    /// <summary>The day the pupil left the school, once the MIS records it; their open work is closed only when the SENCo confirms.</summary>
+    public DateOnly? LeftOn { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -683,6 +683,9 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AdmittedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClassName")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -693,8 +696,15 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -707,6 +717,14 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SenStatus")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("YearGroup")
                         .HasColumnType("INTEGER");
 
@@ -714,7 +732,70 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasIndex("SchoolId");
 
+                    b.HasIndex("SchoolId", "Upn")
+                        .IsUnique()
+                        .HasFilter("\"Upn\" IS NOT NULL");
+
                     b.ToTable("Pupils", (string)null);
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.PupilImportRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20000000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaversClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20000000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "CreatedAt");
+
+                    b.ToTable("PupilImports", (string)null);
                 });
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.School", b =>
@@ -1361,6 +1442,15 @@ namespace SendWorkflow.Persistence.Migrations
                 });
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.Pupil", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.PupilImportRecord", b =>
                 {
                     b.HasOne("SendWorkflow.Persistence.Entities.School", null)
                         .WithMany()
