@@ -15,6 +15,8 @@ public sealed class WorkflowEngine
     private readonly WarnHandler _warn;
     private readonly EscalateHandler _escalate;
     private readonly ReplanHandler _replan;
+    private readonly AssignTaskHandler _assign;
+    private readonly CloseHandler _close;
 
     public WorkflowEngine(IWorkflowStore store, IDefinitionCatalog catalog, ICalendarProvider calendars, TimeProvider time)
     {
@@ -28,6 +30,8 @@ public sealed class WorkflowEngine
         _warn = new WarnHandler(services, work);
         _escalate = new EscalateHandler(services, work);
         _replan = new ReplanHandler(services, work);
+        _assign = new AssignTaskHandler(services, work);
+        _close = new CloseHandler(services, work);
     }
 
     /// <summary>Starts the definition's published version (as it runs in the subject's borough) for the subject.</summary>
@@ -52,6 +56,12 @@ public sealed class WorkflowEngine
         IReadOnlyDictionary<string, string>? form = null) =>
         _complete.CompleteAsync(new TaskCompletionRequest(taskId, outcome, notes, actor, form), ct);
 
+    /// <summary>
+    /// Assigns, claims or releases an open task, journaled in the same transaction, if it is still held by whom the caller
+    /// read; otherwise <see cref="TaskAssignmentChangedException"/>, or <see cref="TaskNotOpenException"/> once it is done.
+    /// </summary>
+    public Task<WorkTask> AssignTaskAsync(TaskAssignment request, CancellationToken ct) => _assign.AssignAsync(request, ct);
+
     /// <summary>Fires one durable timer exactly once, or cancels it when its instance has gone or left its state.</summary>
     public Task<TimerOutcome> FireTimerAsync(Guid timerId, CancellationToken ct) => _fire.FireAsync(timerId, ct);
 
@@ -64,4 +74,12 @@ public sealed class WorkflowEngine
     /// <summary>Moves pending deadlines to the parameters in force now; returns how many moved.</summary>
     public Task<int> ReplanAsync(Guid instanceId, string reason, string? actor, CancellationToken ct) =>
         _replan.ReplanAsync(instanceId, reason, actor, ct);
+
+    /// <summary>
+    /// Ends a running instance from outside (its subject has gone elsewhere): cancels its open tasks, stops its timers and
+    /// journals the reason, in one unit of work; an instance that has already ended is left as it is.
+    /// </summary>
+    /// <exception cref="InstanceNotFoundException">No such instance.</exception>
+    public Task<InstanceClosure> CloseAsync(Guid instanceId, string reason, string? actor, CancellationToken ct) =>
+        _close.CloseAsync(instanceId, reason, actor, ct);
 }

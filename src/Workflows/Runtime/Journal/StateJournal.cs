@@ -6,6 +6,10 @@ internal static class StateJournal
     public static void Closed(JournalScope scope, StateDefinition state) =>
         scope.Write(JournalKinds.Closed, state.Id, $"{state.Name}: the workflow has ended.");
 
+    /// <summary>Ended from outside, in the middle of a state, for the reason a person gave.</summary>
+    public static void ClosedEarly(JournalScope scope, StateDefinition state, string reason) =>
+        scope.Write(JournalKinds.Closed, state.Id, $"Closed in {state.Name}: {reason}", new { reason });
+
     public static void TasksCreated(JournalScope scope, StateDefinition state, IReadOnlyList<WorkTask> created)
     {
         if (created.Count == 0) return;

@@ -1,9 +1,9 @@
 namespace SendWorkflow.Workflows.Runtime.Transitions;
 
-/// <summary>Leaving a state closes its open tasks and stops its timers.</summary>
+/// <summary>Leaving a state closes its open tasks and stops its timers; says how many of each.</summary>
 internal static class StateLeaver
 {
-    public static async Task LeaveAsync(InstanceContext ctx, StateDefinition state, CancellationToken ct)
+    public static async Task<(int Tasks, int Timers)> LeaveAsync(InstanceContext ctx, StateDefinition state, CancellationToken ct)
     {
         // The session hands back tracked entities: a task completed by this very event is no longer open.
         var tasks = (await ctx.Session.OpenTasksAsync(ctx.Instance.Id, ct)).Where(t => t.Status == WorkTaskStatus.Open).ToList();
@@ -19,5 +19,6 @@ internal static class StateLeaver
         }
         StateJournal.TasksCancelled(ctx.Journal, state, tasks);
         StateJournal.TimersCancelled(ctx.Journal, state, timers);
+        return (tasks.Count, timers.Count);
     }
 }
