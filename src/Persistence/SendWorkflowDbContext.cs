@@ -24,6 +24,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<ActionPlanItem> ActionPlan => Set<ActionPlanItem>();
     public DbSet<CpdAuditAnswer> CpdAudit => Set<CpdAuditAnswer>();
     public DbSet<SenInformationText> SenInformationTexts => Set<SenInformationText>();
+    public DbSet<SavedInboxFilter> SavedInboxFilters => Set<SavedInboxFilter>();
     public DbSet<ClockState> Clock => Set<ClockState>();
     public DbSet<HealthProbe> Health => Set<HealthProbe>();
 

@@ -15,5 +15,8 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
         e.HasIndex(x => new { x.Status, x.WarnOn });
         e.Property(x => x.EscalateTo).HasMaxLength(100);
         e.Property(x => x.Form).HasMaxLength(50);
+        e.Property(x => x.Assignee).HasMaxLength(450);
+        // "Assigned to me" and "done" are read by assignee; the priority is a number so a queue sorts by it in SQL.
+        e.HasIndex(x => new { x.Assignee, x.Status, x.DueOn });
     }
 }

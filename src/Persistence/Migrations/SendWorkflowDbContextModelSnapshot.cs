@@ -798,6 +798,57 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("PupilImports", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SavedInboxFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Search")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sort")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedInboxFilters", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.School", b =>
                 {
                     b.Property<string>("Id")
@@ -1106,6 +1157,13 @@ namespace SendWorkflow.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -1155,6 +1213,9 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Raises")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1174,6 +1235,9 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<string>("SchoolId")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -1211,6 +1275,8 @@ namespace SendWorkflow.Persistence.Migrations
                     b.HasIndex("Status", "WarnOn");
 
                     b.HasIndex("SubjectId", "Status");
+
+                    b.HasIndex("Assignee", "Status", "DueOn");
 
                     b.HasIndex("SchoolId", "Status", "DueOn");
 
@@ -1456,6 +1522,15 @@ namespace SendWorkflow.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SavedInboxFilter", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

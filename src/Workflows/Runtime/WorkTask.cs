@@ -36,6 +36,13 @@ public sealed class WorkTask
     public string EscalateTo { get; set; } = "";
     /// <summary>For an escalation task: the overdue task it is about.</summary>
     public Guid? EscalationOf { get; set; }
+    /// <summary>The person the task is assigned to or claimed by (their account's id); null while it is open to its whole role.</summary>
+    public string? Assignee { get; set; }
+    /// <summary>When it was last assigned, claimed or released.</summary>
+    public DateTime? AssignedAt { get; set; }
+    /// <summary>The day to start by (a follow-up date beside the due date); by default the day the role is warned.</summary>
+    public DateOnly? StartBy { get; set; }
+    public TaskPriority Priority { get; set; }
     /// <summary>Bumped by every change, so two writers never both apply a change read from the same task.</summary>
     public int Revision { get; set; }
 }
