@@ -147,12 +147,16 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         return task;
     }
 
+    // What the engine may change on a task; a change to any of it is written (every column, guarded by the revision read).
     private readonly record struct TaskSnapshot(WorkTaskStatus Status, DateTime? CompletedAt, string? CompletedBy, string? Outcome,
-        string? Notes, DateOnly DueOn, DateTime? WarnedAt, DateTime? EscalatedAt, int Revision)
+        string? Notes, DateOnly DueOn, DateTime? WarnedAt, DateTime? EscalatedAt, int Revision, TaskHolder Holder)
     {
         public static TaskSnapshot Of(WorkTask t) =>
-            new(t.Status, t.CompletedAt, t.CompletedBy, t.Outcome, t.Notes, t.DueOn, t.WarnedAt, t.EscalatedAt, t.Revision);
+            new(t.Status, t.CompletedAt, t.CompletedBy, t.Outcome, t.Notes, t.DueOn, t.WarnedAt, t.EscalatedAt, t.Revision,
+                new TaskHolder(t.Assignee, t.AssignedAt, t.StartBy, t.Priority));
     }
+
+    private readonly record struct TaskHolder(string? Assignee, DateTime? AssignedAt, DateOnly? StartBy, TaskPriority Priority);
 
     private readonly record struct TimerSnapshot(TimerStatus Status, DateTime? FiredAt, DateTime DueAt)
     {

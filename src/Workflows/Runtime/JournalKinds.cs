@@ -8,6 +8,10 @@ public static class JournalKinds
     public const string Stayed = "stayed";
     public const string TaskCreated = "task-created";
     public const string TaskCompleted = "task-completed";
+    /// <summary>A task given to a person (assigned, reassigned or claimed).</summary>
+    public const string TaskAssigned = "task-assigned";
+    /// <summary>A task given back to its whole role.</summary>
+    public const string TaskReleased = "task-released";
     public const string TasksCancelled = "tasks-cancelled";
     public const string TimerStarted = "timer-started";
     public const string TimersCancelled = "timers-cancelled";

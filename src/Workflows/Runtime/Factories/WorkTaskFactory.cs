@@ -14,6 +14,8 @@ internal static class WorkTaskFactory
         task.Raises = template.Raises;
         task.RepeatsAt = template.Repeat ? template.Due?.Next : null;
         task.WarnOn = template.Warn is { } warn ? SchoolTime.Before(warn, due, ctx.Calendar, ctx.Definition) : null;
+        // Start by the day the role is reminded, until someone who assigns it says otherwise.
+        task.StartBy = task.WarnOn;
         task.EscalateTo = template.EscalateTo ?? ctx.Definition.Definition.EscalateTo ?? "";
         return task;
     }
@@ -45,6 +47,7 @@ internal static class WorkTaskFactory
         task.EscalateTo = overdue.EscalateTo;
         task.EscalationOf = overdue.Id;
         task.EscalatedAt = now;
+        task.Priority = TaskPriority.High;
         return task;
     }
 

@@ -12,6 +12,27 @@ internal static class TaskJournal
             new { taskId = task.Id, task = task.DefinitionTaskId, kind = task.Kind, outcome, form });
     }
 
+    /// <summary>
+    /// Who holds the task now. The words name no one (the entry's actor says who did it); the data holds the account ids
+    /// and the new holder's display name, so the chronology can say to whom.
+    /// </summary>
+    public static void Assigned(JournalScope scope, WorkTask task, TaskAssignment change, string? previous)
+    {
+        var (kind, words) = change.Kind switch
+        {
+            TaskAssignmentKind.Released => (JournalKinds.TaskReleased, $"'{task.Title}' released to every {task.Role}."),
+            TaskAssignmentKind.Claimed => (JournalKinds.TaskAssigned, $"'{task.Title}' claimed by a {task.Role}."),
+            _ when previous is not null && previous != change.To =>
+                (JournalKinds.TaskAssigned, $"'{task.Title}' reassigned to another {task.Role}."),
+            _ => (JournalKinds.TaskAssigned, $"'{task.Title}' assigned to a {task.Role}."),
+        };
+        scope.Write(kind, task.State, words, new
+        {
+            taskId = task.Id, task = task.DefinitionTaskId, how = change.Kind.ToString().ToLowerInvariant(), assignee = change.To,
+            assigneeName = change.ToName, previous, startBy = task.StartBy, priority = task.Priority.ToString().ToLowerInvariant(),
+        });
+    }
+
     public static void NextCreated(JournalScope scope, string state, WorkTask next) =>
         scope.Write(JournalKinds.TaskCreated, state, $"Next '{next.Title}' for {next.Role} due {UkTime.Format(next.DueOn)}.");
 
