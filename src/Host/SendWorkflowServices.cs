@@ -44,6 +44,7 @@ public static class SendWorkflowServices
         services.AddCpdAudit(paths.Definitions);
         services.AddSingleton<SendWorkflow.Send.Reports.SenInformation.SenInformationReports>();
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
+        services.AddSingleton<SendWorkflow.Send.Pupils.MisImport.PupilImports>();
         services.AddSingleton<SendWorkflow.Send.Clock.StoredClock>();
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<IDefinitionCatalog>(sp => sp.GetRequiredService<DefinitionCatalog>());
@@ -102,6 +103,7 @@ public static class SendWorkflowServices
         api.MapPupilRecordApi();
         api.MapDefinitionsApi();
         api.MapDirectoryApi();
+        api.MapPupilImportsApi();
         api.MapInstancesApi();
         api.MapTasksApi();
         api.MapClockApi();

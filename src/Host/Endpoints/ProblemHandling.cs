@@ -43,7 +43,9 @@ internal sealed class ProblemHandling(IProblemDetailsService problemDetails) : I
 
     private static (int, string, IReadOnlyList<Problem>?) Map(Exception ex) => ex switch
     {
+        BadHttpRequestException { StatusCode: 413 } => (413, "The request is too large", null),
         BadHttpRequestException => (400, "The request could not be read", null),
+        FileTooLargeException => (413, "The file is too large", null),
         JsonException => (400, "The request is not valid JSON", null),
         DefinitionFormatException => (400, "The document is not a definition", null),
         BadRequestException => (400, "The request is not valid", null),

@@ -48,6 +48,9 @@ public sealed class ProblemCollector
         return this;
     }
 
+    /// <summary>The problems so far, for a caller that lists them rather than refuses (a bad row of an import file).</summary>
+    public IReadOnlyList<Problem> Problems => _problems;
+
     public void ThrowIfAny()
     {
         if (_problems.Count > 0) throw new RequestValidationException(_problems);

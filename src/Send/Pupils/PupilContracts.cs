@@ -19,7 +19,10 @@ public sealed record SchoolDto(string Id, string Name, string BoroughId)
     public static SchoolDto Of(School s) => new(s.Id, s.Name, s.BoroughId);
 }
 
-public sealed record PupilDto(string Id, string Name, DateOnly DateOfBirth, string SchoolId, int YearGroup, string? ClassName, string? PrimaryNeed)
+/// <summary>A pupil; the UPN, preferred name, SEN status and admission and leaving dates come from the school's MIS.</summary>
+public sealed record PupilDto(string Id, string Name, DateOnly DateOfBirth, string SchoolId, int YearGroup, string? ClassName, string? PrimaryNeed,
+    string? Upn, string? PreferredName, string? SenStatus, DateOnly? AdmittedOn, DateOnly? LeftOn)
 {
-    public static PupilDto Of(Pupil p) => new(p.Id, p.Name, p.DateOfBirth, p.SchoolId, p.YearGroup, p.ClassName, p.PrimaryNeed);
+    public static PupilDto Of(Pupil p) => new(p.Id, p.Name, p.DateOfBirth, p.SchoolId, p.YearGroup, p.ClassName, p.PrimaryNeed, p.Upn,
+        p.PreferredName, p.SenStatus, p.AdmittedOn, p.LeftOn);
 }

@@ -1,5 +1,4 @@
 using SendWorkflow.Send.Calendars;
-using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Send.Pupils;
 
@@ -83,8 +82,7 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
             .Name(body.Name, "name")
             .Require(body.SchoolId, "schoolId", 100)
             .Check(body.DateOfBirth is not null, "dateOfBirth", "'dateOfBirth' is required.")
-            .Check(body.DateOfBirth is null || (body.DateOfBirth <= today && body.DateOfBirth >= today.AddYears(-26)), "dateOfBirth",
-                "'dateOfBirth' must be in the past and within the last 26 years (SEN support runs to age 25).")
+            .DateOfBirth(body.DateOfBirth, today, "dateOfBirth")
             .Check(body.YearGroup is not null, "yearGroup", "'yearGroup' is required.");
         CheckDetails(problems, body.YearGroup, body.ClassName, body.PrimaryNeed);
         if (body.SchoolId is not null && !caller.IsAdministrator)
@@ -135,12 +133,6 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
         return PupilDto.Of(row);
     }
 
-    private static void CheckDetails(ProblemCollector problems, int? yearGroup, string? className, string? primaryNeed)
-    {
-        problems
-            .Check(yearGroup is null or >= -1 and <= 14, "yearGroup", "'yearGroup' must be -1 (nursery), 0 (reception) or 1 to 14.")
-            .Check(primaryNeed is null || CensusNeeds.All.ContainsKey(primaryNeed), "primaryNeed",
-                $"'{primaryNeed}' is not a census code of need (use one of {string.Join(", ", CensusNeeds.All.Keys)}).");
-        if (!string.IsNullOrEmpty(className)) problems.Name(className, "className", 50);
-    }
+    private static void CheckDetails(ProblemCollector problems, int? yearGroup, string? className, string? primaryNeed) =>
+        problems.YearGroup(yearGroup, "yearGroup").PrimaryNeed(primaryNeed, "primaryNeed").ClassName(className, "className");
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,6 +56,10 @@ public sealed class PermissionMatrixTests
             .ReadFromJsonAsync<JsonObject>())!["id"]!;
         var action = (string)(await (await admin.PostAsJsonAsync("/api/schools/oakfield/action-plan",
             new { area = "Interventions", action = "Exit criteria" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        // An MIS export of one pupil, previewed: its import is applied and its leavers confirmed below.
+        var misImport = (string)(await (await admin.PostAsync("/api/schools/oakfield/imports", new StringContent(
+            "UPN,Legal Surname,Legal Forename,DOB,Year\r\nA123456789012,Matrix,Mo,01/05/2018,3\r\n", Encoding.UTF8, "text/csv")))
+            .Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         var pathway = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Definitions, "workflows", "send-pathway.json")));
         var imported = pathway!.DeepClone();
         imported["id"] = "matrix-import";
@@ -103,6 +108,12 @@ public sealed class PermissionMatrixTests
             new("GET", "/api/schools/{schoolId}/overdue-reviews.csv", "/api/schools/oakfield/overdue-reviews.csv", null, SchoolLeaders),
             new("GET", "/api/schools/{schoolId}/provision-map", "/api/schools/oakfield/provision-map", null, SchoolLeaders),
             new("GET", "/api/schools/{schoolId}/provision-map.csv", "/api/schools/oakfield/provision-map.csv", null, SchoolLeaders),
+            new("POST", "/api/schools/{id}/imports", "/api/schools/oakfield/imports", () => new { }, SchoolLeaders),
+            new("GET", "/api/schools/{id}/imports/{importId:guid}", $"/api/schools/oakfield/imports/{misImport}", null, SchoolLeaders),
+            new("POST", "/api/schools/{id}/imports/{importId:guid}/apply", $"/api/schools/oakfield/imports/{misImport}/apply", () => new { },
+                SchoolLeaders),
+            new("POST", "/api/schools/{id}/imports/{importId:guid}/leavers/close", $"/api/schools/oakfield/imports/{misImport}/leavers/close",
+                () => new { }, SchoolLeaders),
             new("GET", "/api/pupils/{pupilId}/record", "/api/pupils/ava/record", null, SeeAva),
             new("GET", "/api/pupils/{pupilId}/transition-pack.pdf", "/api/pupils/ava/transition-pack.pdf", null,
                 ["senco", "teacher", "head", "admin"]),
