@@ -32,6 +32,9 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Ipm.IpmTargets>();
         services.AddSingleton<SendWorkflow.Send.Workspace.SchoolViews>();
         services.AddSingleton<SendWorkflow.Send.Workspace.Inbox>();
+        services.AddSingleton<SendWorkflow.Send.WorkQueues.TaskQueues>();
+        services.AddSingleton<SendWorkflow.Send.WorkQueues.TaskAssignments>();
+        services.AddSingleton<SendWorkflow.Send.WorkQueues.SavedFilters>();
         services.AddSingleton<SendWorkflow.Send.Workspace.CalendarFeeds>();
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughViews>();
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Identity;
+using SendWorkflow.Send.WorkQueues;
 using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Host.Endpoints;
 
 /// <summary>
-/// The inbox and the calendar feed of its deadlines: the work is <see cref="Inbox"/>'s and <see cref="CalendarFeeds"/>',
-/// shared with the Studio's pages.
+/// The inbox, the filters each person saves for it, and the calendar feed of its deadlines: the work is <see cref="Inbox"/>'s,
+/// <see cref="SavedFilters"/>' and <see cref="CalendarFeeds"/>', shared with the Studio's pages.
 /// </summary>
 public static class InboxApi
 {
@@ -17,6 +18,16 @@ public static class InboxApi
             new ProblemCollector().Check(take is null or (> 0 and <= 1000), "take", "'take' must be between 1 and 1000.").ThrowIfAny();
             return TypedResults.Ok(await inbox.ListAsync(scope.Caller, new InboxFilter(pupilId, className, stage, kind, take ?? 200), ct));
         }).WithTags("Inbox");
+        var filters = api.MapGroup("/me/inbox-filters").WithTags("Inbox");
+        filters.MapGet("", async (SavedFilters saved, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await saved.ListAsync(scope.Caller, ct)));
+        filters.MapPut("/{name}", async (string name, SaveFilterRequest? body, SavedFilters saved, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await saved.SaveAsync(scope.Caller, name, body ?? new SaveFilterRequest(null, null, null, null, null, null), ct)));
+        filters.MapDelete("/{name}", async (string name, SavedFilters saved, StaffScope scope, CancellationToken ct) =>
+        {
+            await saved.DeleteAsync(scope.Caller, name, ct);
+            return TypedResults.NoContent();
+        });
         api.MapGet("/calendar/{userId}/{secret}.ics", Feed).AllowAnonymous().WithTags("Inbox");
         return api;
     }

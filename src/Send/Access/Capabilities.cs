@@ -21,6 +21,8 @@ public static class Capabilities
     public const string Workspace = "workspace";
     /// <summary>Change a pupil's record: complete tasks, record events.</summary>
     public const string ChangeRecords = "change-records";
+    /// <summary>Give a task to a person of its role (or take it back), and see every open task of the school to do so.</summary>
+    public const string AssignTasks = "assign-tasks";
     /// <summary>Add to and change the provision map.</summary>
     public const string ChangeProvision = "change-provision";
     /// <summary>Add pupils and change their details.</summary>
@@ -49,6 +51,7 @@ public static class Capabilities
         [SchoolFigures] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Governor, StaffRoles.SenGovernor, StaffRoles.Administrator],
         [Workspace] = StaffRoles.Writers,
         [ChangeRecords] = StaffRoles.Writers,
+        [AssignTasks] = SchoolLeaders,
         [ChangeProvision] = [StaffRoles.Senco, StaffRoles.ClassTeacher, StaffRoles.Headteacher, StaffRoles.Administrator],
         [ManagePupils] = SchoolLeaders,
         [StartProgrammes] = SchoolLeaders,

@@ -15,7 +15,21 @@ public sealed record TaskDto(
     public static TaskDto Of(WorkTask t) => new(t.Id, t.InstanceId, t.SubjectId, t.SchoolId, t.State, t.Title, t.Role, t.Kind,
         t.DueOn, t.Status.ToString().ToLowerInvariant(), t.Raises, t.Outcome,
         t.CompletedAt is { } c ? new DateTimeOffset(c, TimeSpan.Zero) : null, t.WarnOn, t.WarnedAt is not null,
-        t.EscalatedAt is not null && t.Kind != WorkTask.EscalationKind, t.EscalateTo, t.EscalationOf, t.Notes);
+        t.EscalatedAt is not null && t.Kind != WorkTask.EscalationKind, t.EscalateTo, t.EscalationOf, t.Notes)
+    {
+        Assignee = t.Assignee,
+        AssignedAt = t.AssignedAt is { } a ? new DateTimeOffset(a, TimeSpan.Zero) : null,
+        StartBy = t.StartBy,
+        Priority = t.Priority.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The account the task is assigned to or claimed by; null while it is open to its whole role.</summary>
+    public string? Assignee { get; init; }
+    public DateTimeOffset? AssignedAt { get; init; }
+    /// <summary>The day to start by, beside the day it is due.</summary>
+    public DateOnly? StartBy { get; init; }
+    /// <summary>low, normal or high.</summary>
+    public string Priority { get; init; } = "normal";
 }
 
 public sealed record TimerDto(Guid TimerId, string Timer, DateTimeOffset DueAt, DateOnly DueOn)
@@ -37,7 +51,10 @@ public sealed record PupilInstanceDto(Guid Id, string DefinitionId, int Version,
 /// <summary>What an event did: whether it moved the pupil, from where to where, by which rule.</summary>
 public sealed record EventResultDto(bool Transitioned, string From, string To, string? Rule, string? Transition, int? Stage, string Status);
 
-/// <summary>Which tasks to list: by school, pupil, instance, role, status, overdue; at most <c>Take</c>.</summary>
+/// <summary>
+/// Which tasks to list: by school, pupil, instance, role, status, overdue, and who holds them (<c>Assignee</c>: "me", "none"
+/// or an account's id); at most <c>Take</c>.
+/// </summary>
 public sealed record TaskQuery(
     string? SchoolId = null, string? PupilId = null, Guid? InstanceId = null, string? Role = null, string? Status = null,
-    bool? Overdue = null, int? Take = null);
+    bool? Overdue = null, int? Take = null, string? Assignee = null);

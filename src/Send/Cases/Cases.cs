@@ -112,7 +112,8 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
                 "status", "'status' must be open, completed or cancelled.");
             wanted = parsed;
         }
-        problems.Check(query.Take is null or (> 0 and <= 5000), "take", "'take' must be between 1 and 5000.").ThrowIfAny();
+        problems.Check(query.Take is null or (> 0 and <= 5000), "take", "'take' must be between 1 and 5000.")
+            .Check(query.Assignee is not { Length: > 450 }, "assignee", "'assignee' is 'me', 'none' or a member of staff's id.").ThrowIfAny();
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = await guard.TasksAsync(db, caller, ct);
@@ -122,6 +123,14 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
         if (query.InstanceId is not null) q = q.Where(t => t.InstanceId == query.InstanceId);
         if (query.Role is not null) q = q.Where(t => t.Role == query.Role);
         if (wanted is not null) q = q.Where(t => t.Status == wanted);
+        var me = caller.UserId ?? "\u0000";
+        q = query.Assignee switch
+        {
+            null or "" => q,
+            "me" => q.Where(t => t.Assignee == me),
+            "none" => q.Where(t => t.Assignee == null),
+            var someone => q.Where(t => t.Assignee == someone),
+        };
         if (query.Overdue == true)
         {
             var today = UkTime.DateOf(time.GetUtcNow());

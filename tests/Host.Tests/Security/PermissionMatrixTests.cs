@@ -47,6 +47,9 @@ public sealed class PermissionMatrixTests
             .First(t => (string?)t!["role"] == "la-officer")!["id"]!;
         var teacherTask = (string)(await admin.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={dee}&status=open&role=class-teacher"))!
             .First()!["id"]!;
+        // A second task of Dee's for who holds it: the SENCo gives it to the teacher, who claims it (hers already), then release.
+        var heldTask = (string)(await admin.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={dee}&status=open&role=class-teacher"))![1]!["id"]!;
+        var teacherId = (string)(await w.As("teacher").GetFromJsonAsync<JsonObject>("/api/auth/me"))!["id"]!;
         var provision = (string)(await (await admin.PostAsJsonAsync("/api/pupils/ava/provisions", Provision())).Content
             .ReadFromJsonAsync<JsonObject>())!["id"]!;
         var victim = await admin.PostAsJsonAsync("/api/users", new { email = "revoked@test.example", displayName = "Revoked",
@@ -162,6 +165,14 @@ public sealed class PermissionMatrixTests
             new("POST", "/api/tasks/{id:guid}/complete", $"/api/tasks/{laTask}/complete", () => new { notes = "Done" }, LaOnly),
             new("POST", "/api/tasks/{id:guid}/complete#school", $"/api/tasks/{teacherTask}/complete", () => new { notes = "Done" },
                 ["senco", "teacher", "admin"]),
+            new("POST", "/api/tasks/{id:guid}/assign", $"/api/tasks/{heldTask}/assign", () => new { userId = teacherId }, SchoolLeaders),
+            new("GET", "/api/tasks/{id:guid}/candidates", $"/api/tasks/{heldTask}/candidates", null, SchoolLeaders),
+            new("POST", "/api/tasks/{id:guid}/claim", $"/api/tasks/{heldTask}/claim", () => new { }, ["teacher"]),
+            // Whoever may assign, or is of the task's role: the SENCo releases it, then it is no one's (409 for the others).
+            new("POST", "/api/tasks/{id:guid}/release", $"/api/tasks/{heldTask}/release", () => new { }, ["senco", "teacher", "head", "admin"]),
+            new("GET", "/api/me/inbox-filters", "/api/me/inbox-filters", null, SeeAva),
+            new("PUT", "/api/me/inbox-filters/{name}", "/api/me/inbox-filters/Overdue", () => new { queue = "attention" }, SeeAva),
+            new("DELETE", "/api/me/inbox-filters/{name}", "/api/me/inbox-filters/Overdue", null, SeeAva),
             new("GET", "/api/clock", "/api/clock", null, SignedIn),
             new("POST", "/api/clock/advance", "/api/clock/advance", () => new { days = 0 }, AdminOnly),
             new("GET", "/api/boroughs/{boroughId}/parameters", "/api/boroughs/demo-borough/parameters", null, LaOnly),

@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+
+namespace SendWorkflow.Send.WorkQueues;
+
+/// <summary>A task with what a queue filters and shows of its pupil and workflow: one row of the inbox's query.</summary>
+internal sealed class QueueRow
+{
+    public WorkTask Task { get; init; } = null!;
+    public string Name { get; init; } = "";
+    public string? ClassName { get; init; }
+    public int? Stage { get; init; }
+}
+
+/// <summary>Who is reading a queue, as its conditions need: their account, their task roles (any, for an administrator), and today.</summary>
+internal sealed record QueueCaller(string Me, bool AnyRole, IReadOnlyList<string> Roles, bool Assigner, DateOnly Today);
+
+/// <summary>
+/// Each queue as one condition the database evaluates (see <see cref="TaskQueueNames"/>): "of my role" is the caller's
+/// task roles, or any role for an administrator.
+/// </summary>
+internal static class QueueRows
+{
+    public static Expression<Func<QueueRow, bool>> In(string queue, QueueCaller who)
+    {
+        var (me, any, roles, assigner, today) = (who.Me, who.AnyRole, who.Roles, who.Assigner, who.Today);
+        const WorkTaskStatus open = WorkTaskStatus.Open;
+        return queue switch
+        {
+            TaskQueueNames.AssignedToMe => x => x.Task.Status == open && x.Task.Assignee == me,
+            TaskQueueNames.Available => x => x.Task.Status == open && x.Task.Assignee == null && (any || roles.Contains(x.Task.Role)),
+            TaskQueueNames.NeedsAttention => x => x.Task.Status == open && (x.Task.DueOn < today || x.Task.EscalatedAt != null)
+                && (assigner || x.Task.Assignee == me || (x.Task.Assignee == null && (any || roles.Contains(x.Task.Role)))),
+            TaskQueueNames.Done => x => x.Task.Status == WorkTaskStatus.Completed && (x.Task.Assignee == me || any || roles.Contains(x.Task.Role)),
+            TaskQueueNames.Everyone => x => x.Task.Status == open,
+            _ => x => x.Task.Status == open && (x.Task.Assignee == me || (x.Task.Assignee == null && (any || roles.Contains(x.Task.Role)))),
+        };
+    }
+}

@@ -1,0 +1,113 @@
+using SendWorkflow.Send.Workspace;
+
+namespace SendWorkflow.Send.WorkQueues;
+
+/// <summary>
+/// The inbox's queues, one page at a time: filtered, sorted, counted and paged in the SQL query, so a school with 5,000
+/// open tasks answers as quickly as one with 50. Within the caller's scope (<see cref="AccessGuard"/>); each read audited.
+/// The API's <c>GET /api/tasks?queue=</c> and the Studio's inbox both come here.
+/// </summary>
+public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory, AccessGuard guard, TimeProvider time)
+{
+    private const int DueSoonDays = 7;
+
+    public async Task<TaskPage> PageAsync(Caller caller, TaskQueueQuery query, CancellationToken ct)
+    {
+        var queue = query.Queue ?? TaskQueueNames.MyWork;
+        if (ProblemsOf(query) is { Count: > 0 } problems) throw new RequestValidationException(problems);
+        var assigner = TaskHolders.MayAssign(caller);
+        if (queue == TaskQueueNames.Everyone && !assigner)
+            await guard.RequireRoleAsync(caller, "see every open task of the school", Capabilities.Of(Capabilities.AssignTasks));
+        var (page, size) = (query.Page ?? 1, query.PageSize ?? TaskQueueQuery.DefaultPageSize);
+        var today = UkTime.DateOf(time.GetUtcNow());
+        var who = new QueueCaller(caller.UserId ?? "\u0000", caller.IsAdministrator, StaffRoles.TaskRolesOf(caller.Role ?? ""), assigner, today);
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await guard.AuditAsync(caller, AuditActions.Read, "tasks", null, query.PupilId, null);
+        var rows = Filtered(await RowsAsync(db, caller, ct), query, who);
+        var counts = new Dictionary<string, int>();
+        foreach (var q in TaskQueueNames.All.Where(q => assigner || q != TaskQueueNames.Everyone))
+            counts[q] = await rows.Where(QueueRows.In(q, who)).CountAsync(ct);
+        var inQueue = rows.Where(QueueRows.In(queue, who));
+        var found = await Sorted(inQueue, query.Sort ?? (queue == TaskQueueNames.Done ? TaskSorts.Completed : TaskSorts.Due))
+            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var ids = found.Select(r => r.Task.Assignee).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var items = found.Select(r => Item(caller, r, names, today)).ToList();
+        return new TaskPage(queue, page, size, counts[queue], items, counts);
+    }
+
+    /// <summary>Every problem of the query, for a caller that has more of its own to list with them.</summary>
+    public static List<Problem> ProblemsOf(TaskQueueQuery query)
+    {
+        var queue = query.Queue ?? TaskQueueNames.MyWork;
+        (bool Ok, string Field, string Message)[] checks =
+        [
+            (TaskQueueNames.All.Contains(queue), "queue", $"'queue' is one of {string.Join(", ", TaskQueueNames.All)}."),
+            (query.Sort is null || TaskSorts.All.Contains(query.Sort), "sort", $"'sort' is one of {string.Join(", ", TaskSorts.All)}."),
+            (query.Page is null or (>= 1 and <= 100_000), "page", "'page' must be a number from 1."),
+            (query.PageSize is null or (>= 1 and <= TaskQueueQuery.MaxPageSize), "pageSize",
+                $"'pageSize' must be between 1 and {TaskQueueQuery.MaxPageSize}."),
+            (query.Stage is null or (>= 1 and <= 9), "stage", "'stage' must be between 1 and 9."),
+            (query.Search is not { Length: > 100 }, "search", "'search' must be at most 100 characters."),
+            (query.ClassName is not { Length: > 100 }, "className", "'className' must be at most 100 characters."),
+            (query.Kind is not { Length: > 100 }, "kind", "'kind' must be at most 100 characters."),
+            (query.Assignee is not { Length: > 450 }, "assignee", "'assignee' is 'me', 'none' or a member of staff's id."),
+        ];
+        return checks.Where(c => !c.Ok).Select(c => new Problem(c.Message, c.Field)).ToList();
+    }
+
+    // A school's programme has no pupil: its tasks are the school's, named so.
+    private async Task<IQueryable<QueueRow>> RowsAsync(SendWorkflowDbContext db, Caller caller, CancellationToken ct) =>
+        from t in await guard.TasksAsync(db, caller, ct)
+        join p in db.Pupils.AsNoTracking() on t.SubjectId equals p.Id into pupils
+        from p in pupils.DefaultIfEmpty()
+        join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
+        select new QueueRow { Task = t, Name = p != null ? p.Name : Inbox.SchoolWork, ClassName = p != null ? p.ClassName : null, Stage = i.Stage };
+
+    private static IQueryable<QueueRow> Filtered(IQueryable<QueueRow> rows, TaskQueueQuery query, QueueCaller who)
+    {
+        if (query.PupilId is { } pupil) rows = rows.Where(x => x.Task.SubjectId == pupil);
+        if (query.ClassName is { Length: > 0 } cls) rows = rows.Where(x => x.ClassName == cls);
+        if (query.Stage is { } stage) rows = rows.Where(x => x.Stage == stage);
+        if (query.Kind is { Length: > 0 } kind) rows = rows.Where(x => x.Task.Kind == kind);
+        if (query.Search?.Trim() is { Length: > 0 } search)
+        {
+            var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            rows = rows.Where(x => EF.Functions.Like(x.Name, pattern, "\\"));
+        }
+        return query.Assignee switch
+        {
+            null or "" => rows,
+            "me" => rows.Where(x => x.Task.Assignee == who.Me),
+            "none" => rows.Where(x => x.Task.Assignee == null),
+            var id => rows.Where(x => x.Task.Assignee == id),
+        };
+    }
+
+    private static IQueryable<QueueRow> Sorted(IQueryable<QueueRow> rows, string sort) => sort switch
+    {
+        TaskSorts.Priority => rows.OrderByDescending(x => x.Task.Priority).ThenBy(x => x.Task.DueOn).ThenBy(x => x.Task.Id),
+        TaskSorts.StartBy => rows.OrderBy(x => x.Task.StartBy == null).ThenBy(x => x.Task.StartBy).ThenBy(x => x.Task.DueOn)
+            .ThenBy(x => x.Task.Id),
+        TaskSorts.Completed => rows.OrderByDescending(x => x.Task.CompletedAt).ThenBy(x => x.Task.Id),
+        _ => rows.OrderBy(x => x.Task.DueOn).ThenByDescending(x => x.Task.Priority).ThenBy(x => x.Task.Id),
+    };
+
+    private static QueueTask Item(Caller caller, QueueRow r, Dictionary<string, string> names, DateOnly today)
+    {
+        var t = r.Task;
+        var open = t.Status == WorkTaskStatus.Open;
+        return new QueueTask(t.Id, t.InstanceId, t.SubjectId, r.Name, r.ClassName, r.Stage, t.Title, t.Role, t.Kind, t.DueOn, t.StartBy,
+            t.Priority.ToString().ToLowerInvariant(), t.Status.ToString().ToLowerInvariant(), t.Assignee,
+            t.Assignee is { } a ? names.GetValueOrDefault(a) : null, open && t.DueOn < today,
+            open && t.DueOn >= today && t.DueOn <= today.AddDays(DueSoonDays), t.EscalatedAt is not null,
+            t.CompletedAt is { } c ? new DateTimeOffset(c, TimeSpan.Zero) : null)
+        {
+            MayClaim = open && t.Assignee is null && TaskHolders.MayClaim(caller, t),
+            MayRelease = open && t.Assignee is not null && TaskHolders.MayRelease(caller, t.Assignee),
+            MayAssign = open && TaskHolders.MayAssign(caller),
+        };
+    }
+}
