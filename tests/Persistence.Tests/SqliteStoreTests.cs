@@ -97,6 +97,35 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         Assert.Equal("first", (await db.Instances.AsNoTracking().SingleAsync()).State);
     }
 
+    [Fact]
+    public async Task ATaskGivenToSomeoneElse_IsWritten_AndAChangeReadBeforeItIsAConflict()
+    {
+        var (instance, task, _) = NewCase();
+        await using (var session = await Store.OpenAsync(CancellationToken.None))
+        {
+            session.Add(instance);
+            session.Add(task);
+            await session.CommitAsync(CancellationToken.None);
+        }
+        await using var assigning = await Store.OpenAsync(CancellationToken.None);
+        await using var completing = await Store.OpenAsync(CancellationToken.None);
+        var assigned = (await assigning.FindTaskAsync(task.Id, CancellationToken.None))!;
+        var completed = (await completing.FindTaskAsync(task.Id, CancellationToken.None))!;
+        // Only who holds it, its start-by day and its priority change: the session must still see a change to write.
+        assigned.Assignee = "staff-2";
+        assigned.StartBy = new DateOnly(2026, 12, 3);
+        assigned.Priority = TaskPriority.Low;
+        completed.Status = WorkTaskStatus.Completed;
+
+        await assigning.CommitAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => completing.CommitAsync(CancellationToken.None));
+
+        await using var db = await Factory.CreateDbContextAsync();
+        var stored = await db.Tasks.AsNoTracking().SingleAsync();
+        Assert.Equal(("staff-2", new DateOnly(2026, 12, 3), TaskPriority.Low, WorkTaskStatus.Open, 4),
+            (stored.Assignee, stored.StartBy, stored.Priority, stored.Status, stored.Revision));
+    }
+
     private static (WorkflowInstance, WorkTask, WorkflowTimer) NewCase()
     {
         var instance = new WorkflowInstance
@@ -110,7 +139,8 @@ public sealed class SqliteStoreTests : IAsyncLifetime
             Id = Guid.CreateVersion7(), InstanceId = instance.Id, SubjectId = "p", SchoolId = "s", State = "a", DefinitionTaskId = "t",
             Title = "Review", Role = "class-teacher", Kind = "review", Form = "review", DueOn = new DateOnly(2026, 12, 7),
             Status = WorkTaskStatus.Open, CreatedAt = Now, Raises = "review.completed", RepeatsAt = "target-review",
-            WarnOn = new DateOnly(2026, 12, 2), EscalateTo = "senco", Revision = 3,
+            WarnOn = new DateOnly(2026, 12, 2), EscalateTo = "senco", Revision = 3, Assignee = "staff-1", AssignedAt = Now,
+            StartBy = new DateOnly(2026, 12, 1), Priority = TaskPriority.High,
         };
         var timer = new WorkflowTimer
         {
