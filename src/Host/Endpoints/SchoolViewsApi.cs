@@ -4,8 +4,9 @@ using SendWorkflow.Send.Workspace;
 namespace SendWorkflow.Host.Endpoints;
 
 /// <summary>
-/// The SENCo's school views (the SEN register, the provision map, overdue reviews; each also as CSV) and the figures
-/// a governor sees: counts, never names. The work is <see cref="SchoolViews"/>', shared with the Studio's pages.
+/// The SENCo's school views (the SEN register, the provision map, overdue reviews; each also as CSV and as an Excel
+/// workbook) and the figures a governor sees: counts, never names. The work is <see cref="SchoolViews"/>', shared with
+/// the Studio's pages; the downloads' columns are <see cref="SchoolViewTables"/>', the same in both formats.
 /// </summary>
 public static class SchoolViewsApi
 {
@@ -16,27 +17,27 @@ public static class SchoolViewsApi
             TypedResults.Ok(await views.FiguresAsync(scope.Caller, schoolId, ct)));
         g.MapGet("/sen-register", async (string schoolId, SchoolViews views, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await views.RegisterAsync(scope.Caller, schoolId, ct)));
-        g.MapGet("/sen-register.csv", async (string schoolId, SchoolViews views, StaffScope scope, CancellationToken ct) =>
-            CsvResult(Csv.Write(
-                ["pupil_id", "name", "year", "class", "stage", "stage_name", "since", "census_code", "primary_need"],
-                (await views.RegisterAsync(scope.Caller, schoolId, ct)).Select(r => new object?[]
-                    { r.PupilId, r.Name, r.YearGroup, r.ClassName, r.Stage, r.StageName, r.Since, r.CensusCode, r.PrimaryNeed }))));
         g.MapGet("/overdue-reviews", async (string schoolId, SchoolViews views, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await views.OverdueAsync(scope.Caller, schoolId, ct)));
-        g.MapGet("/overdue-reviews.csv", async (string schoolId, SchoolViews views, StaffScope scope, CancellationToken ct) =>
-            CsvResult(Csv.Write(
-                ["pupil_id", "name", "class", "review", "role", "due", "days_overdue"],
-                (await views.OverdueAsync(scope.Caller, schoolId, ct)).Select(r => new object?[]
-                    { r.PupilId, r.Name, r.ClassName, r.Title, r.Role, r.DueOn, r.DaysOverdue }))));
         g.MapGet("/provision-map", async (string schoolId, SchoolViews views, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await views.ProvisionMapAsync(scope.Caller, schoolId, ct)));
-        g.MapGet("/provision-map.csv", async (string schoolId, SchoolViews views, StaffScope scope, CancellationToken ct) =>
-            CsvResult(Csv.Write(
-                ["pupil_id", "name", "class", "intervention", "entry_criteria", "exit_criteria", "starts", "ends", "delivered_by", "impact"],
-                (await views.ProvisionMapAsync(scope.Caller, schoolId, ct)).Select(r => new object?[]
-                    { r.Provision.PupilId, r.Name, r.ClassName, r.Provision.Intervention, r.Provision.EntryCriteria, r.Provision.ExitCriteria,
-                      r.Provision.StartsOn, r.Provision.EndsOn, r.Provision.DeliveredBy, r.Provision.Impact }))));
+        MapDownloads(g, "sen-register", async (views, caller, schoolId, ct) =>
+            SchoolViewTables.Register(await views.RegisterAsync(caller, schoolId, ct)));
+        MapDownloads(g, "overdue-reviews", async (views, caller, schoolId, ct) =>
+            SchoolViewTables.OverdueReviews(await views.OverdueAsync(caller, schoolId, ct)));
+        MapDownloads(g, "provision-map", async (views, caller, schoolId, ct) =>
+            SchoolViewTables.ProvisionMap(await views.ProvisionMapAsync(caller, schoolId, ct)));
         return api;
+    }
+
+    /// <summary>The view as <c>{name}.csv</c> and as <c>{name}.xlsx</c>, named after the school.</summary>
+    private static void MapDownloads(RouteGroupBuilder g, string name,
+        Func<SchoolViews, Caller, string, CancellationToken, Task<SheetTable>> table)
+    {
+        g.MapGet($"/{name}.csv", async (string schoolId, SchoolViews views, StaffScope scope, CancellationToken ct) =>
+            CsvResult(Csv.Write(await table(views, scope.Caller, schoolId, ct))));
+        g.MapGet($"/{name}.xlsx", async (string schoolId, SchoolViews views, StaffScope scope, CancellationToken ct) =>
+            TypedResults.File(Xlsx.Write(await table(views, scope.Caller, schoolId, ct)), Xlsx.ContentType, $"{schoolId}-{name}.xlsx"));
     }
 
     private static ContentHttpResult CsvResult(string csv) => TypedResults.Text(csv, "text/csv; charset=utf-8");

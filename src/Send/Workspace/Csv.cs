@@ -5,10 +5,12 @@ namespace SendWorkflow.Send.Workspace;
 
 /// <summary>
 /// Small CSV writer: quotes where needed, and defuses a leading = + - @ (or tab or carriage return) so a spreadsheet
-/// shows it rather than runs it.
+/// shows it rather than runs it (<see cref="FormulaDefusing"/>, shared with the Excel downloads).
 /// </summary>
 public static class Csv
 {
+    public static string Write(SheetTable table) => Write(table.Columns.Select(c => c.Key), table.Rows);
+
     public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
     {
         var csv = new StringBuilder();
@@ -27,8 +29,7 @@ public static class Csv
 
     private static string Field(string value)
     {
-        // A spreadsheet runs a cell that starts with = + - @, or with a tab or carriage return before one (OWASP).
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        value = FormulaDefusing.Defuse(value);
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }
