@@ -30,6 +30,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Workspace.PupilRecords>();
         services.AddSingleton<SendWorkflow.Send.Workspace.ProvisionMap>();
         services.AddSingleton<SendWorkflow.Send.Ipm.IpmTargets>();
+        services.AddSingleton<SendWorkflow.Send.LineManagement.LineManagementView>();
         services.AddSingleton<SendWorkflow.Send.Workspace.SchoolViews>();
         services.AddSingleton<SendWorkflow.Send.Workspace.Inbox>();
         services.AddSingleton<SendWorkflow.Send.WorkQueues.TaskQueues>();

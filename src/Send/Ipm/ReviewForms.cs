@@ -1,11 +1,13 @@
+using SendWorkflow.Send.LineManagement;
 using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Send.Ipm;
 
 /// <summary>
-/// A review of a pupil with an individual provision map scores each open target (-2 to +2, with a note) and measures
-/// the impact of each intervention running now. The review's progress, which the pathway's rules read, is the one the
-/// scores give, unless the teacher records another and says why.
+/// The forms whose fields depend on records as they are now. A review of a pupil with an individual provision map
+/// scores each open target (-2 to +2, with a note) and measures the impact of each intervention running now. The
+/// review's progress, which the pathway's rules read, is the one the scores give, unless the teacher records another
+/// and says why. The SENCo's line-management meeting asks after each teaching assistant of the school.
 /// </summary>
 public static class ReviewForms
 {
@@ -13,6 +15,8 @@ public static class ReviewForms
     public static async Task<IReadOnlyList<FormField>> ForAsync(SendWorkflowDbContext db, WorkTask task, DateOnly today, CancellationToken ct)
     {
         var fields = TaskForms.For(task);
+        if (TaskForms.FormOf(task) == TaskForms.LineManagement)
+            return LineManagementForm.Fields(await LineManagementForm.AssistantsAsync(db, task.SchoolId, UkTime.StartOf(today), ct));
         if (!TaskForms.RecordsProgress(task) || SchoolSubject.Is(task.SubjectId)) return fields;
         var targets = await db.Targets.AsNoTracking().Where(t => t.PupilId == task.SubjectId && t.Status == "open")
             .OrderBy(t => t.SetOn).ThenBy(t => t.CreatedAt).ToListAsync(ct);

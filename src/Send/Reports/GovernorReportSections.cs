@@ -46,7 +46,8 @@ internal static class GovernorReportSections
 
     /// <summary>
     /// The school's monitoring programme for the year: its activities due by the term's end, done and outstanding. An
-    /// overdue activity's escalation (the SENCo's task to chase it) is not another activity.
+    /// overdue activity's escalation (the SENCo's task to chase it) is not another activity, and the fortnightly
+    /// line-management meetings with the teaching assistants have their own view.
     /// </summary>
     public static async Task<ProgrammeActivities> ProgrammeAsync(SendWorkflowDbContext db, ReportWindow w, CancellationToken ct)
     {
@@ -56,7 +57,7 @@ internal static class GovernorReportSections
             .Select(p => p.InstanceId).ToListAsync(ct);
         var tasks = await db.Tasks.AsNoTracking()
             .Where(t => instances.Contains(t.InstanceId) && t.SubjectId == subject && t.Status != WorkTaskStatus.Cancelled
-                && t.Kind != WorkTask.EscalationKind && t.DueOn <= w.Term.To)
+                && t.Kind != WorkTask.EscalationKind && t.Form != TaskForms.LineManagement && t.DueOn <= w.Term.To)
             .OrderBy(t => t.DueOn).ThenBy(t => t.Title)
             .Select(t => new { t.Title, t.Role, t.DueOn, t.Status }).ToListAsync(ct);
         var done = tasks.Count(t => t.Status == WorkTaskStatus.Completed);

@@ -111,8 +111,8 @@ public sealed class GovernorReports(IDbContextFactory<SendWorkflowDbContext> fac
         return Enumerable.Range(1, 6).Select(n =>
         {
             var scores = scored.Where(x => x.Stage == n).Select(x => x.Score).ToList();
-            return new StageScores(n, names.GetValueOrDefault(n, $"Stage {n}"), Enumerable.Range(-2, 5).Select(v => scores.Count(x => x == v)).ToList(),
-                scores.Count == 0 ? null : Math.Round(scores.Average(), 2));
+            var counts = Enumerable.Range(-2, 5).Select(v => scores.Count(x => x == v)).ToList();
+            return new StageScores(n, names.GetValueOrDefault(n, $"Stage {n}"), counts, scores.Count == 0 ? null : Math.Round(scores.Average(), 2));
         }).ToList();
     }
 

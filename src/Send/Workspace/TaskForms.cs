@@ -7,7 +7,8 @@ public sealed record FormField(string Name, string Label, string Type, bool Requ
 /// The forms a task can have: a review records progress, notes and the next targets; a meeting who attended and
 /// the notes; the initial concern template is completed with the parents; the pupil's and the parents' views; an
 /// agency's advice; a monitoring activity what was found, a rating and the follow-up actions for the action plan; a
-/// meeting with parents who attended, what was agreed and the next steps, which become the parents' letter.
+/// meeting with parents who attended, what was agreed and the next steps, which become the parents' letter; the SENCo's
+/// meetings with the teaching assistants who was met and what was discussed.
 /// Anything else records notes.
 /// </summary>
 public static class TaskForms
@@ -19,13 +20,16 @@ public static class TaskForms
 
     /// <summary>The forms a definition's task may name (<c>"form"</c>); any other name shows notes.</summary>
     public static readonly IReadOnlyList<string> Names = ["review", "meeting", "initial-concern", "pupil-voice", "parent-voice", "agency-advice",
-        "monitoring", "parent-meeting", "notes", GovernorMeeting];
+        "monitoring", "parent-meeting", "notes", GovernorMeeting, LineManagement];
 
     /// <summary>The form of a meeting with a pupil's parents (SEND Code of Practice 6.65): its record is the parents' letter.</summary>
     public const string ParentMeeting = "parent-meeting";
 
     /// <summary>The SENCo's termly meeting with the SEN governor: who was there, the minutes and the follow-up actions.</summary>
     public const string GovernorMeeting = "governor-meeting";
+
+    /// <summary>The SENCo's fortnightly meetings with the teaching assistants: who was met (asked per assistant), notes, actions.</summary>
+    public const string LineManagement = "line-management";
 
     /// <summary>The pathway's termly meeting with parents (its timer's task at SEN support).</summary>
     public const string ParentMeetingTask = "parent-meeting";
@@ -90,6 +94,11 @@ public static class TaskForms
         [
             new("attendees", "Who attended", "text", true, MaxLength: 1000),
             new("minutes", "Minutes of the meeting", "text", true),
+            new("followUpActions", "Follow-up actions for the action plan (one per line)", "lines", false),
+        ],
+        LineManagement =>
+        [
+            new("notes", "What was discussed (progress, interventions and their impact, training, wellbeing)", "text", true),
             new("followUpActions", "Follow-up actions for the action plan (one per line)", "lines", false),
         ],
         "monitoring" =>

@@ -29,7 +29,8 @@ public sealed class TransitionPackTests
         {
             form = new Dictionary<string, string>
             {
-                [$"score.{target["id"]}"] = "0", ["progress"] = "little", ["notes"] = "Finds turn-taking hard.", ["nextTargets"] = "Take turns in a game of four\nAsk a why question",
+                [$"score.{target["id"]}"] = "0", ["progress"] = "little", ["notes"] = "Finds turn-taking hard.",
+                ["nextTargets"] = "Take turns in a game of four\nAsk a why question",
             },
         });
         Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());

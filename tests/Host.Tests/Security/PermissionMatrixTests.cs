@@ -130,6 +130,7 @@ public sealed class PermissionMatrixTests
             new("POST", "/api/pupils/{pupilId}/targets", "/api/pupils/ava/targets", () => Target(), ["senco", "teacher", "head", "admin"]),
             new("PUT", "/api/targets/{id:guid}", $"/api/targets/{target}", () => new { text = "Reads 20 tricky words" },
                 ["senco", "teacher", "head", "admin"]),
+            new("GET", "/api/schools/{id}/line-management", "/api/schools/oakfield/line-management", null, ["senco", "head", "admin"]),
             new("GET", "/api/definitions", "/api/definitions", null, SignedIn),
             new("GET", "/api/definitions/{id}", "/api/definitions/send-pathway", null, SignedIn),
             new("GET", "/api/definitions/{id}/versions", "/api/definitions/send-pathway/versions", null, SignedIn),

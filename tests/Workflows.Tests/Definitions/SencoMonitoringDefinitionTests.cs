@@ -111,8 +111,12 @@ public class SencoMonitoringDefinitionTests
         Assert.Null(d.State("running").Stage);
         Assert.Equal("running", d.InitialState);
         Assert.True(d.State("closed").Terminal);
-        var timer = Assert.Single(d.State("running").Timers);
-        Assert.Equal((new When { Date = "08-31" }, "year.ended"), (timer.After, timer.Raises));
+        var timers = d.State("running").Timers.ToDictionary(t => t.Id);
+        Assert.Equal(["year-end", "ta-line-management"], timers.Keys);
+        Assert.Equal((new When { Date = "08-31" }, "year.ended"), (timers["year-end"].After, timers["year-end"].Raises));
+        // Seed 004: the SENCo meets the teaching assistants at least every other week.
+        var meetings = timers["ta-line-management"];
+        Assert.Equal((new When { SchoolWeeks = 2 }, "senco", "line-management"), (meetings.Every, meetings.Task!.Role, meetings.Task.Form));
         Assert.Equal([], d.Events["year.ended"].RaisedBy);
         Assert.Empty(d.Events["year.ended"].Data);
         var end = Assert.Single(d.Transitions);

@@ -19,6 +19,7 @@ public static class StudioNav
         new("/school/overdue-reviews", "Overdue reviews", Capabilities.SchoolViews),
         new("/school/action-plan", "Action plan", Capabilities.ReadActionPlan),
         new("/school/parent-meetings", "Parent meetings", Capabilities.SchoolViews),
+        new("/school/line-management", "TA line management", Capabilities.SchoolViews),
         new("/school/cpd-audit", "CPD audit", Capabilities.ChangeActionPlan),
         new("/school/sen-information", "SEN information report", Capabilities.ChangeActionPlan),
         new("/school/figures", "Figures", Capabilities.SchoolFigures),
