@@ -16,6 +16,7 @@ public static class BenchCommand
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Length > 0 && args[0] == "timers") return await TimerBenchCommand.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "inbox") return await InboxBenchCommand.RunAsync(args[1..]);
         var pupils = BenchArgs.Int(args, "--pupils", 2000);
         var concurrency = BenchArgs.Int(args, "--concurrency", 16);
         var folder = BenchHost.NewFolder("bench");

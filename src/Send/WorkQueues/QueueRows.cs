@@ -11,6 +11,37 @@ internal sealed class QueueRow
     public int? Stage { get; init; }
 }
 
+/// <summary>How many tasks each queue holds, as one query reads them.</summary>
+internal sealed class QueueTotals
+{
+    public int MyWork { get; init; }
+    public int AssignedToMe { get; init; }
+    public int Available { get; init; }
+    public int NeedsAttention { get; init; }
+    public int Done { get; init; }
+    public int Everyone { get; init; }
+
+    public static string PropertyOf(string queue) => queue switch
+    {
+        TaskQueueNames.MyWork => nameof(MyWork),
+        TaskQueueNames.AssignedToMe => nameof(AssignedToMe),
+        TaskQueueNames.Available => nameof(Available),
+        TaskQueueNames.NeedsAttention => nameof(NeedsAttention),
+        TaskQueueNames.Done => nameof(Done),
+        _ => nameof(Everyone),
+    };
+
+    public int Of(string queue) => queue switch
+    {
+        TaskQueueNames.MyWork => MyWork,
+        TaskQueueNames.AssignedToMe => AssignedToMe,
+        TaskQueueNames.Available => Available,
+        TaskQueueNames.NeedsAttention => NeedsAttention,
+        TaskQueueNames.Done => Done,
+        _ => Everyone,
+    };
+}
+
 /// <summary>Who is reading a queue, as its conditions need: their account, their task roles (any, for an administrator), and today.</summary>
 internal sealed record QueueCaller(string Me, bool AnyRole, IReadOnlyList<string> Roles, bool Assigner, DateOnly Today);
 
@@ -20,6 +51,16 @@ internal sealed record QueueCaller(string Me, bool AnyRole, IReadOnlyList<string
 /// </summary>
 internal static class QueueRows
 {
+    /// <summary>How many rows each queue holds, counted in one pass: <c>COUNT(CASE WHEN ... END)</c> per queue.</summary>
+    public static Expression<Func<IGrouping<int, QueueRow>, QueueTotals>> Totals(QueueCaller who)
+    {
+        var g = Expression.Parameter(typeof(IGrouping<int, QueueRow>), "g");
+        var bindings = TaskQueueNames.All.Select(q => (MemberBinding)Expression.Bind(typeof(QueueTotals).GetProperty(QueueTotals.PropertyOf(q))!,
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(QueueRow)], g, In(q, who))));
+        return Expression.Lambda<Func<IGrouping<int, QueueRow>, QueueTotals>>(
+            Expression.MemberInit(Expression.New(typeof(QueueTotals)), bindings), g);
+    }
+
     public static Expression<Func<QueueRow, bool>> In(string queue, QueueCaller who)
     {
         var (me, any, roles, assigner, today) = (who.Me, who.AnyRole, who.Roles, who.Assigner, who.Today);

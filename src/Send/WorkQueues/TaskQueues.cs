@@ -25,12 +25,15 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
         await using var db = await factory.CreateDbContextAsync(ct);
         await guard.AuditAsync(caller, AuditActions.Read, "tasks", null, query.PupilId, null);
         var rows = Filtered(await RowsAsync(db, caller, ct), query, who);
-        var counts = new Dictionary<string, int>();
-        foreach (var q in TaskQueueNames.All.Where(q => assigner || q != TaskQueueNames.Everyone))
-            counts[q] = await rows.Where(QueueRows.In(q, who)).CountAsync(ct);
-        var inQueue = rows.Where(QueueRows.In(queue, who));
-        var found = await Sorted(inQueue, query.Sort ?? (queue == TaskQueueNames.Done ? TaskSorts.Completed : TaskSorts.Due))
-            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var totals = await rows.GroupBy(_ => 1).Select(QueueRows.Totals(who)).FirstOrDefaultAsync(ct) ?? new QueueTotals();
+        var counts = TaskQueueNames.All.Where(q => assigner || q != TaskQueueNames.Everyone).ToDictionary(q => q, totals.Of);
+        // The page's ids from the tasks alone (the pupil and workflow joins are left out unless a filter needs them), then
+        // those rows in full.
+        var sort = query.Sort ?? (queue == TaskQueueNames.Done ? TaskSorts.Completed : TaskSorts.Due);
+        var pageIds = await Sorted(rows.Where(QueueRows.In(queue, who)), sort).Skip((page - 1) * size).Take(size).Select(x => x.Task.Id)
+            .ToListAsync(ct);
+        var rowsOfPage = await rows.Where(x => pageIds.Contains(x.Task.Id)).ToDictionaryAsync(x => x.Task.Id, ct);
+        var found = pageIds.Select(id => rowsOfPage[id]).ToList();
         var ids = found.Select(r => r.Task.Assignee).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var items = found.Select(r => Item(caller, r, names, today)).ToList();
@@ -62,8 +65,13 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
         from t in await guard.TasksAsync(db, caller, ct)
         join p in db.Pupils.AsNoTracking() on t.SubjectId equals p.Id into pupils
         from p in pupils.DefaultIfEmpty()
-        join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
-        select new QueueRow { Task = t, Name = p != null ? p.Name : Inbox.SchoolWork, ClassName = p != null ? p.ClassName : null, Stage = i.Stage };
+        // Left joins on primary keys, which SQLite leaves out of a query that reads nothing from them (the counts, the page's ids).
+        join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id into instances
+        from i in instances.DefaultIfEmpty()
+        select new QueueRow
+        {
+            Task = t, Name = p != null ? p.Name : Inbox.SchoolWork, ClassName = p != null ? p.ClassName : null, Stage = i != null ? i.Stage : null,
+        };
 
     private static IQueryable<QueueRow> Filtered(IQueryable<QueueRow> rows, TaskQueueQuery query, QueueCaller who)
     {

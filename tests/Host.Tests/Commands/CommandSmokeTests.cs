@@ -14,6 +14,10 @@ public sealed class CommandSmokeTests
         Assert.Equal(0, await BenchCommand.RunAsync(["timers", "--count", "400"]));
 
     [Fact]
+    public async Task BenchInbox_PagesTheQueuesOfASchool() =>
+        Assert.Equal(0, await BenchCommand.RunAsync(["inbox", "--tasks", "120", "--rounds", "3"]));
+
+    [Fact]
     public async Task Simulate_RunsASmallCohortThroughTheYear() =>
         Assert.Equal(0, await SimulateCommand.RunAsync(["--pupils", "30", "--seed", "7"]));
 
