@@ -56,5 +56,6 @@ public sealed class IpmPageTests(StudioFixture studio)
         await Expect(senco.GetByTestId("ipm-reviews")).ToContainTextAsync("progress expected");
         await Expect(senco.Locator("[data-testid=ipm-chart] .main-svg").First).ToBeVisibleAsync();
         Assert.Empty(StudioFixture.CspViolations(senco));
+        await senco.GetByTestId("ipm").ScreenshotAsync(new() { Path = RepoPaths.Screenshot("ipm-targets.png") });
     }
 }
