@@ -18,7 +18,7 @@ public static class Refusals
         {
             return e.Problems;
         }
-        catch (Exception e) when (e is NotFoundException or ForbiddenException or ConflictException)
+        catch (Exception e) when (e is NotFoundException or ForbiddenException or ConflictException or FileTooLargeException)
         {
             return [new Problem(e.Message)];
         }

@@ -17,6 +17,7 @@ public static class StudioNav
         new("/school/register", "SEN register", Capabilities.SchoolViews),
         new("/school/provision-map", "Provision map", Capabilities.SchoolViews),
         new("/school/overdue-reviews", "Overdue reviews", Capabilities.SchoolViews),
+        new("/school/pupil-import", "Import pupils", Capabilities.ManagePupils),
         new("/school/action-plan", "Action plan", Capabilities.ReadActionPlan),
         new("/school/parent-meetings", "Parent meetings", Capabilities.SchoolViews),
         new("/school/line-management", "TA line management", Capabilities.SchoolViews),
