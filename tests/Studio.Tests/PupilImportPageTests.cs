@@ -89,6 +89,28 @@ public sealed class PupilImportPageTests(StudioFixture studio)
         Assert.Contains("Xavier Workbook", Encoding.UTF8.GetString(Unzipped(bytes)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OnKestrel_AnImportOver10Mb_Is413BeforeItIsRead_WhileTwoMegabytesReachTheImport()
+    {
+        async Task<(System.Net.HttpStatusCode Status, string Body)> PostAsync(int bytes)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/schools/oakfield/imports")
+            {
+                Content = new StringContent("Colour\r\n" + new string('x', bytes), Encoding.UTF8, "text/csv"),
+            };
+            // With "Expect: 100-continue" the client hears the 413 rather than a closed connection.
+            request.Headers.ExpectContinue = true;
+            using var response = await studio.Http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, (await PostAsync(11 * 1024 * 1024)).Status);
+        // Over the service's 1 MB cap for other requests, so this endpoint's own limit holds: the file is read and refused.
+        var (status, body) = await PostAsync(2 * 1024 * 1024);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        Assert.Contains("None of the file's columns is one the import reads", body, StringComparison.Ordinal);
+    }
+
     private async Task<string?> StatusAsync(string instanceId) =>
         (string?)(await studio.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/instances/{instanceId}"))!["status"];
 
