@@ -189,6 +189,25 @@ public sealed class MisImportTests
     }
 
     [Fact]
+    public async Task ALeaversStatutoryAssessment_IsTheLasAndGoesOn_WhenTheSchoolClosesItsOwnWork()
+    {
+        await using var p = await Pathway.StartAsync("2026-10-12");
+        var pathway = await p.PupilAtAsync("statutory-assessment");
+        var assessment = (string)(await p.ChildAsync(pathway, "ehcp-assessment"))["id"]!;
+        var preview = await PostCsvAsync(p, Encoding.UTF8.GetBytes(
+            "UPN,Legal Forename,Legal Surname,DOB,Year,Leaving Date\r\nT123456789012,Test,Pupil,01/05/2018,3,01/10/2026\r\n"));
+        Assert.Equal(1, (int)preview["leavers"]![0]!["openWorkflows"]!);
+        await OkAsync(await p.Http.PostAsync($"/api/schools/oakfield/imports/{preview["id"]}/apply", null));
+
+        var closed = await OkAsync(await p.Http.PostAsJsonAsync($"/api/schools/oakfield/imports/{preview["id"]}/leavers/close",
+            new { upns = (string[])["T123456789012"] }));
+
+        Assert.Equal(1, (int)closed["pupils"]![0]!["workflowsClosed"]!);
+        Assert.Equal("closed", (string?)(await p.InstanceAsync(pathway))["status"]);
+        Assert.Equal("active", (string?)(await p.InstanceAsync(assessment))["status"]);
+    }
+
+    [Fact]
     public async Task LeaversWork_CantBeClosedBeforeTheImportIsApplied_NorForAPupilWhoIsNotALeaver()
     {
         await using var p = await Pathway.StartAsync("2026-10-12");

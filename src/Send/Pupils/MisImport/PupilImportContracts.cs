@@ -23,7 +23,7 @@ public sealed record FieldChange(string Field, string? From, string? To);
 
 /// <summary>
 /// A pupil the MIS says has left (a leaving date today or before) whose leaving is new or whose work is still open: that
-/// work is closed only when the SENCo confirms.
+/// work (the school's workflows; the LA's statutory ones go on) is closed only when the SENCo confirms.
 /// </summary>
 public sealed record Leaver(int Row, string PupilId, string Upn, string Name, DateOnly LeftOn, int OpenWorkflows);
 

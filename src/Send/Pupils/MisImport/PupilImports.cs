@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SendWorkflow.Persistence.Sqlite;
+using SendWorkflow.Send.Definitions;
 
 namespace SendWorkflow.Send.Pupils.MisImport;
 
@@ -9,9 +10,11 @@ namespace SendWorkflow.Send.Pupils.MisImport;
 /// it changes the pupils in one transaction, audited pupil by pupil, and applying the same file again changes nothing
 /// (pupils are found by UPN); a leaver's open work is closed, through the engine, only when the SENCo confirms. The API
 /// and the Studio's import page both call these, for the school's leaders (<see cref="Capabilities.ManagePupils"/>).
+/// A leaver's open work is the school's: their statutory work (an EHC needs assessment, annual reviews) is the local
+/// authority's, follows the child to their next school and is left running.
 /// </summary>
 public sealed class PupilImports(IDbContextFactory<SendWorkflowDbContext> factory, WorkflowEngine engine, AccessGuard guard,
-    TimeProvider time)
+    DefinitionCatalog catalog, TimeProvider time)
 {
     public const string Previewed = "previewed", Applied = "applied";
 
@@ -68,7 +71,7 @@ public sealed class PupilImports(IDbContextFactory<SendWorkflowDbContext> factor
         var now = time.GetUtcNow();
         var content = Content(record);
         var pupils = await db.Pupils.Where(p => p.SchoolId == schoolId).ToListAsync(ct);
-        var plan = PupilImportPlan.Of(content, pupils, await OpenWorkflowsAsync(db, schoolId, ct), UkTime.DateOf(now));
+        var plan = PupilImportPlan.Of(content, pupils, await OpenWorkAsync(db, schoolId, ct), UkTime.DateOf(now));
         foreach (var (pupil, row) in plan.Matched) PupilImportPlan.Update(pupil, row, content);
         foreach (var changed in plan.Changed) db.Audit.Add(PupilEntry(caller, changed.PupilId, schoolId, 200));
         var rows = content.Pupils.ToDictionary(p => p.Row);
@@ -91,9 +94,9 @@ public sealed class PupilImports(IDbContextFactory<SendWorkflowDbContext> factor
     }
 
     /// <summary>
-    /// Closes the open work of the import's leavers (or of those with the UPNs given) through the engine: each workflow's
-    /// tasks cancelled, timers stopped and the leaving journaled, one workflow per transaction; audited. A pupil who is
-    /// back on roll since is left alone.
+    /// Closes the open work of the import's leavers (or of those with the UPNs given) through the engine: each of the
+    /// school's workflows has its tasks cancelled, timers stopped and the leaving journaled, one workflow per transaction;
+    /// audited. A pupil who is back on roll since is left alone.
     /// </summary>
     public async Task<LeaversClosed> CloseLeaversWorkAsync(Caller caller, string schoolId, Guid importId, CloseLeaversRequest body,
         CancellationToken ct)
@@ -115,13 +118,13 @@ public sealed class PupilImports(IDbContextFactory<SendWorkflowDbContext> factor
             leavers = [.. leavers.Where(l => upns.Contains(l.Upn))];
         }
         var today = UkTime.DateOf(time.GetUtcNow());
+        var statutory = await catalog.StatutoryIdsAsync(ct);
         var closed = new List<LeaverClosed>();
         foreach (var leaver in leavers)
         {
             var pupil = await db.Pupils.AsNoTracking().FirstOrDefaultAsync(p => p.Id == leaver.PupilId && p.SchoolId == schoolId, ct);
             if (pupil?.LeftOn is not { } left || left > today) continue;
-            var instances = await db.Instances.AsNoTracking()
-                .Where(i => i.SubjectId == pupil.Id && i.SchoolId == schoolId && i.Status == InstanceStatus.Active)
+            var instances = await SchoolWork(db, schoolId, statutory).Where(i => i.SubjectId == pupil.Id)
                 .OrderByDescending(i => i.StartedAt).Select(i => i.Id).ToListAsync(ct);
             var (workflows, tasks, timers) = (0, 0, 0);
             foreach (var id in instances)
@@ -146,7 +149,7 @@ public sealed class PupilImports(IDbContextFactory<SendWorkflowDbContext> factor
 
     private async Task<PupilImportDto> DescribeAsync(SendWorkflowDbContext db, PupilImportRecord record, CancellationToken ct)
     {
-        var open = await OpenWorkflowsAsync(db, record.SchoolId, ct);
+        var open = await OpenWorkAsync(db, record.SchoolId, ct);
         if (record.Status == Applied)
         {
             // What it did, with how much of each leaver's work is open now.
@@ -166,9 +169,16 @@ public sealed class PupilImports(IDbContextFactory<SendWorkflowDbContext> factor
         r.Id, r.SchoolId, r.FileName, r.Source, r.Status, r.CreatedAt, r.AppliedAt, r.LeaversClosedAt, content.Rows, content.Columns,
         content.IgnoredColumns, plan.Added, plan.Changed, plan.Unchanged, plan.Leavers, plan.Skipped, content.BadRows, plan.NotInFile);
 
-    private static Task<Dictionary<string, int>> OpenWorkflowsAsync(SendWorkflowDbContext db, string schoolId, CancellationToken ct) =>
-        db.Instances.AsNoTracking().Where(i => i.SchoolId == schoolId && i.Status == InstanceStatus.Active)
-            .GroupBy(i => i.SubjectId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    /// <summary>How many of the school's own workflows (not the LA's statutory ones) each pupil has running.</summary>
+    private async Task<Dictionary<string, int>> OpenWorkAsync(SendWorkflowDbContext db, string schoolId, CancellationToken ct)
+    {
+        var statutory = await catalog.StatutoryIdsAsync(ct);
+        return await SchoolWork(db, schoolId, statutory).GroupBy(i => i.SubjectId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
+    private static IQueryable<WorkflowInstance> SchoolWork(SendWorkflowDbContext db, string schoolId, IReadOnlyCollection<string> statutory) =>
+        db.Instances.AsNoTracking().Where(i => i.SchoolId == schoolId && i.Status == InstanceStatus.Active && !statutory.Contains(i.DefinitionId));
 
     private static MisFileContent Content(PupilImportRecord record) => JsonSerializer.Deserialize<MisFileContent>(record.Content, Json)!;
 
