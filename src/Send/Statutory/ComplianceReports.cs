@@ -44,6 +44,12 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
             {
                 passed.Add($"decision whether to assess, due {UkTime.Format(requested.AddDays(decide))}");
             }
+            // Reg 10(1): until the LA decides whether to issue a plan, a notice of not issuing is due by week 16.
+            if (!milestones[o.Id].Contains(DecisionToIssue) && milestones[o.Id].Contains(DecisionToAssess)
+                && LawLimit(definition, NoPlanNoticeLimit) is { } notice && today > requested.AddDays(notice))
+            {
+                passed.Add($"notice of not issuing a plan, due {UkTime.Format(requested.AddDays(notice))}");
+            }
             if (!milestones[o.Id].Contains(FinalPlan) && LawLimit(definition, FinalPlanLimit) is { } plan && today > requested.AddDays(plan))
                 passed.Add($"final plan, due {UkTime.Format(requested.AddDays(plan))}");
             result.Add(new OpenAssessmentDto(

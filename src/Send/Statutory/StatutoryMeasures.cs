@@ -10,11 +10,13 @@ public static class StatutoryMeasures
     public const string AnnualReview = "ehcp-annual-review";
 
     public const string DecisionToAssess = "decision-to-assess";
+    public const string DecisionToIssue = "decision-to-issue";
     public const string FinalPlan = "final-plan";
     public const string ReviewMeeting = "review-meeting";
     public const string ReviewDecision = "review-decision";
 
     public const string DecisionToAssessLimit = "decisionToAssessWeeks";
+    public const string NoPlanNoticeLimit = "noPlanNoticeWeeks";
     public const string FinalPlanLimit = "finalPlanWeeks";
     public const string ReviewDecisionLimit = "reviewDecisionWeeks";
 }

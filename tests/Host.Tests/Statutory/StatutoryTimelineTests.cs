@@ -299,4 +299,33 @@ public sealed class StatutoryTimelineTests
         Assert.Equal("2027-03-01", (string?)timers.Single(t => (string?)t!["timer"] == "final-plan-deadline")!["dueOn"]);
         Assert.Contains(await p.JournalAsync((string)assessment["id"]!), j => ((string?)j!["detail"])!.Contains("counting from 12 October 2026"));
     }
+
+    [Fact]
+    public async Task TheNoticeOfNotIssuingAPlan_IsTheNextDeadlineInWeek16_AndALimitPassedAfterIt()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var assessment = await AssessmentAsync(p);
+        await p.AdvanceToAsync("2026-11-12");
+        await p.RaiseAsync(assessment, "assessment.decided", new { assess = true, decidedOn = "2026-11-12", decidedBy = "A. Officer" });
+
+        // Week 15: the notice of not issuing (16 weeks, 1 February 2027) falls before the final plan (20 weeks, 1 March).
+        await p.AdvanceToAsync("2027-01-25");
+        var open = Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/assessments"))!)!;
+        Assert.Equal(("no-plan-notice-deadline", "2027-02-01"), ((string?)open["nextDeadline"]!["timer"], (string?)open["nextDeadline"]!["dueOn"]));
+        Assert.Contains("reg 10(1)", (string?)open["nextDeadline"]!["description"]);
+        Assert.Empty(open["limitsPassed"]!.AsArray());
+
+        // Week 17 without a decision: the limit has passed, the timer fired, and the final plan is next.
+        await p.AdvanceToAsync("2027-02-03");
+        open = Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/assessments"))!)!;
+        Assert.Equal(["notice of not issuing a plan, due 1 February 2027"], open["limitsPassed"]!.AsArray().Select(l => (string)l!));
+        Assert.Equal("final-plan-deadline", (string?)open["nextDeadline"]!["timer"]);
+        Assert.Contains(await p.JournalAsync(assessment), j => (string?)j!["kind"] == "timer-fired"
+            && ((string)j["detail"]!).Contains("no-plan-notice-deadline", StringComparison.Ordinal));
+
+        // Deciding to issue the plan answers the notice's limit: only the final plan's remains.
+        await p.RaiseAsync(assessment, "plan.decided", new { issue = true, decidedOn = "2027-02-03", decidedBy = "SEN panel" });
+        open = Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/assessments"))!)!;
+        Assert.Empty(open["limitsPassed"]!.AsArray());
+    }
 }
