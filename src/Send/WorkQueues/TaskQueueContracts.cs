@@ -45,3 +45,6 @@ public sealed record SavedFilterDto(
 
 /// <summary>Saving a filter under a name: the same fields as the inbox's.</summary>
 public sealed record SaveFilterRequest(string? Queue, string? ClassName, int? Stage, string? Kind, string? Search, string? Sort);
+
+/// <summary>The choices of the inbox's filters, and whether the caller assigns tasks (and so sees everyone's).</summary>
+public sealed record QueueOptions(IReadOnlyList<string> Classes, IReadOnlyList<string> Kinds, bool Assigns);

@@ -25,7 +25,8 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
         await using var db = await factory.CreateDbContextAsync(ct);
         await guard.AuditAsync(caller, AuditActions.Read, "tasks", null, query.PupilId, null);
         var rows = Filtered(await RowsAsync(db, caller, ct), query, who);
-        var totals = await rows.GroupBy(_ => 1).Select(QueueRows.Totals(who)).FirstOrDefaultAsync(ct) ?? new QueueTotals();
+        // One row, or none when the caller may see no task at all.
+        var totals = (await rows.GroupBy(_ => 1).Select(QueueRows.Totals(who)).ToListAsync(ct)).SingleOrDefault() ?? new QueueTotals();
         var counts = TaskQueueNames.All.Where(q => assigner || q != TaskQueueNames.Everyone).ToDictionary(q => q, totals.Of);
         // The page's ids from the tasks alone (the pupil and workflow joins are left out unless a filter needs them), then
         // those rows in full.
@@ -38,6 +39,18 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var items = found.Select(r => Item(caller, r, names, today)).ToList();
         return new TaskPage(queue, page, size, counts[queue], items, counts);
+    }
+
+    /// <summary>What the inbox's filters offer: the classes of the pupils the caller may see, and the kinds of their open tasks.</summary>
+    public async Task<QueueOptions> OptionsAsync(Caller caller, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var classes = await AccessPolicy.PupilsFor(caller.User, db).Where(p => p.ClassName != null).Select(p => p.ClassName!).Distinct()
+            .ToListAsync(ct);
+        var kinds = await (await guard.TasksAsync(db, caller, ct)).Where(t => t.Status == WorkTaskStatus.Open).Select(t => t.Kind).Distinct()
+            .ToListAsync(ct);
+        return new QueueOptions(classes.Order(StringComparer.CurrentCulture).ToList(), kinds.Order(StringComparer.Ordinal).ToList(),
+            TaskHolders.MayAssign(caller));
     }
 
     /// <summary>Every problem of the query, for a caller that has more of its own to list with them.</summary>
