@@ -25,6 +25,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<CpdAuditAnswer> CpdAudit => Set<CpdAuditAnswer>();
     public DbSet<SenInformationText> SenInformationTexts => Set<SenInformationText>();
     public DbSet<SavedInboxFilter> SavedInboxFilters => Set<SavedInboxFilter>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<ClockState> Clock => Set<ClockState>();
     public DbSet<HealthProbe> Health => Set<HealthProbe>();
 

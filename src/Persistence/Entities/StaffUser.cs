@@ -14,4 +14,6 @@ public sealed class StaffUser : IdentityUser
     public string? Classes { get; set; }
     /// <summary>The secret in their calendar feed's address; resetting it cuts off every old subscription.</summary>
     public string CalendarSecret { get; set; } = "";
+    /// <summary>They turned the morning digest email off (escalations still reach them).</summary>
+    public bool DigestOff { get; set; }
 }
