@@ -20,6 +20,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<AuditEntryRecord> Audit => Set<AuditEntryRecord>();
     public DbSet<ProvisionRecord> Provisions => Set<ProvisionRecord>();
     public DbSet<IpmTarget> Targets => Set<IpmTarget>();
+    public DbSet<ParentLinkRecord> ParentLinks => Set<ParentLinkRecord>();
     public DbSet<ProgrammeRecord> Programmes => Set<ProgrammeRecord>();
     public DbSet<ActionPlanItem> ActionPlan => Set<ActionPlanItem>();
     public DbSet<CpdAuditAnswer> CpdAudit => Set<CpdAuditAnswer>();
