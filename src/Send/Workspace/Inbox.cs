@@ -5,8 +5,8 @@ namespace SendWorkflow.Send.Workspace;
 
 /// <summary>
 /// The staff's inbox: the open tasks of the caller's role for the pupils they may see and their school's programmes, overdue first, then the soonest
-/// due; a task with its form; and completing it, which raises the workflow's event in the same transaction. The API
-/// and the Studio's inbox page both come here.
+/// due, leaving out those a colleague holds; a task with its form; and completing it, which raises the workflow's event in the same
+/// transaction. The API and the Studio's inbox page both come here (the page reads its queues a page at a time from WorkQueues.TaskQueues).
 /// </summary>
 public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, AccessGuard guard, WorkflowEngine engine, PupilRecords records,
     IDefinitionCatalog catalog, TimeProvider time)
@@ -34,6 +34,9 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
             var roles = StaffRoles.TaskRolesOf(caller.Role ?? "");
             q = q.Where(x => roles.Contains(x.t.Role));
         }
+        // A task someone has claimed or been given is theirs, not the rest of the role's (the queues: WorkQueues.TaskQueues).
+        var me = caller.UserId ?? "";
+        q = q.Where(x => x.t.Assignee == null || x.t.Assignee == me);
         if (filter.PupilId is not null) q = q.Where(x => x.t.SubjectId == filter.PupilId);
         if (filter.ClassName is not null) q = q.Where(x => x.ClassName == filter.ClassName);
         if (filter.Stage is not null) q = q.Where(x => x.Stage == filter.Stage);

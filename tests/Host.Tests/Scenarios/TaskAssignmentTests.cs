@@ -80,6 +80,9 @@ public sealed class TaskAssignmentTests
         Assert.Equal(tara, (string?)(await p.Http.GetFromJsonAsync<JsonObject>($"/api/tasks/{voice}"))!["assignee"]);
         Assert.Contains(voice, await IdsAsync(first, "mine"));
         Assert.DoesNotContain(voice, await IdsAsync(second, "available"));
+        // The plain inbox list leaves out what a colleague holds, too.
+        Assert.Contains((await first.GetFromJsonAsync<JsonArray>("/api/inbox"))!, t => (string?)t!["taskId"] == voice);
+        Assert.DoesNotContain((await second.GetFromJsonAsync<JsonArray>("/api/inbox"))!, t => (string?)t!["taskId"] == voice);
         var journal = await p.JournalAsync(instance);
         var claim = Assert.Single(journal, j => (string?)j!["kind"] == "task-assigned")!;
         Assert.Equal("claimed", (string?)claim["data"]!["how"]);
@@ -214,6 +217,38 @@ public sealed class TaskAssignmentTests
         Assert.Equal(["pageSize", "queue", "sort", "status"],
             bad["errors"]!.AsArray().Select(e => (string)e!["field"]!).Order(StringComparer.Ordinal).ToList());
         await Pathway.ProblemAsync(await again.GetAsync("/api/tasks?queue=everyone"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task SavedFilters_AreEachPersonsOwn()
+    {
+        await using var p = await Pathway.StartAsync("2026-10-12");
+        var olive = await p.StaffAsync("olive", "class-teacher", "Olive Marsh", classes: "3 Oak");
+        var omar = await p.StaffAsync("omar", "class-teacher", "Omar Reid", classes: "3 Oak");
+
+        var saved = await olive.PutAsJsonAsync("/api/me/inbox-filters/Overdue in 3 Oak",
+            new { queue = "attention", className = "3 Oak", sort = "priority" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        (await olive.PutAsJsonAsync("/api/me/inbox-filters/Overdue in 3 Oak", new { queue = "attention", className = "3 Oak", stage = 2 }))
+            .EnsureSuccessStatusCode();
+        var mine = (await olive.GetFromJsonAsync<JsonArray>("/api/me/inbox-filters"))!;
+        var filter = Assert.Single(mine)!;
+        Assert.Equal(("Overdue in 3 Oak", "attention", "3 Oak", 2, null), ((string?)filter["name"], (string?)filter["queue"],
+            (string?)filter["className"], (int?)filter["stage"], (string?)filter["sort"]));
+        Assert.Empty((await omar.GetFromJsonAsync<JsonArray>("/api/me/inbox-filters"))!);
+        await Pathway.ProblemAsync(await omar.DeleteAsync("/api/me/inbox-filters/Overdue in 3 Oak"), HttpStatusCode.NotFound);
+
+        var odd = await olive.PutAsJsonAsync("/api/me/inbox-filters/Odd", new { queue = "later", sort = "name", stage = 12 });
+        var bad = await Pathway.ProblemAsync(odd, HttpStatusCode.BadRequest);
+        Assert.Equal(["queue", "sort", "stage"], bad["errors"]!.AsArray().Select(e => (string)e!["field"]!).Order(StringComparer.Ordinal));
+        Assert.Single((await olive.GetFromJsonAsync<JsonArray>("/api/me/inbox-filters"))!);
+        // The bootstrap token is no one's account: it has no filters to keep.
+        await Pathway.ProblemAsync(await p.Http.GetAsync("/api/me/inbox-filters"), HttpStatusCode.Forbidden);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await olive.DeleteAsync("/api/me/inbox-filters/Overdue in 3 Oak")).StatusCode);
+        Assert.Empty((await olive.GetFromJsonAsync<JsonArray>("/api/me/inbox-filters"))!);
+        var audit = (await p.Http.GetFromJsonAsync<JsonArray>("/api/audit?action=change"))!;
+        Assert.Equal(3, audit.Count(a => (string?)a!["resource"] == "inbox-filter"));
     }
 
     [Fact]
