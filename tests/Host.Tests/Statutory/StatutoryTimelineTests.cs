@@ -328,4 +328,39 @@ public sealed class StatutoryTimelineTests
         open = Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/assessments"))!)!;
         Assert.Empty(open["limitsPassed"]!.AsArray());
     }
+
+    [Fact]
+    public async Task AnAmendDecisionRecordedAWeekLate_CountsTheAmendedPlansEightWeeksFromTheDecision()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var pathway = await p.PupilAtAsync("ehcp");
+        var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
+        await p.AdvanceToAsync("2027-12-01");
+        await p.RaiseAsync(review, "review.meeting-held", new { heldOn = "2027-12-01" });
+
+        // Decided (and the proposals sent) on 8 December, recorded on 15 December.
+        await p.AdvanceToAsync("2027-12-15");
+        var amended = await p.RaiseAsync(review, "review.decided", new { decision = "amend", decidedOn = "2027-12-08", decidedBy = "SEN panel" });
+        Assert.Equal("amending", (string?)amended["to"]);
+
+        var instance = await p.InstanceAsync(review);
+        Assert.Equal("2028-02-02", (string?)instance["pendingTimers"]!.AsArray()
+            .Single(t => (string?)t!["timer"] == "amended-plan-deadline")!["dueOn"]);
+        Assert.Equal("2028-02-02", (string?)instance["openTasks"]!.AsArray()
+            .Single(t => ((string?)t!["title"])!.StartsWith("Issue the final amended plan", StringComparison.Ordinal))!["dueOn"]);
+    }
+
+    [Fact]
+    public async Task ADraftPlanDecisionRecordedAWeekLate_CountsTheCommentPeriodFromTheDecision()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var assessment = await AssessmentAsync(p);
+        await p.AdvanceToAsync("2026-11-12");
+        await p.RaiseAsync(assessment, "assessment.decided", new { assess = true, decidedOn = "2026-11-12", decidedBy = "A. Officer" });
+        await p.AdvanceToAsync("2027-01-25");
+        await p.RaiseAsync(assessment, "plan.decided", new { issue = true, decidedOn = "2027-01-18", decidedBy = "SEN panel" });
+
+        var timers = (await p.InstanceAsync(assessment))["pendingTimers"]!.AsArray();
+        Assert.Equal("2027-02-02", (string?)timers.Single(t => (string?)t!["timer"] == "comment-period")!["dueOn"]);
+    }
 }
