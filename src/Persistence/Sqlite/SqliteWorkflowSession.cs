@@ -87,6 +87,10 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         return list;
     }
 
+    public async Task<bool> HasTaskAsync(Guid instanceId, string definitionTaskId, CancellationToken ct) =>
+        _added.NewTasks.Any(t => t.InstanceId == instanceId && t.DefinitionTaskId == definitionTaskId)
+        || await db.Tasks.AsNoTracking().AnyAsync(t => t.InstanceId == instanceId && t.DefinitionTaskId == definitionTaskId, ct);
+
     public async Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct)
     {
         var list = new List<WorkflowTimer>();
@@ -126,6 +130,7 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
         changes.Journal.AddRange(_added.Journal);
         changes.Milestones.AddRange(_added.Milestones);
         changes.Audit.AddRange(AuditScope.Pending);
+        if (ParentLinkScope.Pending is { } spent) changes.SpentLinks.Add(spent);
         foreach (var (entity, stamp) in _instances.Values.Where(i => i.Entity.ConcurrencyStamp != i.Stamp))
             changes.ChangedInstances.Add((entity, stamp));
         foreach (var (task, snapshot) in _tasks.Values.Where(t => TaskSnapshot.Of(t.Entity) != t.Snapshot))

@@ -32,4 +32,16 @@ public sealed record TaskDefinition
     /// task for Year 6: <c>facts.YearGroup == 6</c>). Without one, the task is always created.
     /// </summary>
     public string? If { get; init; }
+
+    /// <summary>
+    /// <c>"state"</c> (default): the task belongs to the state; leaving the state closes it, entering it again makes it
+    /// anew. <c>"instance"</c>: the task belongs to the instance (e.g. a deadline of the case, not of one review cycle):
+    /// made once, the first time the state is entered with its condition holding, it stays open as the instance moves
+    /// between states and closes only with the instance.
+    /// </summary>
+    public string? Scope { get; init; }
+
+    public const string InstanceScope = "instance";
+
+    public bool OfInstance() => Scope == InstanceScope;
 }

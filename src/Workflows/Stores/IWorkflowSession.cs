@@ -14,6 +14,8 @@ public interface IWorkflowSession : IAsyncDisposable
     Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct);
     Task<IReadOnlyList<WorkTask>> FindTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
     Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct);
+    /// <summary>Whether the instance has ever had a task made from the given task of its definition (open, done or closed).</summary>
+    Task<bool> HasTaskAsync(Guid instanceId, string definitionTaskId, CancellationToken ct);
     Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct);
     void Add(WorkflowInstance instance);
     void Add(JournalEntry entry);

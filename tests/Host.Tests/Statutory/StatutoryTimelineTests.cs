@@ -363,4 +363,34 @@ public sealed class StatutoryTimelineTests
         var timers = (await p.InstanceAsync(assessment))["pendingTimers"]!.AsArray();
         Assert.Equal("2027-02-02", (string?)timers.Single(t => (string?)t!["timer"] == "comment-period")!["dueOn"]);
     }
+
+    [Fact]
+    public async Task AYear6PupilsTransferDeadline_SurvivesAJanuaryReview_AndIsNotHandedOutAgainOnceDone()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var pathway = await p.PupilAtAsync("ehcp", yearGroup: 6);
+        var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
+        async Task<List<JsonNode>> TransferAsync(string status) =>
+            (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={review}&status={status}"))!
+                .Where(t => ((string?)t!["title"])!.Contains("name the secondary school", StringComparison.Ordinal)).Select(t => t!).ToList();
+
+        // The review meeting in January and the decision to maintain the plan leave the 15 February deadline as it was.
+        await p.AdvanceToAsync("2027-01-18");
+        await p.RaiseAsync(review, "review.meeting-held", new { heldOn = "2027-01-18" });
+        Assert.Equal(["2027-02-15"], (await TransferAsync("open")).Select(t => (string)t["dueOn"]!));
+        await p.AdvanceToAsync("2027-01-25");
+        await p.RaiseAsync(review, "review.decided", new { decision = "maintain", decidedOn = "2027-01-25", decidedBy = "SEN panel" });
+        var open = Assert.Single(await TransferAsync("open"));
+        Assert.Equal("2027-02-15", (string?)open["dueOn"]);
+        Assert.Empty(await TransferAsync("cancelled"));
+
+        // Done on 10 February; another review cycle in March does not hand it out again for the next February.
+        await p.AdvanceToAsync("2027-02-10");
+        (await p.Http.PostAsJsonAsync($"/api/tasks/{open["id"]}/complete", new { notes = "Plan names Oakfield High." })).EnsureSuccessStatusCode();
+        await p.AdvanceToAsync("2027-03-01");
+        await p.RaiseAsync(review, "review.meeting-held", new { heldOn = "2027-03-01" });
+        await p.RaiseAsync(review, "review.decided", new { decision = "maintain", decidedOn = "2027-03-01", decidedBy = "SEN panel" });
+        Assert.Empty(await TransferAsync("open"));
+        Assert.Single(await TransferAsync("completed"));
+    }
 }

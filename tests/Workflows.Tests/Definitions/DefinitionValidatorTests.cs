@@ -243,6 +243,17 @@ public class DefinitionValidatorTests
             "invalid-date", "state", "ehcp");
 
     [Fact]
+    public void Validate_ATaskOfAnUnknownScope_OrOneOfTheInstanceThatRepeats_IsAnError()
+    {
+        AssertError(Validate(Pathway.WithState("ehcp",
+                s => s with { Tasks = [.. s.Tasks.Select(t => t.Id == "sen-targets" ? t with { Scope = "case" } : t)] })),
+            "invalid-scope", "state", "ehcp");
+        AssertError(Validate(Pathway.WithState("ehcp",
+                s => s with { Tasks = [.. s.Tasks.Select(t => t.Id == "target-review" ? t with { Scope = TaskDefinition.InstanceScope } : t)] })),
+            "instance-task-repeats", "state", "ehcp");
+    }
+
+    [Fact]
     public void Validate_RepeatingTaskWithoutACalendarPoint_IsAnError() =>
         AssertError(Validate(Pathway.WithState("ehcp",
                 s => s with { Tasks = [.. s.Tasks.Select(t => t.Id == "target-review" ? t with { Due = new When { Terms = 1 } } : t)] })),

@@ -23,6 +23,10 @@ internal static class TaskChecks
             p.Error("repeat-needs-point",
                 $"{what} repeats, so its due date must be a calendar point ('next' or 'date').", "state", stateId);
         }
+        if (t.Scope is not (null or "state" or TaskDefinition.InstanceScope))
+            p.Error("invalid-scope", $"{what} has scope '{t.Scope}'; a task belongs to the 'state' or the 'instance'.", "state", stateId);
+        if (t.OfInstance() && t.Repeat)
+            p.Error("instance-task-repeats", $"{what} belongs to the instance, so it is made once and cannot repeat.", "state", stateId);
         if (t.Form is { } form && !Patterns.Id().IsMatch(form))
             p.Error("invalid-form", $"{what} shows form '{form}', which is not lower-case letters, digits and dashes.", "state", stateId);
         if (t.EscalateTo is { } role && string.IsNullOrWhiteSpace(role))

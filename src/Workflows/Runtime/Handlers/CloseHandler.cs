@@ -17,7 +17,7 @@ internal sealed class CloseHandler(EngineServices services, UnitOfWork work)
                 services.Now(), actor);
             var state = definition.State(instance.State);
             instance.Touch(ctx.Now);
-            var (tasks, timers) = await StateLeaver.LeaveAsync(ctx, state, ct);
+            var (tasks, timers) = await StateLeaver.LeaveAsync(ctx, state, ending: true, ct);
             instance.Status = InstanceStatus.Closed;
             StateJournal.ClosedEarly(ctx.Journal, state, reason);
             return new InstanceClosure(instanceId, true, tasks, timers);

@@ -44,7 +44,7 @@ internal sealed class EventApplier
         var to = definition.State(taken.To);
         var why = taken.Rule is null ? null : definition.Rules.ExplainMatch(taken.Id, input, decision!);
         EventJournal.Transition(ctx.Journal, (from, to), taken, facts, why);
-        await StateLeaver.LeaveAsync(ctx, from, ct);
+        await StateLeaver.LeaveAsync(ctx, from, ending: to.Terminal, ct);
         var entry = new StateEntry(to, EntryName.Of(taken, from, to), taken.Id, subject.YearGroup, e.Data);
         await _states.EnterAsync(ctx, entry, ct);
         return Outcome(instance, from.Id, taken);

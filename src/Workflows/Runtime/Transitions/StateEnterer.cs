@@ -30,7 +30,7 @@ internal sealed class StateEnterer
                 await _parents.NotifyAsync(ctx, state, notification, parentId, ct);
             return;
         }
-        CreateTasks(ctx, entry, anchors);
+        await CreateTasksAsync(ctx, entry, anchors, ct);
         StartTimers(ctx, entry, anchors);
         if (state.Starts is { } childId) await _children.StartAsync(ctx, entry, childId, CountsFrom(ctx, entry), ct);
     }
@@ -47,7 +47,7 @@ internal sealed class StateEnterer
         instance.ReviewsWithoutProgress = 0;
     }
 
-    private static void CreateTasks(InstanceContext ctx, StateEntry entry, DayAnchors anchors)
+    private static async Task CreateTasksAsync(InstanceContext ctx, StateEntry entry, DayAnchors anchors, CancellationToken ct)
     {
         var state = entry.State;
         var conditions = state.Tasks.Any(t => t.If is not null) ? TaskConditions(ctx, entry) : null;
@@ -55,6 +55,8 @@ internal sealed class StateEnterer
         foreach (var t in state.Tasks)
         {
             if (!CompiledDefinition.TaskApplies(state.Id, t, conditions)) continue;
+            // A task of the instance is made once: coming back to the state does not hand it out again.
+            if (t.OfInstance() && await ctx.Session.HasTaskAsync(ctx.Instance.Id, t.Id, ct)) continue;
             var due = t.Due is null ? ctx.Today : SchoolTime.Resolve(t.Due, anchors.From(t.Due), ctx.Calendar, ctx.Definition);
             var task = WorkTaskFactory.Create(ctx, state.Id, t, due);
             ctx.Session.Add(task);

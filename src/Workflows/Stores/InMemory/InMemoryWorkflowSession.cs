@@ -44,6 +44,9 @@ internal sealed class InMemoryWorkflowSession(InMemoryTables tables) : IWorkflow
     public Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<WorkTask>>(FindTasks(t => t.InstanceId == instanceId && t.Status == WorkTaskStatus.Open));
 
+    public Task<bool> HasTaskAsync(Guid instanceId, string definitionTaskId, CancellationToken ct) =>
+        Task.FromResult(FindTasks(t => t.InstanceId == instanceId && t.DefinitionTaskId == definitionTaskId).Count > 0);
+
     public Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct)
     {
         if (_timers.TryGetValue(id, out var known)) return Task.FromResult<WorkflowTimer?>(known.Entity);

@@ -63,6 +63,8 @@ public class ConcurrencyTests
             public Task<IReadOnlyList<WorkTask>> FindTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
                 session.FindTasksAsync(ids, ct);
             public Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct) => session.OpenTasksAsync(instanceId, ct);
+            public Task<bool> HasTaskAsync(Guid instanceId, string definitionTaskId, CancellationToken ct) =>
+                session.HasTaskAsync(instanceId, definitionTaskId, ct);
             public Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct) =>
                 session.PendingTimersAsync(instanceId, ct);
             public void Add(WorkflowInstance instance) => session.Add(instance);
