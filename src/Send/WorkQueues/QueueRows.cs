@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 
 namespace SendWorkflow.Send.WorkQueues;
 
-/// <summary>A task with what a queue filters and shows of its pupil and workflow: one row of the inbox's query.</summary>
+/// <summary>A task with what a queue shows of its pupil and workflow: one row of a page.</summary>
 internal sealed class QueueRow
 {
     public WorkTask Task { get; init; } = null!;
@@ -52,28 +52,28 @@ internal sealed record QueueCaller(string Me, bool AnyRole, IReadOnlyList<string
 internal static class QueueRows
 {
     /// <summary>How many rows each queue holds, counted in one pass: <c>COUNT(CASE WHEN ... END)</c> per queue.</summary>
-    public static Expression<Func<IGrouping<int, QueueRow>, QueueTotals>> Totals(QueueCaller who)
+    public static Expression<Func<IGrouping<int, WorkTask>, QueueTotals>> Totals(QueueCaller who)
     {
-        var g = Expression.Parameter(typeof(IGrouping<int, QueueRow>), "g");
+        var g = Expression.Parameter(typeof(IGrouping<int, WorkTask>), "g");
         var bindings = TaskQueueNames.All.Select(q => (MemberBinding)Expression.Bind(typeof(QueueTotals).GetProperty(QueueTotals.PropertyOf(q))!,
-            Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(QueueRow)], g, In(q, who))));
-        return Expression.Lambda<Func<IGrouping<int, QueueRow>, QueueTotals>>(
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(WorkTask)], g, In(q, who))));
+        return Expression.Lambda<Func<IGrouping<int, WorkTask>, QueueTotals>>(
             Expression.MemberInit(Expression.New(typeof(QueueTotals)), bindings), g);
     }
 
-    public static Expression<Func<QueueRow, bool>> In(string queue, QueueCaller who)
+    public static Expression<Func<WorkTask, bool>> In(string queue, QueueCaller who)
     {
         var (me, any, roles, assigner, today) = (who.Me, who.AnyRole, who.Roles, who.Assigner, who.Today);
         const WorkTaskStatus open = WorkTaskStatus.Open;
         return queue switch
         {
-            TaskQueueNames.AssignedToMe => x => x.Task.Status == open && x.Task.Assignee == me,
-            TaskQueueNames.Available => x => x.Task.Status == open && x.Task.Assignee == null && (any || roles.Contains(x.Task.Role)),
-            TaskQueueNames.NeedsAttention => x => x.Task.Status == open && (x.Task.DueOn < today || x.Task.EscalatedAt != null)
-                && (assigner || x.Task.Assignee == me || (x.Task.Assignee == null && (any || roles.Contains(x.Task.Role)))),
-            TaskQueueNames.Done => x => x.Task.Status == WorkTaskStatus.Completed && (x.Task.Assignee == me || any || roles.Contains(x.Task.Role)),
-            TaskQueueNames.Everyone => x => x.Task.Status == open,
-            _ => x => x.Task.Status == open && (x.Task.Assignee == me || (x.Task.Assignee == null && (any || roles.Contains(x.Task.Role)))),
+            TaskQueueNames.AssignedToMe => x => x.Status == open && x.Assignee == me,
+            TaskQueueNames.Available => x => x.Status == open && x.Assignee == null && (any || roles.Contains(x.Role)),
+            TaskQueueNames.NeedsAttention => x => x.Status == open && (x.DueOn < today || x.EscalatedAt != null)
+                && (assigner || x.Assignee == me || (x.Assignee == null && (any || roles.Contains(x.Role)))),
+            TaskQueueNames.Done => x => x.Status == WorkTaskStatus.Completed && (x.Assignee == me || any || roles.Contains(x.Role)),
+            TaskQueueNames.Everyone => x => x.Status == open,
+            _ => x => x.Status == open && (x.Assignee == me || (x.Assignee == null && (any || roles.Contains(x.Role)))),
         };
     }
 }

@@ -24,16 +24,16 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await guard.AuditAsync(caller, AuditActions.Read, "tasks", null, query.PupilId, null);
-        var rows = Filtered(await RowsAsync(db, caller, ct), query, who);
+        // Counted, sorted and paged on the tasks alone (a filter on the pupil or the workflow is a subquery), so SQLite reads
+        // one table and its indexes; only the page's rows are joined to their pupil and workflow.
+        var tasks = Filtered(db, await guard.TasksAsync(db, caller, ct), query, who);
         // One row, or none when the caller may see no task at all.
-        var totals = (await rows.GroupBy(_ => 1).Select(QueueRows.Totals(who)).ToListAsync(ct)).SingleOrDefault() ?? new QueueTotals();
+        var totals = (await tasks.GroupBy(_ => 1).Select(QueueRows.Totals(who)).ToListAsync(ct)).SingleOrDefault() ?? new QueueTotals();
         var counts = TaskQueueNames.All.Where(q => assigner || q != TaskQueueNames.Everyone).ToDictionary(q => q, totals.Of);
-        // The page's ids from the tasks alone (the pupil and workflow joins are left out unless a filter needs them), then
-        // those rows in full.
         var sort = query.Sort ?? (queue == TaskQueueNames.Done ? TaskSorts.Completed : TaskSorts.Due);
-        var pageIds = await Sorted(rows.Where(QueueRows.In(queue, who)), sort).Skip((page - 1) * size).Take(size).Select(x => x.Task.Id)
+        var pageIds = await Sorted(tasks.Where(QueueRows.In(queue, who)), sort).Skip((page - 1) * size).Take(size).Select(t => t.Id)
             .ToListAsync(ct);
-        var rowsOfPage = await rows.Where(x => pageIds.Contains(x.Task.Id)).ToDictionaryAsync(x => x.Task.Id, ct);
+        var rowsOfPage = await RowsOf(db, db.Tasks.AsNoTracking().Where(t => pageIds.Contains(t.Id))).ToDictionaryAsync(x => x.Task.Id, ct);
         var found = pageIds.Select(id => rowsOfPage[id]).ToList();
         var ids = found.Select(r => r.Task.Assignee).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
@@ -74,11 +74,10 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
     }
 
     // A school's programme has no pupil: its tasks are the school's, named so.
-    private async Task<IQueryable<QueueRow>> RowsAsync(SendWorkflowDbContext db, Caller caller, CancellationToken ct) =>
-        from t in await guard.TasksAsync(db, caller, ct)
+    private static IQueryable<QueueRow> RowsOf(SendWorkflowDbContext db, IQueryable<WorkTask> tasks) =>
+        from t in tasks
         join p in db.Pupils.AsNoTracking() on t.SubjectId equals p.Id into pupils
         from p in pupils.DefaultIfEmpty()
-        // Left joins on primary keys, which SQLite leaves out of a query that reads nothing from them (the counts, the page's ids).
         join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id into instances
         from i in instances.DefaultIfEmpty()
         select new QueueRow
@@ -86,34 +85,36 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
             Task = t, Name = p != null ? p.Name : Inbox.SchoolWork, ClassName = p != null ? p.ClassName : null, Stage = i != null ? i.Stage : null,
         };
 
-    private static IQueryable<QueueRow> Filtered(IQueryable<QueueRow> rows, TaskQueueQuery query, QueueCaller who)
+    private static IQueryable<WorkTask> Filtered(SendWorkflowDbContext db, IQueryable<WorkTask> tasks, TaskQueueQuery query, QueueCaller who)
     {
-        if (query.PupilId is { } pupil) rows = rows.Where(x => x.Task.SubjectId == pupil);
-        if (query.ClassName is { Length: > 0 } cls) rows = rows.Where(x => x.ClassName == cls);
-        if (query.Stage is { } stage) rows = rows.Where(x => x.Stage == stage);
-        if (query.Kind is { Length: > 0 } kind) rows = rows.Where(x => x.Task.Kind == kind);
+        if (query.PupilId is { } pupil) tasks = tasks.Where(t => t.SubjectId == pupil);
+        if (query.ClassName is { Length: > 0 } cls) tasks = tasks.Where(t => db.Pupils.Any(p => p.Id == t.SubjectId && p.ClassName == cls));
+        if (query.Stage is { } stage) tasks = tasks.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && i.Stage == stage));
+        if (query.Kind is { Length: > 0 } kind) tasks = tasks.Where(t => t.Kind == kind);
         if (query.Search?.Trim() is { Length: > 0 } search)
         {
             var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            rows = rows.Where(x => EF.Functions.Like(x.Name, pattern, "\\"));
+            // The school's programme is named so in the inbox, and found by that name.
+            var school = Inbox.SchoolWork.Contains(search, StringComparison.OrdinalIgnoreCase);
+            tasks = tasks.Where(t => db.Pupils.Any(p => p.Id == t.SubjectId && EF.Functions.Like(p.Name, pattern, "\\"))
+                || (school && t.SubjectId.StartsWith(SchoolSubject.Prefix)));
         }
         return query.Assignee switch
         {
-            null or "" => rows,
-            "me" => rows.Where(x => x.Task.Assignee == who.Me),
-            "none" => rows.Where(x => x.Task.Assignee == null),
-            var id => rows.Where(x => x.Task.Assignee == id),
+            null or "" => tasks,
+            "me" => tasks.Where(t => t.Assignee == who.Me),
+            "none" => tasks.Where(t => t.Assignee == null),
+            var id => tasks.Where(t => t.Assignee == id),
         };
     }
 
-    private static IQueryable<QueueRow> Sorted(IQueryable<QueueRow> rows, string sort) => sort switch
+    private static IQueryable<WorkTask> Sorted(IQueryable<WorkTask> tasks, string sort) => sort switch
     {
-        TaskSorts.Priority => rows.OrderByDescending(x => x.Task.Priority).ThenBy(x => x.Task.DueOn).ThenBy(x => x.Task.Id),
-        TaskSorts.StartBy => rows.OrderBy(x => x.Task.StartBy == null).ThenBy(x => x.Task.StartBy).ThenBy(x => x.Task.DueOn)
-            .ThenBy(x => x.Task.Id),
-        TaskSorts.Completed => rows.OrderByDescending(x => x.Task.CompletedAt).ThenBy(x => x.Task.Id),
-        _ => rows.OrderBy(x => x.Task.DueOn).ThenByDescending(x => x.Task.Priority).ThenBy(x => x.Task.Id),
+        TaskSorts.Priority => tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.DueOn).ThenBy(t => t.Id),
+        TaskSorts.StartBy => tasks.OrderBy(t => t.StartBy == null).ThenBy(t => t.StartBy).ThenBy(t => t.DueOn).ThenBy(t => t.Id),
+        TaskSorts.Completed => tasks.OrderByDescending(t => t.CompletedAt).ThenBy(t => t.Id),
+        _ => tasks.OrderBy(t => t.DueOn).ThenByDescending(t => t.Priority).ThenBy(t => t.Id),
     };
 
     private static QueueTask Item(Caller caller, QueueRow r, Dictionary<string, string> names, DateOnly today)
