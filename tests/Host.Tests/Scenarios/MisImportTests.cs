@@ -186,6 +186,7 @@ public sealed class MisImportTests
         await using var db = await p.Factory.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContextAsync();
         Assert.Equal((0, 0), (await db.PupilImports.CountAsync(), await db.Pupils.CountAsync()));
         await Pathway.ProblemAsync(await p.Http.GetAsync($"/api/schools/oakfield/imports/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        await Pathway.ProblemAsync(await p.Http.PostAsync($"/api/schools/oakfield/imports/{Guid.NewGuid()}/apply", null), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -58,11 +58,13 @@ public sealed class PupilImports(IDbContextFactory<SendWorkflowDbContext> factor
     {
         await RequireMayImportAsync(caller, schoolId);
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Found (or refused and audited) before the transaction takes the database's write lock.
+        var record = await FindAsync(db, caller, schoolId, importId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Claimed first, inside the transaction: of two people pressing "Apply" at once, the second is told it was applied.
         var claimed = await db.PupilImports.Where(i => i.Id == importId && i.SchoolId == schoolId && i.Status == Previewed)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, Applied), ct);
-        var record = await FindAsync(db, caller, schoolId, importId, ct);
+        await db.Entry(record).ReloadAsync(ct);
         if (claimed == 0)
         {
             throw new ConflictException($"This import was applied on {UkTime.Format(UkTime.DateOfUtc(record.AppliedAt ?? record.CreatedAt))}; " +
