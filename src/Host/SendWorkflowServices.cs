@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SendWorkflow.Host.Endpoints;
 using SendWorkflow.Host.Health;
+using SendWorkflow.Host.Parents;
 using SendWorkflow.Host.Timers;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Clock;
@@ -42,6 +43,9 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Cases.Explanations>();
         services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();
         services.AddSingleton<SendWorkflow.Send.ParentMeetings.ParentMeetings>();
+        services.AddSingleton<SendWorkflow.Send.ParentLinks.ParentLinks>();
+        services.AddSingleton<SendWorkflow.Send.ParentLinks.ParentVoice>();
+        services.AddSingleton<ParentPageLimits>();
         services.AddSingleton<SendWorkflow.Send.ActionPlans.ActionPlans>();
         services.AddSingleton<SendWorkflow.Send.Transition.TransitionPacks>();
         services.AddSingleton<SendWorkflow.Send.Reports.GovernorReports>();
@@ -100,6 +104,7 @@ public static class SendWorkflowServices
         api.MapSchoolViewsApi();
         api.MapProgrammesApi();
         api.MapParentMeetingsApi();
+        api.MapParentLinksApi();
         api.MapActionPlanApi();
         api.MapGovernorReportApi();
         api.MapCpdAuditApi();
@@ -112,6 +117,8 @@ public static class SendWorkflowServices
         api.MapTasksApi();
         api.MapClockApi();
         api.MapStatutoryApi();
+        // The page a parent's link opens: outside /api, a page without sign-in.
+        app.MapParentPage();
         return app;
     }
 }

@@ -17,6 +17,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
     private readonly TableStatements<WorkflowTimer> _timers = new(model, nameof(WorkflowTimer.Status));
     private readonly TableStatements<JournalEntry> _journal = new(model);
     private readonly TableStatements<Milestone> _milestones = new(model);
+    private readonly TableStatements<ParentLinkRecord> _links = new(model, nameof(ParentLinkRecord.Revision));
 
     private const int MaxBatch = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -126,8 +127,13 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
             ? new AlreadyRunningException(started.SubjectId, started.DefinitionId, Guid.Empty)
             : new InvalidOperationException($"The database refused the change: {ex.Message}", ex);
 
-    private ConcurrencyConflictException? Apply(WorkflowChangeSet changes, SqliteTransaction tx)
+    private Exception? Apply(WorkflowChangeSet changes, SqliteTransaction tx)
     {
+        // First: a link spent meanwhile refuses the change set for good, where a stale instance or task is retried.
+        foreach (var (link, readRevision) in changes.SpentLinks)
+        {
+            if (Run(_links.UpdateSql, tx, c => _links.BindUpdate(c, link, readRevision)) == 0) return new ParentLinkSpentException(link.Id);
+        }
         foreach (var (instance, readStamp) in changes.ChangedInstances)
         {
             if (Run(_instances.UpdateSql, tx, c => _instances.BindUpdate(c, instance, readStamp)) == 0)

@@ -6,5 +6,8 @@ internal sealed class WorkflowChangeSet : ChangeSet
     /// <summary>Audit entries committed with the change (or alone, for a look at a record).</summary>
     public List<AuditEntryRecord> Audit { get; } = [];
 
-    public override bool IsEmpty => base.IsEmpty && Audit.Count == 0;
+    /// <summary>Parents' links the change uses up, with the revision each was read at (<see cref="ParentLinkScope"/>).</summary>
+    public List<(ParentLinkRecord Link, int ReadRevision)> SpentLinks { get; } = [];
+
+    public override bool IsEmpty => base.IsEmpty && Audit.Count == 0 && SpentLinks.Count == 0;
 }

@@ -27,6 +27,11 @@ public static class Capabilities
     public const string ChangeProvision = "change-provision";
     /// <summary>Add pupils and change their details.</summary>
     public const string ManagePupils = "manage-pupils";
+    /// <summary>
+    /// Make, list and revoke the links a pupil's parents answer a form by without an account (the parent voice): the SENCo,
+    /// the pupil's class teacher (their classes' pupils only, by <see cref="AccessPolicy"/>), the headteacher and an administrator.
+    /// </summary>
+    public const string ParentLinks = "parent-links";
     /// <summary>A borough's statutory work: open assessments, compliance, exceptions.</summary>
     public const string BoroughViews = "borough-views";
     /// <summary>Start the school's programmes (the SENCo's monitoring schedule) for an academic year.</summary>
@@ -54,6 +59,7 @@ public static class Capabilities
         [AssignTasks] = SchoolLeaders,
         [ChangeProvision] = [StaffRoles.Senco, StaffRoles.ClassTeacher, StaffRoles.Headteacher, StaffRoles.Administrator],
         [ManagePupils] = SchoolLeaders,
+        [ParentLinks] = [StaffRoles.Senco, StaffRoles.ClassTeacher, StaffRoles.Headteacher, StaffRoles.Administrator],
         [StartProgrammes] = SchoolLeaders,
         [ReadActionPlan] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.SenGovernor, StaffRoles.Governor, StaffRoles.Administrator],
         [ChangeActionPlan] = SchoolLeaders,

@@ -57,6 +57,8 @@ public sealed class PermissionMatrixTests
         var victimId = (string)(await victim.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         var target = (string)(await (await admin.PostAsJsonAsync("/api/pupils/ava/targets", Target())).Content
             .ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var parentLink = (string)(await (await admin.PostAsJsonAsync("/api/pupils/ava/parent-links", new { form = "parent-voice" })).Content
+            .ReadFromJsonAsync<JsonObject>())!["id"]!;
         var action = (string)(await (await admin.PostAsJsonAsync("/api/schools/oakfield/action-plan",
             new { area = "Interventions", action = "Exit criteria" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         // An MIS export of one pupil, previewed: its import is applied and its leavers confirmed below.
@@ -129,6 +131,12 @@ public sealed class PermissionMatrixTests
             new("GET", "/api/pupils/{pupilId}/ipm", "/api/pupils/ava/ipm", null, ["senco", "teacher", "ta", "head", "admin"]),
             new("POST", "/api/pupils/{pupilId}/targets", "/api/pupils/ava/targets", () => Target(), ["senco", "teacher", "head", "admin"]),
             new("PUT", "/api/targets/{id:guid}", $"/api/targets/{target}", () => new { text = "Reads 20 tricky words" },
+                ["senco", "teacher", "head", "admin"]),
+            // The SENCo, Ava's class teacher, the head: a link for her parents (the DELETE revokes it once, then answers as it is).
+            new("POST", "/api/pupils/{pupilId}/parent-links", "/api/pupils/ava/parent-links", () => new { form = "parent-voice" },
+                ["senco", "teacher", "head", "admin"]),
+            new("GET", "/api/pupils/{pupilId}/parent-links", "/api/pupils/ava/parent-links", null, ["senco", "teacher", "head", "admin"]),
+            new("DELETE", "/api/pupils/{pupilId}/parent-links/{linkId:guid}", $"/api/pupils/ava/parent-links/{parentLink}", null,
                 ["senco", "teacher", "head", "admin"]),
             new("GET", "/api/schools/{id}/line-management", "/api/schools/oakfield/line-management", null, ["senco", "head", "admin"]),
             new("GET", "/api/definitions", "/api/definitions", null, SignedIn),
