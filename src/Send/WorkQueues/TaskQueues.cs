@@ -88,8 +88,11 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
     private static IQueryable<WorkTask> Filtered(SendWorkflowDbContext db, IQueryable<WorkTask> tasks, TaskQueueQuery query, QueueCaller who)
     {
         if (query.PupilId is { } pupil) tasks = tasks.Where(t => t.SubjectId == pupil);
-        if (query.ClassName is { Length: > 0 } cls) tasks = tasks.Where(t => db.Pupils.Any(p => p.Id == t.SubjectId && p.ClassName == cls));
-        if (query.Stage is { } stage) tasks = tasks.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && i.Stage == stage));
+        // "IN (the pupils of the class)": SQLite finds those few pupils first, then their tasks by index.
+        if (query.ClassName is { Length: > 0 } cls)
+            tasks = tasks.Where(t => db.Pupils.Where(p => p.ClassName == cls).Select(p => p.Id).Contains(t.SubjectId));
+        if (query.Stage is { } stage)
+            tasks = tasks.Where(t => db.Instances.Where(i => i.Stage == stage).Select(i => i.Id).Contains(t.InstanceId));
         if (query.Kind is { Length: > 0 } kind) tasks = tasks.Where(t => t.Kind == kind);
         if (query.Search?.Trim() is { Length: > 0 } search)
         {
@@ -97,8 +100,8 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
             // The school's programme is named so in the inbox, and found by that name.
             var school = Inbox.SchoolWork.Contains(search, StringComparison.OrdinalIgnoreCase);
-            tasks = tasks.Where(t => db.Pupils.Any(p => p.Id == t.SubjectId && EF.Functions.Like(p.Name, pattern, "\\"))
-                || (school && t.SubjectId.StartsWith(SchoolSubject.Prefix)));
+            var named = db.Pupils.Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.Id);
+            tasks = tasks.Where(t => named.Contains(t.SubjectId) || (school && t.SubjectId.StartsWith(SchoolSubject.Prefix)));
         }
         return query.Assignee switch
         {
