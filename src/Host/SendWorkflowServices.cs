@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SendWorkflow.Host.Email;
 using SendWorkflow.Host.Endpoints;
 using SendWorkflow.Host.Health;
 using SendWorkflow.Host.Parents;
@@ -62,6 +63,8 @@ public static class SendWorkflowServices
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<StartupTasks>();
+        // After the start-up tasks: a restart's unsent reminders need the migrated database.
+        services.AddReminderEmails(config);
         return services;
     }
 
@@ -115,6 +118,7 @@ public static class SendWorkflowServices
         api.MapPupilImportsApi();
         api.MapInstancesApi();
         api.MapTasksApi();
+        api.MapSettingsApi();
         api.MapClockApi();
         api.MapStatutoryApi();
         // The page a parent's link opens: outside /api, a page without sign-in.

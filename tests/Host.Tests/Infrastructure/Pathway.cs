@@ -8,18 +8,21 @@ public sealed class Pathway : IAsyncDisposable
 {
     private static int _pupils;
 
-    public Pathway(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null, CapturedLogs? logs = null)
+    /// <param name="settings">Settings over the defaults, e.g. the <c>Email</c> ones of an <see cref="SmtpSink"/>.</param>
+    public Pathway(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null, CapturedLogs? logs = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        Factory = new ServiceFactory(start, databaseFile, definitionsPath) { Logs = logs };
+        Factory = new ServiceFactory(start, databaseFile, definitionsPath) { Logs = logs, Settings = settings is null ? [] : new(settings) };
         Http = Factory.CreateClient();
     }
 
     public ServiceFactory Factory { get; }
     public HttpClient Http { get; }
 
-    public static async Task<Pathway> StartAsync(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null)
+    public static async Task<Pathway> StartAsync(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var p = new Pathway(start, databaseFile, definitionsPath);
+        var p = new Pathway(start, databaseFile, definitionsPath, settings: settings);
         await p.EnsureSchoolAsync();
         return p;
     }

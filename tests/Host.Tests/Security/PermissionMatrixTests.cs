@@ -185,6 +185,9 @@ public sealed class PermissionMatrixTests
             new("GET", "/api/me/inbox-filters", "/api/me/inbox-filters", null, SeeAva),
             new("PUT", "/api/me/inbox-filters/{name}", "/api/me/inbox-filters/Overdue", () => new { queue = "attention" }, SeeAva),
             new("DELETE", "/api/me/inbox-filters/{name}", "/api/me/inbox-filters/Overdue", null, SeeAva),
+            // Email settings are a person's with work to be reminded of (a governor has none); the bootstrap token has no account.
+            new("GET", "/api/me/settings", "/api/me/settings", null, SeeAva),
+            new("PUT", "/api/me/settings", "/api/me/settings", () => new { digest = true }, SeeAva),
             new("GET", "/api/clock", "/api/clock", null, SignedIn),
             new("POST", "/api/clock/advance", "/api/clock/advance", () => new { days = 0 }, AdminOnly),
             new("GET", "/api/boroughs/{boroughId}/parameters", "/api/boroughs/demo-borough/parameters", null, LaOnly),
