@@ -1,29 +1,24 @@
-using SendWorkflow.Send.LineManagement;
 using SendWorkflow.Send.Workspace;
 
 namespace SendWorkflow.Send.Ipm;
 
 /// <summary>
-/// The forms whose fields depend on records as they are now. A review of a pupil with an individual provision map
-/// scores each open target (-2 to +2, with a note) and measures the impact of each intervention running now. The
-/// review's progress, which the pathway's rules read, is the one the scores give, unless the teacher records another
-/// and says why. The SENCo's line-management meeting asks after each teaching assistant of the school.
+/// A review of a pupil with an individual provision map scores each open target (-2 to +2, with a note) and measures
+/// the impact of each intervention running now. The review's progress, which the pathway's rules read, is the one the
+/// scores give, unless the teacher records another and says why.
 /// </summary>
 public static class ReviewForms
 {
-    /// <summary>The task's form: for a review of a pupil with open targets or running interventions, with their fields.</summary>
-    public static async Task<IReadOnlyList<FormField>> ForAsync(SendWorkflowDbContext db, WorkTask task, DateOnly today, CancellationToken ct)
+    /// <summary>A review's fields with the pupil's open targets and the interventions running today.</summary>
+    public static async Task<IReadOnlyList<FormField>> ForAsync(SendWorkflowDbContext db, WorkTask task, IReadOnlyList<FormField> review,
+        DateOnly today, CancellationToken ct)
     {
-        var fields = TaskForms.For(task);
-        if (TaskForms.FormOf(task) == TaskForms.LineManagement)
-            return LineManagementForm.Fields(await LineManagementForm.AssistantsAsync(db, task.SchoolId, UkTime.StartOf(today), ct));
-        if (!TaskForms.RecordsProgress(task) || SchoolSubject.Is(task.SubjectId)) return fields;
         var targets = await db.Targets.AsNoTracking().Where(t => t.PupilId == task.SubjectId && t.Status == "open")
             .OrderBy(t => t.SetOn).ThenBy(t => t.CreatedAt).ToListAsync(ct);
         var provisions = await db.Provisions.AsNoTracking()
             .Where(p => p.PupilId == task.SubjectId && p.StartsOn <= today && (p.EndsOn == null || p.EndsOn >= today))
             .OrderBy(p => p.StartsOn).ThenBy(p => p.CreatedAt).ToListAsync(ct);
-        return With(fields, targets, provisions);
+        return With(review, targets, provisions);
     }
 
     private static List<FormField> With(IReadOnlyList<FormField> review, List<IpmTarget> targets, List<ProvisionRecord> provisions)

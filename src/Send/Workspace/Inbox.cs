@@ -61,7 +61,7 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         var task = await FindAsync(caller, taskId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         return new OpenedTask(task.Id, task.SubjectId, task.Title, task.Kind, task.DueOn,
-            await ReviewForms.ForAsync(db, task, UkTime.DateOf(time.GetUtcNow()), ct));
+            await LiveForms.ForAsync(db, task, UkTime.DateOf(time.GetUtcNow()), ct));
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         {
             task = await guard.RequireTaskAsync(db, caller, taskId, ct);
             instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, ct);
-            fields = await ReviewForms.ForAsync(db, task, UkTime.DateOf(time.GetUtcNow()), ct);
+            fields = await LiveForms.ForAsync(db, task, UkTime.DateOf(time.GetUtcNow()), ct);
         }
         await guard.RequireRoleAsync(caller, "complete tasks", Capabilities.Of(Capabilities.ChangeRecords));
         var definition = (await catalog.GetAsync(instance.DefinitionId, instance.Version, ct)).Definition;
