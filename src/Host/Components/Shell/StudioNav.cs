@@ -28,6 +28,7 @@ public static class StudioNav
         new("/la/assessments", "Assessments", Capabilities.BoroughViews),
         new("/audit", "Audit log", Capabilities.SearchAudit),
         new("/calendar", "My calendar", Capabilities.Workspace),
+        new("/account", "My account", Capabilities.Workspace),
     ];
 
     public static IEnumerable<Link> For(ClaimsPrincipal user) => Links.Where(l => Capabilities.Allows(user, l.Capability));
