@@ -14,6 +14,11 @@ public sealed class Pupil
     public string SchoolId { get; set; } = "";
     /// <summary>National curriculum year: -1 nursery, 0 reception, 1 to 14.</summary>
     public int YearGroup { get; set; }
+    /// <summary>
+    /// The school year the year group is for, by the calendar year it starts in (2026 for 2026-27); none means the year
+    /// the pupil was added in. Each 1 September moves the year group of those not yet moved up for the new year.
+    /// </summary>
+    public int? YearGroupFrom { get; set; }
     /// <summary>The pupil's class, e.g. "3 Oak": class teachers and TAs see the pupils of their classes.</summary>
     public string? ClassName { get; set; }
     /// <summary>Primary type of need as the school census codes it (SPLD, MLD, SLCN, SEMH, ASD, ...), once known.</summary>

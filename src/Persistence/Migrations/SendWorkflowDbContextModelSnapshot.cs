@@ -797,6 +797,9 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<int>("YearGroup")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("YearGroupFrom")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SchoolId");
