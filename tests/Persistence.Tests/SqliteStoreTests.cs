@@ -126,6 +126,63 @@ public sealed class SqliteStoreTests : IAsyncLifetime
             (stored.Assignee, stored.StartBy, stored.Priority, stored.Status, stored.Revision));
     }
 
+    [Fact]
+    public async Task AParentsLinkSpentWithATask_IsWrittenInItsTransaction_AndOneSpentMeanwhile_LeavesTheTaskOpen()
+    {
+        var (instance, task, _) = NewCase();
+        var second = NewCase().Item2;
+        second.InstanceId = instance.Id;
+        await using (var session = await Store.OpenAsync(CancellationToken.None))
+        {
+            session.Add(instance);
+            session.Add(task);
+            session.Add(second);
+            await session.CommitAsync(CancellationToken.None);
+        }
+        var (link, revoked) = (NewLink(task.Id), NewLink(second.Id));
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            db.ParentLinks.AddRange(link, revoked);
+            await db.SaveChangesAsync();
+        }
+
+        await CompleteSpendingAsync(task.Id, link);
+        // The second link is revoked after it was read: completing its task with it is refused whole.
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            var stored = await db.ParentLinks.SingleAsync(l => l.Id == revoked.Id);
+            (stored.RevokedAt, stored.RevokedBy, stored.Revision) = (Now, "SENCo", stored.Revision + 1);
+            await db.SaveChangesAsync();
+        }
+        await Assert.ThrowsAsync<Sqlite.ParentLinkSpentException>(() => CompleteSpendingAsync(second.Id, revoked));
+
+        await using var read = await Factory.CreateDbContextAsync();
+        AssertSame(link, await read.ParentLinks.AsNoTracking().SingleAsync(l => l.Id == link.Id));
+        Assert.Equal(WorkTaskStatus.Completed, (await read.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id)).Status);
+        Assert.Equal(WorkTaskStatus.Open, (await read.Tasks.AsNoTracking().SingleAsync(t => t.Id == second.Id)).Status);
+        var notUsed = await read.ParentLinks.AsNoTracking().SingleAsync(l => l.Id == revoked.Id);
+        Assert.Equal((null, Now, 1), (notUsed.UsedAt, notUsed.RevokedAt, notUsed.Revision));
+    }
+
+    // What the parent's answer does through the engine: the task completed, the link used up, in one unit of work.
+    private async Task CompleteSpendingAsync(Guid taskId, ParentLinkRecord link)
+    {
+        await using var session = await Store.OpenAsync(CancellationToken.None);
+        var task = (await session.FindTaskAsync(taskId, CancellationToken.None))!;
+        (task.Status, task.CompletedAt, task.CompletedBy) = (WorkTaskStatus.Completed, Now, "from the parent");
+        var read = link.Revision;
+        (link.UsedAt, link.Revision) = (Now, read + 1);
+        using (Sqlite.ParentLinkScope.Spend(link, read))
+            await session.CommitAsync(CancellationToken.None);
+    }
+
+    private static ParentLinkRecord NewLink(Guid taskId) => new()
+    {
+        Id = Guid.CreateVersion7(), PupilId = "p", SchoolId = "s", Form = "parent-voice", TaskId = taskId,
+        TokenHash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + new string('0', 32), CreatedAt = Now, CreatedById = "u1",
+        CreatedBy = "Sam Patel", ExpiresAt = Now.AddDays(14),
+    };
+
     private static (WorkflowInstance, WorkTask, WorkflowTimer) NewCase()
     {
         var instance = new WorkflowInstance
