@@ -34,18 +34,19 @@ public sealed class SmtpMailer(EmailOptions options, ILogger<SmtpMailer> logger)
             {
                 await client.SendAsync(email.Message, ct);
             }
-            catch (SmtpCommandException ex)
-            {
-                // The server refused this one (a mailbox it does not know, a full one): the others may still go.
-                failed++;
-                retry |= (int)ex.StatusCode < 500;
-                logger.LogWarning("An email ({Kind}) was refused by the SMTP server: {Problem}", email.Kind, Describe(ex));
-                continue;
-            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning("{Count} emails were not sent: the SMTP connection failed: {Problem}", emails.Count - done - failed, Describe(ex));
-                return new MailRun(done, emails.Count - done, true);
+                failed++;
+                if (!client.IsConnected)
+                {
+                    logger.LogWarning("{Count} emails were not sent: the SMTP connection failed: {Problem}", emails.Count - done, Describe(ex));
+                    return new MailRun(done, emails.Count - done, true);
+                }
+                // The server refused this one (a mailbox it does not know, a full one), or its address can't be used: the
+                // others still go. Trying again later helps only when the server said "later" (4xx).
+                retry |= ex is SmtpCommandException { StatusCode: < (SmtpStatusCode)500 };
+                logger.LogWarning("An email ({Kind}) was not sent: {Problem}", email.Kind, Describe(ex));
+                continue;
             }
             await sent(email);
             done++;
@@ -73,6 +74,9 @@ public sealed class SmtpMailer(EmailOptions options, ILogger<SmtpMailer> logger)
     {
         SmtpCommandException command => $"{(int)command.StatusCode} {command.StatusCode} ({command.ErrorCode})",
         AuthenticationException => "the SMTP server refused Email__Smtp__User and Email__Smtp__Password",
-        _ => $"{ex.GetType().Name}: {ex.Message}",
+        // What went wrong with the connection says nothing of the email; anything else might quote it.
+        System.Net.Sockets.SocketException or IOException or TimeoutException or SmtpProtocolException or SslHandshakeException =>
+            $"{ex.GetType().Name}: {ex.Message}",
+        _ => ex.GetType().Name,
     };
 }

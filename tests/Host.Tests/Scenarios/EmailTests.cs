@@ -149,6 +149,35 @@ public sealed class EmailTests
     }
 
     [Fact]
+    public async Task TheLasOverdueDecision_IsEscalatedToTheBoroughsLaOfficers_AndNoOtherBoroughs()
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var p = await Pathway.StartAsync("2026-10-12", settings: smtp.Settings);
+        (await p.Http.PostAsJsonAsync("/api/boroughs", new { id = "north", name = "North Borough" })).EnsureSuccessStatusCode();
+        foreach (var (user, borough) in new[] { ("lee", "demo-borough"), ("nell", "north") })
+        {
+            (await p.Http.PostAsJsonAsync("/api/users", new { email = $"{user}@test.example", displayName = $"Officer {user}", role = "la-officer",
+                boroughId = borough, password = Pathway.StaffPassword })).EnsureSuccessStatusCode();
+        }
+        var pupil = await PupilAsync(p, PupilNames[0]);
+        var pathway = (string)(await p.Http.GetFromJsonAsync<JsonArray>($"/api/pupils/{pupil}/instances"))![0]!["id"]!;
+        await p.RaiseAsync(pathway, "assessment.requested", new { by = "school" });
+
+        // The decision whether to assess falls due 6 weeks after the request (23 November); the next morning it is escalated.
+        await p.AdvanceToAsync("2026-11-24T09:00:00Z");
+        var escalated = Assert.Single(smtp.Received, m => m.Subject.StartsWith("Escalated", StringComparison.Ordinal));
+        Assert.Equal("lee@test.example", escalated.To);
+        Assert.StartsWith("Escalated to you: Overdue since 23 November 2026: Decide whether to assess", escalated.Subject,
+            StringComparison.Ordinal);
+        Assert.Contains("for Z.Q., the escalation is due 26 November 2026", escalated.Text, StringComparison.Ordinal);
+        // Lee had the decision in his digests the week it was due; the other borough's officer heard nothing.
+        Assert.Contains(smtp.Received, m => m.To == "lee@test.example" && m.Subject.StartsWith("Your tasks for Monday 16 November 2026",
+            StringComparison.Ordinal));
+        Assert.DoesNotContain(smtp.Received, m => m.To == "nell@test.example");
+        AssertNoPupilNamed(smtp.Received);
+    }
+
+    [Fact]
     public async Task WithoutAnSmtpHost_NoEmailIsSent_AndTheSettingSaysSo()
     {
         await using var smtp = await SmtpSink.StartAsync();
