@@ -28,6 +28,10 @@ public sealed class LogPrivacyTests
             using var anonymous = p.Factory.CreateAnonymousClient();
             await anonymous.PostAsJsonAsync("/api/auth/token", new { email = staffEmail, password = "wrong-password" });
             await anonymous.GetAsync("/api/pupils/zq");
+            // The parent answers by a link: their words about the child go to the record, not to the log.
+            var link = new Uri((string)(await (await p.Http.PostAsJsonAsync("/api/pupils/zq/parent-links", new { form = "parent-voice" }))
+                .Content.ReadFromJsonAsync<JsonObject>())!["url"]!).AbsolutePath;
+            (await AnswerAsync(anonymous, link, "Zebedee came home from hospital on Monday.")).EnsureSuccessStatusCode();
 
             await p.AdvanceToAsync("2026-12-01");
             await p.ReviewAsync(pathway, "little");
@@ -89,12 +93,28 @@ public sealed class LogPrivacyTests
         await teacher.GetAsync($"/api/pupils/{pupilId}/nothing-here?secret={secret}");
         await f.CreateAnonymousClient().GetAsync($"/api/pupils/{pupilId}/record");
         await f.CreateAnonymousClient().GetAsync(feed.PathAndQuery.Replace(secret, secret[..^2] + "xx", StringComparison.Ordinal));
+        var link = new Uri((string)(await (await teacher.PostAsJsonAsync($"/api/pupils/{pupilId}/parent-links", new { form = "parent-voice" }))
+            .Content.ReadFromJsonAsync<JsonObject>())!["url"]!).AbsolutePath;
+        using var parent = f.CreateAnonymousClient();
+        (await AnswerAsync(parent, link, "Fine.")).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync(link)).StatusCode);
+        var linkToken = link.Split('/')[^1];
 
         Assert.Contains(logs.Lines, l => l.Contains("SendWorkflow is ready", StringComparison.Ordinal));
-        foreach (var leak in new[] { pupilId, secret, "quillon" })
+        foreach (var leak in new[] { pupilId, secret, "quillon", linkToken })
         {
             var lines = logs.Lines.Where(l => l.Contains(leak, StringComparison.OrdinalIgnoreCase)).ToList();
             Assert.True(lines.Count == 0, $"'{leak}' is in the log:\n{string.Join("\n", lines.Take(3))}");
         }
+    }
+
+    /// <summary>A parent's browser: opens the link's page and sends the form with the page's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> AnswerAsync(HttpClient parent, string link, string views)
+    {
+        var token = StudioCookie.TokenIn(await parent.GetStringAsync(link));
+        return await parent.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["parentViews"] = views, ["__RequestVerificationToken"] = token,
+        }));
     }
 }
