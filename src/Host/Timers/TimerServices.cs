@@ -18,6 +18,7 @@ public static class TimerServices
     {
         services.AddSingleton<TimerDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
+        services.AddSingleton<SendWorkflow.Send.Pupils.YearGroups>();
         services.AddSingleton<SendWorkflow.Send.Clock.DailyRound>();
         services.AddSingleton<DispatcherStatus>();
         var interval = TimeSpan.FromSeconds(config.GetValue("Timers:DispatchSeconds", 5.0));

@@ -3,15 +3,18 @@ using SendWorkflow.Workflows.Timers;
 namespace SendWorkflow.Send.Clock;
 
 /// <summary>
-/// The 07:00 round of each UK day, on the real clock (a Quartz job) and the simulated one alike: the warnings and
+/// The 07:00 round of each UK day, on the real clock (a Quartz job) and the simulated one alike: on a new school year
+/// the year groups move up (and the deadlines that follow from them are handed out), then the warnings and
 /// escalations of the tasks due, then the school year's programmes (started on the first day of a year for the schools
 /// that ran them the year before; a day missed is caught up by the next), then the reminder emails once all of that has
 /// committed (the escalations just made, and on school days the morning digests; nothing when email is off).
 /// </summary>
-public sealed class DailyRound(DeadlineSweeper sweeper, Programmes.Programmes programmes, Reminders.ReminderEmails reminders)
+public sealed class DailyRound(DeadlineSweeper sweeper, Pupils.YearGroups yearGroups, Programmes.Programmes programmes,
+    Reminders.ReminderEmails reminders)
 {
     public async Task<SweepResult> RunAsync(DateOnly today, CancellationToken ct)
     {
+        await yearGroups.MoveUpAsync(today, ct);
         var result = await sweeper.SweepAsync(today, ct);
         await programmes.RollOverAsync(today, ct);
         await reminders.SendAsync(today, ct);

@@ -125,7 +125,11 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
         await guard.RequireRoleAsync(caller, "change a pupil's details", Capabilities.Of(Capabilities.ManagePupils));
         var row = await db.Pupils.FirstAsync(p => p.Id == id, ct);
         if (body.Name is not null) row.Name = body.Name.Trim();
-        if (body.YearGroup is not null) row.YearGroup = body.YearGroup.Value;
+        if (body.YearGroup is not null)
+        {
+            row.YearGroup = body.YearGroup.Value;
+            row.YearGroupFrom = Programmes.AcademicYear.Of(UkTime.DateOf(time.GetUtcNow())).StartYear;
+        }
         if (body.ClassName is not null) row.ClassName = body.ClassName.Trim().Length == 0 ? null : body.ClassName.Trim();
         if (body.PrimaryNeed is not null) row.PrimaryNeed = body.PrimaryNeed;
         db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("pupil", id, id, row.SchoolId)));

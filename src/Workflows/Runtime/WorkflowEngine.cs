@@ -17,6 +17,7 @@ public sealed class WorkflowEngine
     private readonly ReplanHandler _replan;
     private readonly AssignTaskHandler _assign;
     private readonly CloseHandler _close;
+    private readonly RecheckHandler _recheck;
 
     public WorkflowEngine(IWorkflowStore store, IDefinitionCatalog catalog, ICalendarProvider calendars, TimeProvider time)
     {
@@ -32,6 +33,7 @@ public sealed class WorkflowEngine
         _replan = new ReplanHandler(services, work);
         _assign = new AssignTaskHandler(services, work);
         _close = new CloseHandler(services, work);
+        _recheck = new RecheckHandler(services, work);
     }
 
     /// <summary>Starts the definition's published version (as it runs in the subject's borough) for the subject.</summary>
@@ -82,4 +84,11 @@ public sealed class WorkflowEngine
     /// <exception cref="InstanceNotFoundException">No such instance.</exception>
     public Task<InstanceClosure> CloseAsync(Guid instanceId, string reason, string? actor, CancellationToken ct) =>
         _close.CloseAsync(instanceId, reason, actor, ct);
+
+    /// <summary>
+    /// Hands out the current state's conditional tasks of the instance that now apply (its subject's year group moved
+    /// on), each once, journaled with the reason; returns how many.
+    /// </summary>
+    public Task<int> RecheckTasksAsync(Guid instanceId, string reason, string? actor, CancellationToken ct) =>
+        _recheck.RecheckAsync(instanceId, reason, actor, ct);
 }

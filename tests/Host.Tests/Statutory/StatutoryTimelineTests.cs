@@ -393,4 +393,29 @@ public sealed class StatutoryTimelineTests
         Assert.Empty(await TransferAsync("open"));
         Assert.Single(await TransferAsync("completed"));
     }
+
+    [Fact]
+    public async Task APupilMovingIntoYear6On1September_GetsTheTransferDeadline_AndMovesUpOnce()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var pathway = await p.PupilAtAsync("ehcp", yearGroup: 5);
+        var pupil = (string)(await p.InstanceAsync(pathway))["pupilId"]!;
+        var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
+        async Task<List<string>> TransferDueAsync() =>
+            (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={review}&status=open"))!
+                .Where(t => ((string?)t!["title"])!.Contains("name the secondary school", StringComparison.Ordinal))
+                .Select(t => (string)t!["dueOn"]!).ToList();
+        Assert.Empty(await TransferDueAsync());
+
+        await p.AdvanceToAsync("2027-09-02");
+        Assert.Equal(6, (int)(await p.Http.GetFromJsonAsync<JsonObject>($"/api/pupils/{pupil}"))!["yearGroup"]!);
+        Assert.Equal(["2028-02-15"], await TransferDueAsync());
+        Assert.Contains(await p.JournalAsync(review), j => (string?)j!["detail"] == "A new school year (2027-28): now in Year 6.");
+        Assert.Contains(await p.JournalAsync(pathway), j => (string?)j!["detail"] == "A new school year (2027-28): now in Year 6.");
+
+        // Later rounds of the same year move no one again and hand out nothing twice.
+        await p.AdvanceToAsync("2027-09-27");
+        Assert.Equal(6, (int)(await p.Http.GetFromJsonAsync<JsonObject>($"/api/pupils/{pupil}"))!["yearGroup"]!);
+        Assert.Equal(["2028-02-15"], await TransferDueAsync());
+    }
 }

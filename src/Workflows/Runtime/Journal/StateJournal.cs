@@ -18,6 +18,14 @@ internal static class StateJournal
             created.Select(t => new { taskId = t.Id, task = t.DefinitionTaskId, t.Role, dueOn = t.DueOn }));
     }
 
+    /// <summary>Tasks handed out in the middle of a state because the subject's facts moved on, with the reason.</summary>
+    public static void Rechecked(JournalScope scope, StateDefinition state, string reason, IReadOnlyList<WorkTask> created)
+    {
+        var list = string.Join("; ", created.Select(t => $"'{t.Title}' for {t.Role}, due {UkTime.Format(t.DueOn)}"));
+        scope.Write(JournalKinds.TaskCreated, state.Id, $"{reason}: {list}.",
+            created.Select(t => new { taskId = t.Id, task = t.DefinitionTaskId, t.Role, dueOn = t.DueOn, reason }));
+    }
+
     /// <param name="passed">Deadlines not set again because they already passed, in words.</param>
     public static void TimersStarted(JournalScope scope, StateDefinition state, IReadOnlyList<WorkflowTimer> timers,
         IReadOnlyList<string> passed)

@@ -30,7 +30,7 @@ internal sealed class StateEnterer
                 await _parents.NotifyAsync(ctx, state, notification, parentId, ct);
             return;
         }
-        await CreateTasksAsync(ctx, entry, anchors, ct);
+        StateJournal.TasksCreated(ctx.Journal, state, await CreateTasksAsync(ctx, entry, anchors, _ => true, ct));
         StartTimers(ctx, entry, anchors);
         if (state.Starts is { } childId) await _children.StartAsync(ctx, entry, childId, CountsFrom(ctx, entry), ct);
     }
@@ -47,12 +47,23 @@ internal sealed class StateEnterer
         instance.ReviewsWithoutProgress = 0;
     }
 
-    private static async Task CreateTasksAsync(InstanceContext ctx, StateEntry entry, DayAnchors anchors, CancellationToken ct)
+    /// <summary>
+    /// Hands out the state's tasks of the instance that have a condition, hold now and the instance has never had: the
+    /// subject's facts (its year group) moved on since it entered the state. Due dates count from today.
+    /// </summary>
+    public static async Task<List<WorkTask>> HandOutInstanceTasksAsync(InstanceContext ctx, StateEntry entry, CancellationToken ct)
+    {
+        var anchors = await DayAnchors.ForStateAsync(ctx.Session, ctx.Instance, entry.State, ctx.Today, ct);
+        return await CreateTasksAsync(ctx, entry, anchors, t => t.OfInstance() && t.If is not null, ct);
+    }
+
+    private static async Task<List<WorkTask>> CreateTasksAsync(InstanceContext ctx, StateEntry entry, DayAnchors anchors,
+        Func<TaskDefinition, bool> which, CancellationToken ct)
     {
         var state = entry.State;
         var conditions = state.Tasks.Any(t => t.If is not null) ? TaskConditions(ctx, entry) : null;
         var created = new List<WorkTask>(state.Tasks.Count);
-        foreach (var t in state.Tasks)
+        foreach (var t in state.Tasks.Where(which))
         {
             if (!CompiledDefinition.TaskApplies(state.Id, t, conditions)) continue;
             // A task of the instance is made once: coming back to the state does not hand it out again.
@@ -62,7 +73,7 @@ internal sealed class StateEnterer
             ctx.Session.Add(task);
             created.Add(task);
         }
-        StateJournal.TasksCreated(ctx.Journal, state, created);
+        return created;
     }
 
     private static Decision TaskConditions(InstanceContext ctx, StateEntry entry)

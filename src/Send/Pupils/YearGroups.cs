@@ -1,0 +1,77 @@
+using SendWorkflow.Send.Programmes;
+
+namespace SendWorkflow.Send.Pupils;
+
+/// <summary>
+/// Year groups move on by themselves each 1 September: every pupil not yet moved up for the new school year goes up
+/// one (Year 14 at most), in one transaction that also journals it on each of their running workflows. Then each of
+/// those workflows checks its conditional tasks of the case again, so that a pupil now in Year 6 whose EHC plan predates
+/// it gets the deadline to name their secondary school. The daily round calls this every day: a missed 1 September is
+/// caught up by the next round, and no pupil moves up twice in a year. The checks run again on each round of the
+/// year's first two weeks (they hand out nothing twice), so a stop between the move and the checks loses nothing.
+/// </summary>
+public sealed class YearGroups(IDbContextFactory<SendWorkflowDbContext> factory, WorkflowEngine engine, TimeProvider time)
+{
+    private const int HighestYear = 14;
+    private const int CheckingDays = 14;
+    private const string Actor = "school year";
+
+    /// <summary>Moves up the pupils due for the school year <paramref name="today"/> is in; returns how many moved.</summary>
+    public async Task<int> MoveUpAsync(DateOnly today, CancellationToken ct)
+    {
+        var year = AcademicYear.Of(today);
+        var moved = await MoveAsync(year, ct);
+        if (today.DayNumber - year.First.DayNumber < CheckingDays) await CheckAsync(year, ct);
+        return moved;
+    }
+
+    private async Task<int> MoveAsync(AcademicYear year, CancellationToken ct)
+    {
+        var start = UkTime.StartOf(year.First).UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var due = await db.Pupils
+            .Where(p => p.YearGroupFrom < year.StartYear || (p.YearGroupFrom == null && p.CreatedAt < start))
+            .Select(p => new { p.Id, p.YearGroup }).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var ids = due.Select(d => d.Id).ToList();
+        var years = due.ToDictionary(d => d.Id, d => Math.Min(d.YearGroup + 1, HighestYear));
+        var running = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.SubjectId) && i.Status == InstanceStatus.Active)
+            .Select(i => new { i.Id, i.SubjectId, i.State }).ToListAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Pupils.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.YearGroup, p => p.YearGroup < HighestYear ? p.YearGroup + 1 : p.YearGroup)
+            .SetProperty(p => p.YearGroupFrom, year.StartYear), ct);
+        db.Journal.AddRange(running.Select(i => new JournalEntry
+        {
+            InstanceId = i.Id, At = now, Kind = JournalKinds.Event, State = i.State, Actor = Actor,
+            Detail = $"A new school year ({year}): now in {Words(years[i.SubjectId])}.",
+        }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return due.Count;
+    }
+
+    // The running workflows of the pupils moved up for this year: their conditional tasks of the case, checked again.
+    private async Task CheckAsync(AcademicYear year, CancellationToken ct)
+    {
+        List<(Guid Id, int YearGroup)> running;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            running = (await (
+                from i in db.Instances.AsNoTracking()
+                join p in db.Pupils.AsNoTracking() on i.SubjectId equals p.Id
+                where i.Status == InstanceStatus.Active && p.YearGroupFrom == year.StartYear
+                select new { i.Id, p.YearGroup }).ToListAsync(ct)).Select(x => (x.Id, x.YearGroup)).ToList();
+        }
+        foreach (var (id, yearGroup) in running)
+            await engine.RecheckTasksAsync(id, $"A new school year ({year}): now in {Words(yearGroup)}", Actor, ct);
+    }
+
+    private static string Words(int yearGroup) => yearGroup switch
+    {
+        -1 => "nursery",
+        0 => "reception",
+        var n => $"Year {n.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+    };
+}
