@@ -6,13 +6,16 @@ namespace SendWorkflow.Send.Pupils;
 /// Year groups move on by themselves each 1 September: every pupil not yet moved up for the new school year goes up
 /// one (Year 14 at most), in one transaction that also journals it on each of their running workflows. Then each of
 /// those workflows checks its conditional tasks of the case again, so that a pupil now in Year 6 whose EHC plan predates
-/// it gets the deadline to name their secondary school. The daily round calls this every day: a missed 1 September is
-/// caught up by the next round, and no pupil moves up twice in a year. The checks run again on each round of the
-/// year's first two weeks (they hand out nothing twice), so a stop between the move and the checks loses nothing.
+/// it gets the deadline to name their secondary school. The daily round calls this every day, and it acts in the
+/// year's first two weeks only: a missed 1 September is caught up by the next round, no pupil moves up twice in a year,
+/// and a service first started in the middle of a year (its year groups kept by hand so far) moves no one until the
+/// next September. The checks run on each of those rounds (they hand out nothing twice), so a stop between the move and
+/// the checks loses nothing.
 /// </summary>
 public sealed class YearGroups(IDbContextFactory<SendWorkflowDbContext> factory, WorkflowEngine engine, TimeProvider time)
 {
     private const int HighestYear = 14;
+    /// <summary>The first days of the school year, in which year groups move up.</summary>
     private const int CheckingDays = 14;
     private const string Actor = "school year";
 
@@ -20,8 +23,9 @@ public sealed class YearGroups(IDbContextFactory<SendWorkflowDbContext> factory,
     public async Task<int> MoveUpAsync(DateOnly today, CancellationToken ct)
     {
         var year = AcademicYear.Of(today);
+        if (today.DayNumber - year.First.DayNumber >= CheckingDays) return 0;
         var moved = await MoveAsync(year, ct);
-        if (today.DayNumber - year.First.DayNumber < CheckingDays) await CheckAsync(year, ct);
+        await CheckAsync(year, ct);
         return moved;
     }
 
