@@ -38,7 +38,8 @@ public static class InboxBenchCommand
         var smallSenco = Staff("small-senco", StaffRoles.Senco, "small-school");
         Console.WriteLine();
         Console.WriteLine($"  {"read",-60} {"total",6} {"p50",9} {"p99",9} {"CPU",9}");
-        Task Measure(string label, Caller caller, TaskQueueQuery query) => MeasureAsync(queues, rounds, label, caller, query);
+        Task Measure(string label, Caller caller, TaskQueueQuery query) =>
+            TimeAsync(label, rounds, async () => (await queues.PageAsync(caller, query, CancellationToken.None)).Total);
         var everyone = Page(TaskQueueNames.Everyone, 1, pageSize);
         await Measure("SENCo, everyone's tasks, page 1 (soonest due first)", senco, everyone);
         await Measure("SENCo, everyone's tasks, last page", senco, everyone with { Page = 1_000 });
@@ -50,10 +51,8 @@ public static class InboxBenchCommand
         await Measure("class teacher, assigned to me, page 1", teacher, Page(TaskQueueNames.AssignedToMe, 1, pageSize));
         await Measure("the small school's SENCo, everyone's tasks, page 1", smallSenco, everyone);
         var cases = app.Services.GetRequiredService<Cases>();
-        var before = Stopwatch.StartNew();
-        var all = await cases.TasksAsync(senco, new TaskQuery(Status: "open", Take: 5000), CancellationToken.None);
-        Console.WriteLine($"  {"for comparison: every open task at once (the list, take=5000)",-60} {all.Count,6} "
-            + $"{before.Elapsed.TotalMilliseconds,6:0.0} ms");
+        await TimeAsync("for comparison: every open task at once (the list, take=5000)", Math.Max(1, rounds / 10), async () =>
+            (await cases.TasksAsync(senco, new TaskQuery(Status: "open", Take: 5000), CancellationToken.None)).Count);
         Console.WriteLine($"peak memory:        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
         await BenchHost.StopAsync(app);
         BenchHost.DeleteFolder(folder);
@@ -63,21 +62,21 @@ public static class InboxBenchCommand
     private static TaskQueueQuery Page(string queue, int page, int size) => new(queue, Page: page, PageSize: size);
 
     // Wall time per read, and the process's CPU time per read: on a busy machine the second says more about the work itself.
-    private static async Task MeasureAsync(TaskQueues queues, int rounds, string label, Caller caller, TaskQueueQuery query)
+    private static async Task TimeAsync(string label, int rounds, Func<Task<int>> read)
     {
-        var page = await queues.PageAsync(caller, query, CancellationToken.None);
+        var total = await read();
         var times = new List<double>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < rounds; i++)
         {
             var t = Stopwatch.GetTimestamp();
-            page = await queues.PageAsync(caller, query, CancellationToken.None);
+            total = await read();
             times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
         }
         var cpuPerRead = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / rounds;
         times.Sort();
         var (p50, p99) = (times[rounds / 2], times[Math.Max(0, (int)Math.Ceiling(rounds * 0.99) - 1)]);
-        Console.WriteLine($"  {label,-60} {page.Total,6} {p50,6:0.0} ms {p99,6:0.0} ms {cpuPerRead,6:0.0} ms");
+        Console.WriteLine($"  {label,-60} {total,6} {p50,6:0.0} ms {p99,6:0.0} ms {cpuPerRead,6:0.0} ms");
     }
 
     private static Caller Staff(string id, string role, string school, string? className = null)
