@@ -4,7 +4,7 @@ namespace SendWorkflow.Host.Tests.Scenarios;
 /// Reminders by email (issue 17), received by a real SMTP server in the test process: each member of staff's digest at
 /// 07:00 on school days (none at the weekend, none for someone who turned it off), the SENCo's email when overdue work is
 /// escalated to them, the right counts and UK due dates, pupils by their initials and never by name, and a restart on the
-/// same database that sends what was not sent and never a day's digest twice.
+/// same database that sends what was not sent and never a day's digest twice. The log names no pupil and no address.
 /// </summary>
 public sealed class EmailTests
 {
@@ -152,7 +152,9 @@ public sealed class EmailTests
     public async Task TheLasOverdueDecision_IsEscalatedToTheBoroughsLaOfficers_AndNoOtherBoroughs()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        await using var p = await Pathway.StartAsync("2026-10-12", settings: smtp.Settings);
+        var logs = new CapturedLogs();
+        await using var p = new Pathway("2026-10-12", logs: logs, settings: smtp.Settings);
+        await p.EnsureSchoolAsync();
         (await p.Http.PostAsJsonAsync("/api/boroughs", new { id = "north", name = "North Borough" })).EnsureSuccessStatusCode();
         foreach (var (user, borough) in new[] { ("lee", "demo-borough"), ("nell", "north") })
         {
@@ -175,6 +177,10 @@ public sealed class EmailTests
             StringComparison.Ordinal));
         Assert.DoesNotContain(smtp.Received, m => m.To == "nell@test.example");
         AssertNoPupilNamed(smtp.Received);
+        // The log, at every level, counts the emails and names nobody: no pupil (not even by initials), no address.
+        Assert.Contains(logs.Lines, l => l.Contains("escalation emails sent", StringComparison.Ordinal));
+        foreach (var leak in PupilNames.SelectMany(n => n.Split(' ')).Append("Z.Q.").Append("lee@test.example"))
+            Assert.DoesNotContain(logs.Lines, l => l.Contains(leak, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
