@@ -10,15 +10,11 @@ internal sealed class RecheckHandler(EngineServices services, UnitOfWork work)
     public Task<int> RecheckAsync(Guid instanceId, string reason, string? actor, CancellationToken ct) =>
         work.RunAsync(instanceId, async session =>
         {
-            var instance = await session.FindInstanceAsync(instanceId, ct) ?? throw new InstanceNotFoundException(instanceId);
-            if (instance.Status != InstanceStatus.Active) return 0;
-            var definition = await services.DefinitionOfAsync(instance, ct);
-            var state = definition.State(instance.State);
+            if (await RunningInstance.LoadAsync(services, session, instanceId, actor, ct) is not { } ctx) return 0;
+            var instance = ctx.Instance;
+            var state = ctx.Definition.State(instance.State);
             if (!state.Tasks.Any(t => t.OfInstance() && t.If is not null)) return 0;
-            var subject = await session.FindSubjectAsync(instance.SubjectId, ct);
-            if (subject is null) return 0;
-            var ctx = new InstanceContext(session, instance, definition, services.Calendars.ForBorough(instance.BoroughId),
-                services.Now(), actor);
+            if (await session.FindSubjectAsync(instance.SubjectId, ct) is not { } subject) return 0;
             var entry = new StateEntry(state, instance.EnteredBy, instance.EnteredVia, subject.YearGroup);
             var created = await StateEnterer.HandOutInstanceTasksAsync(ctx, entry, ct);
             if (created.Count == 0) return 0;

@@ -10,12 +10,9 @@ internal sealed class ReplanHandler(EngineServices services, UnitOfWork work)
     public Task<int> ReplanAsync(Guid instanceId, string reason, string? actor, CancellationToken ct) =>
         work.RunAsync(instanceId, async session =>
         {
-            var instance = await session.FindInstanceAsync(instanceId, ct) ?? throw new InstanceNotFoundException(instanceId);
-            if (instance.Status != InstanceStatus.Active) return 0;
-            var definition = await services.DefinitionOfAsync(instance, ct);
-            var ctx = new InstanceContext(session, instance, definition, services.Calendars.ForBorough(instance.BoroughId),
-                services.Now(), actor);
-            var state = definition.State(instance.State);
+            if (await RunningInstance.LoadAsync(services, session, instanceId, actor, ct) is not { } ctx) return 0;
+            var instance = ctx.Instance;
+            var state = ctx.Definition.State(instance.State);
             var anchors = await DayAnchors.ForStateAsync(session, instance, state, UkTime.DateOfUtc(instance.EnteredStateAt), ct);
             var moved = new List<string>();
             await MoveTimersAsync(ctx, (state, anchors), moved, ct);
