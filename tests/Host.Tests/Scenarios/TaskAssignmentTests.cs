@@ -59,6 +59,13 @@ public sealed class TaskAssignmentTests
         Assert.Contains(done, d => (string?)d!["taskId"] == review && (string?)d["status"] == "completed" && (string?)d["assignee"] == olive);
     }
 
+    private static async Task<string> CalendarAsync(Pathway p, HttpClient staff)
+    {
+        var feed = (string)(await staff.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["calendarFeed"]!;
+        using var calendarApp = p.Factory.CreateAnonymousClient();
+        return await calendarApp.GetStringAsync(new Uri(feed).PathAndQuery);
+    }
+
     [Fact]
     public async Task ATeachingAssistant_ClaimsAnAvailableTask_AndASecondClaimByAnotherIsAConflict()
     {
@@ -83,6 +90,9 @@ public sealed class TaskAssignmentTests
         // The plain inbox list leaves out what a colleague holds, too.
         Assert.Contains((await first.GetFromJsonAsync<JsonArray>("/api/inbox"))!, t => (string?)t!["taskId"] == voice);
         Assert.DoesNotContain((await second.GetFromJsonAsync<JsonArray>("/api/inbox"))!, t => (string?)t!["taskId"] == voice);
+        // And so do the calendar feeds: the task is in Tara's calendar, no longer in Tom's.
+        Assert.Contains($"UID:{voice}@sendworkflow", await CalendarAsync(p, first));
+        Assert.DoesNotContain($"UID:{voice}@sendworkflow", await CalendarAsync(p, second));
         var journal = await p.JournalAsync(instance);
         var claim = Assert.Single(journal, j => (string?)j!["kind"] == "task-assigned")!;
         Assert.Equal("claimed", (string?)claim["data"]!["how"]);
