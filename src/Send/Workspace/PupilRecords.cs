@@ -25,7 +25,7 @@ public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factor
     [
         JournalKinds.Started, JournalKinds.Transition, JournalKinds.Stayed, JournalKinds.TaskCompleted, JournalKinds.TaskOverdue,
         JournalKinds.ChildStarted, JournalKinds.Closed, JournalKinds.ExceptionRecorded, JournalKinds.Replanned, JournalKinds.Event,
-        ParentLinks.ParentVoice.JournalKind,
+        ParentLinks.ParentVoice.JournalKind, JournalKinds.TaskAssigned, JournalKinds.TaskReleased,
     ];
 
     private async Task<PupilRecordView> GetAsync(Pupil pupil, bool statutoryOnly, CancellationToken ct)

@@ -97,6 +97,11 @@ public sealed class TaskAssignmentTests
         var claim = Assert.Single(journal, j => (string?)j!["kind"] == "task-assigned")!;
         Assert.Equal("claimed", (string?)claim["data"]!["how"]);
         Assert.Equal("Tara Quinn", (string?)claim["actor"]);
+        // The pupil's record tells it in plain words, with who did it.
+        var pupil = (string)(await p.InstanceAsync(instance))["pupilId"]!;
+        var chronology = (await p.Http.GetFromJsonAsync<JsonObject>($"/api/pupils/{pupil}/record"))!["chronology"]!.AsArray();
+        Assert.Contains(chronology, l => ((string)l!["detail"]!).EndsWith("claimed by a teaching-assistant.", StringComparison.Ordinal)
+            && (string?)l["who"] == "Tara Quinn");
     }
 
     [Fact]
