@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 
 namespace SendWorkflow.Studio.Tests;
 
@@ -14,12 +15,16 @@ public sealed class ActionPlanPageTests(StudioFixture studio)
             new { definitionId = "senco-monitoring", academicYear = "2026-27" }, TestContext.Current.CancellationToken);
         Assert.True(started.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await started.Content.ReadAsStringAsync());
 
+        // The inbox pages the shared school's many tasks: the activity is opened by its link, as a reminder email would.
+        var programme = (await studio.Http.GetFromJsonAsync<JsonArray>("/api/schools/oakfield/programmes", TestContext.Current.CancellationToken))!
+            .Single(x => (string?)x!["academicYear"] == "2026-27")!;
+        var activity = (await studio.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={programme["instanceId"]}&status=open",
+                TestContext.Current.CancellationToken))!
+            .First(t => ((string)t!["title"]!).StartsWith("Scrutinise planning", StringComparison.Ordinal))!;
         var page = await studio.NewPageAsync();
-        await StudioFixture.OpenAsync(page, "/inbox");
-        var activity = page.Locator("[data-testid=inbox] tr[data-pupil='school:oakfield']").Filter(new() { HasText = "Scrutinise planning" });
-        await Expect(activity).ToContainTextAsync("The school's programme");
-        await activity.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await StudioFixture.OpenAsync(page, $"/inbox?task={activity["id"]}");
         var form = page.GetByTestId("task-form");
+        await Expect(form).ToContainTextAsync("For The school's programme");
         await form.GetByLabel("What was found").FillAsync("Differentiation is missing in two Year 5 plans.");
         await form.GetByLabel("Follow-up actions for the action plan (one per line)").FillAsync("Coach the Year 5 team on differentiated planning");
         await form.GetByTestId("submit-task").ClickAsync();
