@@ -30,7 +30,7 @@ public sealed class LineManagementView(IDbContextFactory<SendWorkflowDbContext> 
         var now = time.GetUtcNow();
         var today = UkTime.DateOf(now);
         var calendar = calendars.ForBorough(school.BoroughId);
-        var yearStart = new DateOnly(today.Month >= 9 ? today.Year : today.Year - 1, 9, 1);
+        var yearStart = Programmes.AcademicYear.Of(today).First;
         var subject = SchoolSubject.Of(schoolId);
         var instances = db.Instances.Where(i => i.SubjectId == subject).Select(i => i.Id);
         var completions = await db.Journal.AsNoTracking()

@@ -12,7 +12,8 @@ namespace SendWorkflow.Send.Pupils;
 /// next September. The checks run on each of those rounds (they hand out nothing twice), so a stop between the move and
 /// the checks loses nothing.
 /// </summary>
-public sealed class YearGroups(IDbContextFactory<SendWorkflowDbContext> factory, WorkflowEngine engine, TimeProvider time)
+public sealed class YearGroups(IDbContextFactory<SendWorkflowDbContext> factory, WorkflowEngine engine, IDefinitionCatalog catalog,
+    TimeProvider time)
 {
     private const int HighestYear = 14;
     /// <summary>The first days of the school year, in which year groups move up.</summary>
@@ -56,20 +57,31 @@ public sealed class YearGroups(IDbContextFactory<SendWorkflowDbContext> factory,
         return due.Count;
     }
 
-    // The running workflows of the pupils moved up for this year: their conditional tasks of the case, checked again.
+    // The running workflows of the pupils moved up for this year whose state has conditional tasks of the case (an annual
+    // review's plan in place): those tasks, checked again. Other workflows are not touched.
     private async Task CheckAsync(AcademicYear year, CancellationToken ct)
     {
-        List<(Guid Id, int YearGroup)> running;
+        List<(Guid Id, string DefinitionId, int Version, string State, int YearGroup)> running;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             running = (await (
                 from i in db.Instances.AsNoTracking()
                 join p in db.Pupils.AsNoTracking() on i.SubjectId equals p.Id
                 where i.Status == InstanceStatus.Active && p.YearGroupFrom == year.StartYear
-                select new { i.Id, p.YearGroup }).ToListAsync(ct)).Select(x => (x.Id, x.YearGroup)).ToList();
+                select new { i.Id, i.DefinitionId, i.Version, i.State, p.YearGroup }).ToListAsync(ct))
+                .Select(x => (x.Id, x.DefinitionId, x.Version, x.State, x.YearGroup)).ToList();
         }
-        foreach (var (id, yearGroup) in running)
-            await engine.RecheckTasksAsync(id, $"A new school year ({year}): now in {Words(yearGroup)}", Actor, ct);
+        var checks = new Dictionary<(string, int, string), bool>();
+        foreach (var (id, definitionId, version, state, yearGroup) in running)
+        {
+            if (!checks.TryGetValue((definitionId, version, state), out var has))
+            {
+                var states = (await catalog.GetAsync(definitionId, version, ct)).States;
+                has = states.GetValueOrDefault(state)?.Tasks.Any(t => t.OfInstance() && t.If is not null) == true;
+                checks[(definitionId, version, state)] = has;
+            }
+            if (has) await engine.RecheckTasksAsync(id, $"A new school year ({year}): now in {Words(yearGroup)}", Actor, ct);
+        }
     }
 
     private static string Words(int yearGroup) => yearGroup switch

@@ -61,7 +61,7 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         var task = await FindAsync(caller, taskId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         return new OpenedTask(task.Id, task.SubjectId, task.Title, task.Kind, task.DueOn,
-            await LiveForms.ForAsync(db, task, UkTime.DateOf(time.GetUtcNow()), ct));
+            await LiveForms.ForAsync(db, task, UkTime.DateOf(time.GetUtcNow()), ct), task.Status == WorkTaskStatus.Open);
     }
 
     /// <summary>
