@@ -24,6 +24,8 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<ProgrammeRecord> Programmes => Set<ProgrammeRecord>();
     public DbSet<ActionPlanItem> ActionPlan => Set<ActionPlanItem>();
     public DbSet<CpdAuditAnswer> CpdAudit => Set<CpdAuditAnswer>();
+    public DbSet<SenAllocation> SenAllocations => Set<SenAllocation>();
+    public DbSet<SenBudgetReturn> SenBudgetReturns => Set<SenBudgetReturn>();
     public DbSet<SenInformationText> SenInformationTexts => Set<SenInformationText>();
     public DbSet<SavedInboxFilter> SavedInboxFilters => Set<SavedInboxFilter>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();

@@ -12,6 +12,8 @@ internal sealed class ProvisionConfiguration : IEntityTypeConfiguration<Provisio
         e.Property(x => x.ExitCriteria).HasMaxLength(1000);
         e.Property(x => x.DeliveredBy).HasMaxLength(200);
         e.Property(x => x.Impact).HasMaxLength(2000);
+        e.Property(x => x.CostBasis).HasMaxLength(10);
+        e.Property(x => x.HoursPerWeek).HasPrecision(6, 2);
         e.HasIndex(x => x.PupilId);
         e.HasIndex(x => x.SchoolId);
     }

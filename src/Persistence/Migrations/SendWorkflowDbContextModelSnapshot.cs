@@ -686,6 +686,10 @@ namespace SendWorkflow.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CostBasis")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -710,6 +714,16 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<string>("ExitCriteria")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FixedCostPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HourlyRatePence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("HoursPerWeek")
+                        .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Impact")
@@ -945,6 +959,116 @@ namespace SendWorkflow.Persistence.Migrations
                     b.HasIndex("BoroughId");
 
                     b.ToTable("Schools", (string)null);
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoroughId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinancialYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotionalSenBudgetPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopUpLines")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TopUpPence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoroughId", "FinancialYear");
+
+                    b.HasIndex("SchoolId", "FinancialYear")
+                        .IsUnique();
+
+                    b.ToTable("SenAllocations", (string)null);
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenBudgetReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoroughId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinancialYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalPence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoroughId", "FinancialYear");
+
+                    b.HasIndex("SchoolId", "FinancialYear", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("SenBudgetReturns", (string)null);
                 });
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenInformationText", b =>
@@ -1646,6 +1770,24 @@ namespace SendWorkflow.Persistence.Migrations
                     b.HasOne("SendWorkflow.Persistence.Entities.Borough", null)
                         .WithMany()
                         .HasForeignKey("BoroughId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAllocation", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenBudgetReturn", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
