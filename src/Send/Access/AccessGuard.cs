@@ -95,7 +95,7 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
 
     /// <summary>
     /// The instance, whether it is a pupil's (see <see cref="RequireInstanceAsync"/>) or a school's programme (its own
-    /// staff and an administrator); otherwise 404, audited.
+    /// staff and an administrator; for a statutory one, the borough's officers too); otherwise 404, audited.
     /// </summary>
     public async Task RequireSubjectAsync(SendWorkflowDbContext db, Caller caller, WorkflowInstance instance, CancellationToken ct)
     {
@@ -105,6 +105,9 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
             return;
         }
         if (AccessPolicy.SeesSchoolWork(caller.User, instance.SchoolId)) return;
+        // The borough's own work on the school (statutory school workflows) is also its officers'.
+        if (await IsStatutoryAsync(instance.DefinitionId, ct) && await (await InstancesAsync(db, caller, ct)).AnyAsync(i => i.Id == instance.Id, ct))
+            return;
         await AuditAsync(caller, AuditActions.Denied, "instance", instance.Id.ToString(), null, instance.SchoolId, 404);
         throw new NotFoundException($"There is no instance '{instance.Id}'.");
     }

@@ -43,7 +43,8 @@ public static class AccessPolicy
 
     /// <summary>
     /// Instances whose pupil the user may see; an LA officer sees only statutory work (the definitions that say they
-    /// are statutory), the rest of a pupil's record staying with the school.
+    /// are statutory), the rest of a pupil's record staying with the school, and the statutory workflows of their
+    /// borough's schools (the borough's monitoring of a school).
     /// </summary>
     public static IQueryable<WorkflowInstance> InstancesFor(ClaimsPrincipal user, SendWorkflowDbContext db, IReadOnlyCollection<string> statutory)
     {
@@ -51,7 +52,14 @@ public static class AccessPolicy
         var role = RoleOf(user);
         if (role == StaffRoles.Administrator) return db.Instances.AsNoTracking();
         if (role == StaffRoles.LaOfficer)
-            return db.Instances.AsNoTracking().Where(i => pupils.Contains(i.SubjectId) && statutory.Contains(i.DefinitionId));
+        {
+            // The borough's work on its schools (a school's workflow whose definition is statutory: the SEN audit, the
+            // self-review with the educational psychologist) is the officer's as much as a pupil's assessment is.
+            var borough = user.FindFirstValue(StaffClaims.Borough);
+            var schools = db.Schools.Where(s => s.BoroughId == borough).Select(s => SchoolSubject.Prefix + s.Id);
+            return db.Instances.AsNoTracking()
+                .Where(i => (pupils.Contains(i.SubjectId) || schools.Contains(i.SubjectId)) && statutory.Contains(i.DefinitionId));
+        }
         // A school's own programmes are its staff's, whatever their role (the tasks in them go to the roles they name).
         var ownSchool = SchoolSubjectFor(user);
         return db.Instances.AsNoTracking().Where(i => pupils.Contains(i.SubjectId) || i.SubjectId == ownSchool);
