@@ -25,6 +25,11 @@ public sealed class Pupil
     public string? PrimaryNeed { get; set; }
     /// <summary>The census SEN provision the MIS records: N none, K SEN support, E an EHC plan.</summary>
     public string? SenStatus { get; set; }
+    /// <summary>
+    /// Whether the pupil is looked after by a local authority (in care): the borough is told of their annual reviews and
+    /// attends them. Kept by the SENCo, or from the MIS's "In Care" column.
+    /// </summary>
+    public bool LookedAfter { get; set; }
     public DateOnly? AdmittedOn { get; set; }
     /// <summary>The day the pupil left the school, once the MIS records it; their open work is closed only when the SENCo confirms.</summary>
     public DateOnly? LeftOn { get; set; }

@@ -782,6 +782,9 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("LookedAfter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
