@@ -24,6 +24,8 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<ProgrammeRecord> Programmes => Set<ProgrammeRecord>();
     public DbSet<ActionPlanItem> ActionPlan => Set<ActionPlanItem>();
     public DbSet<CpdAuditAnswer> CpdAudit => Set<CpdAuditAnswer>();
+    public DbSet<SenAuditRecord> SenAudits => Set<SenAuditRecord>();
+    public DbSet<SenAuditSample> SenAuditSamples => Set<SenAuditSample>();
     public DbSet<SenAllocation> SenAllocations => Set<SenAllocation>();
     public DbSet<SenBudgetReturn> SenBudgetReturns => Set<SenBudgetReturn>();
     public DbSet<SenInformationText> SenInformationTexts => Set<SenInformationText>();

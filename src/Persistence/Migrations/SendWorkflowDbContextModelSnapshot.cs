@@ -499,6 +499,37 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("DefinitionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.EpAssignment", b =>
+                {
+                    b.Property<string>("SchoolId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoroughId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SchoolId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("EpAssignments", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.HealthProbe", b =>
                 {
                     b.Property<int>("Id")
@@ -964,6 +995,132 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("Schools", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SelfReviewDimension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DimensionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForDiscussion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImproveNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SelfReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfReviewId", "DimensionId")
+                        .IsUnique();
+
+                    b.ToTable("SelfReviewDimensions", (string)null);
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SelfReviewLevel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SelfReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfReviewId", "DescriptorId")
+                        .IsUnique();
+
+                    b.ToTable("SelfReviewLevels", (string)null);
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SelfReviewRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcademicYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingAttendees")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkPlanAgreedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WorkPlanAgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("SelfReviews", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAllocation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1016,6 +1173,144 @@ namespace SendWorkflow.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("SenAllocations", (string)null);
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAuditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AuditOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoroughId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeedbackAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvisionNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportActions")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SampleWarnings")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledHow")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerbalFeedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitingSencoId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditOn", "VisitingSencoId");
+
+                    b.HasIndex("BoroughId", "AuditOn");
+
+                    b.HasIndex("SchoolId", "Status");
+
+                    b.ToTable("SenAudits", (string)null);
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAuditSample", b =>
+                {
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PupilId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AuditId", "PupilId");
+
+                    b.HasIndex("PupilId");
+
+                    b.ToTable("SenAuditSamples", (string)null);
                 });
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenBudgetReturn", b =>
@@ -1293,6 +1588,55 @@ namespace SendWorkflow.Persistence.Migrations
                     b.HasIndex("InstanceId");
 
                     b.ToTable("StatutoryExceptions", (string)null);
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.WorkPlanLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DimensionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SelfReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfReviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SelfReviewWorkPlan", (string)null);
                 });
 
             modelBuilder.Entity("SendWorkflow.Workflows.Runtime.JournalEntry", b =>
@@ -1732,6 +2076,15 @@ namespace SendWorkflow.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.EpAssignment", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.ProgrammeRecord", b =>
                 {
                     b.HasOne("SendWorkflow.Persistence.Entities.School", null)
@@ -1777,11 +2130,62 @@ namespace SendWorkflow.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SelfReviewDimension", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.SelfReviewRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SelfReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SelfReviewLevel", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.SelfReviewRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SelfReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SelfReviewRecord", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAllocation", b =>
                 {
                     b.HasOne("SendWorkflow.Persistence.Entities.School", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAuditRecord", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAuditSample", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.SenAuditRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SendWorkflow.Persistence.Entities.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("PupilId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1809,6 +2213,15 @@ namespace SendWorkflow.Persistence.Migrations
                     b.HasOne("SendWorkflow.Persistence.Entities.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.WorkPlanLine", b =>
+                {
+                    b.HasOne("SendWorkflow.Persistence.Entities.SelfReviewRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SelfReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
