@@ -26,6 +26,11 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<CpdAuditAnswer> CpdAudit => Set<CpdAuditAnswer>();
     public DbSet<SenAuditRecord> SenAudits => Set<SenAuditRecord>();
     public DbSet<SenAuditSample> SenAuditSamples => Set<SenAuditSample>();
+    public DbSet<SelfReviewRecord> SelfReviews => Set<SelfReviewRecord>();
+    public DbSet<SelfReviewLevel> SelfReviewLevels => Set<SelfReviewLevel>();
+    public DbSet<SelfReviewDimension> SelfReviewDimensions => Set<SelfReviewDimension>();
+    public DbSet<WorkPlanLine> WorkPlanLines => Set<WorkPlanLine>();
+    public DbSet<EpAssignment> EpAssignments => Set<EpAssignment>();
     public DbSet<SenAllocation> SenAllocations => Set<SenAllocation>();
     public DbSet<SenBudgetReturn> SenBudgetReturns => Set<SenBudgetReturn>();
     public DbSet<SenInformationText> SenInformationTexts => Set<SenInformationText>();
