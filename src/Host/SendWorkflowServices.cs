@@ -50,6 +50,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.ActionPlans.ActionPlans>();
         services.AddSingleton<SendWorkflow.Send.Transition.TransitionPacks>();
         services.AddSingleton<SendWorkflow.Send.Reports.GovernorReports>();
+        services.AddSingleton<SendWorkflow.Send.Funding.SenFunding>();
         services.AddCpdAudit(paths.Definitions);
         services.AddSingleton<SendWorkflow.Send.Reports.SenInformation.SenInformationReports>();
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
@@ -111,6 +112,7 @@ public static class SendWorkflowServices
         api.MapActionPlanApi();
         api.MapGovernorReportApi();
         api.MapCpdAuditApi();
+        api.MapFundingApi();
         api.MapSenInformationApi();
         api.MapPupilRecordApi();
         api.MapDefinitionsApi();

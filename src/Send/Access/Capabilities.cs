@@ -40,6 +40,15 @@ public static class Capabilities
     public const string ReadActionPlan = "read-action-plan";
     /// <summary>Add to and update the school's SEN action plan.</summary>
     public const string ChangeActionPlan = "change-action-plan";
+    /// <summary>Record the schools' initial SEN allocations for a financial year, and read the borough's funding report.</summary>
+    public const string RecordSenAllocations = "record-sen-allocations";
+    /// <summary>Send the school's SEN budget plan and outturn to the borough.</summary>
+    public const string SendSenBudget = "send-sen-budget";
+    /// <summary>
+    /// Read the school's SEN funding (allocation, plan, outturn): its leaders and SEN governor. The LA officer reads every
+    /// school's of their borough as well (<see cref="Funding.SenFunding"/> scopes them to it).
+    /// </summary>
+    public const string SchoolFunding = "school-funding";
     /// <summary>Search the audit log.</summary>
     public const string SearchAudit = "search-audit";
     /// <summary>Accounts, boroughs, schools, the simulated clock.</summary>
@@ -64,6 +73,9 @@ public static class Capabilities
         [ReadActionPlan] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.SenGovernor, StaffRoles.Governor, StaffRoles.Administrator],
         [ChangeActionPlan] = SchoolLeaders,
         [BoroughViews] = [StaffRoles.LaOfficer, StaffRoles.Administrator],
+        [RecordSenAllocations] = [StaffRoles.LaOfficer, StaffRoles.Administrator],
+        [SendSenBudget] = SchoolLeaders,
+        [SchoolFunding] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.SenGovernor, StaffRoles.Administrator],
         [SearchAudit] = [StaffRoles.Senco, StaffRoles.Administrator],
         [Administer] = [StaffRoles.Administrator],
     };

@@ -1,3 +1,5 @@
+using SendWorkflow.Send.Funding;
+
 namespace SendWorkflow.Send.Workspace;
 
 /// <summary>
@@ -23,6 +25,7 @@ public sealed class ProvisionMap(IDbContextFactory<SendWorkflowDbContext> factor
             EndsOn = body.EndsOn, DeliveredBy = body.DeliveredBy!.Trim(), Impact = body.Impact, CreatedBy = caller.Actor,
             CreatedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime,
         };
+        ProvisionCosts.Apply(body, row);
         db.Provisions.Add(row);
         db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("provision", row.Id.ToString(), pupil.Id, pupil.SchoolId), 201));
         await db.SaveChangesAsync(ct);
@@ -45,6 +48,7 @@ public sealed class ProvisionMap(IDbContextFactory<SendWorkflowDbContext> factor
         if (body.EndsOn is not null) row.EndsOn = body.EndsOn;
         if (body.DeliveredBy is not null) row.DeliveredBy = body.DeliveredBy.Trim();
         if (body.Impact is not null) row.Impact = body.Impact;
+        ProvisionCosts.Apply(body, row);
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("provision", id.ToString(), pupil.Id, pupil.SchoolId)));
         await db.SaveChangesAsync(ct);
@@ -58,6 +62,7 @@ public sealed class ProvisionMap(IDbContextFactory<SendWorkflowDbContext> factor
         if (creating || body.EntryCriteria is not null) problems.Require(body.EntryCriteria, "entryCriteria", 1000);
         if (creating || body.ExitCriteria is not null) problems.Require(body.ExitCriteria, "exitCriteria", 1000);
         if (creating || body.DeliveredBy is not null) problems.Require(body.DeliveredBy, "deliveredBy");
+        ProvisionCosts.Check(body, problems);
         return problems
             .Check(!creating || body.StartsOn is not null, "startsOn", "'startsOn' is required (yyyy-MM-dd).")
             .Date(body.StartsOn, "startsOn").Date(body.EndsOn, "endsOn")

@@ -1,11 +1,17 @@
 namespace SendWorkflow.Send.Workspace;
 
+/// <summary>
+/// A provision to add or change. Its cost, for the SEN outturn, is given whole or not at all: <c>costBasis</c> "hourly"
+/// with <c>hoursPerWeek</c> and <c>hourlyRate</c> (pounds), "fixed" with <c>fixedCost</c> (pounds, per pupil), or "none".
+/// </summary>
 public sealed record ProvisionRequest(
-    string? Intervention, string? EntryCriteria, string? ExitCriteria, DateOnly? StartsOn, DateOnly? EndsOn, string? DeliveredBy, string? Impact);
+    string? Intervention, string? EntryCriteria, string? ExitCriteria, DateOnly? StartsOn, DateOnly? EndsOn, string? DeliveredBy, string? Impact,
+    string? CostBasis = null, decimal? HoursPerWeek = null, decimal? HourlyRate = null, decimal? FixedCost = null);
 
 public sealed record ProvisionDto(
     Guid Id, string PupilId, string Intervention, string EntryCriteria, string ExitCriteria, DateOnly StartsOn, DateOnly? EndsOn,
-    string DeliveredBy, string? Impact);
+    string DeliveredBy, string? Impact, string? CostBasis = null, decimal? HoursPerWeek = null, decimal? HourlyRate = null,
+    decimal? FixedCost = null);
 
 public sealed record ChronologyLine(DateTimeOffset At, string Workflow, string Kind, string Detail, string? Who);
 
