@@ -40,6 +40,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.WorkQueues.SavedFilters>();
         services.AddSingleton<SendWorkflow.Send.Workspace.CalendarFeeds>();
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughViews>();
+        services.AddSingleton<SendWorkflow.Send.AnnualReviews.AnnualReviewMonitor>();
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();
         services.AddSingleton<SendWorkflow.Send.Cases.Explanations>();
         services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();
@@ -123,6 +124,7 @@ public static class SendWorkflowServices
         api.MapSettingsApi();
         api.MapClockApi();
         api.MapStatutoryApi();
+        api.MapAnnualReviewsApi();
         // The page a parent's link opens: outside /api, a page without sign-in.
         app.MapParentPage();
         return app;

@@ -40,4 +40,7 @@ public sealed class Facts
     public string EnteredVia { get; init; } = "";
 
     public int YearGroup { get; init; }
+
+    /// <summary>Whether the pupil is looked after by a local authority (in care).</summary>
+    public bool LookedAfter { get; init; }
 }

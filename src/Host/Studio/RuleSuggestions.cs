@@ -33,6 +33,7 @@ public static class RuleSuggestions
         [nameof(Facts.EnteredBy)] = "how this stage began: start, escalation, step-down, request or transition",
         [nameof(Facts.EnteredVia)] = "the arrow that led into this stage (its id)",
         [nameof(Facts.YearGroup)] = "the pupil's year group",
+        [nameof(Facts.LookedAfter)] = "whether the pupil is looked after (in care)",
     };
 
     private static readonly Dictionary<string, string> ReviewHints = new(StringComparer.Ordinal)

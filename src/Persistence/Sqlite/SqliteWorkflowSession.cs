@@ -14,11 +14,12 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
             (from p in c.Pupils
              join s in c.Schools on p.SchoolId equals s.Id
              where p.Id == id
-             select new SubjectPlacement(p.Id, s.Id, s.BoroughId, p.YearGroup)).FirstOrDefault());
+             select new SubjectPlacement(p.Id, s.Id, s.BoroughId, p.YearGroup, p.LookedAfter)).FirstOrDefault());
 
     private static readonly Func<SendWorkflowDbContext, string, CancellationToken, Task<SubjectPlacement?>> SchoolById =
         EF.CompileAsyncQuery((SendWorkflowDbContext c, string id, CancellationToken _) =>
-            c.Schools.Where(s => s.Id == id).Select(s => new SubjectPlacement(SchoolSubject.Prefix + s.Id, s.Id, s.BoroughId, 0)).FirstOrDefault());
+            c.Schools.Where(s => s.Id == id)
+                .Select(s => new SubjectPlacement(SchoolSubject.Prefix + s.Id, s.Id, s.BoroughId, 0, false)).FirstOrDefault());
 
     private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkTask?>> TaskById =
         EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));

@@ -17,6 +17,7 @@ internal static class ExplanationWords
         [nameof(Rules.Facts.ReviewsInStage)] = "reviews in this stage",
         [nameof(Rules.Facts.ReviewsWithoutProgress)] = "reviews with no or little progress in this stage",
         [nameof(Rules.Facts.YearGroup)] = "the year group",
+        [nameof(Rules.Facts.LookedAfter)] = "whether the pupil is looked after",
         [nameof(Rules.Facts.EnteredBy)] = "how this stage began",
         [nameof(Rules.Facts.Stage)] = "the stage",
     };

@@ -7,7 +7,8 @@ public sealed record CreateSchoolRequest(string? Id, string? Name, string? Borou
 public sealed record CreatePupilRequest(
     string? Id, string? Name, DateOnly? DateOfBirth, string? SchoolId, int? YearGroup, string? ClassName = null, string? PrimaryNeed = null);
 
-public sealed record UpdatePupilRequest(string? Name, int? YearGroup, string? ClassName, string? PrimaryNeed);
+/// <param name="LookedAfter">Whether the pupil is looked after (in care); left out, it stays as it is.</param>
+public sealed record UpdatePupilRequest(string? Name, int? YearGroup, string? ClassName, string? PrimaryNeed, bool? LookedAfter = null);
 
 public sealed record BoroughDto(string Id, string Name, string CalendarId)
 {
@@ -21,8 +22,8 @@ public sealed record SchoolDto(string Id, string Name, string BoroughId)
 
 /// <summary>A pupil; the UPN, preferred name, SEN status and admission and leaving dates come from the school's MIS.</summary>
 public sealed record PupilDto(string Id, string Name, DateOnly DateOfBirth, string SchoolId, int YearGroup, string? ClassName, string? PrimaryNeed,
-    string? Upn, string? PreferredName, string? SenStatus, DateOnly? AdmittedOn, DateOnly? LeftOn)
+    string? Upn, string? PreferredName, string? SenStatus, DateOnly? AdmittedOn, DateOnly? LeftOn, bool LookedAfter)
 {
     public static PupilDto Of(Pupil p) => new(p.Id, p.Name, p.DateOfBirth, p.SchoolId, p.YearGroup, p.ClassName, p.PrimaryNeed, p.Upn,
-        p.PreferredName, p.SenStatus, p.AdmittedOn, p.LeftOn);
+        p.PreferredName, p.SenStatus, p.AdmittedOn, p.LeftOn, p.LookedAfter);
 }

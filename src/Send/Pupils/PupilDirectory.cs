@@ -132,6 +132,7 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
         }
         if (body.ClassName is not null) row.ClassName = body.ClassName.Trim().Length == 0 ? null : body.ClassName.Trim();
         if (body.PrimaryNeed is not null) row.PrimaryNeed = body.PrimaryNeed;
+        if (body.LookedAfter is not null) row.LookedAfter = body.LookedAfter.Value;
         db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("pupil", id, id, row.SchoolId)));
         await db.SaveChangesAsync(ct);
         return PupilDto.Of(row);

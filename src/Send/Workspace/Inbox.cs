@@ -96,7 +96,8 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         // that send only an outcome and notes keep working.
         var (problems, resolved, recorded) = ReviewForms.Resolve(fields, answer.Form, answer.Outcome);
         if (problems.Count > 0) throw new RequestValidationException(problems);
-        var outcome = TaskForms.RecordsProgress(task) ? resolved : answer.Outcome;
+        var outcome = TaskForms.RecordsProgress(task) ? resolved
+            : answer.Outcome ?? (TaskForms.OutcomeField(task) is { } field ? answer.Form?.GetValueOrDefault(field) : null);
         var notes = answer.Notes ?? answer.Form?.GetValueOrDefault("notes");
         var audit = guard.Entry(caller, AuditActions.Change, new AuditSubject("task", taskId.ToString(), task.SubjectId, task.SchoolId));
         using (AuditScope.Attach(audit))

@@ -20,7 +20,16 @@ public static class TaskForms
 
     /// <summary>The forms a definition's task may name (<c>"form"</c>); any other name shows notes.</summary>
     public static readonly IReadOnlyList<string> Names = ["review", "meeting", "initial-concern", "pupil-voice", "parent-voice", "agency-advice",
-        "monitoring", "parent-meeting", "notes", GovernorMeeting, LineManagement];
+        "monitoring", "parent-meeting", "notes", GovernorMeeting, LineManagement, ReviewNotice];
+
+    /// <summary>
+    /// The notice of an EHC plan's annual review meeting, sent to the LA too: whether a major change in provision may be
+    /// asked for (the answer is the task's outcome, which the definition reads), and notes.
+    /// </summary>
+    public const string ReviewNotice = "review-notice";
+
+    /// <summary>The field of the review notice that is its outcome.</summary>
+    public const string MajorChange = "majorChange";
 
     /// <summary>The form of a meeting with a pupil's parents (SEND Code of Practice 6.65): its record is the parents' letter.</summary>
     public const string ParentMeeting = "parent-meeting";
@@ -37,6 +46,9 @@ public static class TaskForms
     /// <summary>The fields of the task's form: the one its definition names, or for a task created before tasks named
     /// their form, the one its kind and id gave it then.</summary>
     public static IReadOnlyList<FormField> For(WorkTask task) => Named(FormOf(task));
+
+    /// <summary>The form's field whose answer is the task's outcome, besides a review's progress (none for most forms).</summary>
+    public static string? OutcomeField(WorkTask task) => FormOf(task) == ReviewNotice ? MajorChange : null;
 
     /// <summary>Whether the task's outcome is a review's progress (its form asks for it).</summary>
     public static bool RecordsProgress(WorkTask task) => FormOf(task) == "review";
@@ -100,6 +112,11 @@ public static class TaskForms
         [
             new("notes", "What was discussed (progress, interventions and their impact, training, wellbeing)", "text", true),
             new("followUpActions", "Follow-up actions for the action plan (one per line)", "lines", false),
+        ],
+        ReviewNotice =>
+        [
+            new(MajorChange, "May a major change in provision be asked for at this review?", "choice", true, ["yes", "no"]),
+            new("notes", "Notes (the meeting's date, who is invited)", "text", false),
         ],
         "monitoring" =>
         [

@@ -20,6 +20,7 @@ public sealed class CompiledDefinition
             s => s.Id,
             s => definition.Transitions.Where(t => t.From == s.Id).Select(t => t.On)
                 .Concat(s.Tasks.Select(t => t.Raises).OfType<string>())
+                .Concat(s.Tasks.Select(t => t.On).OfType<string>())
                 .Concat(s.Timers.Select(t => t.Raises))
                 .Concat(s.Timers.Select(t => t.Task?.Raises).OfType<string>())
                 .Where(e => !string.IsNullOrWhiteSpace(e))

@@ -34,6 +34,12 @@ public sealed record TaskDefinition
     public string? If { get; init; }
 
     /// <summary>
+    /// An event that hands the task out while the instance is in the state (and stays there), instead of entering the
+    /// state: e.g. a notice that the task's condition then reads, with the event's data (<c>data.Text("outcome")</c>).
+    /// </summary>
+    public string? On { get; init; }
+
+    /// <summary>
     /// <c>"state"</c> (default): the task belongs to the state; leaving the state closes it, entering it again makes it
     /// anew. <c>"instance"</c>: the task belongs to the instance (e.g. a deadline of the case, not of one review cycle):
     /// made once, the first time the state is entered with its condition holding, it stays open as the instance moves

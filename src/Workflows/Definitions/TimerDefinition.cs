@@ -13,4 +13,9 @@ public sealed record TimerDefinition
     /// <summary>Task created when the timer fires, if any.</summary>
     public TaskDefinition? Task { get; init; }
     public string? Description { get; init; }
+    /// <summary>
+    /// A task of the same state: the timer hands out its task only while that task is still open (a chase of work not
+    /// done by then); once it is done, the timer fires with nothing to hand out.
+    /// </summary>
+    public string? WhileOpen { get; init; }
 }

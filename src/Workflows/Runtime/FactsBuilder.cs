@@ -7,9 +7,12 @@ public static class FactsBuilder
     /// Everything the rules are asked about: the facts, the event's data and the recorded measures (gathered only when
     /// the rules read them).
     /// </summary>
-    public static RuleInput Input(WorkflowInstance instance, int yearGroup, WorkflowEvent e, DateTimeOffset now, SchoolCalendar calendar,
+    public static RuleInput Input(WorkflowInstance instance, SubjectPlacement subject, WorkflowEvent e, DateTimeOffset now, SchoolCalendar calendar,
         RuleSet rules) =>
-        new(Build(instance, yearGroup, e.Name, now, calendar), e.Data) { Reviews = rules.ReadsReviews ? Measures(instance, now, calendar) : [] };
+        new(Build(instance, subject.YearGroup, e.Name, now, calendar, subject.LookedAfter), e.Data)
+        {
+            Reviews = rules.ReadsReviews ? Measures(instance, now, calendar) : [],
+        };
 
     /// <summary>The recorded measures as rules read them (<c>reviews</c>): how long ago each was, in days, school weeks and terms.</summary>
     public static IReadOnlyList<Review> Measures(WorkflowInstance instance, DateTimeOffset now, SchoolCalendar calendar)
@@ -31,7 +34,8 @@ public static class FactsBuilder
             .ToList();
     }
 
-    public static Facts Build(WorkflowInstance instance, int yearGroup, string eventName, DateTimeOffset now, SchoolCalendar calendar)
+    public static Facts Build(WorkflowInstance instance, int yearGroup, string eventName, DateTimeOffset now, SchoolCalendar calendar,
+        bool lookedAfter = false)
     {
         var entered = UkTime.DateOf(new DateTimeOffset(instance.EnteredStateAt, TimeSpan.Zero));
         var today = UkTime.DateOf(now);
@@ -55,6 +59,7 @@ public static class FactsBuilder
             EnteredBy = instance.EnteredBy,
             EnteredVia = instance.EnteredVia,
             YearGroup = yearGroup,
+            LookedAfter = lookedAfter,
         };
     }
 }

@@ -26,6 +26,7 @@ public static class StudioNav
         new("/school/figures", "Figures", Capabilities.SchoolFigures),
         new("/school/governor-report", "Governor's report", Capabilities.SchoolFigures),
         new("/la/assessments", "Assessments", Capabilities.BoroughViews),
+        new("/la/annual-reviews", "Annual reviews", Capabilities.BoroughViews),
         new("/audit", "Audit log", Capabilities.SearchAudit),
         new("/calendar", "My calendar", Capabilities.Workspace),
         new("/account", "My account", Capabilities.Workspace),

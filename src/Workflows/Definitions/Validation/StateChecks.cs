@@ -54,6 +54,10 @@ internal static class StateChecks
         if ((t.After is null) == (t.Every is null))
             p.Error("timer-schedule", $"{what} needs exactly one of 'after' or 'every'.", "state", s.Id);
         if (t.After is not null) WhenChecks.Check(d, t.After, what, ("state", s.Id), p);
+        if (t.WhileOpen is { } chased && s.Tasks.All(x => x.Id != chased))
+            p.Error("unknown-task", $"{what} hands out its task while '{chased}' is open, which is not a task of the state.", "state", s.Id);
+        if (t.WhileOpen is not null && t.Task is null)
+            p.Warn("while-open-without-task", $"{what} says which task it chases, but hands out no task.", "state", s.Id);
         if (t.Every is not null)
         {
             WhenChecks.Check(d, t.Every, what, ("state", s.Id), p);

@@ -25,6 +25,10 @@ internal static class TaskChecks
         }
         if (t.Scope is not (null or "state" or TaskDefinition.InstanceScope))
             p.Error("invalid-scope", $"{what} has scope '{t.Scope}'; a task belongs to the 'state' or the 'instance'.", "state", stateId);
+        if (t.On is { } on && !d.Events.ContainsKey(on))
+            p.Error("unknown-event", $"{what} is handed out on '{on}', which the definition does not declare (events).", "state", stateId);
+        if (t.On is not null && (t.OfInstance() || t.Repeat))
+            p.Error("invalid-on", $"{what} is handed out on an event, so it belongs to its state and cannot repeat.", "state", stateId);
         if (t.OfInstance() && t.Repeat)
             p.Error("instance-task-repeats", $"{what} belongs to the instance, so it is made once and cannot repeat.", "state", stateId);
         if (t.Form is { } form && !Patterns.Id().IsMatch(form))

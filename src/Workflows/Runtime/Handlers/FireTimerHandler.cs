@@ -39,19 +39,29 @@ internal sealed class FireTimerHandler(EngineServices services, UnitOfWork work,
         else
             instance.Touch(now);
         if (declared is not null && instance.State == state.Id && instance.Status == InstanceStatus.Active)
-            FollowUp(ctx, state, declared, UkTime.DateOfUtc(timer.DueAt));
+            FollowUp(ctx, state, declared, UkTime.DateOfUtc(timer.DueAt), await ChasesOpenWorkAsync(session, instance, declared, ct));
         return TimerOutcome.Fired;
     }
 
+    /// <summary>Whether the timer has work to chase: it names no task to wait for (always), or that task is still open.</summary>
+    private static async Task<bool> ChasesOpenWorkAsync(IWorkflowSession session, WorkflowInstance instance, TimerDefinition declared,
+        CancellationToken ct) =>
+        declared.WhileOpen is not { } chased
+        || (await session.OpenTasksAsync(instance.Id, ct)).Any(t => t.DefinitionTaskId == chased && t.State == instance.State);
+
     /// <summary>The task the timer hands out (due counted from the day it fell due) and, for a repeating timer, the next one.</summary>
-    private static void FollowUp(InstanceContext ctx, StateDefinition state, TimerDefinition declared, DateOnly dueDay)
+    private static void FollowUp(InstanceContext ctx, StateDefinition state, TimerDefinition declared, DateOnly dueDay, bool chases)
     {
-        if (declared.Task is { } template)
+        if (declared.Task is { } template && !chases)
         {
-            var due = template.Due is null ? dueDay : SchoolTime.Resolve(template.Due, dueDay, ctx.Calendar, ctx.Definition);
-            var task = WorkTaskFactory.Create(ctx, state.Id, template, due);
-            ctx.Session.Add(task);
-            TimerJournal.TaskCreated(ctx.Journal, state.Id, task);
+            TimerJournal.NothingToChase(ctx.Journal, state.Id, declared, template);
+        }
+        else if (declared.Task is { } task)
+        {
+            var due = task.Due is null ? dueDay : SchoolTime.Resolve(task.Due, dueDay, ctx.Calendar, ctx.Definition);
+            var created = WorkTaskFactory.Create(ctx, state.Id, task, due);
+            ctx.Session.Add(created);
+            TimerJournal.TaskCreated(ctx.Journal, state.Id, created);
         }
         if (declared.Every is { } every)
         {

@@ -19,7 +19,7 @@ internal sealed class StartHandler(EngineServices services, EventApplier events)
         var initial = definition.State(definition.Definition.InitialState);
         var ctx = new InstanceContext(session, instance, definition, calendar, now, actor);
         LineageJournal.Started(ctx.Journal, definition, initial.Id);
-        await _states.EnterAsync(ctx, StateEntry.AtStart(initial, subject.YearGroup), ct);
+        await _states.EnterAsync(ctx, StateEntry.AtStart(initial, subject), ct);
         await session.CommitAsync(ct);
         return instance;
     }

@@ -21,6 +21,12 @@ internal static class TimerJournal
             $"Timer '{repeat.TimerId}' set again for {UkTime.Format(UkTime.DateOfUtc(repeat.DueAt))}.",
             new[] { new { timerId = repeat.Id, timer = repeat.TimerId, dueAt = repeat.DueAt } });
 
+    /// <summary>A chasing timer whose task was done in time: nothing to hand out.</summary>
+    public static void NothingToChase(JournalScope scope, string state, TimerDefinition timer, TaskDefinition chase) =>
+        scope.Write(JournalKinds.TimerFired, state,
+            $"Timer '{timer.Id}' handed out no '{chase.Title}': '{timer.WhileOpen}' was already done.",
+            new { timer = timer.Id, whileOpen = timer.WhileOpen, task = chase.Id });
+
     public static void TaskCreated(JournalScope scope, string state, WorkTask task) =>
         scope.Write(JournalKinds.TaskCreated, state, $"'{task.Title}' for {task.Role}, due {UkTime.Format(task.DueOn)}.",
             new[] { new { taskId = task.Id, task = task.DefinitionTaskId, task.Role, dueOn = task.DueOn } });

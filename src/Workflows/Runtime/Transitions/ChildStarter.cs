@@ -8,7 +8,7 @@ internal sealed class ChildStarter(EngineServices services, StateEnterer states)
     public async Task StartAsync(InstanceContext parent, StateEntry entry, string childId, DateTime startedAt, CancellationToken ct)
     {
         var p = parent.Instance;
-        var subject = new SubjectPlacement(p.SubjectId, p.SchoolId, p.BoroughId, entry.YearGroup);
+        var subject = new SubjectPlacement(p.SubjectId, p.SchoolId, p.BoroughId, entry.YearGroup, entry.LookedAfter);
         var child = await services.Catalog.GetPublishedAsync(childId, subject, ct);
         if (await parent.Session.FindActiveInstanceAsync(p.SubjectId, childId, ct) is { } running)
         {
@@ -22,6 +22,6 @@ internal sealed class ChildStarter(EngineServices services, StateEnterer states)
         var ctx = parent with { Instance = instance, Definition = child };
         LineageJournal.StartedByParent(ctx.Journal, child, entry.State, p.Id, startedAt);
         var initial = child.State(child.Definition.InitialState);
-        await states.EnterAsync(ctx, StateEntry.AtStart(initial, entry.YearGroup), ct);
+        await states.EnterAsync(ctx, StateEntry.AtStart(initial, subject), ct);
     }
 }

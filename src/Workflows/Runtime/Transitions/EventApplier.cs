@@ -28,7 +28,7 @@ internal sealed class EventApplier
         var from = definition.State(instance.State);
 
         MeasureRecorder.Record(instance, definition.Definition, e, ctx.Today);
-        var input = FactsBuilder.Input(instance, subject.YearGroup, e, nowOffset, ctx.Calendar, definition.Rules);
+        var input = FactsBuilder.Input(instance, subject, e, nowOffset, ctx.Calendar, definition.Rules);
         var facts = input.Facts;
         EventJournal.Event(ctx.Journal, from.Id, e);
         if (definition.Definition.Events.TryGetValue(e.Name, out var declared) && declared.Milestone is { } milestone)
@@ -39,13 +39,14 @@ internal sealed class EventApplier
         if (taken is null)
         {
             EventJournal.Stayed(ctx.Journal, from, e.Name, facts, decision);
+            StateJournal.TasksCreated(ctx.Journal, from, await StateEnterer.HandOutOnEventAsync(ctx, from, e.Name, input, ct));
             return Outcome(instance, from.Id, null);
         }
         var to = definition.State(taken.To);
         var why = taken.Rule is null ? null : definition.Rules.ExplainMatch(taken.Id, input, decision!);
         EventJournal.Transition(ctx.Journal, (from, to), taken, facts, why);
         await StateLeaver.LeaveAsync(ctx, from, ending: to.Terminal, ct);
-        var entry = new StateEntry(to, EntryName.Of(taken, from, to), taken.Id, subject.YearGroup, e.Data);
+        var entry = new StateEntry(to, EntryName.Of(taken, from, to), taken.Id, subject.YearGroup, e.Data) { LookedAfter = subject.LookedAfter };
         await _states.EnterAsync(ctx, entry, ct);
         return Outcome(instance, from.Id, taken);
     }

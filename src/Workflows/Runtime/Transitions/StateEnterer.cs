@@ -30,7 +30,8 @@ internal sealed class StateEnterer
                 await _parents.NotifyAsync(ctx, state, notification, parentId, ct);
             return;
         }
-        StateJournal.TasksCreated(ctx.Journal, state, await CreateTasksAsync(ctx, entry, anchors, _ => true, ct));
+        var conditions = state.Tasks.Any(t => t.If is not null && t.On is null) ? TaskConditions(ctx, entry) : null;
+        StateJournal.TasksCreated(ctx.Journal, state, await CreateTasksAsync(ctx, state, anchors, t => t.On is null, conditions, ct));
         StartTimers(ctx, entry, anchors);
         if (state.Starts is { } childId) await _children.StartAsync(ctx, entry, childId, CountsFrom(ctx, entry), ct);
     }
@@ -54,14 +55,31 @@ internal sealed class StateEnterer
     public static async Task<List<WorkTask>> HandOutInstanceTasksAsync(InstanceContext ctx, StateEntry entry, CancellationToken ct)
     {
         var anchors = await DayAnchors.ForStateAsync(ctx.Session, ctx.Instance, entry.State, ctx.Today, ct);
-        return await CreateTasksAsync(ctx, entry, anchors, t => t.OfInstance() && t.If is not null, ct);
+        return await CreateTasksAsync(ctx, entry.State, anchors, t => t.OfInstance() && t.If is not null && t.On is null,
+            TaskConditions(ctx, entry), ct);
     }
 
-    private static async Task<List<WorkTask>> CreateTasksAsync(InstanceContext ctx, StateEntry entry, DayAnchors anchors,
-        Func<TaskDefinition, bool> which, CancellationToken ct)
+    /// <summary>
+    /// Hands out the state's tasks that wait for the event (<c>on</c>) when it arrives and the instance stays in the state:
+    /// those whose condition holds on the event (its facts and its data). Due dates count as on entering the state.
+    /// </summary>
+    public static async Task<List<WorkTask>> HandOutOnEventAsync(InstanceContext ctx, StateDefinition state, string eventName, RuleInput input,
+        CancellationToken ct)
     {
-        var state = entry.State;
-        var conditions = state.Tasks.Any(t => t.If is not null) ? TaskConditions(ctx, entry) : null;
+        if (!state.Tasks.Any(t => t.On == eventName)) return [];
+        var anchors = await DayAnchors.ForStateAsync(ctx.Session, ctx.Instance, state, ctx.Today, ct);
+        Decision? conditions = null;
+        if (state.Tasks.Any(t => t.On == eventName && t.If is not null))
+        {
+            conditions = ctx.Definition.TaskConditions(state.Id, input);
+            EventJournal.RuleErrors(ctx.Journal, state.Id, conditions);
+        }
+        return await CreateTasksAsync(ctx, state, anchors, t => t.On == eventName, conditions, ct);
+    }
+
+    private static async Task<List<WorkTask>> CreateTasksAsync(InstanceContext ctx, StateDefinition state, DayAnchors anchors,
+        Func<TaskDefinition, bool> which, Decision? conditions, CancellationToken ct)
+    {
         var created = new List<WorkTask>(state.Tasks.Count);
         foreach (var t in state.Tasks.Where(which))
         {
@@ -79,7 +97,7 @@ internal sealed class StateEnterer
     private static Decision TaskConditions(InstanceContext ctx, StateEntry entry)
     {
         var now = new DateTimeOffset(ctx.Now, TimeSpan.Zero);
-        var input = new RuleInput(FactsBuilder.Build(ctx.Instance, entry.YearGroup, "enter", now, ctx.Calendar), EventData.Empty)
+        var input = new RuleInput(FactsBuilder.Build(ctx.Instance, entry.YearGroup, "enter", now, ctx.Calendar, entry.LookedAfter), EventData.Empty)
         {
             Reviews = ctx.Definition.Rules.ReadsReviews ? FactsBuilder.Measures(ctx.Instance, now, ctx.Calendar) : [],
         };

@@ -9,5 +9,9 @@ internal sealed record StateEntry(StateDefinition State, string EnteredBy, strin
 {
     public const string Start = "start";
 
-    public static StateEntry AtStart(StateDefinition state, int yearGroup) => new(state, Start, "", yearGroup);
+    /// <summary>Whether the subject is looked after, which conditional tasks may read too.</summary>
+    public bool LookedAfter { get; init; }
+
+    public static StateEntry AtStart(StateDefinition state, SubjectPlacement subject) =>
+        new(state, Start, "", subject.YearGroup) { LookedAfter = subject.LookedAfter };
 }
