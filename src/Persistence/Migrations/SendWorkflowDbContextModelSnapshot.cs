@@ -1856,7 +1856,10 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasIndex("Assignee", "Status", "DueOn");
 
-                    b.HasIndex("SchoolId", "Status", "DueOn");
+                    b.HasIndex("SchoolId", "Status", "CompletedAt", "Assignee", "Role");
+
+                    b.HasIndex("SchoolId", "Status", "DueOn", "Priority", "Assignee", "Role", "EscalatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_Inbox");
 
                     b.ToTable("Tasks", (string)null);
                 });

@@ -75,9 +75,19 @@ public static class AccessPolicy
             ? SchoolSubject.Of(school)
             : "\u0000";
 
-    /// <summary>Tasks of the instances the user may see.</summary>
+    /// <summary>
+    /// Tasks of the instances the user may see. A task carries its school (its pupil's, which never changes), and the
+    /// SENCo and headteacher, who see every pupil and programme of the school (<see cref="PupilsFor"/>), see exactly its
+    /// tasks: their inbox then walks one index in its order and stops at the page, however many tasks the school has.
+    /// </summary>
     public static IQueryable<WorkTask> TasksFor(ClaimsPrincipal user, SendWorkflowDbContext db, IReadOnlyCollection<string> statutory)
     {
+        if (RoleOf(user) is StaffRoles.Senco or StaffRoles.Headteacher)
+        {
+            var school = user.FindFirstValue(StaffClaims.School) ?? "";
+            return db.Tasks.AsNoTracking().Where(t => t.SchoolId == school);
+        }
+        // The others' tasks are found through their few pupils' and programmes' instances, by index.
         var instances = InstancesFor(user, db, statutory).Select(i => i.Id);
         return db.Tasks.AsNoTracking().Where(t => instances.Contains(t.InstanceId));
     }

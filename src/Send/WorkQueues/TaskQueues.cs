@@ -20,15 +20,20 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
             await guard.RequireRoleAsync(caller, "see every open task of the school", Capabilities.Of(Capabilities.AssignTasks));
         var (page, size) = (query.Page ?? 1, query.PageSize ?? TaskQueueQuery.DefaultPageSize);
         var today = UkTime.DateOf(time.GetUtcNow());
-        var who = new QueueCaller(caller.UserId ?? "\u0000", caller.IsAdministrator, StaffRoles.TaskRolesOf(caller.Role ?? ""), assigner, today);
+        // "Done" is this school year's: what was done in earlier years is in each pupil's chronology.
+        var doneSince = UkTime.StartOf(Programmes.AcademicYear.Of(today).First).UtcDateTime;
+        var who = new QueueCaller(caller.UserId ?? "\u0000", caller.IsAdministrator, StaffRoles.TaskRolesOf(caller.Role ?? ""), assigner, today,
+            doneSince);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await guard.AuditAsync(caller, AuditActions.Read, "tasks", null, query.PupilId, null);
         // Counted, sorted and paged on the tasks alone (a filter on the pupil or the workflow is a subquery), so SQLite reads
         // one table and its indexes; only the page's rows are joined to their pupil and workflow.
         var tasks = Filtered(db, await guard.TasksAsync(db, caller, ct), query, who);
-        // One row, or none when the caller may see no task at all.
-        var totals = (await tasks.GroupBy(_ => 1).Select(QueueRows.Totals(who)).ToListAsync(ct)).SingleOrDefault() ?? new QueueTotals();
+        // One row, or none when the caller may see no open task at all; both counts read an index alone (TaskConfiguration).
+        var totals = (await tasks.Where(t => t.Status == WorkTaskStatus.Open).GroupBy(_ => 1).Select(QueueRows.OpenTotals(who))
+            .ToListAsync(ct)).SingleOrDefault() ?? new QueueTotals();
+        totals = totals with { Done = await tasks.CountAsync(QueueRows.In(TaskQueueNames.Done, who), ct) };
         var counts = TaskQueueNames.All.Where(q => assigner || q != TaskQueueNames.Everyone).ToDictionary(q => q, totals.Of);
         var sort = query.Sort ?? (queue == TaskQueueNames.Done ? TaskSorts.Completed : TaskSorts.Due);
         var pageIds = await Sorted(tasks.Where(QueueRows.In(queue, who)), sort).Skip((page - 1) * size).Take(size).Select(t => t.Id)

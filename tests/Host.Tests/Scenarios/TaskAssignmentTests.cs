@@ -67,6 +67,36 @@ public sealed class TaskAssignmentTests
     }
 
     [Fact]
+    public async Task TheDoneQueue_IsThisSchoolYears_AndTheSencosQueuesAreTheirSchoolsAlone()
+    {
+        await using var p = await Pathway.StartAsync("2027-07-05");
+        var (instance, _) = await PupilInSenSupportAsync(p);
+        var review = await OpenTaskAsync(p, instance, "review", "class-teacher");
+        var teacher = await p.StaffAsync("olive", "class-teacher", "Olive Marsh", classes: "3 Oak");
+        (await teacher.PostAsJsonAsync($"/api/tasks/{review}/complete", new { outcome = "good", notes = "Targets met" })).EnsureSuccessStatusCode();
+        var july = await PageAsync(teacher, "queue=done");
+        Assert.Equal(1, (int)july["total"]!);
+        Assert.Equal(1, (int)july["counts"]!["done"]!);
+        Assert.Equal(review, (string?)july["items"]![0]!["taskId"]);
+
+        // Another school with its own SENCo: neither SENCo's queues hold the other's tasks.
+        (await p.Http.PostAsJsonAsync("/api/schools", new { id = "far", name = "Far School", boroughId = "demo-borough" })).EnsureSuccessStatusCode();
+        var farSenco = await p.StaffAsync("far-senco", "senco", "Fay Senco", schoolId: "far");
+        var senco = await p.StaffAsync("senco", "senco", "Sam Patel");
+        var ours = (int)(await PageAsync(senco, "queue=everyone"))["total"]!;
+        Assert.True(ours > 0);
+        Assert.Equal(0, (int)(await PageAsync(farSenco, "queue=everyone"))["total"]!);
+
+        // On the new school year the queue starts again; the work done stays in the pupil's journal.
+        await p.AdvanceToAsync("2027-09-06");
+        teacher = await p.SignInAsync("olive");
+        var september = await PageAsync(teacher, "queue=done");
+        Assert.Equal(0, (int)september["total"]!);
+        Assert.Equal(0, (int)september["counts"]!["done"]!);
+        Assert.Contains(await p.JournalAsync(instance), j => (string?)j!["kind"] == "task-completed" && (string?)j["data"]!["taskId"] == review);
+    }
+
+    [Fact]
     public async Task ATeachingAssistant_ClaimsAnAvailableTask_AndASecondClaimByAnotherIsAConflict()
     {
         await using var p = await Pathway.StartAsync("2026-10-12");
