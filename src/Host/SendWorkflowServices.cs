@@ -49,6 +49,8 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.ParentLinks.ParentVoice>();
         services.AddSingleton<ParentPageLimits>();
         services.AddSingleton<SendWorkflow.Send.ActionPlans.ActionPlans>();
+        services.AddSingleton<SendWorkflow.Send.SenAudits.SenAuditViews>();
+        services.AddSingleton<SendWorkflow.Send.SenAudits.SenAudits>();
         services.AddSingleton<SendWorkflow.Send.Transition.TransitionPacks>();
         services.AddSingleton<SendWorkflow.Send.Reports.GovernorReports>();
         services.AddSingleton<SendWorkflow.Send.Funding.SenFunding>();
@@ -112,6 +114,7 @@ public static class SendWorkflowServices
         api.MapParentLinksApi();
         api.MapActionPlanApi();
         api.MapGovernorReportApi();
+        api.MapSenAuditsApi();
         api.MapCpdAuditApi();
         api.MapFundingApi();
         api.MapSenInformationApi();

@@ -7,8 +7,20 @@ namespace SendWorkflow.Send.Access;
 /// refused (403), a pupil, instance, school or borough outside the caller's scope is answered as if it did not exist
 /// (404), and both are audited as denied. Every operation of the service checks here, so the API and the Studio agree.
 /// </summary>
-public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
+public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog, TimeProvider time)
 {
+    /// <summary>
+    /// The pupil whose record the caller reads: one in their scope, or one drawn for an SEN audit held today whose team they
+    /// are on (<see cref="AccessPolicy.AuditSampleFor"/>; <c>ByAudit</c> says so); otherwise 404, audited.
+    /// </summary>
+    public async Task<(Pupil Pupil, bool ByAudit)> RequirePupilRecordAsync(SendWorkflowDbContext db, Caller caller, string pupilId,
+        CancellationToken ct)
+    {
+        if (await AccessPolicy.AuditSampleFor(caller.User, db, UkTime.DateOf(time.GetUtcNow())).AnyAsync(p => p == pupilId, ct))
+            return (await db.Pupils.AsNoTracking().FirstAsync(p => p.Id == pupilId, ct), true);
+        return (await RequirePupilAsync(db, caller, pupilId, "pupil", null, ct), false);
+    }
+
     /// <summary>Whether instances of the definition are statutory work (the definition says so).</summary>
     public async Task<bool> IsStatutoryAsync(string definitionId, CancellationToken ct) =>
         (await catalog.StatutoryIdsAsync(ct)).Contains(definitionId);
@@ -69,6 +81,12 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog)
     {
         var pupil = await AccessPolicy.PupilsFor(caller.User, db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == pupilId, ct);
         if (pupil is not null) return pupil;
+        // An SEN audit's visiting SENCo reads the drawn pupils' records on the day (RequirePupilRecordAsync); nothing more.
+        if (await AccessPolicy.AuditSampleFor(caller.User, db, UkTime.DateOf(time.GetUtcNow())).AnyAsync(p => p == pupilId, ct))
+        {
+            await RefuseAsync(caller, resource, resourceId ?? pupilId, pupilId, null,
+                "The SEN audit team reads the drawn pupils' records on the audit day (their record page); it changes nothing.");
+        }
         await AuditAsync(caller, AuditActions.Denied, resource, resourceId ?? pupilId, pupilId, null, 404);
         throw new NotFoundException($"There is no {resource} '{resourceId ?? pupilId}'.");
     }

@@ -42,6 +42,23 @@ public static class AccessPolicy
     }
 
     /// <summary>
+    /// The pupils whose record an SEN audit team member may READ on <paramref name="today"/> (a UK date, from the caller's
+    /// clock) beyond <see cref="PupilsFor"/>: those drawn for an audit held that day whose team they are on, as its LA
+    /// officer or its visiting SENCo. That day only, never to change; nothing else of the school (its tasks, registers and
+    /// programmes stay with <see cref="PupilsFor"/> and <see cref="InstancesFor"/>).
+    /// </summary>
+    public static IQueryable<string> AuditSampleFor(ClaimsPrincipal user, SendWorkflowDbContext db, DateOnly today)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var role = RoleOf(user);
+        var officer = role == StaffRoles.LaOfficer;
+        if (id is null || !(officer || role == StaffRoles.Senco)) return db.SenAuditSamples.Where(s => false).Select(s => s.PupilId);
+        return db.SenAuditSamples
+            .Where(s => db.SenAudits.Any(a => a.Id == s.AuditId && a.AuditOn == today && (officer ? a.OfficerId == id : a.VisitingSencoId == id)))
+            .Select(s => s.PupilId);
+    }
+
+    /// <summary>
     /// Instances whose pupil the user may see; an LA officer sees only statutory work (the definitions that say they
     /// are statutory), the rest of a pupil's record staying with the school, and the statutory workflows of their
     /// borough's schools (the borough's monitoring of a school).

@@ -49,6 +49,16 @@ public static class Capabilities
     /// school's of their borough as well (<see cref="Funding.SenFunding"/> scopes them to it).
     /// </summary>
     public const string SchoolFunding = "school-funding";
+    /// <summary>
+    /// Schedule the borough's SEN audits of its schools, fix their day and team, draw their pupils, record the verbal feedback
+    /// and issue the report (the borough's officers, scoped to their borough).
+    /// </summary>
+    public const string RunSenAudits = "run-sen-audits";
+    /// <summary>
+    /// See SEN audits: the borough's officers their borough's, a school's leaders their school's, a visiting SENCo those whose
+    /// team they are on (<see cref="SenAudits.SenAudits"/> scopes each).
+    /// </summary>
+    public const string ReadSenAudits = "read-sen-audits";
     /// <summary>Search the audit log.</summary>
     public const string SearchAudit = "search-audit";
     /// <summary>Accounts, boroughs, schools, the simulated clock.</summary>
@@ -76,6 +86,8 @@ public static class Capabilities
         [RecordSenAllocations] = [StaffRoles.LaOfficer, StaffRoles.Administrator],
         [SendSenBudget] = SchoolLeaders,
         [SchoolFunding] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.SenGovernor, StaffRoles.Administrator],
+        [RunSenAudits] = [StaffRoles.LaOfficer, StaffRoles.Administrator],
+        [ReadSenAudits] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.LaOfficer, StaffRoles.Administrator],
         [SearchAudit] = [StaffRoles.Senco, StaffRoles.Administrator],
         [Administer] = [StaffRoles.Administrator],
     };

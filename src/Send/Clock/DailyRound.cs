@@ -10,13 +10,15 @@ namespace SendWorkflow.Send.Clock;
 /// committed (the escalations just made, and on school days the morning digests; nothing when email is off).
 /// </summary>
 public sealed class DailyRound(DeadlineSweeper sweeper, Pupils.YearGroups yearGroups, Programmes.Programmes programmes,
-    Reminders.ReminderEmails reminders)
+    Reminders.ReminderEmails reminders, SenAudits.SenAudits senAudits)
 {
     public async Task<SweepResult> RunAsync(DateOnly today, CancellationToken ct)
     {
         await yearGroups.MoveUpAsync(today, ct);
         var result = await sweeper.SweepAsync(today, ct);
         await programmes.RollOverAsync(today, ct);
+        // A school whose last SEN audit is two years old gets one (a task for the borough's LA officer to fix it).
+        await senAudits.ScheduleDueAsync(today, ct);
         await reminders.SendAsync(today, ct);
         return result;
     }

@@ -22,7 +22,8 @@ internal static class FundingChecks
                 problems.Check(false, field, $"'{field}' is empty: give plans and a rate.");
                 continue;
             }
-            problems.Check(line.Description is not { Length: > 200 }, $"{field}.description", $"'{field}.description' must be at most 200 characters.")
+            problems.Check(line.Description is not { Length: > 200 }, $"{field}.description",
+                    $"'{field}.description' must be at most 200 characters.")
                 .Check(line.Plans is >= 0 and <= 10_000, $"{field}.plans",
                     line.Plans is null ? $"'{field}.plans' is required: the number of EHC plans." : $"'{field}.plans' must be 0 to 10,000.");
             Money.Check(problems, line.Rate, $"{field}.rate");

@@ -14,12 +14,16 @@ internal static class FundingPdf
                 + "the outturn the school sent. The balance is the allocation less the outturn: a negative balance is an overspend.")
             .Paragraph($"{t.Allocated} of {t.Schools} schools have an allocation, {t.PlansSent} have sent a plan and {t.OutturnsSent} an outturn.");
         doc.Heading("Allocation against spending, by school")
-            .Table(["School", "Notional SEN budget", "Top-up (plans)", "Allocation", "Planned", "Spent", "Balance"],
+            .Table(["School", "Allocation", "Planned", "Spent", "Balance"],
                 [
-                    .. r.Schools.Select(s => (IReadOnlyList<string>)[s.SchoolName, Text(s.NotionalSenBudget),
-                        s.TopUp is { } top ? $"{Text(top)} ({s.Plans})" : "-", Text(s.Allocation), Text(s.Planned), Text(s.Spent), Text(s.Balance)]),
-                    ["Total", "", "", Text(t.Allocation), Text(t.Planned), Text(t.Spent), Text(t.Balance)],
+                    .. r.Schools.Select(s =>
+                        (IReadOnlyList<string>)[s.SchoolName, Text(s.Allocation), Text(s.Planned), Text(s.Spent), Text(s.Balance)]),
+                    ["Total", Text(t.Allocation), Text(t.Planned), Text(t.Spent), Text(t.Balance)],
                 ]);
+        doc.Heading("The allocations")
+            .Table(["School", "Notional SEN budget", "Top-up", "EHC plans"],
+                r.Schools.Select(s => (IReadOnlyList<string>)[s.SchoolName, Text(s.NotionalSenBudget), Text(s.TopUp),
+                    s.Plans is { } plans ? plans.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-"]));
         doc.Heading("Where each school is")
             .Table(["School", "Status"], r.Schools.Select(s => (IReadOnlyList<string>)[s.SchoolName, s.Status]));
         return doc;

@@ -83,7 +83,8 @@ public sealed class SenFunding(IDbContextFactory<SendWorkflowDbContext> factory,
         var calendar = calendars.ForBorough(school.BoroughId);
         var provisions = await db.Provisions.AsNoTracking()
             .Where(p => p.SchoolId == schoolId && p.StartsOn <= fy.Last && (p.EndsOn == null || p.EndsOn >= fy.First)).ToListAsync(ct);
-        var costed = provisions.Where(p => p.CostBasis is not null).ToList();
+        // A provision costed but costing nothing this year (a fixed cost paid last year) is in neither count.
+        var costed = provisions.Where(p => p.CostBasis is not null && ProvisionCosts.CostIn(p, fy, calendar) > 0).ToList();
         var lines = costed
             .GroupBy(p => (Intervention: p.Intervention.Trim().ToUpperInvariant(), Basis: p.CostBasis!))
             .Select(g =>
@@ -96,11 +97,10 @@ public sealed class SenFunding(IDbContextFactory<SendWorkflowDbContext> factory,
                     ? new DraftLine("staff", $"{name}: staff time, {Pupils(pupils)}", Money.ToPounds(amount), name, g.Key.Basis, pupils, weeks)
                     : new DraftLine("interventions", $"{name}: {Pupils(pupils)}", Money.ToPounds(amount), name, g.Key.Basis, pupils, weeks);
             })
-            .Where(l => l.Amount > 0)
             .OrderBy(l => FundingLinesOrder(l.Heading)).ThenBy(l => l.Intervention, StringComparer.OrdinalIgnoreCase).ToList();
         await guard.AuditAsync(caller, AuditActions.Read, "sen-outturn-draft", $"{schoolId} {fy}", null, schoolId);
         return new OutturnDraftDto(schoolId, fy.ToString(), fy.First, fy.Last, lines, lines.Sum(l => l.Amount) + 0.00m,
-            costed.Count, provisions.Count - costed.Count);
+            costed.Count, provisions.Count(p => p.CostBasis is null));
     }
 
     /// <summary>

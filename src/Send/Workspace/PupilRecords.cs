@@ -14,10 +14,12 @@ public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factor
     public async Task<PupilRecordView> GetAsync(Caller caller, string pupilId, CancellationToken ct)
     {
         Pupil pupil;
+        bool byAudit;
         await using (var db = await factory.CreateDbContextAsync(ct))
-            pupil = await guard.RequirePupilAsync(db, caller, pupilId, "pupil", null, ct);
+            (pupil, byAudit) = await guard.RequirePupilRecordAsync(db, caller, pupilId, ct);
         await guard.AuditAsync(caller, AuditActions.Read, "pupil-record", pupilId, pupilId, pupil.SchoolId);
-        return await GetAsync(pupil, statutoryOnly: caller.Role == StaffRoles.LaOfficer, ct);
+        // On an SEN audit day the team (its LA officer too) reads the drawn pupils' whole school file.
+        return await GetAsync(pupil, statutoryOnly: caller.Role == StaffRoles.LaOfficer && !byAudit, ct);
     }
 
     /// <summary>Journal kinds worth telling a person; timer bookkeeping stays in the full journal.</summary>
