@@ -18,7 +18,7 @@ public static class PupilRecordApi
             return TypedResults.Ok(new
             {
                 view.PupilId, view.Name, view.YearGroup, view.ClassName, view.PrimaryNeed, view.SchoolId, view.Stage, view.StageName, view.Since,
-                view.CensusCode, view.Targets, view.Provisions, view.Upcoming, view.Chronology,
+                view.CensusCode, view.LookedAfter, view.Targets, view.Provisions, view.Upcoming, view.Chronology,
                 workflows = view.Workflows.Select(w => new { workflow = w.Workflow, state = w.State, instanceId = w.InstanceId }),
             });
         }).WithTags("Pupil record");

@@ -21,4 +21,8 @@ public sealed record PupilRecordView(
     string PupilId, string Name, int YearGroup, string? ClassName, string? PrimaryNeed, string SchoolId,
     int? Stage, string? StageName, DateOnly? Since, string CensusCode, IReadOnlyList<string> Targets,
     IReadOnlyList<ProvisionDto> Provisions, IReadOnlyList<DeadlineLine> Upcoming, IReadOnlyList<ChronologyLine> Chronology,
-    IReadOnlyList<(string Workflow, string State, Guid InstanceId)> Workflows);
+    IReadOnlyList<(string Workflow, string State, Guid InstanceId)> Workflows)
+{
+    /// <summary>Whether the pupil is looked after (in care): the borough attends their annual reviews.</summary>
+    public bool LookedAfter { get; init; }
+}

@@ -71,7 +71,7 @@ public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factor
             pathway?.Stage, stageName, pathway is null ? null : UkTime.DateOf(new DateTimeOffset(pathway.EnteredStateAt, TimeSpan.Zero)),
             SchoolViews.CensusCode(pathway?.Status == InstanceStatus.Active ? pathway.Stage : null),
             targets, provisions, upcoming, chronology,
-            instances.Select(i => (names[i.Id], i.State, i.Id)).ToList());
+            instances.Select(i => (names[i.Id], i.State, i.Id)).ToList()) { LookedAfter = pupil.LookedAfter };
     }
 
     public static async Task<List<ProvisionDto>> ProvisionsAsync(SendWorkflowDbContext db, string pupilId, CancellationToken ct) =>

@@ -101,6 +101,7 @@ public sealed class AnnualReviewMonitoringTests
         Assert.True((bool)(await marked.Content.ReadFromJsonAsync<JsonObject>())!["lookedAfter"]!);
         Assert.Contains((await p.Http.GetFromJsonAsync<JsonArray>($"/api/audit?pupilId={caredPupil}"))!,
             a => (string?)a!["action"] == "change" && (string?)a["resource"] == "pupil");
+        Assert.True((bool)(await senco.GetFromJsonAsync<JsonObject>($"/api/pupils/{caredPupil}/record"))!["lookedAfter"]!);
 
         await p.AdvanceToAsync("2027-09-13");
         senco = await p.SignInAsync("senco");
@@ -191,6 +192,29 @@ public sealed class AnnualReviewMonitoringTests
         Assert.Contains(audit, a => (string?)a!["action"] == "read" && (string?)a["resource"] == "annual-reviews"
             && (string?)a["resourceId"] == "demo-borough");
         Assert.Contains(audit, a => (string?)a!["action"] == "denied" && (string?)a["resourceId"] == "demo-borough" && (int?)a["status"] == 404);
+    }
+
+    [Fact]
+    public async Task TheMisInCareColumn_MarksAPupilLookedAfter_AndACellThatIsNotYesOrNo_IsAReasonOfItsRow()
+    {
+        await using var p = await Pathway.StartAsync("2026-10-12");
+        const string csv = "UPN,Legal Surname,Legal Forename,DOB,Year,In Care\r\n"
+            + "A123456789012,Able,Amy,01/05/2018,3,Yes\r\nB123456789012,Brown,Ben,02/05/2018,3,N\r\nC123456789012,Cole,Cat,03/05/2018,3,maybe\r\n";
+        using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+        var previewed = await p.Http.PostAsync("/api/schools/oakfield/imports", content);
+        Assert.Equal(HttpStatusCode.Created, previewed.StatusCode);
+        var preview = (await previewed.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(2, preview["added"]!.AsArray().Count);
+        var bad = Assert.Single(preview["badRows"]!.AsArray())!;
+        Assert.Equal(["'In Care' \"maybe\" is not yes or no."], bad["reasons"]!.AsArray().Select(r => (string)r!));
+
+        var applied = await p.Http.PostAsync($"/api/schools/oakfield/imports/{(string)preview["id"]!}/apply", null);
+        Assert.True(applied.IsSuccessStatusCode, await applied.Content.ReadAsStringAsync());
+        var added = (await applied.Content.ReadFromJsonAsync<JsonObject>())!["added"]!.AsArray();
+        var looked = new List<bool>();
+        foreach (var a in added)
+            looked.Add((bool)(await p.Http.GetFromJsonAsync<JsonObject>($"/api/pupils/{(string)a!["pupilId"]!}"))!["lookedAfter"]!);
+        Assert.Equal([true, false], looked);
     }
 
     private static async Task<HttpClient> OfficerAsync(Pathway p, string user, string borough)

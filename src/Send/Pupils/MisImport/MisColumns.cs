@@ -21,6 +21,7 @@ public static class MisColumns
     public const string PrimaryNeed = "primaryNeed";
     public const string AdmittedOn = "admittedOn";
     public const string LeftOn = "leftOn";
+    public const string LookedAfter = "lookedAfter";
 
     public const string Sims = "SIMS", Arbor = "Arbor", Bromcom = "Bromcom", AnyMis = "MIS";
 
@@ -55,6 +56,8 @@ public static class MisColumns
         new(AdmittedOn, "Enrolment Date", Arbor),
         new(LeftOn, "Leaving Date"), new(LeftOn, "Date of Leaving"), new(LeftOn, "Leave Date"), new(LeftOn, "End Date", Arbor),
         new(LeftOn, "Date Left"),
+        new(LookedAfter, "In Care", Sims), new(LookedAfter, "Looked After"), new(LookedAfter, "Child Looked After"),
+        new(LookedAfter, "Looked After Child"), new(LookedAfter, "CLA"), new(LookedAfter, "LAC"), new(LookedAfter, "In LA Care"),
     ];
 
     private static readonly Dictionary<string, Alias> ByKey = Aliases.ToDictionary(a => Key(a.Header), StringComparer.Ordinal);
@@ -65,7 +68,7 @@ public static class MisColumns
         [Upn] = "UPN", [LegalForename] = "legal forename", [LegalSurname] = "legal surname", [LegalName] = "legal name",
         [PreferredForename] = "preferred forename", [PreferredSurname] = "preferred surname", [PreferredName] = "preferred name",
         [DateOfBirth] = "date of birth", [YearGroup] = "year group", [ClassName] = "registration group", [SenStatus] = "SEN status",
-        [PrimaryNeed] = "primary need", [AdmittedOn] = "date of admission", [LeftOn] = "leaving date",
+        [PrimaryNeed] = "primary need", [AdmittedOn] = "date of admission", [LeftOn] = "leaving date", [LookedAfter] = "looked after",
     };
 
     /// <summary>The detail a header gives, or null for a column the import does not read (gender, admission number, ...).</summary>

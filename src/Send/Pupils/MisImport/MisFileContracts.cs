@@ -9,7 +9,7 @@ public sealed record ImportColumn(string Header, string Field);
 /// </summary>
 public sealed record MisPupil(
     int Row, string Upn, string Name, string? PreferredName, DateOnly DateOfBirth, int YearGroup, string? ClassName, string? SenStatus,
-    string? PrimaryNeed, DateOnly? AdmittedOn, DateOnly? LeftOn);
+    string? PrimaryNeed, DateOnly? AdmittedOn, DateOnly? LeftOn, bool? LookedAfter = null);
 
 /// <summary>A row that can't be imported, by its row number in the file (the header is row 1), with every reason.</summary>
 public sealed record BadRow(int Row, string? Upn, IReadOnlyList<string> Reasons);

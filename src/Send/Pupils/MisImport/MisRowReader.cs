@@ -28,6 +28,7 @@ internal sealed class MisRowReader(IReadOnlyList<string> header, IReadOnlyDictio
         var need = Parse(record, MisColumns.PrimaryNeed, MisValues.PrimaryNeed, reasons);
         var admitted = Parse(record, MisColumns.AdmittedOn, MisValues.Date, reasons);
         var left = Parse(record, MisColumns.LeftOn, MisValues.Date, reasons);
+        var lookedAfter = Parse(record, MisColumns.LookedAfter, MisValues.Flag, reasons);
 
         RequireCell(record, MisColumns.DateOfBirth, reasons);
         RequireCell(record, MisColumns.YearGroup, reasons);
@@ -40,7 +41,8 @@ internal sealed class MisRowReader(IReadOnlyList<string> header, IReadOnlyDictio
         reasons.InsertRange(0, problems.Problems.Select(p => p.Message));
         if (reasons.Count > 0 || upn is null || name is null || dateOfBirth is null || yearGroup is null)
             return (null, new BadRow(record.Row, upn, reasons));
-        return (new MisPupil(record.Row, upn, name, preferred, dateOfBirth.Value, yearGroup.Value, className, sen, need, admitted, left), null);
+        return (new MisPupil(record.Row, upn, name, preferred, dateOfBirth.Value, yearGroup.Value, className, sen, need, admitted, left,
+            lookedAfter), null);
     }
 
     private string? LegalName(CsvRecord record, ProblemCollector problems)

@@ -51,6 +51,15 @@ public static partial class MisValues
         return year is null ? (null, $"'{column}' {Quote(cell)} is not a year group (N for nursery, R for reception, or 1 to 14).") : (year, null);
     }
 
+    /// <summary>Whether the pupil is looked after (in care), as "Yes"/"No", "Y"/"N", "True"/"False" or "1"/"0".</summary>
+    public static (bool? Value, string? Problem) Flag(string cell, string column) => Words(cell) switch
+    {
+        "" => (null, null),
+        "y" or "yes" or "true" or "1" or "t" => (true, null),
+        "n" or "no" or "false" or "0" or "f" => (false, null),
+        _ => (null, $"'{column}' {Quote(cell)} is not yes or no."),
+    };
+
     public static (string? Value, string? Problem) SenStatus(string cell, string column)
     {
         var text = Words(cell);

@@ -75,6 +75,7 @@ public sealed record PupilImportPlan(
         pupil.PrimaryNeed = row.PrimaryNeed ?? pupil.PrimaryNeed;
         pupil.AdmittedOn = row.AdmittedOn ?? pupil.AdmittedOn;
         if (file.Carries(MisColumns.LeftOn)) pupil.LeftOn = row.LeftOn;
+        pupil.LookedAfter = row.LookedAfter ?? pupil.LookedAfter;
     }
 
     /// <summary>A new pupil from a row, with an id of the service's usual kind (a UUID v7).</summary>
@@ -82,7 +83,8 @@ public sealed record PupilImportPlan(
     {
         Id = Guid.CreateVersion7(now).ToString("N"), SchoolId = schoolId, Upn = row.Upn, Name = row.Name, PreferredName = row.PreferredName,
         DateOfBirth = row.DateOfBirth, YearGroup = row.YearGroup, ClassName = row.ClassName, SenStatus = row.SenStatus,
-        PrimaryNeed = row.PrimaryNeed, AdmittedOn = row.AdmittedOn, LeftOn = row.LeftOn, CreatedAt = now.UtcDateTime,
+        PrimaryNeed = row.PrimaryNeed, AdmittedOn = row.AdmittedOn, LeftOn = row.LeftOn, LookedAfter = row.LookedAfter ?? false,
+        CreatedAt = now.UtcDateTime,
     };
 
     private static List<FieldChange> Diff(Pupil before, Pupil after)
@@ -102,6 +104,7 @@ public sealed record PupilImportPlan(
         Compare(MisColumns.PrimaryNeed, before.PrimaryNeed, after.PrimaryNeed);
         Compare(MisColumns.AdmittedOn, before.AdmittedOn, after.AdmittedOn);
         Compare(MisColumns.LeftOn, before.LeftOn, after.LeftOn);
+        Compare(MisColumns.LookedAfter, before.LookedAfter, after.LookedAfter);
         return changes;
     }
 
@@ -110,6 +113,7 @@ public sealed record PupilImportPlan(
         null => null,
         DateOnly d => UkTime.Format(d),
         int n => n.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "yes" : "no",
         _ => value.ToString(),
     };
 
@@ -117,6 +121,6 @@ public sealed record PupilImportPlan(
     {
         Id = p.Id, SchoolId = p.SchoolId, Upn = p.Upn, Name = p.Name, PreferredName = p.PreferredName, DateOfBirth = p.DateOfBirth,
         YearGroup = p.YearGroup, ClassName = p.ClassName, SenStatus = p.SenStatus, PrimaryNeed = p.PrimaryNeed, AdmittedOn = p.AdmittedOn,
-        LeftOn = p.LeftOn, CreatedAt = p.CreatedAt,
+        LeftOn = p.LeftOn, LookedAfter = p.LookedAfter, CreatedAt = p.CreatedAt,
     };
 }
