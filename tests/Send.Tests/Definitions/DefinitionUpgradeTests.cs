@@ -56,6 +56,9 @@ public sealed class DefinitionUpgradeTests
         return dir?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 
+    /// <summary>The annual review's notice asks whether a major change in provision may be asked for (the LA then attends).</summary>
+    private static readonly HashSet<(string Definition, string Task)> GivenAFormSince = [("ehcp-annual-review", "send-notices")];
+
     [Theory]
     [InlineData("send-pathway")]
     [InlineData("ehcp-assessment")]
@@ -68,6 +71,8 @@ public sealed class DefinitionUpgradeTests
         foreach (var t in tasks)
         {
             var before = TaskForms.FormOf(new WorkTask { Kind = t.Kind, DefinitionTaskId = t.Id });
+            // A form given to a task after forms became data: older versions keep the one they showed.
+            if (GivenAFormSince.Contains((id, t.Id))) before = t.Form;
             Assert.True(before == t.Form, $"{id}: task '{t.Id}' shows '{t.Form}', it showed '{before}'");
             Assert.Contains(t.Form, TaskForms.Names);
         }
