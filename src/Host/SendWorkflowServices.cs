@@ -55,6 +55,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Reports.GovernorReports>();
         services.AddSingleton<SendWorkflow.Send.Funding.SenFunding>();
         services.AddCpdAudit(paths.Definitions);
+        services.AddSelfReview(paths.Definitions);
         services.AddSingleton<SendWorkflow.Send.Reports.SenInformation.SenInformationReports>();
         services.AddSingleton<SendWorkflow.Send.Pupils.PupilDirectory>();
         services.AddSingleton<SendWorkflow.Send.Pupils.MisImport.PupilImports>();
@@ -113,9 +114,10 @@ public static class SendWorkflowServices
         api.MapParentMeetingsApi();
         api.MapParentLinksApi();
         api.MapActionPlanApi();
-        api.MapGovernorReportApi();
         api.MapSenAuditsApi();
+        api.MapGovernorReportApi();
         api.MapCpdAuditApi();
+        api.MapSelfReviewApi();
         api.MapFundingApi();
         api.MapSenInformationApi();
         api.MapPupilRecordApi();

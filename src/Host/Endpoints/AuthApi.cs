@@ -120,10 +120,12 @@ public static class AuthApi
             problems.Check(body.SchoolId is not null && await db.Schools.AnyAsync(s => s.Id == body.SchoolId, ct), "schoolId",
                 $"A {body.Role} needs the id of an existing school.");
         }
-        if (body.Role == StaffRoles.LaOfficer)
+        if (body.Role is not null && StaffRoles.BoroughStaff.Contains(body.Role))
         {
             problems.Check(body.BoroughId is not null && await db.Boroughs.AnyAsync(b => b.Id == body.BoroughId, ct), "boroughId",
-                "An LA officer needs the id of an existing borough.");
+                body.Role == StaffRoles.LaOfficer
+                    ? "An LA officer needs the id of an existing borough."
+                    : $"A {body.Role} needs the id of an existing borough.");
         }
         if (body.Role is StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant)
             problems.Check(AccessPolicy.SplitClasses(body.Classes).Any(), "classes", $"A {body.Role} needs their classes, e.g. \"3 Oak;4 Ash\".");
@@ -132,7 +134,7 @@ public static class AuthApi
         var user = new StaffUser
         {
             UserName = body.Email!.Trim(), Email = body.Email.Trim(), EmailConfirmed = true, DisplayName = body.DisplayName!.Trim(),
-            SchoolId = schoolRole ? body.SchoolId : null, BoroughId = body.Role == StaffRoles.LaOfficer ? body.BoroughId : null,
+            SchoolId = schoolRole ? body.SchoolId : null, BoroughId = StaffRoles.BoroughStaff.Contains(body.Role!) ? body.BoroughId : null,
             Classes = string.Join(';', AccessPolicy.SplitClasses(body.Classes)), CalendarSecret = CalendarFeeds.NewSecret(),
         };
         // The account, its role and its audit entry are one transaction: Identity's store shares this request's context.

@@ -156,4 +156,38 @@ public sealed class AccessGuard(AuditLog audit, DefinitionCatalog catalog, TimeP
         await AuditAsync(caller, AuditActions.Denied, "borough", boroughId, null, null, 404);
         throw new NotFoundException($"There is no borough '{boroughId}'.");
     }
+
+    /// <summary>
+    /// The borough's work on a school (its self-review): refuses (403) a role that may not, and (404, audited) a school outside
+    /// the caller's reach: school staff reach their own school, an LA officer their borough's, an educational psychologist the
+    /// schools their borough assigned them, an administrator every school. The school, when reached.
+    /// </summary>
+    public async Task<School> RequireSchoolOversightAsync(SendWorkflowDbContext db, Caller caller, string schoolId, string what,
+        IReadOnlyCollection<string> roles, CancellationToken ct)
+    {
+        await RequireRoleAsync(caller, what, roles);
+        var school = await db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Id == schoolId, ct);
+        var reached = school is not null && caller.Role switch
+        {
+            StaffRoles.Administrator => true,
+            StaffRoles.LaOfficer => school.BoroughId == caller.BoroughId,
+            StaffRoles.EducationalPsychologist => await AccessPolicy.EpSchoolsFor(caller.User, db).AnyAsync(s => s == schoolId, ct),
+            _ => caller.SchoolId == schoolId,
+        };
+        if (reached) return school!;
+        await AuditAsync(caller, AuditActions.Denied, "school", schoolId, null, schoolId, 404);
+        throw new NotFoundException($"There is no school '{schoolId}'.");
+    }
+
+    /// <summary>
+    /// A borough's work across its schools: refuses (403) a role that may not, and (404, audited) another borough than an LA
+    /// officer's or an educational psychologist's own; an administrator reaches every borough.
+    /// </summary>
+    public async Task RequireOwnBoroughAsync(Caller caller, string boroughId, string what, IReadOnlyCollection<string> roles)
+    {
+        await RequireRoleAsync(caller, what, roles);
+        if (caller.IsAdministrator || caller.BoroughId == boroughId) return;
+        await AuditAsync(caller, AuditActions.Denied, "borough", boroughId, null, null, 404);
+        throw new NotFoundException($"There is no borough '{boroughId}'.");
+    }
 }

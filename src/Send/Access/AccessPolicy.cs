@@ -77,9 +77,24 @@ public static class AccessPolicy
             return db.Instances.AsNoTracking()
                 .Where(i => (pupils.Contains(i.SubjectId) || schools.Contains(i.SubjectId)) && statutory.Contains(i.DefinitionId));
         }
+        if (role == StaffRoles.EducationalPsychologist)
+        {
+            // The schools their borough assigned them: its statutory school workflows (the self-review), never a pupil's.
+            var schools = EpSchoolsFor(user, db).Select(s => SchoolSubject.Prefix + s);
+            return db.Instances.AsNoTracking().Where(i => schools.Contains(i.SubjectId) && statutory.Contains(i.DefinitionId));
+        }
         // A school's own programmes are its staff's, whatever their role (the tasks in them go to the roles they name).
         var ownSchool = SchoolSubjectFor(user);
         return db.Instances.AsNoTracking().Where(i => pupils.Contains(i.SubjectId) || i.SubjectId == ownSchool);
+    }
+
+    /// <summary>The schools an educational psychologist is assigned to by their own borough; none for other roles.</summary>
+    public static IQueryable<string> EpSchoolsFor(ClaimsPrincipal user, SendWorkflowDbContext db)
+    {
+        var (id, borough) = (user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(StaffClaims.Borough));
+        return RoleOf(user) == StaffRoles.EducationalPsychologist && id is not null && borough is not null
+            ? db.EpAssignments.Where(a => a.UserId == id && a.BoroughId == borough).Select(a => a.SchoolId)
+            : db.EpAssignments.Where(a => false).Select(a => a.SchoolId);
     }
 
     /// <summary>Whether the user may see the workflows of this school (its programmes): its own staff, and an administrator.</summary>

@@ -59,6 +59,21 @@ public static class Capabilities
     /// team they are on (<see cref="SenAudits.SenAudits"/> scopes each).
     /// </summary>
     public const string ReadSenAudits = "read-sen-audits";
+    /// <summary>
+    /// See a school's annual self-review (levels, SEN audit figures, the EP's notes, the work plan): the school's leaders their
+    /// school's, the borough's officers their borough's, an educational psychologist the schools assigned to them.
+    /// </summary>
+    public const string ReadSelfReview = "read-self-review";
+    /// <summary>Record the school's self-review: levels and evidence, the SEN audit figures, the dimensions to discuss.</summary>
+    public const string ChangeSelfReview = "change-self-review";
+    /// <summary>Record the critical-friend meeting (the EP's notes per dimension): the school's educational psychologist.</summary>
+    public const string RecordCriticalFriendMeeting = "record-critical-friend-meeting";
+    /// <summary>Agree the self-review's work plan and review it in June or July: the school's leaders with their EP.</summary>
+    public const string ChangeWorkPlan = "change-work-plan";
+    /// <summary>Every school's self-review levels and SEN figures across the borough (an EP: their schools only).</summary>
+    public const string BoroughSelfReviews = "borough-self-reviews";
+    /// <summary>Assign the borough's educational psychologists to its schools, and start its statutory school programmes.</summary>
+    public const string ManageBoroughSchools = "manage-borough-schools";
     /// <summary>Search the audit log.</summary>
     public const string SearchAudit = "search-audit";
     /// <summary>Accounts, boroughs, schools, the simulated clock.</summary>
@@ -88,6 +103,13 @@ public static class Capabilities
         [SchoolFunding] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.SenGovernor, StaffRoles.Administrator],
         [RunSenAudits] = [StaffRoles.LaOfficer, StaffRoles.Administrator],
         [ReadSenAudits] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.LaOfficer, StaffRoles.Administrator],
+        [ReadSelfReview] =
+            [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.EducationalPsychologist, StaffRoles.LaOfficer, StaffRoles.Administrator],
+        [ChangeSelfReview] = SchoolLeaders,
+        [RecordCriticalFriendMeeting] = [StaffRoles.EducationalPsychologist, StaffRoles.Administrator],
+        [ChangeWorkPlan] = [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.EducationalPsychologist, StaffRoles.Administrator],
+        [BoroughSelfReviews] = [StaffRoles.LaOfficer, StaffRoles.EducationalPsychologist, StaffRoles.Administrator],
+        [ManageBoroughSchools] = [StaffRoles.LaOfficer, StaffRoles.Administrator],
         [SearchAudit] = [StaffRoles.Senco, StaffRoles.Administrator],
         [Administer] = [StaffRoles.Administrator],
     };

@@ -16,16 +16,26 @@ public static class StaffRoles
     public const string AdminSupport = "admin-support";
     /// <summary>A subject leader (the literacy or numeracy co-ordinator) who monitors interventions with the SENCo.</summary>
     public const string SubjectLead = "subject-lead";
+    /// <summary>
+    /// A borough's educational psychologist: the account names the borough; the borough assigns them to its schools, whose
+    /// statutory school workflows (the annual self-review) they see and work in. No pupil's record.
+    /// </summary>
+    public const string EducationalPsychologist = "educational-psychologist";
 
     public static readonly IReadOnlyList<string> All =
-        [Senco, ClassTeacher, TeachingAssistant, Headteacher, Governor, LaOfficer, Administrator, SenGovernor, AdminSupport, SubjectLead];
+        [Senco, ClassTeacher, TeachingAssistant, Headteacher, Governor, LaOfficer, Administrator, SenGovernor, AdminSupport, SubjectLead,
+            EducationalPsychologist];
 
     /// <summary>
     /// Roles that may change a record (record events, complete tasks); the others only read. The SEN governor, admin
     /// support and subject leads see no pupil's record: what they change is their part of the school's programme.
     /// </summary>
     public static readonly IReadOnlyList<string> Writers =
-        [Senco, ClassTeacher, TeachingAssistant, Headteacher, LaOfficer, Administrator, SenGovernor, AdminSupport, SubjectLead];
+        [Senco, ClassTeacher, TeachingAssistant, Headteacher, LaOfficer, Administrator, SenGovernor, AdminSupport, SubjectLead,
+            EducationalPsychologist];
+
+    /// <summary>Roles that belong to a borough rather than a school (their account names the borough).</summary>
+    public static readonly IReadOnlyList<string> BoroughStaff = [LaOfficer, EducationalPsychologist];
 
     /// <summary>Roles that belong to one school (their account names it).</summary>
     public static readonly IReadOnlyList<string> SchoolStaff =

@@ -8,3 +8,9 @@ public sealed record StartProgrammeRequest(string? DefinitionId, string? Academi
 public sealed record ProgrammeDto(
     Guid Id, string SchoolId, string DefinitionId, string AcademicYear, Guid InstanceId, string State, string Status, int OpenTasks,
     DateTimeOffset StartedAt, string StartedBy);
+
+/// <summary>Start a statutory school programme (the self-review) for one of the borough's schools, or (no schoolId) for all of them.</summary>
+public sealed record StartBoroughProgrammeRequest(string? DefinitionId, string? AcademicYear, string? SchoolId);
+
+/// <summary>What a borough's start did: the programmes started, and the schools whose year had already started.</summary>
+public sealed record BoroughProgrammesDto(IReadOnlyList<ProgrammeDto> Started, IReadOnlyList<string> AlreadyStarted);

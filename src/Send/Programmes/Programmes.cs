@@ -32,6 +32,57 @@ public sealed class Programmes(IDbContextFactory<SendWorkflowDbContext> factory,
             return await StartCoreAsync(db, school, body.DefinitionId!, year, caller.Actor, ct);
     }
 
+    /// <summary>
+    /// The borough starts its statutory work on a school (the self-review with the educational psychologist) for one of its
+    /// schools, or for all of them at once; a school whose year has already started is left as it is and named.
+    /// </summary>
+    public async Task<BoroughProgrammesDto> StartForBoroughAsync(Caller caller, string boroughId, StartBoroughProgrammeRequest body,
+        CancellationToken ct)
+    {
+        await guard.RequireOwnBoroughAsync(caller, boroughId, "start the borough's programmes for its schools",
+            Capabilities.Of(Capabilities.ManageBoroughSchools));
+        var parsed = AcademicYear.TryParse(body.AcademicYear, out var year);
+        var problems = new ProblemCollector().Require(body.DefinitionId, "definitionId", 64).Require(body.AcademicYear, "academicYear", 20)
+            .Check(string.IsNullOrWhiteSpace(body.AcademicYear) || parsed, "academicYear", "'academicYear' is a school year such as 2026-27.");
+        if (body.DefinitionId is { Length: > 0 } id)
+        {
+            problems.Check(await guard.IsStatutoryAsync(id, ct), "definitionId",
+                $"'{id}' is not the borough's statutory work on a school: a school's own programme is started by the school.");
+        }
+        problems.ThrowIfAny();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await db.Boroughs.AnyAsync(b => b.Id == boroughId, ct)) throw new NotFoundException($"There is no borough '{boroughId}'.");
+        var schools = await db.Schools.AsNoTracking().Where(s => s.BoroughId == boroughId && (body.SchoolId == null || s.Id == body.SchoolId))
+            .OrderBy(s => s.Id).ToListAsync(ct);
+        if (body.SchoolId is not null && schools.Count == 0)
+            throw new NotFoundException($"There is no school '{body.SchoolId}' in the borough '{boroughId}'.");
+        // Checked for every school before any starts, so a refusal (a pupil's workflow, a year not covered) changes nothing.
+        foreach (var school in schools) await CheckAsync(school, body.DefinitionId!, year, ct);
+        var key = year.ToString();
+        var started = new List<ProgrammeDto>();
+        var already = new List<string>();
+        foreach (var school in schools)
+        {
+            if (await db.Programmes.AnyAsync(p => p.SchoolId == school.Id && p.DefinitionId == body.DefinitionId && p.AcademicYear == key
+                    && p.InstanceId != Guid.Empty, ct))
+            {
+                already.Add(school.Id);
+                continue;
+            }
+            var entry = guard.Entry(caller, AuditActions.Change, new AuditSubject("programme", $"{body.DefinitionId} {year}", null, school.Id), 201);
+            try
+            {
+                using (AuditScope.Attach(entry))
+                    started.Add(await StartCoreAsync(db, school, body.DefinitionId!, year, caller.Actor, ct));
+            }
+            catch (ConflictException)
+            {
+                already.Add(school.Id);
+            }
+        }
+        return new BoroughProgrammesDto(started, already);
+    }
+
     public async Task<IReadOnlyList<ProgrammeDto>> ListAsync(Caller caller, string schoolId, CancellationToken ct)
     {
         await guard.RequireSchoolAsync(caller, schoolId, "see the school's programmes", StaffRoles.All);
