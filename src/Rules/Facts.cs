@@ -43,4 +43,7 @@ public sealed class Facts
 
     /// <summary>Whether the pupil is looked after by a local authority (in care).</summary>
     public bool LookedAfter { get; init; }
+
+    /// <summary>The move the pupil makes at the end of this school year: "next-phase", "post-16", or empty when they stay.</summary>
+    public string Transfer { get; init; } = "";
 }

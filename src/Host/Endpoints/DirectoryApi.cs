@@ -22,6 +22,8 @@ public static class DirectoryApi
         });
         g.MapGet("/schools/{id}", async (string id, PupilDirectory d, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await d.GetSchoolAsync(scope.Caller, id, ct)));
+        g.MapPut("/schools/{id}", async (string id, UpdateSchoolRequest body, PupilDirectory d, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await d.UpdateSchoolAsync(scope.Caller, id, body, ct)));
         g.MapPost("/pupils", async (CreatePupilRequest body, PupilDirectory d, StaffScope scope, CancellationToken ct) =>
         {
             var pupil = await d.AddPupilAsync(scope.Caller, body, ct);

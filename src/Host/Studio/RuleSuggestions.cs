@@ -34,6 +34,7 @@ public static class RuleSuggestions
         [nameof(Facts.EnteredVia)] = "the arrow that led into this stage (its id)",
         [nameof(Facts.YearGroup)] = "the pupil's year group",
         [nameof(Facts.LookedAfter)] = "whether the pupil is looked after (in care)",
+        [nameof(Facts.Transfer)] = "the pupil's move at the end of this school year: \"next-phase\", \"post-16\" or \"\"",
     };
 
     private static readonly Dictionary<string, string> ReviewHints = new(StringComparer.Ordinal)

@@ -14,7 +14,10 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
             (from p in c.Pupils
              join s in c.Schools on p.SchoolId equals s.Id
              where p.Id == id
-             select new SubjectPlacement(p.Id, s.Id, s.BoroughId, p.YearGroup, p.LookedAfter)).FirstOrDefault());
+             select new SubjectPlacement(p.Id, s.Id, s.BoroughId, p.YearGroup, p.LookedAfter)
+             {
+                 Transfer = SchoolPhases.TransferOf(s.Phase, p.YearGroup),
+             }).FirstOrDefault());
 
     private static readonly Func<SendWorkflowDbContext, string, CancellationToken, Task<SubjectPlacement?>> SchoolById =
         EF.CompileAsyncQuery((SendWorkflowDbContext c, string id, CancellationToken _) =>

@@ -8,7 +8,7 @@ namespace SendWorkflow.Send.Pupils;
 /// its own people (404 to anyone else), a pupil within the access policy, every look at a pupil audited.
 /// </summary>
 public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> factory, CalendarRegistry calendars, AccessGuard guard,
-    TimeProvider time)
+    TimeProvider time, YearGroups yearGroups)
 {
     public async Task<BoroughDto> CreateBoroughAsync(Caller caller, CreateBoroughRequest body, string defaultCalendar, CancellationToken ct)
     {
@@ -48,15 +48,44 @@ public sealed class PupilDirectory(IDbContextFactory<SendWorkflowDbContext> fact
             .Require(body.Id, "id", 100).Id(body.Id, "id")
             .Name(body.Name, "name")
             .Require(body.BoroughId, "boroughId", 100);
+        CheckPhase(problems, body.Phase);
         if (body.BoroughId is not null)
             problems.Check(await db.Boroughs.AnyAsync(b => b.Id == body.BoroughId, ct), "boroughId", $"There is no borough '{body.BoroughId}'.");
         problems.ThrowIfAny();
         if (await db.Schools.AnyAsync(s => s.Id == body.Id, ct)) throw new ConflictException($"School '{body.Id}' already exists.");
-        var row = new School { Id = body.Id!, Name = body.Name!.Trim(), BoroughId = body.BoroughId!, CreatedAt = time.GetUtcNow().UtcDateTime };
+        var row = new School
+        {
+            Id = body.Id!, Name = body.Name!.Trim(), BoroughId = body.BoroughId!, Phase = body.Phase, CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
         db.Schools.Add(row);
         await db.SaveChangesAsync(ct);
         return SchoolDto.Of(row);
     }
+
+    /// <summary>
+    /// A school's name or phase, by an administrator. A new phase moves the year in which its pupils transfer, so the
+    /// transfer deadlines of its pupils' plans are checked again at once (those already handed out stay).
+    /// </summary>
+    public async Task<SchoolDto> UpdateSchoolAsync(Caller caller, string id, UpdateSchoolRequest body, CancellationToken ct)
+    {
+        await guard.RequireRoleAsync(caller, "change schools", Capabilities.Of(Capabilities.Administer));
+        var problems = new ProblemCollector();
+        if (body.Name is not null) problems.Name(body.Name, "name");
+        CheckPhase(problems, body.Phase);
+        problems.ThrowIfAny();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await db.Schools.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException($"There is no school '{id}'.");
+        var phaseChanged = body.Phase is not null && body.Phase != row.Phase;
+        if (body.Name is not null) row.Name = body.Name.Trim();
+        if (body.Phase is not null) row.Phase = body.Phase;
+        db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("school", id, null, id)));
+        await db.SaveChangesAsync(ct);
+        if (phaseChanged) await yearGroups.CheckSchoolAsync(id, row.Phase!, caller.Actor, ct);
+        return SchoolDto.Of(row);
+    }
+
+    private static void CheckPhase(ProblemCollector problems, string? phase) =>
+        problems.Check(phase is null || SchoolPhases.All.Contains(phase), "phase", $"'phase' is one of {string.Join(", ", SchoolPhases.All)}.");
 
     /// <summary>The school, for its own staff, its borough's LA officers and an administrator; 404 for anyone else.</summary>
     public async Task<SchoolDto> GetSchoolAsync(Caller caller, string id, CancellationToken ct)

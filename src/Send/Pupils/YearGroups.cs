@@ -57,17 +57,28 @@ public sealed class YearGroups(IDbContextFactory<SendWorkflowDbContext> factory,
         return due.Count;
     }
 
-    // The running workflows of the pupils moved up for this year whose state has conditional tasks of the case (an annual
-    // review's plan in place): those tasks, checked again. Other workflows are not touched.
-    private async Task CheckAsync(AcademicYear year, CancellationToken ct)
+    private Task CheckAsync(AcademicYear year, CancellationToken ct) =>
+        CheckAsync(p => p.YearGroupFrom == year.StartYear, y => $"A new school year ({year}): now in {Words(y)}", Actor, ct);
+
+    /// <summary>
+    /// After a school's phase changed: the conditional tasks of the case of its pupils' running workflows, checked again
+    /// (a pupil now in the last year of the school's phase gets their transfer deadline).
+    /// </summary>
+    public Task CheckSchoolAsync(string schoolId, string phase, string actor, CancellationToken ct) =>
+        CheckAsync(p => p.SchoolId == schoolId, y => $"The school's phase is now {phase}; the pupil is in {Words(y)}", actor, ct);
+
+    // The running workflows of the chosen pupils whose state has conditional tasks of the case (an annual review's plan in
+    // place): those tasks, checked again. Other workflows are not touched.
+    private async Task CheckAsync(System.Linq.Expressions.Expression<Func<Pupil, bool>> pupils, Func<int, string> reason, string actor,
+        CancellationToken ct)
     {
         List<(Guid Id, string DefinitionId, int Version, string State, int YearGroup)> running;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             running = (await (
                 from i in db.Instances.AsNoTracking()
-                join p in db.Pupils.AsNoTracking() on i.SubjectId equals p.Id
-                where i.Status == InstanceStatus.Active && p.YearGroupFrom == year.StartYear
+                join p in db.Pupils.AsNoTracking().Where(pupils) on i.SubjectId equals p.Id
+                where i.Status == InstanceStatus.Active
                 select new { i.Id, i.DefinitionId, i.Version, i.State, p.YearGroup }).ToListAsync(ct))
                 .Select(x => (x.Id, x.DefinitionId, x.Version, x.State, x.YearGroup)).ToList();
         }
@@ -80,11 +91,12 @@ public sealed class YearGroups(IDbContextFactory<SendWorkflowDbContext> factory,
                 has = states.GetValueOrDefault(state)?.Tasks.Any(t => t.OfInstance() && t.If is not null) == true;
                 checks[(definitionId, version, state)] = has;
             }
-            if (has) await engine.RecheckTasksAsync(id, $"A new school year ({year}): now in {Words(yearGroup)}", Actor, ct);
+            if (has) await engine.RecheckTasksAsync(id, reason(yearGroup), actor, ct);
         }
     }
 
-    private static string Words(int yearGroup) => yearGroup switch
+    /// <summary>A year group in words: nursery, reception, Year 1 ...</summary>
+    public static string Words(int yearGroup) => yearGroup switch
     {
         -1 => "nursery",
         0 => "reception",

@@ -9,7 +9,7 @@ public static class FactsBuilder
     /// </summary>
     public static RuleInput Input(WorkflowInstance instance, SubjectPlacement subject, WorkflowEvent e, DateTimeOffset now, SchoolCalendar calendar,
         RuleSet rules) =>
-        new(Build(instance, subject.YearGroup, e.Name, now, calendar, subject.LookedAfter), e.Data)
+        new(Build(instance, subject.YearGroup, e.Name, now, calendar, subject), e.Data)
         {
             Reviews = rules.ReadsReviews ? Measures(instance, now, calendar) : [],
         };
@@ -35,7 +35,7 @@ public static class FactsBuilder
     }
 
     public static Facts Build(WorkflowInstance instance, int yearGroup, string eventName, DateTimeOffset now, SchoolCalendar calendar,
-        bool lookedAfter = false)
+        SubjectPlacement? subject = null)
     {
         var entered = UkTime.DateOf(new DateTimeOffset(instance.EnteredStateAt, TimeSpan.Zero));
         var today = UkTime.DateOf(now);
@@ -59,7 +59,8 @@ public static class FactsBuilder
             EnteredBy = instance.EnteredBy,
             EnteredVia = instance.EnteredVia,
             YearGroup = yearGroup,
-            LookedAfter = lookedAfter,
+            LookedAfter = subject?.LookedAfter ?? false,
+            Transfer = subject?.Transfer ?? "",
         };
     }
 }

@@ -193,6 +193,7 @@ public sealed class PermissionMatrixTests
                 AdminOnly),
             new("GET", "/api/schools/{id}", "/api/schools/oakfield", null, SignedIn),
             new("PUT", "/api/schools/{id}", "/api/schools/oakfield", () => new { phase = "primary" }, AdminOnly),
+            new("PUT", "/api/schools/{id}", "/api/schools/oakfield", () => new { phase = "primary" }, AdminOnly),
             new("POST", "/api/pupils", "/api/pupils", () => new { name = "New Pupil", dateOfBirth = "2018-05-01", schoolId = "oakfield",
                 yearGroup = 3 }, SchoolLeaders),
             new("GET", "/api/pupils/{id}", "/api/pupils/ava", null, SeeAva),

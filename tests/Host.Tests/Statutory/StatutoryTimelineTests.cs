@@ -274,7 +274,7 @@ public sealed class StatutoryTimelineTests
         var year5 = await p.PupilAtAsync("ehcp", yearGroup: 5);
 
         var tasks = (await p.ChildAsync(year6, "ehcp-annual-review"))["openTasks"]!.AsArray();
-        var transfer = Assert.Single(tasks, t => ((string?)t!["title"])!.Contains("name the secondary school"))!;
+        var transfer = Assert.Single(tasks, t => ((string?)t!["title"])!.Contains("name the school for the next phase"))!;
         Assert.Equal("2027-02-15", (string?)transfer["dueOn"]);
         Assert.Equal("la-officer", (string?)transfer["role"]);
         Assert.DoesNotContain((await p.ChildAsync(year5, "ehcp-annual-review"))["openTasks"]!.AsArray(),
@@ -372,7 +372,8 @@ public sealed class StatutoryTimelineTests
         var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
         async Task<List<JsonNode>> TransferAsync(string status) =>
             (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={review}&status={status}"))!
-                .Where(t => ((string?)t!["title"])!.Contains("name the secondary school", StringComparison.Ordinal)).Select(t => t!).ToList();
+                .Where(t => ((string?)t!["title"])!.Contains("name the school for the next phase", StringComparison.Ordinal))
+                .Select(t => t!).ToList();
 
         // The review meeting in January and the decision to maintain the plan leave the 15 February deadline as it was.
         await p.AdvanceToAsync("2027-01-18");
@@ -403,7 +404,7 @@ public sealed class StatutoryTimelineTests
         var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
         async Task<List<string>> TransferDueAsync() =>
             (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={review}&status=open"))!
-                .Where(t => ((string?)t!["title"])!.Contains("name the secondary school", StringComparison.Ordinal))
+                .Where(t => ((string?)t!["title"])!.Contains("name the school for the next phase", StringComparison.Ordinal))
                 .Select(t => (string)t!["dueOn"]!).ToList();
         Assert.Empty(await TransferDueAsync());
 
@@ -417,5 +418,62 @@ public sealed class StatutoryTimelineTests
         await p.AdvanceToAsync("2027-09-27");
         Assert.Equal(6, (int)(await p.Http.GetFromJsonAsync<JsonObject>($"/api/pupils/{pupil}"))!["yearGroup"]!);
         Assert.Equal(["2028-02-15"], await TransferDueAsync());
+    }
+
+    private static async Task<List<(string Title, string DueOn)>> TransferTasksAsync(Pathway p, string pathway)
+    {
+        var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
+        return (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={review}&status=open"))!
+            .Where(t => ((string?)t!["title"])!.Contains("(reg 18)", StringComparison.Ordinal))
+            .Select(t => ((string)t!["title"]!, (string)t["dueOn"]!)).ToList();
+    }
+
+    [Theory]
+    [InlineData("infant", 2, "next phase", "2027-02-15")]
+    [InlineData("first", 4, "next phase", "2027-02-15")]
+    [InlineData("middle", 8, "next phase", "2027-02-15")]
+    [InlineData("nursery", -1, "next phase", "2027-02-15")]
+    [InlineData("secondary", 11, "post-16", "2027-03-31")]
+    [InlineData("post-16", 13, "post-16", "2027-03-31")]
+    public async Task ASchoolsPhase_SetsTheYearOfTransfer_AndItsDeadline(string phase, int yearGroup, string named, string due)
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        (await p.Http.PutAsJsonAsync("/api/schools/oakfield", new { phase })).EnsureSuccessStatusCode();
+        var moving = await p.PupilAtAsync("ehcp", yearGroup: yearGroup);
+        var staying = await p.PupilAtAsync("ehcp", yearGroup: 6);
+
+        var (title, dueOn) = Assert.Single(await TransferTasksAsync(p, moving));
+        Assert.Contains(named, title, StringComparison.Ordinal);
+        Assert.Equal(due, dueOn);
+        // In this school Year 6 is no year of transfer.
+        Assert.Empty(await TransferTasksAsync(p, staying));
+    }
+
+    [Fact]
+    public async Task AnInfantSchoolsYear2_GetsTheDeadlineWhenThePhaseIsRecorded_AndAnUnknownPhaseIsRefused()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var year2 = await p.PupilAtAsync("ehcp", yearGroup: 2);
+        var year6 = await p.PupilAtAsync("ehcp", yearGroup: 6);
+        // No phase recorded: Year 6 moves on (primary), Year 2 does not.
+        Assert.Empty(await TransferTasksAsync(p, year2));
+        Assert.Single(await TransferTasksAsync(p, year6));
+
+        var refused = await p.Http.PutAsJsonAsync("/api/schools/oakfield", new { phase = "lower", name = " " });
+        var problem = await Pathway.ProblemAsync(refused, HttpStatusCode.BadRequest);
+        Assert.Equal(["name", "phase"], problem["errors"]!.AsArray().Select(e => (string)e!["field"]!).Order().ToArray());
+        Assert.Null((string?)(await p.Http.GetFromJsonAsync<JsonObject>("/api/schools/oakfield"))!["phase"]);
+        var teacher = await p.StaffAsync("teacher", "senco");
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.PutAsJsonAsync("/api/schools/oakfield", new { phase = "infant" })).StatusCode);
+
+        // Recorded as an infant school: Year 2 gets its 15 February deadline at once, journaled; Year 6's stays as it was.
+        (await p.Http.PutAsJsonAsync("/api/schools/oakfield", new { phase = "infant" })).EnsureSuccessStatusCode();
+        Assert.Equal("infant", (string?)(await p.Http.GetFromJsonAsync<JsonObject>("/api/schools/oakfield"))!["phase"]);
+        var (_, due) = Assert.Single(await TransferTasksAsync(p, year2));
+        Assert.Equal("2027-02-15", due);
+        var review = (string)(await p.ChildAsync(year2, "ehcp-annual-review"))["id"]!;
+        Assert.Contains(await p.JournalAsync(review),
+            j => ((string?)j!["detail"])!.Contains("The school's phase is now infant", StringComparison.Ordinal));
+        Assert.Single(await TransferTasksAsync(p, year6));
     }
 }

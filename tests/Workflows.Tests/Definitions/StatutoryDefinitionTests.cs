@@ -90,14 +90,17 @@ public class StatutoryDefinitionTests
     }
 
     [Theory]
-    [InlineData(6, true)]
-    [InlineData(5, false)]
-    public void ThePhaseTransferTask_AppliesToYear6Only(int yearGroup, bool applies)
+    [InlineData("next-phase", "name-secondary-school", true)]
+    [InlineData("", "name-secondary-school", false)]
+    [InlineData("post-16", "name-secondary-school", false)]
+    [InlineData("post-16", "name-post16-placement", true)]
+    [InlineData("next-phase", "name-post16-placement", false)]
+    public void APhaseTransferTask_AppliesToItsTransferOnly(string transfer, string taskId, bool applies)
     {
         var d = CompiledDefinition.Compile(Load("ehcp-annual-review"));
         var state = d.State("plan-in-place");
-        var task = state.Tasks.Single(t => t.Id == "name-secondary-school");
-        var conditions = d.TaskConditions(state.Id, new RuleInput(new Facts { YearGroup = yearGroup }, EventData.Empty));
+        var task = state.Tasks.Single(t => t.Id == taskId);
+        var conditions = d.TaskConditions(state.Id, new RuleInput(new Facts { YearGroup = 6, Transfer = transfer }, EventData.Empty));
         Assert.Equal(applies, CompiledDefinition.TaskApplies(state.Id, task, conditions));
         Assert.True(CompiledDefinition.TaskApplies(state.Id, state.Tasks.Single(t => t.Id == "hold-review"), conditions));
     }

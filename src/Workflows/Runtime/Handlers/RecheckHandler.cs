@@ -15,7 +15,7 @@ internal sealed class RecheckHandler(EngineServices services, UnitOfWork work)
             var state = ctx.Definition.State(instance.State);
             if (!state.Tasks.Any(t => t.OfInstance() && t.If is not null)) return 0;
             if (await session.FindSubjectAsync(instance.SubjectId, ct) is not { } subject) return 0;
-            var entry = new StateEntry(state, instance.EnteredBy, instance.EnteredVia, subject.YearGroup) { LookedAfter = subject.LookedAfter };
+            var entry = StateEntry.Of(state, instance.EnteredBy, instance.EnteredVia, subject);
             var created = await StateEnterer.HandOutInstanceTasksAsync(ctx, entry, ct);
             if (created.Count == 0) return 0;
             instance.Touch(ctx.Now);

@@ -8,7 +8,7 @@ internal sealed class ChildStarter(EngineServices services, StateEnterer states)
     public async Task StartAsync(InstanceContext parent, StateEntry entry, string childId, DateTime startedAt, CancellationToken ct)
     {
         var p = parent.Instance;
-        var subject = new SubjectPlacement(p.SubjectId, p.SchoolId, p.BoroughId, entry.YearGroup, entry.LookedAfter);
+        var subject = new SubjectPlacement(p.SubjectId, p.SchoolId, p.BoroughId, entry.YearGroup, entry.LookedAfter) { Transfer = entry.Transfer };
         var child = await services.Catalog.GetPublishedAsync(childId, subject, ct);
         if (await parent.Session.FindActiveInstanceAsync(p.SubjectId, childId, ct) is { } running)
         {

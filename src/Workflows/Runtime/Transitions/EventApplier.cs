@@ -46,7 +46,7 @@ internal sealed class EventApplier
         var why = taken.Rule is null ? null : definition.Rules.ExplainMatch(taken.Id, input, decision!);
         EventJournal.Transition(ctx.Journal, (from, to), taken, facts, why);
         await StateLeaver.LeaveAsync(ctx, from, ending: to.Terminal, ct);
-        var entry = new StateEntry(to, EntryName.Of(taken, from, to), taken.Id, subject.YearGroup, e.Data) { LookedAfter = subject.LookedAfter };
+        var entry = StateEntry.Of(to, EntryName.Of(taken, from, to), taken.Id, subject, e.Data);
         await _states.EnterAsync(ctx, entry, ct);
         return Outcome(instance, from.Id, taken);
     }

@@ -97,7 +97,8 @@ internal sealed class StateEnterer
     private static Decision TaskConditions(InstanceContext ctx, StateEntry entry)
     {
         var now = new DateTimeOffset(ctx.Now, TimeSpan.Zero);
-        var input = new RuleInput(FactsBuilder.Build(ctx.Instance, entry.YearGroup, "enter", now, ctx.Calendar, entry.LookedAfter), EventData.Empty)
+        var input = new RuleInput(FactsBuilder.Build(ctx.Instance, entry.YearGroup, "enter", now, ctx.Calendar,
+            entry.Placement(ctx.Instance)), EventData.Empty)
         {
             Reviews = ctx.Definition.Rules.ReadsReviews ? FactsBuilder.Measures(ctx.Instance, now, ctx.Calendar) : [],
         };

@@ -12,6 +12,16 @@ internal sealed record StateEntry(StateDefinition State, string EnteredBy, strin
     /// <summary>Whether the subject is looked after, which conditional tasks may read too.</summary>
     public bool LookedAfter { get; init; }
 
-    public static StateEntry AtStart(StateDefinition state, SubjectPlacement subject) =>
-        new(state, Start, "", subject.YearGroup) { LookedAfter = subject.LookedAfter };
+    /// <summary>The move the subject makes at the end of this year (<see cref="SubjectPlacement.Transfer"/>).</summary>
+    public string? Transfer { get; init; }
+
+    public static StateEntry AtStart(StateDefinition state, SubjectPlacement subject) => Of(state, Start, "", subject);
+
+    /// <summary>What the facts read of the subject, as the entry carries it.</summary>
+    public SubjectPlacement Placement(WorkflowInstance instance) =>
+        new(instance.SubjectId, instance.SchoolId, instance.BoroughId, YearGroup, LookedAfter) { Transfer = Transfer };
+
+    /// <summary>An entry with what conditional tasks read of the subject.</summary>
+    public static StateEntry Of(StateDefinition state, string enteredBy, string via, SubjectPlacement subject, EventData? data = null) =>
+        new(state, enteredBy, via, subject.YearGroup, data) { LookedAfter = subject.LookedAfter, Transfer = subject.Transfer };
 }
