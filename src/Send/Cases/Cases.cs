@@ -155,11 +155,12 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
             .OrderBy(t => t.DueOn).ThenBy(t => t.Title).ToListAsync(ct);
         var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending)
             .OrderBy(t => t.DueAt).ToListAsync(ct);
-        var yearGroup = await db.Pupils.Where(p => p.Id == i.SubjectId).Select(p => p.YearGroup).FirstOrDefaultAsync(ct);
+        var pupil = await db.Pupils.Where(p => p.Id == i.SubjectId).Select(p => new { p.YearGroup, p.LookedAfter }).FirstOrDefaultAsync(ct);
         Facts? facts = null;
         try
         {
-            facts = FactsBuilder.Build(i, yearGroup, "", time.GetUtcNow(), calendars.ForBorough(i.BoroughId));
+            facts = FactsBuilder.Build(i, pupil?.YearGroup ?? 0, "", time.GetUtcNow(), calendars.ForBorough(i.BoroughId),
+                pupil?.LookedAfter ?? false);
         }
         catch (SchoolCalendarException)
         {

@@ -102,6 +102,8 @@ public sealed class AnnualReviewMonitoringTests
         Assert.Contains((await p.Http.GetFromJsonAsync<JsonArray>($"/api/audit?pupilId={caredPupil}"))!,
             a => (string?)a!["action"] == "change" && (string?)a["resource"] == "pupil");
         Assert.True((bool)(await senco.GetFromJsonAsync<JsonObject>($"/api/pupils/{caredPupil}/record"))!["lookedAfter"]!);
+        Assert.True((bool)(await p.InstanceAsync(lookedAfter))["facts"]!["lookedAfter"]!);
+        Assert.False((bool)(await p.InstanceAsync(plain))["facts"]!["lookedAfter"]!);
 
         await p.AdvanceToAsync("2027-09-13");
         senco = await p.SignInAsync("senco");
