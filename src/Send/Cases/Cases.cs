@@ -155,12 +155,11 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
             .OrderBy(t => t.DueOn).ThenBy(t => t.Title).ToListAsync(ct);
         var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending)
             .OrderBy(t => t.DueAt).ToListAsync(ct);
-        var pupil = await db.Pupils.Where(p => p.Id == i.SubjectId).Select(p => new { p.YearGroup, p.LookedAfter }).FirstOrDefaultAsync(ct);
+        var subject = await SubjectFacts.OfAsync(db, i, ct);
         Facts? facts = null;
         try
         {
-            facts = FactsBuilder.Build(i, pupil?.YearGroup ?? 0, "", time.GetUtcNow(), calendars.ForBorough(i.BoroughId),
-                pupil?.LookedAfter ?? false);
+            facts = FactsBuilder.Build(i, subject.YearGroup, "", time.GetUtcNow(), calendars.ForBorough(i.BoroughId), subject);
         }
         catch (SchoolCalendarException)
         {

@@ -1,5 +1,6 @@
 using SendWorkflow.Rules;
 using SendWorkflow.Send.Calendars;
+using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Send.Cases;
 
@@ -16,20 +17,19 @@ public sealed class Explanations(IDbContextFactory<SendWorkflowDbContext> factor
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new InstanceNotFoundException(id);
         await guard.RequireSubjectAsync(db, caller, instance, ct);
         await guard.AuditAsync(caller, AuditActions.Read, "explanation", id.ToString(), instance.SubjectId, instance.SchoolId);
-        var pupil = await db.Pupils.Where(p => p.Id == instance.SubjectId).Select(p => new { p.YearGroup, p.LookedAfter }).FirstOrDefaultAsync(ct);
-        var (yearGroup, lookedAfter) = (pupil?.YearGroup ?? 0, pupil?.LookedAfter ?? false);
+        var subject = await SubjectFacts.OfAsync(db, instance, ct);
         var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, instance.BoroughId, ct);
         var calendar = calendars.ForBorough(instance.BoroughId);
         var now = time.GetUtcNow();
         var reviews = FactsBuilder.Measures(instance, now, calendar);
         var state = definition.State(instance.State);
-        var facts = FactsBuilder.Build(instance, yearGroup, "", now, calendar, lookedAfter);
+        var facts = FactsBuilder.Build(instance, subject.YearGroup, "", now, calendar, subject);
         var findings = definition.Rules.Findings(new RuleInput(facts, EventData.Empty) { Reviews = reviews });
         var transitions = definition.Definition.Transitions.Where(t => t.From == state.Id)
             .OrderBy(t => t.On, StringComparer.Ordinal).ThenBy(t => t.Priority)
             .Select(t =>
             {
-                var input = new RuleInput(FactsBuilder.Build(instance, yearGroup, t.On, now, calendar, lookedAfter), EventData.Empty)
+                var input = new RuleInput(FactsBuilder.Build(instance, subject.YearGroup, t.On, now, calendar, subject), EventData.Empty)
                 {
                     Reviews = reviews,
                 };
@@ -58,16 +58,16 @@ public sealed class Explanations(IDbContextFactory<SendWorkflowDbContext> factor
             if (caller.Role == StaffRoles.LaOfficer && !await guard.IsStatutoryAsync(instance.DefinitionId, ct)) continue;
             var definition = await catalog.GetAsync(instance.DefinitionId, instance.Version, instance.BoroughId, ct);
             var found = definition.Definition.Findings.Count == 0 ? []
-                : FindingsOf(definition, instance, pupil, now, calendars.ForBorough(instance.BoroughId));
+                : FindingsOf(definition, instance, await SubjectFacts.OfAsync(db, instance, ct), now, calendars.ForBorough(instance.BoroughId));
             list.Add(new WorkflowFindingsDto(instance.Id, definition.Definition.Name, definition.State(instance.State).Name,
                 found.Select(f => Finding(definition.Definition, f)).ToList()));
         }
         return list;
     }
 
-    private static IReadOnlyList<string> FindingsOf(CompiledDefinition definition, WorkflowInstance instance, Pupil pupil,
+    private static IReadOnlyList<string> FindingsOf(CompiledDefinition definition, WorkflowInstance instance, SubjectPlacement subject,
         DateTimeOffset now, SchoolCalendar calendar) =>
-        definition.Rules.Findings(new RuleInput(FactsBuilder.Build(instance, pupil.YearGroup, "", now, calendar, pupil.LookedAfter), EventData.Empty)
+        definition.Rules.Findings(new RuleInput(FactsBuilder.Build(instance, subject.YearGroup, "", now, calendar, subject), EventData.Empty)
         {
             Reviews = FactsBuilder.Measures(instance, now, calendar),
         });
