@@ -40,6 +40,25 @@ public sealed class SelfReviews(
         return await ReadAsync(db, review, school, year, ct);
     }
 
+    /// <summary>
+    /// The schools whose self-review the caller may open, by name, for a page's choice: their own school, their borough's
+    /// (an LA officer), those assigned to them (an EP), every school (an administrator).
+    /// </summary>
+    public async Task<IReadOnlyList<School>> SchoolsForAsync(Caller caller, CancellationToken ct)
+    {
+        if (!caller.Is(Capabilities.Of(Capabilities.ReadSelfReview))) return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var schools = db.Schools.AsNoTracking();
+        schools = caller.Role switch
+        {
+            StaffRoles.Administrator => schools,
+            StaffRoles.LaOfficer => schools.Where(s => s.BoroughId == caller.BoroughId),
+            StaffRoles.EducationalPsychologist => schools.Where(s => AccessPolicy.EpSchoolsFor(caller.User, db).Contains(s.Id)),
+            _ => schools.Where(s => s.Id == caller.SchoolId),
+        };
+        return await schools.OrderBy(s => s.Name).ToListAsync(ct);
+    }
+
     /// <summary>Saves the school's levels, the dimensions to discuss and the audit figures; refused whole, every problem listed.</summary>
     public async Task<SelfReviewDto> SaveAsync(Caller caller, string schoolId, string? academicYear, SaveSelfReviewRequest body,
         CancellationToken ct)

@@ -22,6 +22,7 @@ public static class StudioNav
         new("/school/parent-meetings", "Parent meetings", Capabilities.SchoolViews),
         new("/school/line-management", "TA line management", Capabilities.SchoolViews),
         new("/school/cpd-audit", "CPD audit", Capabilities.ChangeActionPlan),
+        new("/school/self-review", "Self-review", Capabilities.ReadSelfReview),
         new("/school/sen-information", "SEN information report", Capabilities.ChangeActionPlan),
         new("/school/figures", "Figures", Capabilities.SchoolFigures),
         new("/school/governor-report", "Governor's report", Capabilities.SchoolFigures),
@@ -29,6 +30,9 @@ public static class StudioNav
         new("/la/assessments", "Assessments", Capabilities.BoroughViews),
         new("/la/funding", "Borough SEN funding", Capabilities.RecordSenAllocations),
         new("/la/annual-reviews", "Annual reviews", Capabilities.BoroughViews),
+        new("/la/self-reviews", "Schools' self-reviews", Capabilities.BoroughSelfReviews),
+        new("/la/sen-audits", "Borough SEN audits", Capabilities.RunSenAudits),
+        new("/sen-audits", "SEN audits", Capabilities.ReadSenAudits),
         new("/audit", "Audit log", Capabilities.SearchAudit),
         new("/calendar", "My calendar", Capabilities.Workspace),
         new("/account", "My account", Capabilities.Workspace),
@@ -43,6 +47,7 @@ public static class StudioNav
             or StaffRoles.SubjectLead => "/inbox",
         StaffRoles.Governor => "/school/figures",
         StaffRoles.LaOfficer => "/la/assessments",
+        StaffRoles.EducationalPsychologist => "/la/self-reviews",
         _ => null,
     };
 }
