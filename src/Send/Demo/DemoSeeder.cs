@@ -126,6 +126,9 @@ public sealed class DemoSeeder(
         }
         programme ??= await DemoProgramme.StartAsync(engine, factory, clock, ct);
         if (programme is { } programmeId && programmeId != Guid.Empty) await DemoProgramme.CompleteSomeAsync(engine, factory, programmeId, ct);
+        // Last, so that every school of the demo borough has its SEN allocation for the financial year.
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            await DemoFunding.SeedAsync(db, BoroughId, SchoolId, [.. instances.Keys.Order(StringComparer.Ordinal)], today, ct);
         logger.LogInformation("Seeded the demo school with {Count} pupils", instances.Count);
         return true;
     }

@@ -191,6 +191,26 @@ public sealed class FundingTests
     }
 
     [Fact]
+    public async Task TheDemoBorough_HasItsFundingYear_AllocationsAPlanAndACostedProvisionMap()
+    {
+        await using var factory = new ServiceFactory("2026-11-23", demo: true);
+        using var http = factory.CreateClient();
+
+        var report = (await http.GetFromJsonAsync<JsonObject>(Borough))!;
+        var demo = report["schools"]!.AsArray().Single(s => (string?)s!["schoolId"] == "oakfield-primary")!;
+        Assert.Equal(("plan sent", 111500.00m, 107500.50m), ((string?)demo["status"], Money(demo["allocation"]), Money(demo["planned"])));
+        Assert.All(report["schools"]!.AsArray(), s => Assert.NotNull((decimal?)s!["allocation"]));
+
+        // Three pupils' reading groups from 13 April (194 school days to the end of the spring term, 38.8 weeks at 1.5 hours a
+        // week at £12.55: £730.41 each) and three pupils' programmes at £450.00.
+        var draft = (await http.GetFromJsonAsync<JsonObject>("/api/schools/oakfield-primary/funding/2026-27/outturn/draft"))!;
+        Assert.Equal(["Reading group: staff time, 3 pupils", "Speech and language programme: 3 pupils"],
+            draft["lines"]!.AsArray().Select(l => (string)l!["description"]!));
+        Assert.Equal((2191.23m, 1350.00m, 3541.23m), (Money(draft["lines"]![0]!["amount"]), Money(draft["lines"]![1]!["amount"]),
+            Money(draft["total"])));
+    }
+
+    [Fact]
     public async Task BadInput_IsRefusedWithEveryProblemListed_AndChangesNothing()
     {
         await using var p = await Pathway.StartAsync("2026-04-01");
