@@ -29,6 +29,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughTimelines>();
         services.AddSingleton<SendWorkflow.Send.Statutory.StatutoryExceptions>();
         services.AddSingleton<SendWorkflow.Send.Statutory.ComplianceReports>();
+        services.AddSingleton<SendWorkflow.Send.Statutory.Appeals>();
         services.AddSingleton<SendWorkflow.Send.Workspace.PupilRecords>();
         services.AddSingleton<SendWorkflow.Send.Workspace.ProvisionMap>();
         services.AddSingleton<SendWorkflow.Send.Ipm.IpmTargets>();

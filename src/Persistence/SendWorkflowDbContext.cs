@@ -36,6 +36,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<SenInformationText> SenInformationTexts => Set<SenInformationText>();
     public DbSet<SavedInboxFilter> SavedInboxFilters => Set<SavedInboxFilter>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<MediationCertificate> MediationCertificates => Set<MediationCertificate>();
     public DbSet<ClockState> Clock => Set<ClockState>();
     public DbSet<HealthProbe> Health => Set<HealthProbe>();
 

@@ -25,6 +25,8 @@ public static class StatutoryApi
             TypedResults.Ok(await t.ApplyAsync(boroughId, body, ct)));
         borough.MapGet("/assessments", async (string boroughId, BoroughViews views, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await views.OpenAssessmentsAsync(scope.Caller, boroughId, ct)));
+        borough.MapGet("/appeals", async (string boroughId, Appeals a, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await a.OpenInBoroughAsync(scope.Caller, boroughId, ct)));
         borough.MapGet("/compliance", async (string boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, CancellationToken ct) =>
             TypedResults.Ok((await r.ComplianceAsync(boroughId, from, to, ct))[0]));
 
@@ -35,6 +37,15 @@ public static class StatutoryApi
         compliance.MapGet("/sen2.csv", async (
             string? boroughId, DateOnly? from, DateOnly? to, ComplianceReports r, StaffScope scope, CancellationToken ct) =>
             TypedResults.Text(await r.Sen2CsvAsync(await OwnBoroughAsync(scope, boroughId), from, to, ct), "text/csv; charset=utf-8"));
+
+        var appeals = api.MapGroup("/instances/{id:guid}").WithTags("Local authority");
+        appeals.MapGet("/appeals", async (Guid id, Appeals a, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await a.ForCaseAsync(scope.Caller, id, ct)));
+        appeals.MapGet("/appeals/{decision}/letter.pdf", async (Guid id, string decision, Appeals a, StaffScope scope, CancellationToken ct) =>
+            TypedResults.File(await a.LetterPdfAsync(scope.Caller, id, decision, ct), "application/pdf", $"appeal-rights-{decision}.pdf"));
+        appeals.MapPost("/mediation-certificates", async (
+            Guid id, RecordMediationCertificateRequest body, Appeals a, StaffScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await a.RecordCertificateAsync(scope.Caller, id, body, ct)));
 
         var exceptions = api.MapGroup("/instances/{id:guid}/exceptions").WithTags("Local authority");
         exceptions.MapGet("", async (Guid id, StatutoryExceptions x, SendWorkflowDbContext db, StaffScope scope, CancellationToken ct) =>

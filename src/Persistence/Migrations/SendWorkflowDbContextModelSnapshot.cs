@@ -600,6 +600,38 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("IpmTargets", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.MediationCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId", "Decision");
+
+                    b.ToTable("MediationCertificates", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.ParentLinkRecord", b =>
                 {
                     b.Property<Guid>("Id")
