@@ -138,6 +138,7 @@ public sealed class WorkspaceTests(StudioFixture studio)
         await Expect(page).ToHaveURLAsync(new Regex("/la/assessments$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open assessments · Demo Borough" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("compliance")).ToContainTextAsync("decisions whether to assess");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Appeal windows open" })).ToBeVisibleAsync();
 
         var csv = await page.Context.APIRequest.GetAsync((await page.GetByTestId("sen2-csv").GetAttributeAsync("href"))!);
         Assert.Equal(200, csv.Status);
