@@ -15,6 +15,8 @@ public static class SenAuditsApi
             TypedResults.Ok(await views.ForBoroughAsync(scope.Caller, id, ct))).WithTags("SEN audits");
         api.MapGet("/boroughs/{id}/sen-audits/summary", async (string id, SenAuditViews views, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await views.SummariesAsync(scope.Caller, id, ct))).WithTags("SEN audits");
+        api.MapGet("/boroughs/{id}/sen-audits/team-candidates", async (string id, SenAuditViews views, StaffScope scope,
+            CancellationToken ct) => TypedResults.Ok(await views.TeamCandidatesAsync(scope.Caller, id, ct))).WithTags("SEN audits");
         api.MapPost("/boroughs/{id}/sen-audits", async (string id, ScheduleAuditRequest body, SenAudits audits, StaffScope scope,
             CancellationToken ct) =>
         {

@@ -49,3 +49,6 @@ public sealed record SchoolAuditSummary(
 
 /// <summary>The borough's audits: every school's summary, and the audits themselves, the latest first.</summary>
 public sealed record BoroughAuditsDto(string BoroughId, IReadOnlyList<SchoolAuditSummary> Schools, IReadOnlyList<SenAuditDto> Audits);
+
+/// <summary>Who may be on the borough's audit teams: its LA officers, and its schools' SENCos (never the audited school's own).</summary>
+public sealed record TeamCandidatesDto(IReadOnlyList<AuditMemberDto> Officers, IReadOnlyList<AuditMemberDto> Sencos);

@@ -88,6 +88,28 @@ public sealed class SenAuditViews(IDbContextFactory<SendWorkflowDbContext> facto
         return list;
     }
 
+    /// <summary>Who may be on the borough's audit teams: its LA officers, and the SENCos of its schools (each with their school).</summary>
+    public async Task<TeamCandidatesDto> TeamCandidatesAsync(Caller caller, string boroughId, CancellationToken ct)
+    {
+        await guard.RequireBoroughAsync(caller, boroughId);
+        await guard.RequireRoleAsync(caller, "run SEN audits", Capabilities.Of(Capabilities.RunSenAudits));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await (
+            from u in db.Users.AsNoTracking()
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where (r.Name == StaffRoles.LaOfficer && u.BoroughId == boroughId)
+                || (r.Name == StaffRoles.Senco && db.Schools.Any(s => s.Id == u.SchoolId && s.BoroughId == boroughId))
+            select new { u.Id, u.DisplayName, u.UserName, Role = r.Name, u.SchoolId }).ToListAsync(ct);
+        AuditMemberDto Member(string id, string display, string? user, string? school) =>
+            new(id, string.IsNullOrWhiteSpace(display) ? user ?? "" : display, school);
+        return new TeamCandidatesDto(
+            rows.Where(r => r.Role == StaffRoles.LaOfficer).Select(r => Member(r.Id, r.DisplayName, r.UserName, null))
+                .OrderBy(m => m.Name, StringComparer.Ordinal).ToList(),
+            rows.Where(r => r.Role == StaffRoles.Senco).Select(r => Member(r.Id, r.DisplayName, r.UserName, r.SchoolId))
+                .OrderBy(m => m.SchoolId, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList());
+    }
+
     internal static IReadOnlyList<string> SchoolReaders => [StaffRoles.Senco, StaffRoles.Headteacher, StaffRoles.Administrator];
 
     /// <summary>When the school's next audit is due: two years after its last audit day, or after it joined the service.</summary>

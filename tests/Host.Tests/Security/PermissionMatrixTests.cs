@@ -238,6 +238,7 @@ public sealed class PermissionMatrixTests
                 () => new { appliedBy = "Matrix" }, LaOnly),
             new("GET", "/api/boroughs/{boroughId}/assessments", "/api/boroughs/demo-borough/assessments", null, LaOnly),
             new("GET", "/api/boroughs/{id}/sen-audits", "/api/boroughs/demo-borough/sen-audits", null, LaOnly),
+            new("GET", "/api/boroughs/{id}/sen-audits/team-candidates", "/api/boroughs/demo-borough/sen-audits/team-candidates", null, LaOnly),
             new("GET", "/api/boroughs/{id}/sen-audits/summary", "/api/boroughs/demo-borough/sen-audits/summary", null, LaOnly),
             new("POST", "/api/boroughs/{id}/sen-audits", "/api/boroughs/demo-borough/sen-audits", () => new { schoolId = "oakfield" }, LaOnly),
             new("GET", "/api/schools/{id}/sen-audits", "/api/schools/oakfield/sen-audits", null, SchoolLeaders),
