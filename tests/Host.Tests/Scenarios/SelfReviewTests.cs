@@ -249,6 +249,29 @@ public sealed class SelfReviewTests
     }
 
     [Fact]
+    public async Task ASelfReviewNotDoneBy30September_IsEscalatedToTheBoroughsOfficer_AndTheEpsMeetingWaitsForIt()
+    {
+        await using var p = await Pathway.StartAsync("2026-09-01");
+        var (la, _) = await BoroughStaffAsync(p, "la", "la-officer");
+        var (_, epId) = await BoroughStaffAsync(p, "ep", "educational-psychologist");
+        await AssignAsync(la, "oakfield", epId);
+        await OkAsync(await la.PostAsJsonAsync($"{Borough}/programmes",
+            new { definitionId = "self-review", academicYear = "2026-27", schoolId = "oakfield" }));
+
+        await p.AdvanceToAsync("2026-10-02");
+
+        la = await p.SignInAsync("la");
+        var ep = await p.SignInAsync("ep");
+        var escalation = Assert.Single(await SchoolWorkAsync(la), t => (string?)t!["kind"] == "escalation");
+        Assert.Equal("la-officer", (string?)escalation!["role"]);
+        Assert.Contains("Complete the SEN audit figures and the self-review", (string?)escalation["title"], StringComparison.Ordinal);
+        // The EP has nothing to do until the school completes its self-review.
+        Assert.Empty(await InboxAsync(ep));
+        var review = (await la.GetFromJsonAsync<JsonObject>(Review("oakfield", "2026-27")))!;
+        Assert.Equal("self-review", (string?)review["progress"]!["state"]);
+    }
+
+    [Fact]
     public async Task BadInput_IsRefusedWithEveryProblemListed_AndNothingChanges()
     {
         await using var p = await Pathway.StartAsync("2026-09-14");
