@@ -38,6 +38,20 @@ public sealed partial class AnnualReviewsPageTests(StudioFixture studio)
         Assert.StartsWith("School,Pupil,Year group,Looked after", await csv.TextAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheSenco_MarksAPupilLookedAfter_OnTheirRecord_AndTheApiAgrees()
+    {
+        var (pupil, _) = await studio.StartPupilAsync("Cass Care");
+        var page = await studio.NewPageAsync();
+        await StudioFixture.OpenAsync(page, $"/pupils/{pupil}");
+        var looked = page.GetByLabel("Looked after (in care)");
+        await Expect(looked).Not.ToBeCheckedAsync();
+
+        await looked.CheckAsync();
+        await Expect(page.GetByTestId("pupil-record")).ToContainTextAsync("; looked after.");
+        Assert.True((bool)(await studio.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/pupils/{pupil}"))!["lookedAfter"]!);
+    }
+
     [GeneratedRegex("/api/boroughs/demo-borough/annual-reviews\\.csv\\?status=late$")]
     private static partial Regex LateCsv();
 }
