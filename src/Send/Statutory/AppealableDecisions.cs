@@ -17,6 +17,11 @@ public static class AppealableDecisions
             "the decision not to carry out an EHC needs assessment"),
         new(StatutoryMeasures.Assessment, StatutoryMeasures.DecisionToIssue, "no-plan", "the decision not to issue an EHC plan"),
         new(StatutoryMeasures.Assessment, StatutoryMeasures.FinalPlan, null, "the final EHC plan (the needs, provision or school it names)"),
+        new(StatutoryMeasures.Reassessment, StatutoryMeasures.DecisionToAssess, "not-assessed",
+            "the decision not to re-assess the pupil's needs"),
+        new(StatutoryMeasures.Reassessment, StatutoryMeasures.DecisionToIssue, "no-plan",
+            "the decision not to change the EHC plan after re-assessment"),
+        new(StatutoryMeasures.Reassessment, StatutoryMeasures.FinalPlan, null, "the EHC plan issued after re-assessment"),
         new(StatutoryMeasures.AnnualReview, "amended-plan", null, "the amended EHC plan (the needs, provision or school it names)"),
         new(StatutoryMeasures.AnnualReview, StatutoryMeasures.ReviewDecision, "ceased", "the decision to cease the EHC plan"),
     ];

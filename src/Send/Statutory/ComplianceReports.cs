@@ -17,9 +17,10 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
         var open = await (
             from i in db.Instances.AsNoTracking()
             join p in db.Pupils on i.SubjectId equals p.Id
-            where i.BoroughId == boroughId && i.DefinitionId == Assessment && i.Status == InstanceStatus.Active
+            where i.BoroughId == boroughId && (i.DefinitionId == Assessment || i.DefinitionId == Reassessment)
+                && i.Status == InstanceStatus.Active
             orderby i.StartedAt
-            select new { i.Id, i.SubjectId, PupilName = p.Name, i.SchoolId, i.State, i.StartedAt, i.Version }).ToListAsync(ct);
+            select new { i.Id, i.DefinitionId, i.SubjectId, PupilName = p.Name, i.SchoolId, i.State, i.StartedAt, i.Version }).ToListAsync(ct);
         var ids = open.Select(o => o.Id).ToList();
         var timers = (await db.Timers.AsNoTracking().Where(t => ids.Contains(t.InstanceId) && t.Status == TimerStatus.Pending)
                 .Select(t => new { t.InstanceId, t.TimerId, t.DueAt }).ToListAsync(ct))
@@ -34,7 +35,7 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
         var result = new List<OpenAssessmentDto>(open.Count);
         foreach (var o in open)
         {
-            var definition = await catalog.GetAsync(Assessment, o.Version, boroughId, ct);
+            var definition = await catalog.GetAsync(o.DefinitionId, o.Version, boroughId, ct);
             var requested = UkTime.DateOf(new DateTimeOffset(o.StartedAt, TimeSpan.Zero));
             var next = timers[o.Id].OrderBy(t => t.DueAt).FirstOrDefault();
             var state = definition.States.GetValueOrDefault(o.State);
@@ -57,7 +58,7 @@ public sealed class ComplianceReports(IDbContextFactory<SendWorkflowDbContext> f
                 (today.DayNumber - requested.DayNumber) / 7,
                 next is null ? null : new NextDeadlineDto(next.TimerId, UkTime.DateOf(new DateTimeOffset(next.DueAt, TimeSpan.Zero)),
                     state?.Timers.FirstOrDefault(t => t.Id == next.TimerId)?.Description),
-                passed, exceptions[o.Id].Count()));
+                passed, exceptions[o.Id].Count()) { Reassessment = o.DefinitionId == Reassessment });
         }
         return result;
     }

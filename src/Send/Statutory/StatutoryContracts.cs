@@ -8,7 +8,11 @@ public sealed record StatutoryExceptionDto(
 /// <summary>An assessment still running, as the LA officer's list shows it.</summary>
 public sealed record OpenAssessmentDto(
     Guid InstanceId, string PupilId, string PupilName, string SchoolId, string State, string StateName,
-    DateOnly RequestedOn, int WeeksElapsed, NextDeadlineDto? NextDeadline, IReadOnlyList<string> LimitsPassed, int Exceptions);
+    DateOnly RequestedOn, int WeeksElapsed, NextDeadlineDto? NextDeadline, IReadOnlyList<string> LimitsPassed, int Exceptions)
+{
+    /// <summary>A re-assessment of a pupil who has a plan (reg 27: the final plan within 14 weeks), not a first assessment.</summary>
+    public bool Reassessment { get; init; }
+}
 
 public sealed record NextDeadlineDto(string Timer, DateOnly DueOn, string? Description);
 

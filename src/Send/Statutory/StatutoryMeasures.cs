@@ -7,6 +7,8 @@ namespace SendWorkflow.Send.Statutory;
 public static class StatutoryMeasures
 {
     public const string Assessment = "ehcp-assessment";
+    /// <summary>A re-assessment of a pupil who has a plan (reg 27): the same steps, its own limit; not a new plan in SEN2's counts.</summary>
+    public const string Reassessment = "ehcp-reassessment";
     public const string AnnualReview = "ehcp-annual-review";
 
     public const string DecisionToAssess = "decision-to-assess";

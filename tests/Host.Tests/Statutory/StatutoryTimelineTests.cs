@@ -476,4 +476,45 @@ public sealed class StatutoryTimelineTests
             j => ((string?)j!["detail"])!.Contains("The school's phase is now infant", StringComparison.Ordinal));
         Assert.Single(await TransferTasksAsync(p, year6));
     }
+
+    [Fact]
+    public async Task AReassessment_RunsOnTheSameClock_WithItsOwn14WeekLimit_WhileThePlanAndItsReviewGoOn()
+    {
+        await using var p = await Pathway.StartAsync(Request);
+        var pathway = await p.PupilAtAsync("ehcp");
+        var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
+        await p.AdvanceToAsync("2026-11-02");
+
+        // Received on 26 October, recorded a week later: the 14 weeks count from the 26th (1 February 2027).
+        var moved = await p.RaiseAsync(pathway, "reassessment.requested", new { by = "parent", requestedOn = "2026-10-26" });
+        Assert.Equal("re-assessment", (string?)moved["to"]);
+        var reassessment = await p.ChildAsync(pathway, "ehcp-reassessment");
+        var id = (string)reassessment["id"]!;
+        var open = (await p.Http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/assessments"))!
+            .Single(a => (string?)a!["instanceId"] == id)!;
+        Assert.True((bool)open["reassessment"]!);
+        var timers = (await p.Http.GetFromJsonAsync<JsonObject>($"/api/instances/{id}"))!["pendingTimers"]!.AsArray();
+        Assert.Contains(timers, t => (string?)t!["timer"] == "final-plan-deadline" && (string?)t["dueOn"] == "2027-02-01");
+        Assert.DoesNotContain(timers, t => (string?)t!["timer"] == "no-plan-notice-deadline");
+
+        // Decided to re-assess, then to amend the plan: the draft goes out in January.
+        await p.AdvanceToAsync("2026-11-20");
+        await p.RaiseAsync(id, "assessment.decided", new { assess = true, decidedOn = "2026-11-20", decidedBy = "A. Officer" });
+        await p.AdvanceToAsync("2027-01-04");
+        await p.RaiseAsync(id, "plan.decided", new { issue = true, decidedOn = "2027-01-04", decidedBy = "SEN panel" });
+
+        // Week 15 without the final plan: the re-assessment's own limit has passed; the plan's annual review still runs.
+        await p.AdvanceToAsync("2027-02-03");
+        open = (await p.Http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/assessments"))!.Single(a => (string?)a!["instanceId"] == id)!;
+        Assert.Contains("final plan, due 1 February 2027", open["limitsPassed"]!.AsArray().Select(l => (string)l!));
+        Assert.Equal("active", (string?)(await p.InstanceAsync(review))["status"]);
+
+        // The new plan issued: back to the plan in place, the same annual review going on, and the family's window to appeal.
+        Assert.Equal("consultation", (string?)(await p.InstanceAsync(id))["state"]);
+        await p.RaiseAsync(id, "plan.issued", new { issuedOn = "2027-02-03", issuedBy = "A. Officer" });
+        Assert.Equal("ehcp", (string?)(await p.InstanceAsync(pathway))["state"]);
+        Assert.Equal(review, (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!);
+        var window = Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/appeals"))!)!;
+        Assert.Equal(("final-plan", "2027-04-03"), ((string?)window["decision"], (string?)window["appealBy"]));
+    }
 }

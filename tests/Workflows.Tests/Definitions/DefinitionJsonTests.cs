@@ -21,10 +21,10 @@ public class DefinitionJsonTests
         Assert.Equal("send-pathway", d.Id);
         Assert.Equal(1, d.Version);
         Assert.Equal("cause-of-concern", d.InitialState);
-        Assert.Equal(7, d.States.Count);
-        Assert.Equal(16, d.Transitions.Count);
+        Assert.Equal(8, d.States.Count);
+        Assert.Equal(21, d.Transitions.Count);
         Assert.Equal(10, d.Parameters.Count);
-        Assert.Equal(8, d.Events.Count);
+        Assert.Equal(9, d.Events.Count);
         Assert.Equal(6, d.Parameters["earlyInterventionWeeks"].Default);
         Assert.Equal(Units.SchoolWeeks, d.Parameters["earlyInterventionWeeks"].Unit);
         Assert.Equal("earlyInterventionWeeks", d.State("cause-of-concern").Timeframe?.Param);

@@ -86,8 +86,10 @@ public class DefinitionValidatorTests
 
         var report = Validate(withoutPlanIssued);
 
+        // The plan in place, and its re-assessment reached only from it.
         AssertError(report, "unreachable-state", "state", "ehcp");
-        Assert.Single(report.Errors);
+        AssertError(report, "unreachable-state", "state", "re-assessment");
+        Assert.Equal(2, report.Errors.Count);
     }
 
     [Fact]
@@ -286,10 +288,10 @@ public class DefinitionValidatorTests
     [Fact]
     public void Validate_StateWithNoWayOut_IsOnlyAWarning()
     {
-        var report = Validate(Pathway with { Transitions = [.. Pathway.Transitions.Where(t => t.Id != "stage6-plan-ceased")] });
+        var report = Validate(Pathway with { Transitions = [.. Pathway.Transitions.Where(t => t.From != "re-assessment")] });
 
         Assert.True(report.IsValid);
-        Assert.Contains(report.Warnings, w => w.Code == "dead-end" && w.TargetId == "ehcp");
+        Assert.Contains(report.Warnings, w => w.Code == "dead-end" && w.TargetId == "re-assessment");
     }
 
     [Fact]
