@@ -38,7 +38,10 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IHostEnvironment 
             ("sen.governor@oakfield.example", "Robin Hale (SEN governor)", StaffRoles.SenGovernor, DemoSeeder.SchoolId, null, null),
             ("office@oakfield.example", "Dana Cole (admin support)", StaffRoles.AdminSupport, DemoSeeder.SchoolId, null, null),
             ("literacy@oakfield.example", "Kim Ross (literacy co-ordinator)", StaffRoles.SubjectLead, DemoSeeder.SchoolId, null, null),
+            ("senco@beacon-hill.example", "Ravi Kaur (SENCo, Beacon Hill)", StaffRoles.Senco, DemoSeeder.SecondSchoolId, null, null),
             ("la.officer@demo-borough.example", "Morgan Shah (LA officer)", StaffRoles.LaOfficer, null, DemoSeeder.BoroughId, null),
+            ("ep@demo-borough.example", "Jordan Reid (educational psychologist)", StaffRoles.EducationalPsychologist, null,
+                DemoSeeder.BoroughId, null),
             ("admin@demo-borough.example", "Demo administrator", StaffRoles.Administrator, null, null, null),
         ];
         var printed = new List<string>();
@@ -56,6 +59,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IHostEnvironment 
             await users.AddToRoleAsync(user, role);
             printed.Add($"  {role,-20} {email,-34} {password}");
         }
+        await AssignDemoEpAsync(scope, users);
         if (printed.Count == 0) return;
         logger.LogInformation("Created {Count} demo staff accounts", printed.Count);
         if (env.IsDevelopment())
@@ -63,5 +67,24 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IHostEnvironment 
             Console.WriteLine("Demo staff (sign in at /signin; these passwords are shown once, at first start):");
             foreach (var line in printed) Console.WriteLine(line);
         }
+    }
+
+    // The demo EP is the critical friend of every school of the demo borough that has none yet (their self-reviews).
+    private static async Task AssignDemoEpAsync(AsyncServiceScope scope, UserManager<StaffUser> users)
+    {
+        if (await users.FindByEmailAsync("ep@demo-borough.example") is not { } ep) return;
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync();
+        var schools = await db.Schools.Where(s => s.BoroughId == DemoSeeder.BoroughId && !db.EpAssignments.Any(a => a.SchoolId == s.Id))
+            .Select(s => s.Id).ToListAsync();
+        foreach (var school in schools)
+        {
+            db.EpAssignments.Add(new EpAssignment
+            {
+                SchoolId = school, BoroughId = DemoSeeder.BoroughId, UserId = ep.Id, AssignedAt = now, AssignedBy = "demo",
+            });
+        }
+        await db.SaveChangesAsync();
     }
 }

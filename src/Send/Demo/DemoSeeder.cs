@@ -10,14 +10,17 @@ namespace SendWorkflow.Send.Demo;
 /// <summary>
 /// On an empty database, seeds a demo borough, a school and about 30 pupils whose histories were lived through
 /// the real engine on a clock of their own, so the journal, tasks and timers are what the pathway made; and the
-/// school's monitoring programme for the year (<see cref="DemoProgramme"/>).
+/// school's monitoring programme for the year (<see cref="DemoProgramme"/>). A second school, a secondary, has a dozen
+/// pupils lived through the same way (<see cref="DemoSecondSchool"/>).
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<SendWorkflowDbContext> factory, IWorkflowStore store, IDefinitionCatalog catalog,
-    CalendarRegistry calendars, TimeProvider time, ILogger<DemoSeeder> logger)
+    CalendarRegistry calendars, TimeProvider time, ILogger<DemoSeeder> logger, SelfReviews.SelfReviewSource? selfReviews = null)
 {
     public const string BoroughId = "demo-borough";
     public const string SchoolId = "oakfield-primary";
+    /// <summary>The borough's second school, a secondary (<see cref="DemoSecondSchool"/>).</summary>
+    public const string SecondSchoolId = "beacon-hill-academy";
 
     private static readonly string[] Needs = ["SLCN", "SEMH", "SPLD", "MLD", "ASD", "PD"];
     private static readonly string[] ClassNames = ["Robin", "Wren", "Finch", "Oak", "Ash", "Beech", "Cedar"];
@@ -42,6 +45,7 @@ public sealed class DemoSeeder(
             var createdAt = time.GetUtcNow().UtcDateTime;
             db.Boroughs.Add(new Borough { Id = BoroughId, Name = "Demo Borough", CalendarId = "demo-borough", CreatedAt = createdAt });
             db.Schools.Add(new School { Id = SchoolId, Name = "Oakfield Primary School", BoroughId = BoroughId, CreatedAt = createdAt });
+            db.Schools.Add(DemoSecondSchool.School(createdAt));
             await db.SaveChangesAsync(ct);
         }
         calendars.Assign(BoroughId, "demo-borough");
@@ -57,6 +61,8 @@ public sealed class DemoSeeder(
         }
 
         var random = new Random(seed);
+        // The second school's pupils draw from their own sequence, so the first school's histories stay as they were.
+        var second = new Random(seed + 1);
         var plans = new List<PlannedStep>();
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
@@ -77,6 +83,8 @@ public sealed class DemoSeeder(
                 });
                 plans.AddRange(Plan(pupilId, i % 8, random, calendar, earliest, today));
             }
+            plans.AddRange(DemoSecondSchool.AddPupils(db, second, calendar, earliest, today, now));
+            DemoSecondSchool.AddLastYearsAudit(db, today);
             await db.SaveChangesAsync(ct);
         }
 
@@ -103,7 +111,7 @@ public sealed class DemoSeeder(
             if (!instances.TryGetValue(step.PupilId, out var instanceId)) continue;
             if (step.Event == "complete-tasks")
             {
-                await CompleteDueTasksAsync(engine, instanceId, step.On, random, ct);
+                await CompleteDueTasksAsync(engine, instanceId, step.On, DemoSecondSchool.Owns(step.PupilId) ? second : random, ct);
                 continue;
             }
             if (step.Target != "send-pathway")
@@ -127,9 +135,12 @@ public sealed class DemoSeeder(
         programme ??= await DemoProgramme.StartAsync(engine, factory, clock, ct);
         if (programme is { } programmeId && programmeId != Guid.Empty) await DemoProgramme.CompleteSomeAsync(engine, factory, programmeId, ct);
         // Last, so that every school of the demo borough has its SEN allocation for the financial year.
+        var oakfieldPupils = instances.Keys.Where(k => !DemoSecondSchool.Owns(k)).Order(StringComparer.Ordinal).ToList();
         await using (var db = await factory.CreateDbContextAsync(ct))
-            await DemoFunding.SeedAsync(db, BoroughId, SchoolId, [.. instances.Keys.Order(StringComparer.Ordinal)], today, ct);
-        logger.LogInformation("Seeded the demo school with {Count} pupils", instances.Count);
+            await DemoFunding.SeedAsync(db, BoroughId, SchoolId, oakfieldPupils, today, ct);
+        // Last year's self-reviews of the borough's schools, and this year's started (the EP is assigned with the demo staff).
+        await DemoSelfReview.SeedAsync(engine, factory, clock, selfReviews, BoroughId, ct);
+        logger.LogInformation("Seeded the demo borough's two schools with {Count} pupils", instances.Count);
         return true;
     }
 
@@ -149,7 +160,8 @@ public sealed class DemoSeeder(
     }
 
     // Journeys through the pathway: 0 stays at stage 1, 1 reaches stage 2, ... 5 an EHC plan, 6 closed, 7 stepped down.
-    private static IEnumerable<PlannedStep> Plan(string pupil, int journey, Random random, SchoolCalendar calendar, DateOnly earliest, DateOnly today)
+    internal static IEnumerable<PlannedStep> Plan(string pupil, int journey, Random random, SchoolCalendar calendar, DateOnly earliest,
+        DateOnly today)
     {
         var depth = journey switch { 6 => 1, 7 => 3, _ => journey + 1 };
         var weeksBack = (journey == 6 ? 2 : depth) switch
@@ -227,7 +239,7 @@ public sealed class DemoSeeder(
         return steps.Where(s => s.On < today);
     }
 
-    private static DateOnly NextSchoolDay(SchoolCalendar calendar, DateOnly date)
+    internal static DateOnly NextSchoolDay(SchoolCalendar calendar, DateOnly date)
     {
         while (!calendar.IsSchoolDay(date)) date = date.AddDays(1);
         return date;
@@ -235,7 +247,7 @@ public sealed class DemoSeeder(
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    private sealed record PlannedStep(string PupilId, DateOnly On, string Event, Dictionary<string, object?> Data)
+    internal sealed record PlannedStep(string PupilId, DateOnly On, string Event, Dictionary<string, object?> Data)
     {
         /// <summary>The workflow the event is for: the pathway, or the pupil's running instance of another definition.</summary>
         public string Target { get; init; } = "send-pathway";

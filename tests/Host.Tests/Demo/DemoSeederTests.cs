@@ -36,7 +36,9 @@ public sealed class DemoSeederTests
         await using var factory = new ServiceFactory("2026-11-23", demo: true);
         using var http = factory.CreateClient();
 
-        var programme = Assert.Single((await http.GetFromJsonAsync<JsonArray>("/api/schools/oakfield-primary/programmes"))!)!;
+        // The monitoring schedule beside the borough's self-review (DemoSelfReview).
+        var programme = Assert.Single((await http.GetFromJsonAsync<JsonArray>("/api/schools/oakfield-primary/programmes"))!,
+            p => (string?)p!["definitionId"] == "senco-monitoring")!;
         var plan = (await http.GetFromJsonAsync<JsonObject>("/api/schools/oakfield-primary/action-plan"))!;
 
         Assert.Equal(("senco-monitoring", "2026-27", "active"), ((string?)programme["definitionId"], (string?)programme["academicYear"],

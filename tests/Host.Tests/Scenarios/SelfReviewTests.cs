@@ -121,10 +121,10 @@ public sealed class SelfReviewTests
         Assert.Equal((8, 2, true), ((int)brook["figures"]!["senSupport"]!, (int)brook["figures"]!["ehcPlans"]!, (bool)brook["figuresSaved"]!));
         Assert.Equal("critical-friend", (string?)brook["progress"]!["state"]);
 
-        // The EP has a meeting to hold at each school by 31 October; each school's SENCo has their half of it.
+        // The EP has a meeting to hold at each school within 5 weeks (by 26 October); each school's SENCo has their half of it.
         var epTasks = await InboxAsync(ep);
         Assert.Equal(2, epTasks.Count);
-        Assert.All(epTasks, t => Assert.Equal(("educational-psychologist", "2026-10-31"), ((string?)t!["role"], (string?)t["dueOn"])));
+        Assert.All(epTasks, t => Assert.Equal(("educational-psychologist", "2026-10-26"), ((string?)t!["role"], (string?)t["dueOn"])));
         Assert.Contains(await SchoolWorkAsync(oakSenco),
             t => ((string)t!["title"]!).StartsWith("Meet the educational psychologist", StringComparison.Ordinal));
 
@@ -269,6 +269,20 @@ public sealed class SelfReviewTests
         Assert.Empty(await InboxAsync(ep));
         var review = (await la.GetFromJsonAsync<JsonObject>(Review("oakfield", "2026-27")))!;
         Assert.Equal("self-review", (string?)review["progress"]!["state"]);
+    }
+
+    [Fact]
+    public async Task TheDemoBorough_HasLastYearsSelfReview_ThisYearsUnderWay_AndItsEpAssigned()
+    {
+        await using var factory = new ServiceFactory("2026-11-23", demo: true);
+        using var http = factory.CreateClient();
+
+        var review = (await http.GetFromJsonAsync<JsonObject>("/api/schools/oakfield-primary/self-review"))!;
+        Assert.Equal(("2026-27", "self-review"), ((string?)review["academicYear"], (string?)review["progress"]!["state"]));
+        Assert.All(review["dimensions"]!.AsArray(), d => Assert.NotNull((double?)d!["lastYearLevel"]));
+        Assert.Equal("Jordan Reid (educational psychologist)", (string?)review["educationalPsychologist"]!["displayName"]);
+        var view = (await http.GetFromJsonAsync<JsonObject>($"{Borough}/self-reviews"))!;
+        Assert.Contains(view["borough"]!.AsArray(), b => (string?)b!["academicYear"] == "2025-26");
     }
 
     [Fact]
