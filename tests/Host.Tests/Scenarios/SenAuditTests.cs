@@ -193,7 +193,8 @@ public sealed class SenAuditTests
             ((string?)visit!["title"], (string?)visit["role"], (string?)visit["dueOn"]));
 
         var summary = (await la.GetFromJsonAsync<JsonArray>($"{Audits}/summary"))!.Single(s => (string?)s!["schoolId"] == "oakfield")!;
-        Assert.Equal(("2027-02-03", "2029-02-03", false), ((string?)summary["lastAuditOn"], (string?)summary["nextDueOn"], (bool)summary["overdue"]!));
+        Assert.Equal(("2027-02-03", "2029-02-03", false),
+            ((string?)summary["lastAuditOn"], (string?)summary["nextDueOn"], (bool)summary["overdue"]!));
     }
 
     [Fact]
