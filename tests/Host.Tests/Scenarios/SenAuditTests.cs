@@ -254,6 +254,11 @@ public sealed class SenAuditTests
             new { auditOn = "2027-11-10", officerId = w.LaId, visitingSencoId = w.VisitorId }));
         Assert.Equal(("scheduled", "2027-11-10"), ((string?)fixedUp["status"], (string?)fixedUp["auditOn"]));
         Assert.All(fixedUp["openTasks"]!.AsArray(), t => Assert.Equal("2027-11-10", (string?)t!["dueOn"]));
+        // Moved a week later before the day: its tasks move with it.
+        var moved = await OkAsync(await la.PutAsJsonAsync($"/api/sen-audits/{next["id"]}/team",
+            new { auditOn = "2027-11-17", officerId = w.LaId, visitingSencoId = w.VisitorId }));
+        Assert.Equal(2, moved["openTasks"]!.AsArray().Count);
+        Assert.All(moved["openTasks"]!.AsArray(), t => Assert.Equal("2027-11-17", (string?)t!["dueOn"]));
     }
 
     [Fact]
