@@ -42,6 +42,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Workspace.CalendarFeeds>();
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughViews>();
         services.AddSingleton<SendWorkflow.Send.AnnualReviews.AnnualReviewMonitor>();
+        services.AddSingleton<SendWorkflow.Send.Overview.BoroughOverviews>();
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();
         services.AddSingleton<SendWorkflow.Send.Cases.Explanations>();
         services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();
@@ -131,6 +132,7 @@ public static class SendWorkflowServices
         api.MapClockApi();
         api.MapStatutoryApi();
         api.MapAnnualReviewsApi();
+        api.MapBoroughOverviewApi();
         // The page a parent's link opens: outside /api, a page without sign-in.
         app.MapParentPage();
         return app;

@@ -27,6 +27,7 @@ public static class StudioNav
         new("/school/figures", "Figures", Capabilities.SchoolFigures),
         new("/school/governor-report", "Governor's report", Capabilities.SchoolFigures),
         new("/school/funding", "SEN funding", Capabilities.SchoolFunding),
+        new("/la", "Borough overview", Capabilities.BoroughViews),
         new("/la/assessments", "Assessments", Capabilities.BoroughViews),
         new("/la/funding", "Borough SEN funding", Capabilities.RecordSenAllocations),
         new("/la/annual-reviews", "Annual reviews", Capabilities.BoroughViews),
@@ -46,7 +47,7 @@ public static class StudioNav
         StaffRoles.ClassTeacher or StaffRoles.TeachingAssistant or StaffRoles.SenGovernor or StaffRoles.AdminSupport
             or StaffRoles.SubjectLead => "/inbox",
         StaffRoles.Governor => "/school/figures",
-        StaffRoles.LaOfficer => "/la/assessments",
+        StaffRoles.LaOfficer => "/la",
         StaffRoles.EducationalPsychologist => "/la/self-reviews",
         _ => null,
     };
