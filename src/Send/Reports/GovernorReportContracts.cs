@@ -32,8 +32,17 @@ public sealed record StageScores(int Stage, string Name, IReadOnlyList<int> Coun
     public int Total => Counts.Sum();
 }
 
-/// <summary>Provision in place in the term, by intervention. The provision map records no cost, so none is given.</summary>
-public sealed record ProvisionSummary(int InPlace, bool CostRecorded, IReadOnlyList<InterventionCount> ByIntervention);
+/// <summary>
+/// Provision in place in the term, by intervention, and how many of those provisions carry a cost on the costed provision
+/// map (staff time or a fixed cost, from which the school's SEN outturn fills).
+/// </summary>
+public sealed record ProvisionSummary(int InPlace, int Costed, IReadOnlyList<InterventionCount> ByIntervention)
+{
+    /// <summary>What the report says of the provision's cost.</summary>
+    public string CostSentence => Costed == 0
+        ? "None of them has a cost on the provision map yet."
+        : $"{Costed} of them {(Costed == 1 ? "has its" : "have their")} cost on the provision map, from which the school's SEN outturn fills.";
+}
 
 public sealed record InterventionCount(string Intervention, int Count);
 

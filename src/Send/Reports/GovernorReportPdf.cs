@@ -39,7 +39,7 @@ internal static class GovernorReportPdf
                     s.Mean is { } m ? m.ToString("+0.##;-0.##;0", En) : "-"])));
 
         doc.Heading("Provision in place")
-            .Paragraph($"{r.Provision.InPlace} interventions were in place this term. The provision map does not record their cost.");
+            .Paragraph($"{r.Provision.InPlace} interventions were in place this term. {r.Provision.CostSentence}");
         if (r.Provision.ByIntervention.Count > 0)
             doc.Table(["Intervention", "In place"], r.Provision.ByIntervention.Select(i => Row(i.Intervention, i.Count)));
 

@@ -5,16 +5,16 @@ namespace SendWorkflow.Send.Reports;
 /// <summary>The report's sections that are counts of tasks and records; the caller has checked the user may read them.</summary>
 internal static class GovernorReportSections
 {
-    /// <summary>Provision running at some time in the term, by intervention: the provision map holds no cost.</summary>
+    /// <summary>Provision running at some time in the term, by intervention, and how many of them are costed.</summary>
     public static async Task<ProvisionSummary> ProvisionAsync(SendWorkflowDbContext db, ReportWindow w, CancellationToken ct)
     {
         var interventions = await db.Provisions.AsNoTracking()
             .Where(p => p.SchoolId == w.SchoolId && p.StartsOn <= w.AsOf && (p.EndsOn == null || p.EndsOn >= w.Term.From))
-            .Select(p => p.Intervention).ToListAsync(ct);
-        var byIntervention = interventions.GroupBy(i => i.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(p => new { p.Intervention, p.CostBasis }).ToListAsync(ct);
+        var byIntervention = interventions.GroupBy(i => i.Intervention.Trim(), StringComparer.OrdinalIgnoreCase)
             .Select(g => new InterventionCount(g.Key, g.Count())).OrderByDescending(i => i.Count).ThenBy(i => i.Intervention, StringComparer.Ordinal)
             .ToList();
-        return new ProvisionSummary(interventions.Count, false, byIntervention);
+        return new ProvisionSummary(interventions.Count, interventions.Count(i => i.CostBasis != null), byIntervention);
     }
 
     /// <summary>Pupils' review tasks due in the term: done by the due day, done later, open past it, not yet due.</summary>

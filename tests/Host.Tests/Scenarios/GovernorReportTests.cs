@@ -51,7 +51,18 @@ public sealed class GovernorReportTests
     public async Task TheAutumnReport_CountsPupilsByStageAndNeed_AndTheirReviews_WithoutNames()
     {
         await using var p = await Pathway.StartAsync("2026-09-07");
-        await AutumnAsync(p);
+        var pupils = await AutumnAsync(p);
+        // Two provisions on the map, one of them costed (a fixed cost per pupil): the report says how many carry a cost.
+        var pupilId = (string)(await p.Http.GetFromJsonAsync<JsonObject>($"/api/instances/{pupils[0]}"))!["pupilId"]!;
+        foreach (var (intervention, cost) in new[] { ("Speech and language group", (decimal?)450m), ("Reading group", null) })
+        {
+            var added = await p.Http.PostAsJsonAsync($"/api/pupils/{pupilId}/provisions", new
+            {
+                intervention, entryCriteria = "Referred", exitCriteria = "Targets met", startsOn = "2026-09-14", deliveredBy = "TA",
+                costBasis = cost is null ? "none" : "fixed", fixedCost = cost,
+            });
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
         await p.AdvanceToAsync("2026-10-05");
 
         var report = await ReportAsync(p, "autumn");
@@ -70,9 +81,11 @@ public sealed class GovernorReportTests
         // Both assessments still run: Ottoline's plan was issued and ceased on the pathway, not through her assessment.
         Assert.Equal((2, 2, 0), ((int)report["ehcCases"]!["open"]!, (int)report["ehcCases"]!["withinTwentyWeeks"]!,
             (int)report["ehcCases"]!["overTwentyWeeks"]!));
-        Assert.False((bool)report["provision"]!["costRecorded"]!);
+        Assert.Equal((2, 1), ((int)report["provision"]!["inPlace"]!, (int)report["provision"]!["costed"]!));
         var json = report.ToJsonString();
         Assert.All(Names, name => Assert.DoesNotContain(name, json, StringComparison.OrdinalIgnoreCase));
+        var pdf = Pdf.Text(await p.Http.GetByteArrayAsync("/api/schools/oakfield/reports/governor.pdf?year=2026-27&term=autumn"));
+        Assert.Contains("2 interventions were in place this term. 1 of them has its cost on the provision map", pdf);
     }
 
     [Fact]
@@ -148,7 +161,7 @@ public sealed class GovernorReportTests
         Assert.Contains("1: Cause of concern 0 2 +2", text);
         Assert.Contains("SLCN 0 1 +1", text);
         Assert.Contains($"{(int)reviews["due"]!} 1 0 {(int)reviews["overdue"]!}", text);
-        Assert.Contains("The provision map does not record their cost.", text);
+        Assert.Contains("0 interventions were in place this term. None of them has a cost on the provision map yet.", text);
         Assert.All(Names, name => Assert.DoesNotContain(name.Split(' ')[1], text, StringComparison.OrdinalIgnoreCase));
     }
 
