@@ -94,8 +94,8 @@ public sealed class ReminderEmails(IDbContextFactory<SendWorkflowDbContext> fact
         var emails = new List<OutgoingEmail>();
         foreach (var who in staff.Where(s => !s.DigestOff && s.Role != StaffRoles.Administrator && !sent.Contains(s.Id)))
         {
-            // The term calendar of their borough: an LA officer's own, school staff's their school's.
-            var borough = who.Role == StaffRoles.LaOfficer ? who.BoroughId
+            // The term calendar of their borough: an LA officer's or an EP's own, school staff's their school's.
+            var borough = StaffRoles.BoroughStaff.Contains(who.Role) ? who.BoroughId
                 : who.SchoolId is { } school ? boroughOfSchool.GetValueOrDefault(school) : null;
             if (borough is null || !IsSchoolDay(borough, today)) continue;
             var last = await db.SentReminders.AsNoTracking().Where(s => s.UserId == who.Id && s.Kind == SentReminder.Digest)

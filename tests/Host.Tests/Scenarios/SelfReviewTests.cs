@@ -272,6 +272,30 @@ public sealed class SelfReviewTests
     }
 
     [Fact]
+    public async Task TheEp_FindsTheirMeetingsInTheirMorningDigest_OnTheBoroughsSchoolDays()
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var p = new Pathway("2026-09-01", settings: smtp.Settings);
+        await p.EnsureSchoolAsync();
+        var (la, _) = await BoroughStaffAsync(p, "la", "la-officer");
+        var (_, epId) = await BoroughStaffAsync(p, "ep", "educational-psychologist");
+        var senco = await p.StaffAsync("senco", "senco");
+        await AssignAsync(la, "oakfield", epId);
+        await OkAsync(await la.PostAsJsonAsync($"{Borough}/programmes", new { definitionId = "self-review", academicYear = "2026-27" }));
+        await OkAsync(await senco.PutAsJsonAsync(Review("oakfield", "2026-27"), new
+        {
+            levels = await LevelsAsync(senco, "oakfield", "2026-27", d => 3), discussion = new List<string> { "curriculum" },
+            figures = await RegisterFiguresAsync(senco, "oakfield", "2026-27"), complete = true,
+        }));
+
+        // The meeting is due 6 October (5 weeks on); the EP's digest the week before it names the school's programme.
+        await p.AdvanceToAsync("2026-10-01T09:00:00Z");
+
+        Assert.Contains(smtp.Received, m => m.To == "ep@test.example" && m.Subject.StartsWith("Your tasks for", StringComparison.Ordinal)
+            && m.Text.Contains("Meet the school as critical friend", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheDemoBorough_HasLastYearsSelfReview_ThisYearsUnderWay_AndItsEpAssigned()
     {
         await using var factory = new ServiceFactory("2026-11-23", demo: true);
