@@ -38,7 +38,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IHostEnvironment 
             ("sen.governor@oakfield.example", "Robin Hale (SEN governor)", StaffRoles.SenGovernor, DemoSeeder.SchoolId, null, null),
             ("office@oakfield.example", "Dana Cole (admin support)", StaffRoles.AdminSupport, DemoSeeder.SchoolId, null, null),
             ("literacy@oakfield.example", "Kim Ross (literacy co-ordinator)", StaffRoles.SubjectLead, DemoSeeder.SchoolId, null, null),
-            ("senco@beacon-hill.example", "Ravi Kaur (SENCo, Beacon Hill)", StaffRoles.Senco, DemoSeeder.SecondSchoolId, null, null),
+            ("senco@westbrook.example", "Ravi Kaur (SENCo, Westbrook)", StaffRoles.Senco, DemoSeeder.SecondSchoolId, null, null),
             ("la.officer@demo-borough.example", "Morgan Shah (LA officer)", StaffRoles.LaOfficer, null, DemoSeeder.BoroughId, null),
             ("ep@demo-borough.example", "Jordan Reid (educational psychologist)", StaffRoles.EducationalPsychologist, null,
                 DemoSeeder.BoroughId, null),

@@ -20,7 +20,7 @@ public sealed class DemoSeeder(
     public const string BoroughId = "demo-borough";
     public const string SchoolId = "oakfield-primary";
     /// <summary>The borough's second school, a secondary (<see cref="DemoSecondSchool"/>).</summary>
-    public const string SecondSchoolId = "beacon-hill-academy";
+    public const string SecondSchoolId = "westbrook-academy";
 
     private static readonly string[] Needs = ["SLCN", "SEMH", "SPLD", "MLD", "ASD", "PD"];
     private static readonly string[] ClassNames = ["Robin", "Wren", "Finch", "Oak", "Ash", "Beech", "Cedar"];
