@@ -45,4 +45,24 @@ public sealed class SelfReviewPageTests(StudioFixture studio)
         await Expect(officer.GetByTestId("chart-sen").Locator(".plot-container")).ToBeVisibleAsync();
         await Expect(officer.GetByTestId("sen-numbers")).ToContainTextAsync(saved["academicYear"]!.ToString());
     }
+
+    [Fact]
+    public async Task TheLaOfficer_AssignsTheBoroughsEpToASchool()
+    {
+        (await studio.Http.PostAsJsonAsync("/api/users", new
+        {
+            email = "ep@demo-borough.test", displayName = "Jordan Reid", role = "educational-psychologist", boroughId = "demo-borough",
+            password = StudioFixture.Password,
+        })).EnsureSuccessStatusCode();
+        await studio.CreateStaffAsync("assigning.officer@demo-borough.test", "Ash Officer", "la-officer");
+        var officer = await studio.NewPageAsync(signedIn: false);
+        await StudioFixture.SignInAsync(officer, "assigning.officer@demo-borough.test");
+        await StudioFixture.OpenAsync(officer, "/la/self-reviews");
+
+        await officer.GetByLabel("Educational psychologist of Oakfield Primary").SelectOptionAsync(new SelectOptionValue { Label = "Jordan Reid" });
+
+        await Expect(officer.Locator("[data-school='oakfield']").First).ToContainTextAsync("EP: Jordan Reid");
+        var assigned = (await studio.Http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/educational-psychologists"))!;
+        Assert.Equal("Jordan Reid", (string?)assigned.Single(a => (string?)a!["schoolId"] == "oakfield")!["displayName"]);
+    }
 }

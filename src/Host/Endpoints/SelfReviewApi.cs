@@ -31,6 +31,8 @@ public static class SelfReviewApi
             TypedResults.Ok(await view.GetAsync(scope.Caller, id, year, ct)));
         borough.MapGet("/educational-psychologists", async (string id, EducationalPsychologists eps, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await eps.ListAsync(scope.Caller, id, ct)));
+        borough.MapGet("/educational-psychologists/candidates", async (string id, EducationalPsychologists eps, StaffScope scope,
+            CancellationToken ct) => TypedResults.Ok(await eps.CandidatesAsync(scope.Caller, id, ct)));
         borough.MapPut("/schools/{schoolId}/educational-psychologist", async (string id, string schoolId, AssignEpRequest body,
             EducationalPsychologists eps, StaffScope scope, CancellationToken ct) =>
             TypedResults.Ok(await eps.AssignAsync(scope.Caller, id, schoolId, body, ct)));

@@ -33,6 +33,21 @@ public sealed class EducationalPsychologists(IDbContextFactory<SendWorkflowDbCon
             r.AssignedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null)).ToList();
     }
 
+    /// <summary>The borough's educational psychologists (accounts of the role with the borough's id), to choose from.</summary>
+    public async Task<IReadOnlyList<EducationalPsychologistDto>> CandidatesAsync(Caller caller, string boroughId, CancellationToken ct)
+    {
+        await guard.RequireOwnBoroughAsync(caller, boroughId, "see the borough's educational psychologists",
+            Capabilities.Of(Capabilities.ManageBoroughSchools));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await guard.AuditAsync(caller, AuditActions.Read, "educational-psychologists", boroughId, null, null);
+        return await (from u in db.Users.AsNoTracking()
+                      where u.BoroughId == boroughId
+                          && db.UserRoles.Any(ur => ur.UserId == u.Id
+                              && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == StaffRoles.EducationalPsychologist))
+                      orderby u.DisplayName
+                      select new EducationalPsychologistDto(u.Id, u.DisplayName)).ToListAsync(ct);
+    }
+
     /// <summary>Assigns an EP of the school's own borough to the school, replacing any before them.</summary>
     public async Task<EpAssignmentDto> AssignAsync(Caller caller, string boroughId, string schoolId, AssignEpRequest body, CancellationToken ct)
     {

@@ -112,6 +112,8 @@ public sealed class PermissionMatrixTests
                 () => new { reviewedOn = "2026-09-01" }, SchoolLeaders),
             new("GET", "/api/boroughs/{id}/self-reviews", "/api/boroughs/demo-borough/self-reviews", null, LaOnly),
             new("GET", "/api/boroughs/{id}/educational-psychologists", "/api/boroughs/demo-borough/educational-psychologists", null, LaOnly),
+            new("GET", "/api/boroughs/{id}/educational-psychologists/candidates",
+                "/api/boroughs/demo-borough/educational-psychologists/candidates", null, LaOnly),
             new("PUT", "/api/boroughs/{id}/schools/{schoolId}/educational-psychologist",
                 "/api/boroughs/demo-borough/schools/oakfield/educational-psychologist", () => new { userId = "nobody" }, LaOnly),
             new("DELETE", "/api/boroughs/{id}/schools/{schoolId}/educational-psychologist",
