@@ -1,4 +1,6 @@
 using System.Globalization;
+using SendWorkflow.Send.Programmes;
+using SendWorkflow.Send.SelfReviews;
 
 namespace SendWorkflow.Send.Demo;
 
@@ -113,6 +115,78 @@ internal static class DemoSecondSchool
                 new() { ["heldOn"] = held.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }) { Target = "ehcp-annual-review" });
         }
         return steps.Where(s => s.On < today);
+    }
+
+    /// <summary>
+    /// This year's self-review, done in September as the school's SENCo would: every descriptor levelled (the dimensions of
+    /// last year's work plan a point up), the register's figures, the two weakest dimensions chosen for the EP's meeting; the
+    /// workflow's September task completed through the engine, so the EP's meeting is what comes next.
+    /// </summary>
+    public static async Task CompleteThisYearsSelfReviewAsync(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory,
+        TimeProvider clock, SelfReviewSource? source, CancellationToken ct)
+    {
+        SelfReviewDefinition review;
+        try
+        {
+            if (source is null) return;
+            review = source.Review;
+        }
+        catch (NotFoundException)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var year = AcademicYear.Of(UkTime.DateOf(now));
+        Guid? task;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var last = await db.SelfReviews.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.SchoolId == SchoolId && r.AcademicYear == year.Previous.ToString(), ct);
+            var instance = await db.Programmes.AsNoTracking()
+                .Where(p => p.SchoolId == SchoolId && p.DefinitionId == SelfReviews.SelfReviews.DefinitionId && p.AcademicYear == year.ToString())
+                .Select(p => (Guid?)p.InstanceId).FirstOrDefaultAsync(ct);
+            if (last is null || instance is null) return;
+            var before = await db.SelfReviewLevels.AsNoTracking().Where(l => l.SelfReviewId == last.Id)
+                .ToDictionaryAsync(l => l.DescriptorId, l => l.Level, ct);
+            var planned = await db.WorkPlanLines.AsNoTracking().Where(w => w.SelfReviewId == last.Id).Select(w => w.DimensionId).ToListAsync(ct);
+            var done = UkTime.StartOf(new DateOnly(year.StartYear, 9, 24)).AddHours(15).UtcDateTime;
+            var register = await SenFigureRules.FromRegisterAsync(db, SchoolId, ct);
+            var record = new SelfReviewRecord
+            {
+                Id = Guid.CreateVersion7(now), SchoolId = SchoolId, AcademicYear = year.ToString(), SavedBy = "demo", SavedAt = done,
+                CompletedAt = done, Figures = System.Text.Json.JsonSerializer.Serialize(register, SenFigureRules.Json),
+            };
+            db.SelfReviews.Add(record);
+            var means = new List<(string Dimension, double Mean)>();
+            foreach (var dimension in review.Dimensions)
+            {
+                var levels = dimension.Descriptors.Select(d =>
+                    Math.Clamp(before.GetValueOrDefault(d.Id, 2) + (planned.Contains(dimension.Id) ? 1 : 0), 1, 4)).ToList();
+                foreach (var (descriptor, level) in dimension.Descriptors.Zip(levels))
+                {
+                    db.SelfReviewLevels.Add(new SelfReviewLevel
+                    {
+                        Id = Guid.CreateVersion7(now), SelfReviewId = record.Id, DescriptorId = descriptor.Id, Level = level,
+                        Evidence = "Seen in the faculty reviews and the provision map.",
+                    });
+                }
+                means.Add((dimension.Id, levels.Average()));
+            }
+            var discuss = means.OrderBy(m => m.Mean).Take(2).Select(m => m.Dimension).ToList();
+            foreach (var dimension in review.Dimensions)
+            {
+                db.SelfReviewDimensions.Add(new SelfReviewDimension
+                {
+                    Id = Guid.CreateVersion7(now), SelfReviewId = record.Id, DimensionId = dimension.Id,
+                    ForDiscussion = discuss.Contains(dimension.Id),
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            task = await db.Tasks.AsNoTracking()
+                .Where(t => t.InstanceId == instance.Value && t.Status == WorkTaskStatus.Open && t.DefinitionTaskId == "complete-self-review")
+                .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+        }
+        if (task is { } id) await engine.CompleteTaskAsync(id, null, "Recorded on the school's self-review.", "demo", ct);
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

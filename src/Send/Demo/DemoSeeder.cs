@@ -140,6 +140,8 @@ public sealed class DemoSeeder(
             await DemoFunding.SeedAsync(db, BoroughId, SchoolId, oakfieldPupils, today, ct);
         // Last year's self-reviews of the borough's schools, and this year's started (the EP is assigned with the demo staff).
         await DemoSelfReview.SeedAsync(engine, factory, clock, selfReviews, BoroughId, ct);
+        // The second school has done this year's in September, so the borough sees a level and its change from last year.
+        await DemoSecondSchool.CompleteThisYearsSelfReviewAsync(engine, factory, clock, selfReviews, ct);
         logger.LogInformation("Seeded the demo borough's two schools with {Count} pupils", instances.Count);
         return true;
     }

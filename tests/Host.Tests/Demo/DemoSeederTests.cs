@@ -48,4 +48,40 @@ public sealed class DemoSeederTests
         Assert.Equal(3, plan["items"]!.AsArray().Count);
         Assert.All(plan["items"]!.AsArray(), i => Assert.Equal("monitoring", (string?)i!["source"]));
     }
+
+    [Fact]
+    public async Task TheDemoBorough_HasASecondSchool_ASecondary_WithPlansLateReviewsAnAuditAndThisYearsSelfReview()
+    {
+        await using var factory = new ServiceFactory("2026-11-23", demo: true);
+        using var http = factory.CreateClient();
+
+        var overview = (await http.GetFromJsonAsync<JsonObject>("/api/boroughs/demo-borough/overview"))!;
+        var schools = overview["schools"]!.AsArray().ToDictionary(s => (string)s!["schoolId"]!, s => s!.AsObject());
+        Assert.Equal(["oakfield-primary", "westbrook-academy"], schools.Keys.Order(StringComparer.Ordinal));
+        var westbrook = schools["westbrook-academy"];
+        Assert.Equal(("Westbrook Academy", "secondary"), ((string?)westbrook["name"], (string?)westbrook["phase"]));
+        // Four EHC plans; two had an early review meeting this autumn whose report has not come: late.
+        Assert.Equal((4, 2, 2), ((int)westbrook["plans"]!, (int)westbrook["annualReviewsDue"]!, (int)westbrook["annualReviewsLate"]!));
+        // Last year's audit, held on 12 November 2025: the next is due two years on.
+        Assert.Equal(("2025-11-12", "2027-11-12", false), ((string?)westbrook["lastAuditOn"], (string?)westbrook["nextAuditDueOn"],
+            (bool)westbrook["auditOverdue"]!));
+        // This year's self-review beside last year's: a level, and a change (the work plan's dimensions a point up).
+        Assert.NotNull((double?)westbrook["selfReviewLevel"]);
+        Assert.True((double?)westbrook["selfReviewChange"] > 0, westbrook.ToJsonString());
+        Assert.NotNull((decimal?)westbrook["allocation"]);
+        Assert.True((int)overview["headlines"]!["annualReviewsLate"]! >= 2);
+
+        var late = (await http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/annual-reviews?status=late&schoolId=westbrook-academy"))!;
+        Assert.Equal(2, late.Count);
+        Assert.All(late, r => Assert.Equal("held", (string?)r!["status"]));
+        var reviews = (await http.GetFromJsonAsync<JsonArray>("/api/boroughs/demo-borough/annual-reviews?status=all&schoolId=westbrook-academy"))!;
+        Assert.Contains(reviews, r => (bool)r!["lookedAfter"]! && ((JsonArray)r["notifiedFor"]!).Count >= 0);
+        Assert.Contains(reviews, r => (int)r!["yearGroup"]! == 11);
+
+        // The Year 11 pupil's plan must name the post-16 placement by 31 March (the school is a secondary).
+        var year11 = (string)reviews.First(r => (int)r!["yearGroup"]! == 11)!["instanceId"]!;
+        var tasks = (await http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={year11}"))!;
+        Assert.Contains(tasks, t => ((string)t!["title"]!).StartsWith("Amend the plan to name the post-16 placement", StringComparison.Ordinal)
+            && (string?)t["dueOn"] == "2027-03-31");
+    }
 }
