@@ -69,6 +69,9 @@ public sealed class SelfReviews(
             Capabilities.Of(Capabilities.ChangeSelfReview), ct);
         var problems = new ProblemCollector();
         var year = CheckYear(academicYear, problems);
+        var thisYear = AcademicYear.Of(UkTime.DateOf(time.GetUtcNow()));
+        problems.Check(year.StartYear <= thisYear.StartYear, "year",
+            $"{year} has not started yet: the self-review is of the year under way ({thisYear}).");
         CheckLevels(review, body.Levels, problems);
         CheckDiscussion(review, body.Discussion, problems);
         var figures = SenFigureRules.Check(body.Figures, problems);

@@ -364,6 +364,8 @@ public sealed class SelfReviewTests
         Assert.Contains("More pupils are at a stage (4) than are on roll (3).", Text(figures));
         var badYear = await Pathway.ProblemAsync(await senco.GetAsync("/api/schools/oakfield/self-review/2026-2027"), HttpStatusCode.BadRequest);
         Assert.Contains("a school year such as 2026-27", Text(badYear));
+        var notYet = await Pathway.ProblemAsync(await senco.PutAsJsonAsync(Review("oakfield", "2027-28"), new { }), HttpStatusCode.BadRequest);
+        Assert.Contains("2027-28 has not started yet", Text(notYet));
         var saved = (await senco.GetFromJsonAsync<JsonObject>(Review("oakfield", "2026-27")))!;
         Assert.Null(saved["savedAt"]);
         Assert.All(saved["dimensions"]!.AsArray(), d => Assert.All(d!["descriptors"]!.AsArray(), x => Assert.Null(x!["level"])));
