@@ -130,11 +130,15 @@ public sealed class WorkspaceTests(StudioFixture studio)
     }
 
     [Fact]
-    public async Task AnLaOfficer_LandsOnTheirBoroughsOpenAssessments_WithTheSen2Csv()
+    public async Task AnLaOfficer_LandsOnTheBoroughOverview_AndOpensTheirBoroughsOpenAssessments_WithTheSen2Csv()
     {
         await studio.CreateStaffAsync("officer@demo-borough.test", "Lee Officer", "la-officer");
         var page = await studio.NewPageAsync(signedIn: false);
         await StudioFixture.SignInAsync(page, "officer@demo-borough.test");
+        await Expect(page).ToHaveURLAsync(new Regex("/la$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Borough overview · Demo Borough" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Assessments", Exact = true })).ToHaveAttributeAsync("href", "/la/assessments");
+        await page.GetByTestId("headline-assessments").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/la/assessments$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open assessments · Demo Borough" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("compliance")).ToContainTextAsync("decisions whether to assess");
