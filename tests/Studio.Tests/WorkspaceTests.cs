@@ -137,6 +137,11 @@ public sealed class WorkspaceTests(StudioFixture studio)
         await StudioFixture.SignInAsync(page, "officer@demo-borough.test");
         await Expect(page).ToHaveURLAsync(new Regex("/la$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Borough overview · Demo Borough" })).ToBeVisibleAsync();
+        // The side navigation groups the borough's pages under their heading; a school's own records are not the officer's.
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Expect(nav.GetByRole(AriaRole.Group, new() { Name = "Borough" }).GetByRole(AriaRole.Link)).ToHaveTextAsync(
+            ["Borough overview", "Assessments", "Annual reviews", "Schools' self-reviews", "Borough SEN audits", "Borough SEN funding"]);
+        await Expect(nav).Not.ToContainTextAsync("SEN register");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Assessments", Exact = true })).ToHaveAttributeAsync("href", "/la/assessments");
         await page.GetByTestId("headline-assessments").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/la/assessments$"));
