@@ -125,16 +125,7 @@ internal static class DemoSecondSchool
     public static async Task CompleteThisYearsSelfReviewAsync(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory,
         TimeProvider clock, SelfReviewSource? source, CancellationToken ct)
     {
-        SelfReviewDefinition review;
-        try
-        {
-            if (source is null) return;
-            review = source.Review;
-        }
-        catch (NotFoundException)
-        {
-            return;
-        }
+        if (DemoSelfReview.ReviewOf(source) is not { } review) return;
         var now = clock.GetUtcNow();
         var year = AcademicYear.Of(UkTime.DateOf(now));
         Guid? task;

@@ -16,20 +16,23 @@ internal static class DemoSelfReview
         ("governance", "Reporting to governors", "A termly SEN report to the full governing body"),
     ];
 
-    public static async Task SeedAsync(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory, TimeProvider clock,
-        SelfReviewSource? source, string boroughId, CancellationToken ct)
+    /// <summary>The shipped self-review; none in a trimmed definitions folder without it, when there is nothing to seed.</summary>
+    public static SelfReviewDefinition? ReviewOf(SelfReviewSource? source)
     {
-        SelfReviewDefinition review;
         try
         {
-            if (source is null) return;
-            review = source.Review;
+            return source?.Review;
         }
         catch (NotFoundException)
         {
-            // A trimmed definitions folder without the self-review: nothing to seed.
-            return;
+            return null;
         }
+    }
+
+    public static async Task SeedAsync(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory, TimeProvider clock,
+        SelfReviewSource? source, string boroughId, CancellationToken ct)
+    {
+        if (ReviewOf(source) is not { } review) return;
         var now = clock.GetUtcNow();
         var year = AcademicYear.Of(UkTime.DateOf(now));
         var last = year.Previous;
