@@ -8,7 +8,8 @@ public sealed record AdvanceResult(DateTimeOffset Now, int Fired, int Cancelled,
 /// <summary>
 /// Moves the simulated clock forward the way real time would pass: every timer fires at its own due time, in due
 /// order, and the 07:00 daily round (deadlines, the year's programmes) runs on each UK day crossed. A person can
-/// watch a school year unfold in minutes.
+/// watch a school year unfold in minutes. A timer that cannot fire (its follow-up needs term dates the borough has not
+/// published yet) stays pending and is tried again at each later step, as the dispatcher does on the real clock.
 /// </summary>
 public sealed class SimulatedClock(
     SimulatedTimeProvider clock, ITimerQueries queries, TimerDispatcher dispatcher, DailyRound daily, StoredClock stored)
@@ -27,17 +28,20 @@ public sealed class SimulatedClock(
         {
             var (fired, cancelled, warned, escalated) = (0, 0, 0, 0);
             var nextSweep = NextSweepAfter(clock.GetUtcNow());
+            // When the timers due fired none (one that cannot fire stays pending, as on the real clock, and is tried again
+            // later), the clock moves on to the next daily round rather than stopping there: the days after it still pass.
+            DateTimeOffset? stuckAt = null;
             while (true)
             {
                 var now = clock.GetUtcNow();
                 var nextTimer = await queries.NextDueAsync(ct) is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : (DateTimeOffset?)null;
-                if (nextTimer is { } t && t <= target && t <= nextSweep)
+                if (nextTimer is { } t && t <= target && t <= nextSweep && stuckAt != now)
                 {
                     if (t > now) clock.AdvanceTo(t);
                     var result = await dispatcher.FireDueAsync(clock.GetUtcNow(), TimerDispatchOptions.CatchUp, ct);
                     fired += result.Fired;
                     cancelled += result.Cancelled;
-                    if (result.Fired + result.Cancelled == 0) break;
+                    if (result.Fired + result.Cancelled == 0) stuckAt = clock.GetUtcNow();
                     continue;
                 }
                 if (nextSweep > target) break;
