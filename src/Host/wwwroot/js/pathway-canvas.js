@@ -60,7 +60,87 @@ function nodeAttrs(n, look) {
   };
 }
 
-function edgeLook(e, look) {
+// Where each arrow's label goes, so that no label lies over another or over a state. The canvas works out the
+// arrows' straight lines itself (anchors at the states' centres, cut at their borders), then tries places along each
+// line, middle first, and beside it, and keeps the first whose box is clear; the shortest arrows choose first.
+const nodeSize = { w: 230, h: 100 };
+let measurer = null;
+
+function labelSize(text) {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  measurer.font = '11px ' + (getComputedStyle(document.body).fontFamily || 'sans-serif');
+  const lines = String(text || '').split('\n');
+  const width = Math.max(...lines.map(l => measurer.measureText(l).width));
+  return { w: width + 8, h: lines.length * 13 + 6 };
+}
+
+function clip(from, to, rect) {
+  // Where the line from a state's anchor towards a point leaves the state's box.
+  const dx = to.x - from.x, dy = to.y - from.y;
+  const cx = rect.x + rect.w / 2, cy = rect.y + rect.h / 2;
+  let t = 1;
+  if (dx !== 0) t = Math.min(t, Math.abs((dx > 0 ? rect.x + rect.w - from.x : rect.x - from.x) / dx));
+  if (dy !== 0) t = Math.min(t, Math.abs((dy > 0 ? rect.y + rect.h - from.y : rect.y - from.y) / dy));
+  return Math.abs(from.x - cx) > rect.w / 2 || Math.abs(from.y - cy) > rect.h / 2 ? from : { x: from.x + dx * t, y: from.y + dy * t };
+}
+
+function overlaps(a, b, margin) {
+  return a.x < b.x + b.w + margin && b.x < a.x + a.w + margin && a.y < b.y + b.h + margin && b.y < a.y + a.h + margin;
+}
+
+function loopVertices(rect) {
+  const cx = rect.x + rect.w / 2;
+  return [{ x: cx - 50, y: rect.y - 45 }, { x: cx + 50, y: rect.y - 45 }];
+}
+
+export function placeLabels(model) {
+  const rects = new Map(model.nodes.map(n => [n.id, { x: n.x, y: n.y, w: nodeSize.w, h: nodeSize.h }]));
+  const lines = [];
+  for (const e of model.edges) {
+    const a = rects.get(e.source), b = rects.get(e.target);
+    if (!a || !b) continue;
+    let p, q;
+    if (e.source === e.target) {
+      // An arrow back to its own state loops over the top of it.
+      [p, q] = loopVertices(a);
+    } else {
+      const ca = { x: a.x + a.w / 2 + e.offset, y: a.y + a.h / 2 + e.offset };
+      const cb = { x: b.x + b.w / 2 + e.offset, y: b.y + b.h / 2 + e.offset };
+      p = clip(ca, cb, a);
+      q = clip(cb, ca, b);
+    }
+    lines.push({ e, p, q, length: Math.hypot(q.x - p.x, q.y - p.y), size: labelSize(e.label) });
+  }
+  lines.sort((l, m) => l.length - m.length);
+  const states = [...rects.values()];
+  const placed = [];
+  const result = {};
+  const ratios = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
+  for (const l of lines) {
+    const { w, h } = l.size;
+    const len = l.length || 1;
+    // The unit normal to the line: labels step off to either side of it by their own height.
+    const nx = -(l.q.y - l.p.y) / len, ny = (l.q.x - l.p.x) / len;
+    let best = null;
+    for (const step of [0, 1, -1, 2, -2, 3, -3, 4, -4, 6, -6]) {
+      for (const r of ratios) {
+        const shift = step * (Math.abs(nx) * (w + 6) / 2 + Math.abs(ny) * (h + 6) / 2 + 4);
+        const off = { x: Math.round(nx * shift), y: Math.round(ny * shift) };
+        const at = { x: l.p.x + (l.q.x - l.p.x) * r + off.x, y: l.p.y + (l.q.y - l.p.y) * r + off.y };
+        const box = { x: at.x - w / 2, y: at.y - h / 2, w, h };
+        const hits = states.filter(s => overlaps(box, s, 6)).length * 2 + placed.filter(o => overlaps(box, o, 4)).length;
+        if (!best || hits < best.hits) best = { hits, box, position: { distance: r, offset: off } };
+        if (hits === 0) break;
+      }
+      if (best.hits === 0) break;
+    }
+    placed.push(best.box);
+    result[l.e.id] = best.position;
+  }
+  return result;
+}
+
+function edgeLook(e, look, position) {
   const colour = look.selected ? colours.selected : look.onPath ? colours.path : look.dim ? colours.dim : colours.edge;
   return {
     attrs: {
@@ -71,7 +151,7 @@ function edgeLook(e, look) {
       },
     },
     labels: [{
-      position: { distance: 0.5 },
+      position: position ?? { distance: 0.5 },
       attrs: {
         label: { text: e.label, fontSize: 11, fill: '#263238' },
         body: { fill: '#ffffffee', stroke: look.selected ? colours.selected : '#cfd8dc', rx: 4, ry: 4 },
@@ -117,7 +197,7 @@ class PathwayCanvas {
       keyboard.bindKey(['ctrl+y', 'meta+shift+z'], () => { this.dotnet.invokeMethodAsync('OnRedoKey'); return false; });
     }
     this.graph.on('node:click', ({ node }) => this.clicked('state', node.id));
-    this.graph.on('edge:click', ({ edge }) => this.clicked('transition', edge.id));
+    this.graph.on('edge:click', ({ edge }) => this.clicked('transition', edge.getData()?.id ?? edge.id));
     this.graph.on('blank:click', () => this.clicked(null, null));
     this.graph.on('node:moved', ({ node }) => {
       const p = node.getPosition();
@@ -144,8 +224,12 @@ class PathwayCanvas {
   // zoom stay where they were.
   sync(model) {
     this.model = model;
+    this.labelPositions = placeLabels(model);
     const graph = this.graph;
     const wanted = new Set();
+    // An arrow may share its id with a state (the journal names both): its cell then gets a distinct one.
+    const stateIds = new Set(model.nodes.map(n => n.id));
+    this.cellIds = new Map(model.edges.map(e => [e.id, stateIds.has(e.id) ? 'arrow:' + e.id : e.id]));
     graph.batchUpdate(() => {
       for (const n of model.nodes) {
         wanted.add(n.id);
@@ -161,14 +245,23 @@ class PathwayCanvas {
         }
       }
       for (const e of model.edges) {
-        wanted.add(e.id);
-        let edge = graph.getCellById(e.id);
+        const id = this.cellIds.get(e.id);
+        wanted.add(id);
+        let edge = graph.getCellById(id);
         if (edge && (!edge.isEdge() || edge.getSourceCellId() !== e.source || edge.getTargetCellId() !== e.target)) { edge.remove(); edge = null; }
+        const loop = e.source === e.target;
+        const end = loop ? { name: 'top' } : anchor(e);
+        const home = loop ? model.nodes.find(n => n.id === e.source) : null;
+        const vertices = home ? loopVertices({ x: home.x, y: home.y, ...nodeSize }) : [];
         if (!edge) {
-          graph.addEdge({ id: e.id, shape: 'edge', source: { cell: e.source, anchor: anchor(e) }, target: { cell: e.target, anchor: anchor(e) }, connector: { name: 'rounded' }, zIndex: 0 });
+          graph.addEdge({
+            id, data: { id: e.id }, shape: 'edge', source: { cell: e.source, anchor: end }, target: { cell: e.target, anchor: end }, vertices,
+            connector: { name: 'rounded' }, zIndex: 0,
+          });
         } else {
-          edge.setSource({ cell: e.source, anchor: anchor(e) });
-          edge.setTarget({ cell: e.target, anchor: anchor(e) });
+          edge.setSource({ cell: e.source, anchor: end });
+          edge.setTarget({ cell: e.target, anchor: end });
+          edge.setVertices(vertices);
         }
       }
       for (const cell of graph.getCells()) if (!wanted.has(cell.id)) cell.remove();
@@ -200,13 +293,13 @@ class PathwayCanvas {
       }
       const anyPath = l.path.length > 0;
       for (const e of this.model.edges) {
-        const edge = graph.getCellById(e.id);
+        const edge = graph.getCellById(this.cellIds?.get(e.id) ?? e.id);
         if (!edge) continue;
         const look = edgeLook(e, {
           selected: (l.selectedKind === 'transition' && l.selectedId === e.id) || l.focusEdge === e.id,
           onPath: l.path.includes(e.id),
           dim: anyPath && !l.path.includes(e.id),
-        });
+        }, this.labelPositions?.[e.id]);
         edge.setAttrs(look.attrs);
         edge.setLabels(look.labels);
       }
@@ -218,7 +311,7 @@ class PathwayCanvas {
     this.look.selectedKind = kind;
     this.look.selectedId = id;
     this.restyle();
-    const cell = id ? this.graph.getCellById(id) : null;
+    const cell = id ? this.graph.getCellById(kind === 'transition' ? this.cellIds?.get(id) ?? id : id) : null;
     if (cell && cell.isNode()) this.graph.centerCell(cell, { animation: false });
   }
 
@@ -237,16 +330,23 @@ class PathwayCanvas {
     const g = new window.dagre.graphlib.Graph({ multigraph: true });
     g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 90, edgesep: 20, marginx: 20, marginy: 20 });
     for (const n of this.model.nodes) g.setNode(n.id, { width: 230, height: 100 });
-    for (const e of this.model.edges) g.setEdge(e.source, e.target, { width: 170, height: 34, labelpos: 'c' }, e.id);
+    for (const e of this.model.edges) {
+      const size = labelSize(e.label);
+      g.setEdge(e.source, e.target, { width: size.w + 12, height: size.h + 8, labelpos: 'c' }, e.id);
+    }
     window.dagre.layout(g);
     const positions = {};
     for (const id of g.nodes()) {
       const p = g.node(id);
       positions[id] = { x: Math.round(p.x - 115), y: Math.round(p.y - 50) };
     }
+    // The labels find their places again around the states' new positions.
+    this.model = { ...this.model, nodes: this.model.nodes.map(n => (positions[n.id] ? { ...n, ...positions[n.id] } : n)) };
+    this.labelPositions = placeLabels(this.model);
     this.graph.batchUpdate(() => {
       for (const [id, p] of Object.entries(positions)) this.graph.getCellById(id)?.setPosition(p.x, p.y);
     });
+    this.restyle();
     this.fit();
     return positions;
   }
