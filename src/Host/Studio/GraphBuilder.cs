@@ -26,7 +26,7 @@ public static class GraphBuilder
             for (var i = 0; i < list.Count; i++)
             {
                 var offset = list.Count == 1 ? 0 : (i - (list.Count - 1) / 2.0) * 16;
-                edges.Add(new GraphEdge(list[i].Id, list[i].From, list[i].To, Wrap(DefinitionWording.Arrow(list[i], d), 26), offset));
+                edges.Add(new GraphEdge(list[i].Id, list[i].From, list[i].To, Wrap(DefinitionWording.Arrow(list[i], d), 34), offset));
             }
         }
         return new GraphModel(nodes, edges);
