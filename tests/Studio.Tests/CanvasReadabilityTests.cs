@@ -47,9 +47,31 @@ public sealed class CanvasReadabilityTests(StudioFixture studio)
         var page = await studio.NewPageAsync();
         await StudioFixture.OpenAsync(page, $"/definitions/{definition}/design");
         await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
+        await AssertReadableAsync(page, definition);
+    }
+
+    [Fact]
+    public async Task NewDefinition_AutoLaidOut_HasNoLabelOverAnotherLabelOrAState()
+    {
+        // Eight states, each escalating to the next and stepping back, none with a place yet: the designer's auto-layout
+        // has to make room for two labels between every pair.
+        var chain = Definitions.Chain("auto-laid-out", 8);
+        await Definitions.ImportAsync(studio.Http, chain with { States = [.. chain.States.Select(s => s with { Layout = null })] }, publish: true);
+        var page = await studio.NewPageAsync();
+        await StudioFixture.OpenAsync(page, "/definitions/auto-laid-out/design");
+        await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
+        await page.GetByLabel("Auto-layout").ClickAsync();
+        await Expect(page.GetByLabel("Undo")).ToBeEnabledAsync();
+        await AssertReadableAsync(page, "auto-laid-out");
+    }
+
+    /// <summary>Reads the boxes the browser drew and fails naming every label that lies over another or over a state.</summary>
+    private static async Task AssertReadableAsync(IPage page, string definition)
+    {
         // X6 draws the arrows' labels a frame or two after the states.
         await page.WaitForFunctionAsync(@"() => { const c = document.querySelector('[data-testid=canvas]');
             return c.querySelectorAll('g.x6-edge .x6-edge-label').length >= Number(c.dataset.edges); }");
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
         await page.Locator("[data-testid=canvas]").ScreenshotAsync(new() { Path = RepoPaths.Screenshot($"canvas-{definition}.png") });
         var drawn = System.Text.Json.JsonSerializer.Deserialize<Drawn>(await page.EvaluateAsync<string>(Boxes), Json)!;
 
