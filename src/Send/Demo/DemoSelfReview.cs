@@ -17,17 +17,7 @@ internal static class DemoSelfReview
     ];
 
     /// <summary>The shipped self-review; none in a trimmed definitions folder without it, when there is nothing to seed.</summary>
-    public static SelfReviewDefinition? ReviewOf(SelfReviewSource? source)
-    {
-        try
-        {
-            return source?.Review;
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
+    public static SelfReviewDefinition? ReviewOf(SelfReviewSource? source) => source?.Installed;
 
     public static async Task SeedAsync(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory, TimeProvider clock,
         SelfReviewSource? source, string boroughId, CancellationToken ct)
