@@ -77,6 +77,7 @@ public sealed partial class BoroughOverviewTests(StudioFixture studio)
         // The charts are drawn: Plotly's svg in each.
         foreach (var chart in new[] { "chart-levels", "chart-reviews", "chart-funding" })
             await Expect(page.GetByTestId(chart).Locator("svg.main-svg").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = RepoPaths.Screenshot("borough-overview.png"), FullPage = true });
 
         // The late reviews headline opens the borough's annual reviews; the assessments are a click away from the landing page.
         await page.GetByTestId("headline-late-reviews").ClickAsync();
