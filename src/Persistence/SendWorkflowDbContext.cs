@@ -39,6 +39,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<MediationCertificate> MediationCertificates => Set<MediationCertificate>();
     public DbSet<ClockState> Clock => Set<ClockState>();
     public DbSet<HealthProbe> Health => Set<HealthProbe>();
+    public DbSet<PlayScenarioRecord> PlayScenarios => Set<PlayScenarioRecord>();
 
     /// <summary>Saves; a full or read-only disk comes out as <see cref="StorageUnavailableException"/> (503 at the API).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
