@@ -25,4 +25,6 @@ public static class JournalKinds
     public const string Replanned = "replanned";
     public const string ExceptionRecorded = "exception-recorded";
     public const string RuleError = "rule-error";
+    /// <summary>Moved to another version of its definition through a state map.</summary>
+    public const string Migrated = "migrated";
 }

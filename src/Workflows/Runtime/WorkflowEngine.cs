@@ -1,4 +1,5 @@
 using SendWorkflow.Workflows.Runtime.Handlers;
+using SendWorkflow.Workflows.Runtime.Migration;
 
 namespace SendWorkflow.Workflows.Runtime;
 
@@ -18,6 +19,7 @@ public sealed class WorkflowEngine
     private readonly AssignTaskHandler _assign;
     private readonly CloseHandler _close;
     private readonly RecheckHandler _recheck;
+    private readonly MigrateHandler _migrate;
 
     public WorkflowEngine(IWorkflowStore store, IDefinitionCatalog catalog, ICalendarProvider calendars, TimeProvider time)
     {
@@ -34,6 +36,7 @@ public sealed class WorkflowEngine
         _assign = new AssignTaskHandler(services, work);
         _close = new CloseHandler(services, work);
         _recheck = new RecheckHandler(services, work);
+        _migrate = new MigrateHandler(services, work, new StateEnterer(services, events));
     }
 
     /// <summary>Starts the definition's published version (as it runs in the subject's borough) for the subject.</summary>
@@ -91,4 +94,11 @@ public sealed class WorkflowEngine
     /// </summary>
     public Task<int> RecheckTasksAsync(Guid instanceId, string reason, string? actor, CancellationToken ct) =>
         _recheck.RecheckAsync(instanceId, reason, actor, ct);
+
+    /// <summary>
+    /// Moves an instance to another version of its definition through a state map, in one unit of work (or, as a dry run,
+    /// computes the same move and writes nothing): the plan of tasks and timers cancelled, kept and started, or why it was
+    /// skipped (it moved on, ended, or runs another version).
+    /// </summary>
+    public Task<MigrationOutcome> MigrateAsync(InstanceMigration request, CancellationToken ct) => _migrate.MigrateAsync(request, ct);
 }
