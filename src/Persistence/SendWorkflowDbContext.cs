@@ -39,6 +39,8 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<MediationCertificate> MediationCertificates => Set<MediationCertificate>();
     public DbSet<ClockState> Clock => Set<ClockState>();
     public DbSet<HealthProbe> Health => Set<HealthProbe>();
+    public DbSet<PupilMigrationRecord> PupilMigrations => Set<PupilMigrationRecord>();
+    public DbSet<PupilMigrationItem> PupilMigrationItems => Set<PupilMigrationItem>();
     public DbSet<PlayScenarioRecord> PlayScenarios => Set<PlayScenarioRecord>();
 
     /// <summary>Saves; a full or read-only disk comes out as <see cref="StorageUnavailableException"/> (503 at the API).</summary>
