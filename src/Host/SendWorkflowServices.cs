@@ -8,6 +8,7 @@ using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Clock;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Send.Demo;
+using SendWorkflow.Send.Play;
 using SendWorkflow.Workflows.Definitions;
 
 namespace SendWorkflow.Host;
@@ -43,6 +44,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughViews>();
         services.AddSingleton<SendWorkflow.Send.AnnualReviews.AnnualReviewMonitor>();
         services.AddSingleton<SendWorkflow.Send.Overview.BoroughOverviews>();
+        services.AddSingleton<SendWorkflow.Send.Flow.PathwayFlow>();
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();
         services.AddSingleton<SendWorkflow.Send.Cases.Explanations>();
         services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();
@@ -65,6 +67,7 @@ public static class SendWorkflowServices
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<IDefinitionCatalog>(sp => sp.GetRequiredService<DefinitionCatalog>());
         services.AddSingleton<DefinitionService>();
+        services.AddPlay();
         services.AddSingleton<CalendarRegistry>();
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<CalendarRegistry>());
         services.AddSingleton<WorkflowEngine>();
@@ -72,6 +75,7 @@ public static class SendWorkflowServices
         services.AddHostedService<StartupTasks>();
         // After the start-up tasks: a restart's unsent reminders need the migrated database.
         services.AddReminderEmails(config);
+        services.AddPupilMigrations(config);
         return services;
     }
 
@@ -124,6 +128,8 @@ public static class SendWorkflowServices
         api.MapSenInformationApi();
         api.MapPupilRecordApi();
         api.MapDefinitionsApi();
+        api.MapMigrationsApi();
+        api.MapPlayApi();
         api.MapDirectoryApi();
         api.MapPupilImportsApi();
         api.MapInstancesApi();
@@ -133,6 +139,7 @@ public static class SendWorkflowServices
         api.MapStatutoryApi();
         api.MapAnnualReviewsApi();
         api.MapBoroughOverviewApi();
+        api.MapFlowApi();
         // The page a parent's link opens: outside /api, a page without sign-in.
         app.MapParentPage();
         return app;
