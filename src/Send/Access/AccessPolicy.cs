@@ -88,6 +88,25 @@ public static class AccessPolicy
         return db.Instances.AsNoTracking().Where(i => pupils.Contains(i.SubjectId) || i.SubjectId == ownSchool);
     }
 
+    /// <summary>
+    /// Instances a user may COUNT, never name (the flow on the canvas, pupils per stage): their pupils' (<see cref="PupilsFor"/>:
+    /// a SENCo their school's, an LA officer their borough's, whatever the definition), and the school programmes of their
+    /// own school, or for an LA officer of their borough's schools.
+    /// </summary>
+    public static IQueryable<WorkflowInstance> CountableInstancesFor(ClaimsPrincipal user, SendWorkflowDbContext db)
+    {
+        if (RoleOf(user) == StaffRoles.Administrator) return db.Instances.AsNoTracking();
+        var pupils = PupilsFor(user, db).Select(p => p.Id);
+        if (RoleOf(user) == StaffRoles.LaOfficer)
+        {
+            var borough = user.FindFirstValue(StaffClaims.Borough);
+            var schools = db.Schools.Where(s => s.BoroughId == borough).Select(s => SchoolSubject.Prefix + s.Id);
+            return db.Instances.AsNoTracking().Where(i => pupils.Contains(i.SubjectId) || schools.Contains(i.SubjectId));
+        }
+        var ownSchool = SchoolSubjectFor(user);
+        return db.Instances.AsNoTracking().Where(i => pupils.Contains(i.SubjectId) || i.SubjectId == ownSchool);
+    }
+
     /// <summary>The schools an educational psychologist is assigned to by their own borough; none for other roles.</summary>
     public static IQueryable<string> EpSchoolsFor(ClaimsPrincipal user, SendWorkflowDbContext db)
     {

@@ -188,6 +188,8 @@ public sealed class PermissionMatrixTests
             new("GET", "/api/definitions/{id}/export", "/api/definitions/send-pathway/export", null, SignedIn),
             new("POST", "/api/definitions/import", "/api/definitions/import", () => imported, Designers),
             new("POST", "/api/definitions/validate", "/api/definitions/validate", () => pathway, SignedIn),
+            new("GET", "/api/definitions/{id}/flow", "/api/definitions/send-pathway/flow?from=2026-09-01&to=2026-12-31", null,
+                ["senco", "head", "la", "admin"]),
             new("POST", "/api/rules/check", "/api/rules/check", () => new { expression = "facts.Stage == 1" }, SignedIn),
             new("POST", "/api/boroughs", "/api/boroughs", () => new { id = $"b-{Guid.NewGuid():N}"[..20], name = "New" }, AdminOnly),
             new("GET", "/api/boroughs/{id}", "/api/boroughs/demo-borough", null, SignedIn),

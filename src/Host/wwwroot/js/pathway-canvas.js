@@ -224,7 +224,7 @@ class PathwayCanvas {
   // zoom stay where they were.
   sync(model) {
     this.model = model;
-    this.labelPositions = placeLabels(model);
+    this.labelPositions = placeLabels(withFlowLabels(model, this.flow));
     const graph = this.graph;
     const wanted = new Set();
     // An arrow may share its id with a state (the journal names both): its cell then gets a distinct one.
@@ -305,6 +305,7 @@ class PathwayCanvas {
       }
     });
     this.container.dataset.selected = l.selectedId ?? '';
+    applyFlow(this);
   }
 
   select(kind, id) {
@@ -342,7 +343,7 @@ class PathwayCanvas {
     }
     // The labels find their places again around the states' new positions.
     this.model = { ...this.model, nodes: this.model.nodes.map(n => (positions[n.id] ? { ...n, ...positions[n.id] } : n)) };
-    this.labelPositions = placeLabels(this.model);
+    this.labelPositions = placeLabels(withFlowLabels(this.model, this.flow));
     this.graph.batchUpdate(() => {
       for (const [id, p] of Object.entries(positions)) this.graph.getCellById(id)?.setPosition(p.x, p.y);
     });
@@ -374,3 +375,81 @@ export function create(container, dotnet, readOnly, model) {
   window.pathwayCanvas = canvas;
   return canvas;
 }
+
+// The flow (issue 16): how many pupils are in each state now, the median school weeks they have spent there and the
+// share with overdue tasks; on each arrow how many took it in the period, thicker for more. States are coloured by time
+// in state as a heat map, on the scale the page's legend shows (flow.maxWeeks). The page sends the figures; these
+// functions only paint them over what restyle() drew, so switching the flow off is restyle() alone.
+export const heatStops = ['#e3f2fd', '#fff59d', '#ffb74d', '#ef5350', '#b71c1c'];
+
+function mix(a, b, t) {
+  const pa = parseInt(a.slice(1), 16), pb = parseInt(b.slice(1), 16);
+  const channel = shift => Math.round(((pa >> shift) & 255) * (1 - t) + ((pb >> shift) & 255) * t);
+  return '#' + [16, 8, 0].map(s => channel(s).toString(16).padStart(2, '0')).join('');
+}
+
+export function heatColour(weeks, maxWeeks) {
+  const t = Math.max(0, Math.min(1, maxWeeks > 0 ? weeks / maxWeeks : 0)) * (heatStops.length - 1);
+  const i = Math.min(heatStops.length - 2, Math.floor(t));
+  return mix(heatStops[i], heatStops[i + 1], t - i);
+}
+
+function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+
+function flowLabel(e, flow) {
+  const count = flow.edges[e.id] ?? 0;
+  return (e.label ? e.label + '\n' : '') + plural(count, 'pupil');
+}
+
+// The model with each arrow's label as the flow shows it, so the labels find room for their counts.
+function withFlowLabels(model, flow) {
+  return flow ? { ...model, edges: model.edges.map(e => ({ ...e, label: flowLabel(e, flow) })) } : model;
+}
+
+function applyFlow(canvas) {
+  const flow = canvas.flow;
+  const graph = canvas.graph;
+  if (!flow) return;
+  const maxEdge = Math.max(1, ...Object.values(flow.edges));
+  graph.batchUpdate(() => {
+    for (const n of canvas.model.nodes) {
+      const node = graph.getCellById(n.id);
+      const s = flow.states[n.id];
+      if (!node) continue;
+      if (!s || s.pupils === 0) {
+        node.setAttrs({ body: { fill: '#ffffff', 'data-pupils': 0 }, roles: { text: 'No pupils here now' }, timeframe: { text: '' } });
+        continue;
+      }
+      node.setAttrs({
+        body: { fill: heatColour(s.median ?? 0, flow.maxWeeks), 'data-pupils': s.pupils },
+        roles: { text: plural(s.pupils, 'pupil') + ', median ' + (s.median ?? 0).toFixed(1) + ' school weeks' },
+        timeframe: { text: (s.overduePercent ?? 0).toFixed(0) + '% with overdue tasks' },
+      });
+    }
+    for (const e of canvas.model.edges) {
+      const edge = graph.getCellById(canvas.cellIds?.get(e.id) ?? e.id);
+      if (!edge) continue;
+      const count = flow.edges[e.id] ?? 0;
+      edge.setAttrs({
+        line: {
+          strokeWidth: count > 0 ? 2 + 8 * count / maxEdge : 1,
+          stroke: count > 0 ? '#6a1b9a' : colours.dim,
+          'data-pupils': count,
+        },
+      });
+      const labels = edge.getLabels();
+      if (labels.length > 0) {
+        edge.setLabelAt(0, { ...labels[0], attrs: { ...labels[0].attrs, label: { ...labels[0].attrs?.label, text: flowLabel(e, flow) } } });
+      }
+    }
+  });
+}
+
+// Shows the page's figures ({ states: {id: {pupils, median, overduePercent}}, edges: {transitionId: pupils}, maxWeeks }),
+// or takes them away (null).
+PathwayCanvas.prototype.showFlow = function (flow) {
+  this.flow = flow || null;
+  this.labelPositions = placeLabels(withFlowLabels(this.model, this.flow));
+  this.restyle();
+  this.container.dataset.flow = this.flow ? 'on' : 'off';
+};
