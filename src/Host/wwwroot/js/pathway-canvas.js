@@ -406,6 +406,13 @@ function withFlowLabels(model, flow) {
   return flow ? { ...model, edges: model.edges.map(e => ({ ...e, label: flowLabel(e, flow) })) } : model;
 }
 
+// The state's words in white on the warmest colours, in their own colours otherwise.
+function textFills(onDark) {
+  return onDark
+    ? { name: { fill: '#ffffff' }, roles: { fill: '#ffffff' }, timeframe: { fill: '#ffffff' } }
+    : { name: { fill: '#212121' }, roles: { fill: '#455a64' }, timeframe: { fill: '#37474f' } };
+}
+
 function applyFlow(canvas) {
   const flow = canvas.flow;
   const graph = canvas.graph;
@@ -417,13 +424,17 @@ function applyFlow(canvas) {
       const s = flow.states[n.id];
       if (!node) continue;
       if (!s || s.pupils === 0) {
-        node.setAttrs({ body: { fill: '#ffffff', 'data-pupils': 0 }, roles: { text: 'No pupils here now' }, timeframe: { text: '' } });
+        const fills = textFills(false);
+        node.setAttrs({ ...fills, body: { fill: '#ffffff', 'data-pupils': 0 }, roles: { ...fills.roles, text: 'No pupils here now' },
+          timeframe: { ...fills.timeframe, text: '' } });
         continue;
       }
+      const fills = textFills(flow.maxWeeks > 0 && (s.median ?? 0) / flow.maxWeeks > 0.7);
       node.setAttrs({
+        ...fills,
         body: { fill: heatColour(s.median ?? 0, flow.maxWeeks), 'data-pupils': s.pupils },
-        roles: { text: plural(s.pupils, 'pupil') + ', median ' + (s.median ?? 0).toFixed(1) + ' school weeks' },
-        timeframe: { text: (s.overduePercent ?? 0).toFixed(0) + '% with overdue tasks' },
+        roles: { ...fills.roles, text: plural(s.pupils, 'pupil') + ', median ' + (s.median ?? 0).toFixed(1) + ' school weeks' },
+        timeframe: { ...fills.timeframe, text: (s.overduePercent ?? 0).toFixed(0) + '% with overdue tasks' },
       });
     }
     for (const e of canvas.model.edges) {
@@ -449,6 +460,7 @@ function applyFlow(canvas) {
 // or takes them away (null).
 PathwayCanvas.prototype.showFlow = function (flow) {
   this.flow = flow || null;
+  if (!this.flow) for (const n of this.model.nodes) this.graph.getCellById(n.id)?.setAttrs(textFills(false));
   this.labelPositions = placeLabels(withFlowLabels(this.model, this.flow));
   this.restyle();
   this.container.dataset.flow = this.flow ? 'on' : 'off';
