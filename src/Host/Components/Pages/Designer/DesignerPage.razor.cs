@@ -25,7 +25,7 @@ public partial class DesignerPage
     private string? _selKind;
     private string? _selId;
     private int _tab;
-    private const int ParametersTab = 1, FindingsTab = 2, ProblemsTab = 3;
+    private const int ParametersTab = 1, FindingsTab = 2, EventsTab = 3, ProblemsTab = 4;
     private bool _busy;
     private string? _loadError;
     private string? _message;
@@ -227,6 +227,10 @@ public partial class DesignerPage
         else if (p.TargetKind == "finding")
         {
             _tab = FindingsTab;
+        }
+        else if (p.TargetKind == "event")
+        {
+            _tab = EventsTab;
         }
     }
 }
