@@ -12,8 +12,9 @@ internal static class MigrationRequests
 {
     public const int MaxPupils = 20000;
 
+    /// <param name="mapOptional">Leave the map's problems out (the Studio's form, which shows the map to fill in).</param>
     public static async Task<MigrationScope> ResolveAsync(SendWorkflowDbContext db, AccessGuard guard, Caller caller,
-        (string Id, MigrationRequest Body) ask, CancellationToken ct)
+        (string Id, MigrationRequest Body) ask, CancellationToken ct, bool mapOptional = false)
     {
         var (id, body) = ask;
         new ProblemCollector()
@@ -43,7 +44,7 @@ internal static class MigrationRequests
         var fromDoc = DefinitionUpgrade.Apply(DefinitionJson.Parse(fromRow!.Json));
         var toDoc = DefinitionUpgrade.Apply(DefinitionJson.Parse(toRow!.Json));
         var candidates = await CandidatesAsync(db, guard, caller, (id, from, scope), body.Pupils, problems, ct);
-        var map = Map(fromDoc, toDoc, body.StateMap ?? [], candidates, problems);
+        var map = Map(fromDoc, toDoc, body.StateMap ?? [], candidates, mapOptional ? new ProblemCollector() : problems);
         problems.ThrowIfAny();
         return new MigrationScope(new MigrationVersions(id, from, to, map), scope, fromDoc, toDoc, candidates);
     }

@@ -128,7 +128,7 @@ public sealed class PupilMigrations(
     public async Task<MigrationChoices> ChoicesAsync(Caller caller, string id, int from, int to, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var scope = await MigrationRequests.ResolveAsync(db, guard, caller, (id, new MigrationRequest(from, to)), ct);
+        var scope = await MigrationRequests.ResolveAsync(db, guard, caller, (id, new MigrationRequest(from, to)), ct, mapOptional: true);
         var running = scope.Candidates.GroupBy(c => c.Instance.State)
             .Select(g => new RunningState(g.Key, scope.From.States.FirstOrDefault(s => s.Id == g.Key)?.Name ?? g.Key, g.Count()))
             .OrderBy(r => scope.From.States.FindIndex(s => s.Id == r.Id)).ToList();
