@@ -62,7 +62,9 @@ public sealed class PlayScenarios(IDbContextFactory<SendWorkflowDbContext> facto
     }
 
     /// <summary>Replays the scenario on the variant's draft as it is now: each step then and now, marking those that end differently.</summary>
-    public async Task<ReplayDto> ReplayAsync(Caller caller, string definitionId, string? scope, string name, CancellationToken ct)
+    /// <param name="given">The document to replay on (the designer's open one, saved or not); null for the variant's saved draft.</param>
+    public async Task<ReplayDto> ReplayAsync(Caller caller, string definitionId, string? scope, string name, CancellationToken ct,
+        WorkflowDefinition? given = null)
     {
         var variant = await guard.RequireVariantAsync(caller, scope);
         PlayScenarioRecord row;
@@ -72,7 +74,8 @@ public sealed class PlayScenarios(IDbContextFactory<SendWorkflowDbContext> facto
                 ?? throw new NotFoundException($"Definition '{definitionId}' has no scenario named '{name}' in {DefinitionScope.Describe(variant)} variant.");
         }
         var scenario = Dto(row);
-        var (draft, version, now) = await sessions.ReplayAsync(caller, definitionId, variant, scenario.StartsOn, scenario.Start, scenario.Steps, ct);
+        var (draft, version, now) = await sessions.ReplayAsync(caller, definitionId, variant, given, scenario.StartsOn, scenario.Start,
+            scenario.Steps, ct);
         var steps = scenario.Steps.Select((step, i) =>
         {
             var then = i < scenario.Outcomes.Count ? scenario.Outcomes[i] : null;

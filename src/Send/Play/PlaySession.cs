@@ -32,6 +32,8 @@ internal sealed class PlaySession(Guid id, string owner, string scope, RunnableD
     public PlayFacts Facts { get; private set; } = facts;
     public DateTimeOffset OpenedAt { get; } = openedAt;
     public DateTimeOffset LastUsed { get; set; } = openedAt;
+    /// <summary>The order of use among the service's sessions (the clock may stand still), newest highest.</summary>
+    public long Touched { get; set; }
     public IReadOnlyList<PlayStepResult> Steps => _steps;
     public string Folder => sandbox.Folder;
 

@@ -20,6 +20,7 @@ public sealed partial class PlaySessions(DefinitionService definitions, Definiti
     private readonly ConcurrentDictionary<Guid, (DateTimeOffset Host, DateTimeOffset Wall)> _used = new();
     private readonly SemaphoreSlim _template = new(1, 1);
     private string? _templateFile;
+    private long _touches;
 
     public PlayOptions Options => options;
 
@@ -27,7 +28,16 @@ public sealed partial class PlaySessions(DefinitionService definitions, Definiti
     public int Count => _sessions.Count;
 
     /// <summary>Starts a session on the variant's draft (or the document given), for the caller only.</summary>
-    public async Task<PlayStateDto> StartAsync(Caller caller, string definitionId, string? scope, PlayStart start, CancellationToken ct)
+    public Task<PlayStateDto> StartAsync(Caller caller, string definitionId, string? scope, PlayStart start, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var given = start.Document is { ValueKind: JsonValueKind.Object } json ? DefinitionJson.Parse(json) : null;
+        return StartAsync(caller, definitionId, scope, start, given, ct);
+    }
+
+    /// <summary>Starts a session on the document the designer has open (saved or not); null for the variant's saved draft.</summary>
+    public async Task<PlayStateDto> StartAsync(Caller caller, string definitionId, string? scope, PlayStart start, WorkflowDefinition? given,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(start);
@@ -43,8 +53,7 @@ public sealed partial class PlaySessions(DefinitionService definitions, Definiti
             throw new ConflictException($"{options.MaxTotal} Play sessions are open in the service; try again when some have ended.");
 
         var record = await definitions.GetAsync(definitionId, "latest", variant, ct);
-        var document = start.Document is { ValueKind: JsonValueKind.Object } given ? DefinitionJson.Parse(given) : DefinitionJson.Parse(record.Json);
-        document = document with { Id = definitionId, Version = record.Version };
+        var document = (given ?? DefinitionJson.Parse(record.Json)) with { Id = definitionId, Version = record.Version };
         var draft = RunnableDraft.Of(document);
         var compiled = CompiledDefinition.Compile(draft.Definition);
         var (others, missing) = await ChildrenAsync(compiled.Definition, ct);
@@ -102,10 +111,11 @@ public sealed partial class PlaySessions(DefinitionService definitions, Definiti
 
     /// <summary>Runs a scenario's steps in a fresh world on the draft as it is now, and ends the world; for replaying.</summary>
     internal async Task<(RunnableDraft Draft, int Version, IReadOnlyList<PlayOutcome> Outcomes)> ReplayAsync(Caller caller,
-        string definitionId, string variant, DateOnly startsOn, PlayFacts facts, IReadOnlyList<PlayStep> steps, CancellationToken ct)
+        string definitionId, string variant, WorkflowDefinition? given, DateOnly startsOn, PlayFacts facts, IReadOnlyList<PlayStep> steps,
+        CancellationToken ct)
     {
         var record = await definitions.GetAsync(definitionId, "latest", variant, ct);
-        var draft = RunnableDraft.Of(DefinitionJson.Parse(record.Json) with { Id = definitionId, Version = record.Version });
+        var draft = RunnableDraft.Of((given ?? DefinitionJson.Parse(record.Json)) with { Id = definitionId, Version = record.Version });
         var compiled = CompiledDefinition.Compile(draft.Definition);
         var (others, _) = await ChildrenAsync(compiled.Definition, ct);
         var calendar = calendars.ForBorough(await BoroughOfAsync(caller, ct));
@@ -140,12 +150,13 @@ public sealed partial class PlaySessions(DefinitionService definitions, Definiti
     private void Touch(PlaySession session)
     {
         session.LastUsed = time.GetUtcNow();
+        session.Touched = Interlocked.Increment(ref _touches);
         _used[session.Id] = (session.LastUsed, TimeProvider.System.GetUtcNow());
     }
 
     private async Task KeepWithinCapAsync(string owner, Guid keep)
     {
-        var extra = _sessions.Values.Where(s => s.Owner == owner && s.Id != keep).OrderByDescending(s => s.LastUsed)
+        var extra = _sessions.Values.Where(s => s.Owner == owner && s.Id != keep).OrderByDescending(s => s.Touched)
             .Skip(options.MaxPerUser - 1).ToList();
         foreach (var s in extra) await EndAsync(s.Id);
     }

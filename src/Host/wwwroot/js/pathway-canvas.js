@@ -465,3 +465,17 @@ PathwayCanvas.prototype.showFlow = function (flow) {
   this.restyle();
   this.container.dataset.flow = this.flow ? 'on' : 'off';
 };
+
+// Play ("Try it", issue 16): the test pupil's path lit up on the designer's own canvas while the draft is tried: the
+// state they are in, the states they went through and the arrows they took. endPlay() gives the designer back its look.
+PathwayCanvas.prototype.showPlay = function (current, visited, path) {
+  this.highlight(current, visited, path, null, null);
+  this.container.dataset.play = 'on';
+  this.container.dataset.playPath = (path || []).join(' ');
+};
+
+PathwayCanvas.prototype.endPlay = function () {
+  this.highlight(null, [], [], null, null);
+  this.container.dataset.play = 'off';
+  this.container.dataset.playPath = '';
+};
