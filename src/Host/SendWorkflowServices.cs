@@ -44,7 +44,7 @@ public static class SendWorkflowServices
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughViews>();
         services.AddSingleton<SendWorkflow.Send.AnnualReviews.AnnualReviewMonitor>();
         services.AddSingleton<SendWorkflow.Send.Overview.BoroughOverviews>();
-        services.AddSingleton<SendWorkflow.Send.Flow.PathwayFlow>();
+        services.AddPathwayFlow();
         services.AddSingleton<SendWorkflow.Send.Cases.Cases>();
         services.AddSingleton<SendWorkflow.Send.Cases.Explanations>();
         services.AddSingleton<SendWorkflow.Send.Programmes.Programmes>();

@@ -4,7 +4,8 @@ namespace SendWorkflow.Host.Tests.Scenarios;
 /// How pupils flow through the pathway (issue 16, point 3), walked on the simulated clock: per state the pupils in it now,
 /// the median time there in school weeks (the October half term does not count), the share with overdue tasks; per arrow
 /// the pupils who took it in a period and not outside it; a SENCo counts their school's pupils, an LA officer their
-/// borough's, and neither another school's or borough's.
+/// borough's, and neither another school's or borough's. The charts beside it: the school's pupils per stage week by week,
+/// and the borough's monthly share of decisions made within 6 weeks.
 /// </summary>
 public sealed class FlowTests
 {
@@ -113,6 +114,81 @@ public sealed class FlowTests
         var first = (await p.Http.GetFromJsonAsync<JsonObject>($"{Flow}?version=1"))!;
         Assert.Equal(1, (int)States(first)["cause-of-concern"]["pupils"]!);
         Assert.Equal("1", string.Join(",", first["versions"]!.AsArray().Select(v => (int)v!)));
+    }
+
+    [Fact]
+    public async Task TheSchoolsChart_CountsPupilsAtEachStage_WeekByWeek_FromTheJournal()
+    {
+        await using var p = await Pathway.StartAsync("2026-09-07");
+        (await p.Http.PostAsJsonAsync("/api/schools", new { id = "elmwood", name = "Elmwood Primary", boroughId = "demo-borough" }))
+            .EnsureSuccessStatusCode();
+        // Week of 7 September: one pupil stays at stage 1, another starts and leaves the pathway after good progress.
+        await p.StartPupilAsync();
+        await p.ReviewAsync((string)(await p.StartPupilAsync())["id"]!, "good");
+        await StartElsewhereAsync(p, "elmwood", "elm-chart");
+        // Week of 14 September: a pupil starts and an assessment is asked for the same day (stage 5); the next week, a plan (stage 6).
+        await p.AdvanceToAsync("2026-09-14");
+        var assessed = await p.PupilAtAsync("statutory-assessment");
+        await p.AdvanceToAsync("2026-09-21");
+        await p.RaiseAsync(assessed, "plan.issued");
+
+        var head = await p.StaffAsync("chart-head", "headteacher");
+        var chart = (await head.GetFromJsonAsync<JsonObject>("/api/schools/oakfield/pathway-stages"))!;
+        Assert.Equal(("2026-09-01", "2026-09-21"), ((string?)chart["from"], (string?)chart["to"]));
+        Assert.Equal("1,2,3,4,5,6", string.Join(",", chart["stages"]!.AsArray().Select(s => (int)s!["stage"]!)));
+        var weeks = chart["weeks"]!.AsArray().ToDictionary(w => (string)w!["weekStarting"]!,
+            w => string.Join(",", w!["pupils"]!.AsArray().Select(n => (int)n!)));
+        Assert.Equal(["2026-08-31", "2026-09-07", "2026-09-14", "2026-09-21"], weeks.Keys);
+        Assert.Equal("0,0,0,0,0,0", weeks["2026-08-31"]);
+        Assert.Equal("1,0,0,0,0,0", weeks["2026-09-07"]);
+        Assert.Equal("1,0,0,0,1,0", weeks["2026-09-14"]);
+        Assert.Equal("1,0,0,0,0,1", weeks["2026-09-21"]);
+        Assert.Equal("2026-09-21", (string?)chart["weeks"]!.AsArray()[^1]!["countedOn"]);
+
+        // A governor sees the counts; a class teacher may not; another school is not the head's.
+        var governor = await p.StaffAsync("chart-governor", "governor");
+        Assert.True((await governor.GetAsync("/api/schools/oakfield/pathway-stages")).IsSuccessStatusCode);
+        var teacher = await p.StaffAsync("chart-teacher", "class-teacher", classes: "3 Oak");
+        await Pathway.ProblemAsync(await teacher.GetAsync("/api/schools/oakfield/pathway-stages"), HttpStatusCode.Forbidden);
+        await Pathway.ProblemAsync(await head.GetAsync("/api/schools/elmwood/pathway-stages"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TheBoroughsChart_GivesEachMonthsShareOfDecisionsWithinSixWeeks()
+    {
+        await using var p = await Pathway.StartAsync("2026-09-07");
+        // Two requests on 7 September: one decided after 4 weeks (in October), one after 8 (in November, late).
+        var onTime = await AssessmentAsync(p);
+        var late = await AssessmentAsync(p);
+        await p.AdvanceToAsync("2026-10-05");
+        await p.RaiseAsync(onTime, "assessment.decided", new { assess = true, decidedOn = "2026-10-05", decidedBy = "A. Officer" });
+        await p.AdvanceToAsync("2026-11-02");
+        await p.RaiseAsync(late, "assessment.decided", new { assess = true, decidedOn = "2026-11-02", decidedBy = "A. Officer" });
+
+        var la = await OfficerAsync(p, "chart-lee", "demo-borough");
+        var chart = (await la.GetFromJsonAsync<JsonObject>("/api/boroughs/demo-borough/compliance/monthly?from=2026-09-01&to=2026-11-30"))!;
+        var months = chart["months"]!.AsArray().ToDictionary(m => (string)m!["month"]!, m => m!.AsObject());
+        Assert.Equal(["2026-09", "2026-10", "2026-11"], months.Keys);
+        Assert.Equal((0, null), ((int)months["2026-09"]["decisions"]!, (double?)months["2026-09"]["decisionsPercent"]));
+        Assert.Equal((1, 1, 100.0), ((int)months["2026-10"]["decisions"]!, (int)months["2026-10"]["decisionsWithinLimit"]!,
+            (double?)months["2026-10"]["decisionsPercent"]));
+        Assert.Equal((1, 0, 0.0), ((int)months["2026-11"]["decisions"]!, (int)months["2026-11"]["decisionsWithinLimit"]!,
+            (double?)months["2026-11"]["decisionsPercent"]));
+        Assert.Equal(("2026-11-01", "2026-11-30"), ((string?)months["2026-11"]["from"], (string?)months["2026-11"]["to"]));
+
+        // Another borough's officer is answered as if the borough did not exist; a SENCo may not.
+        (await p.Http.PostAsJsonAsync("/api/boroughs", new { id = "north", name = "North Borough" })).EnsureSuccessStatusCode();
+        var north = await OfficerAsync(p, "chart-north", "north");
+        await Pathway.ProblemAsync(await north.GetAsync("/api/boroughs/demo-borough/compliance/monthly"), HttpStatusCode.NotFound);
+        var senco = await p.StaffAsync("chart-senco", "senco");
+        await Pathway.ProblemAsync(await senco.GetAsync("/api/boroughs/demo-borough/compliance/monthly"), HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<string> AssessmentAsync(Pathway p)
+    {
+        var pathway = (string)(await p.StartPupilAsync())["id"]!;
+        await p.RaiseAsync(pathway, "assessment.requested", new { by = "parent", requestedOn = "2026-09-07" });
+        return (string)(await p.ChildAsync(pathway, "ehcp-assessment"))["id"]!;
     }
 
     private static Dictionary<string, JsonObject> States(JsonObject flow) =>
