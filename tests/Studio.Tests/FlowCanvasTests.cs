@@ -84,6 +84,27 @@ public sealed class FlowCanvasTests(StudioFixture studio)
         await Expect(Canvas.State(page, "step-2")).ToContainTextAsync("2 pupils,");
     }
 
+    [Fact]
+    public async Task TheCharts_AreDrawn_TheSchoolsOnItsFigures_TheBoroughsOnItsAssessments()
+    {
+        // The SENCo's figures: pupils at each stage, a bar of stacked stages per week of the school year so far.
+        var page = await studio.NewPageAsync();
+        await StudioFixture.OpenAsync(page, "/school/figures");
+        var stages = page.GetByTestId("chart-stages");
+        await Expect(stages.Locator("svg.main-svg").First).ToBeVisibleAsync();
+        Assert.True(int.Parse(await stages.GetAttributeAsync("data-weeks") ?? "0", CultureInfo.InvariantCulture) >= 1);
+        await Expect(stages).ToContainTextAsync("1: ");
+
+        // The LA officer's assessments: the month-by-month shares against the law's limits.
+        await studio.CreateStaffAsync("flow.officer@demo-borough.test", "Fenella Flow", "la-officer");
+        var officer = await studio.NewPageAsync(signedIn: false);
+        await StudioFixture.SignInAsync(officer, "flow.officer@demo-borough.test");
+        await StudioFixture.OpenAsync(officer, "/la/assessments");
+        var monthly = officer.GetByTestId("chart-monthly-compliance");
+        await Expect(monthly.Locator("svg.main-svg").First).ToBeVisibleAsync();
+        await Expect(monthly).ToContainTextAsync("Decisions within 6 weeks");
+    }
+
     private static ILocator Arrow(IPage page, string id) => page.Locator($"[data-testid=canvas] g.x6-edge[data-cell-id='{id}'] .x6-edge-label");
 
     private static async Task<DateOnly> TodayAsync(HttpClient http) =>
