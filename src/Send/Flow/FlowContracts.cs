@@ -16,7 +16,9 @@ public sealed record FlowDto(
     IReadOnlyList<FlowStateDto> States, IReadOnlyList<FlowArrowDto> Arrows);
 
 /// <param name="Pupils">Pupils in the state now.</param>
-/// <param name="MedianSchoolWeeks">The median time they have spent in it, in school weeks (5 school days; holidays don't count); null when empty.</param>
+/// <param name="MedianSchoolWeeks">
+/// The median time they have spent in it, in school weeks (5 school days; holidays don't count); null when empty.
+/// </param>
 /// <param name="WithOverdueTasks">Pupils in the state with at least one open task past its due date.</param>
 /// <param name="OverduePercent">That share in per cent, to one decimal; null when the state is empty.</param>
 public sealed record FlowStateDto(

@@ -9,7 +9,9 @@ namespace SendWorkflow.Send.Flow;
 /// </summary>
 public sealed class MonthlyCompliance(ComplianceReports reports, AccessGuard guard, TimeProvider time)
 {
-    /// <summary>Month by month from <paramref name="from"/> (default: 1 September of this school year) to <paramref name="to"/> (default: today).</summary>
+    /// <summary>
+    /// Month by month from <paramref name="from"/> (default: 1 September of this school year) to <paramref name="to"/> (default: today).
+    /// </summary>
     public async Task<MonthlyComplianceDto> GetAsync(Caller caller, string boroughId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         await guard.RequireBoroughAsync(caller, boroughId);

@@ -9,7 +9,9 @@ public sealed class PathwayStages(IDbContextFactory<SendWorkflowDbContext> facto
 {
     public const string Pathway = "send-pathway";
 
-    /// <summary>Week by week from <paramref name="from"/> (default: 1 September of this school year) to <paramref name="to"/> (default: today).</summary>
+    /// <summary>
+    /// Week by week from <paramref name="from"/> (default: 1 September of this school year) to <paramref name="to"/> (default: today).
+    /// </summary>
     public async Task<StagesThroughTheYearDto> GetAsync(Caller caller, string schoolId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         await guard.RequireSchoolAsync(caller, schoolId, "see the school's figures", Capabilities.Of(Capabilities.SchoolFigures));

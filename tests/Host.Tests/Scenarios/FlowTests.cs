@@ -60,7 +60,8 @@ public sealed class FlowTests
         Assert.Equal(0, Arrows(october)[("statutory-assessment", "ehcp")]);
         // The arrow's transition is named, as the canvas draws it.
         var request = flow["arrows"]!.AsArray().Single(a => (string?)a!["from"] == "cause-of-concern" && (string?)a["to"] == "statutory-assessment")!;
-        Assert.Contains(request["transitions"]!.AsArray(), t => (string?)t!["transitionId"] == "stage1-assessment-requested" && (int)t["pupils"]! == 1);
+        Assert.Contains(request["transitions"]!.AsArray(),
+            t => (string?)t!["transitionId"] == "stage1-assessment-requested" && (int)t["pupils"]! == 1);
 
         // The borough's officer counts Elmwood's pupil too, never North Borough's; the administrator counts everyone.
         var la = await p.SignInAsync("flow-lee");
@@ -202,8 +203,8 @@ public sealed class FlowTests
 
     private static async Task StartElsewhereAsync(Pathway p, string schoolId, string pupilId)
     {
-        (await p.Http.PostAsJsonAsync("/api/pupils", new { id = pupilId, name = "Elsewhere Pupil", dateOfBirth = "2018-05-01", schoolId, yearGroup = 3 }))
-            .EnsureSuccessStatusCode();
+        (await p.Http.PostAsJsonAsync("/api/pupils",
+            new { id = pupilId, name = "Elsewhere Pupil", dateOfBirth = "2018-05-01", schoolId, yearGroup = 3 })).EnsureSuccessStatusCode();
         (await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "send-pathway", pupilId })).EnsureSuccessStatusCode();
     }
 
