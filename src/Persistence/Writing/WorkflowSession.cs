@@ -1,10 +1,12 @@
-namespace SendWorkflow.Persistence.Sqlite;
+using SendWorkflow.Persistence.Sqlite;
+
+namespace SendWorkflow.Persistence.Writing;
 
 /// <summary>
 /// A unit of work: reads through EF Core (compiled, untracked queries), remembers what it handed out, and on commit
-/// sends everything that changed to the single writer in one transaction. A stale instance stamp is a conflict.
+/// sends everything that changed to the writer, which commits it in one transaction. A stale instance stamp is a conflict.
 /// </summary>
-internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWorkflowWriter writer) : IWorkflowSession
+internal sealed class WorkflowSession(SendWorkflowDbContext db, IChangeSetWriter writer) : IWorkflowSession
 {
     private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceById =
         EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
