@@ -22,7 +22,14 @@ builder.WebHost.ConfigureKestrel(k =>
     k.Limits.MaxRequestBodySize = 1024 * 1024;
     k.AddServerHeader = false;
 });
-builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
+try
+{
+    builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);
+}
+catch (SendWorkflow.Persistence.DatabaseSettingsException ex)
+{
+    return StartupFailure.Explain(ex);
+}
 builder.AddStudio();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemHandling>();

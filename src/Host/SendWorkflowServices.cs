@@ -21,10 +21,13 @@ public static class SendWorkflowServices
         var paths = new SendWorkflowPaths(config, env);
         services.AddSingleton(paths);
         services.AddClock(config);
-        var connectionString = ConnectionString(config, paths);
-        services.AddSqlitePersistence(connectionString);
-        services.AddSingleton(_ => new SqliteHostLock(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource));
-        services.AddTimers(config.GetSection("Clock").Get<ClockOptions>() ?? new ClockOptions(), connectionString, config);
+        var database = Database(config, paths);
+        services.AddPersistence(database);
+        // First of the hosted services: Quartz's store and the start-up tasks need the database.
+        services.AddSingleton<DatabaseStartupGate>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartupGate>());
+        if (database.Provider == DatabaseProvider.Sqlite) services.AddSingleton(_ => new SqliteHostLock(database.Describe()));
+        services.AddTimers(config.GetSection("Clock").Get<ClockOptions>() ?? new ClockOptions(), database, config);
         services.AddSecurity();
         services.AddHealth();
         services.AddSingleton<SendWorkflow.Send.Statutory.BoroughTimelines>();
@@ -97,9 +100,20 @@ public static class SendWorkflowServices
         return services;
     }
 
-    public static string ConnectionString(IConfiguration config, SendWorkflowPaths paths)
+    /// <summary>
+    /// The database from <c>Database__Provider</c> and <c>ConnectionStrings__SendWorkflow</c>; a relative SQLite file is under
+    /// the repository root (or the published folder).
+    /// </summary>
+    /// <exception cref="DatabaseSettingsException">The settings cannot work (the message says what to change).</exception>
+    public static DatabaseSettings Database(IConfiguration config, SendWorkflowPaths paths)
     {
-        var builder = new SqliteConnectionStringBuilder(config.GetConnectionString("SendWorkflow") ?? "Data Source=data/sendworkflow.db");
+        var settings = DatabaseSettings.Parse(config["Database:Provider"], config.GetConnectionString("SendWorkflow"));
+        return settings.Provider == DatabaseProvider.Sqlite ? settings with { ConnectionString = SqliteFile(settings.ConnectionString, paths) } : settings;
+    }
+
+    private static string SqliteFile(string connectionString, SendWorkflowPaths paths)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
             builder.DataSource = Path.Combine(paths.Root, builder.DataSource);
         if (builder.DataSource != ":memory:")

@@ -16,17 +16,31 @@ public static class StartupFailure
     /// <summary>The exit code when another host already uses the SQLite file.</summary>
     public const int InUseExitCode = 4;
 
+    /// <summary>The exit code when the database settings cannot work (an unknown provider, a connection string for the other one).</summary>
+    public const int SettingsExitCode = 5;
+
+    /// <summary>Says why the settings cannot work, in one line, and gives the exit code.</summary>
+    public static int Explain(DatabaseSettingsException ex)
+    {
+        Console.Error.WriteLine($"SendWorkflow cannot start: {ex.Message}");
+        return SettingsExitCode;
+    }
+
     public static async Task<int> RunOrExplainAsync(this WebApplication app)
     {
         // Resolved before the run: a host that failed to start has disposed its services.
-        var databaseFile = app.Services.GetRequiredService<SqliteWorkflowWriter>().DataSource;
+        var database = app.Services.GetRequiredService<DatabaseSettings>();
+        var databaseFile = database.Provider == DatabaseProvider.Sqlite ? database.Describe() : null;
         try
         {
-            app.Services.GetRequiredService<SqliteHostLock>().Acquire();
-            // Before anything starts (Quartz writes its own file first): one write, so a read-only file or folder, or a
-            // disk with no room at all, is one line here rather than a host that fails half-started. A disk that fills
-            // later in start-up (the migration, the seed) still ends below, after the host's own report of it.
-            await ProbeWriteAsync(app.Services.GetRequiredService<SqliteWorkflowWriter>().ConnectionString);
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                app.Services.GetRequiredService<SqliteHostLock>().Acquire();
+                // Before anything starts (Quartz writes its own file first): one write, so a read-only file or folder, or a
+                // disk with no room at all, is one line here rather than a host that fails half-started. A disk that fills
+                // later in start-up (the migration, the seed) still ends below, after the host's own report of it.
+                await ProbeWriteAsync(database.ConnectionString);
+            }
             await app.RunAsync();
             return 0;
         }

@@ -10,13 +10,27 @@ internal sealed class StartupTasks(
     IDbContextFactory<SendWorkflowDbContext> factory, SendWorkflowPaths paths, CalendarRegistry calendars,
     DefinitionService definitions, SendWorkflow.Send.Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff,
     IConfiguration config, TimeProvider time,
-    Workflows.Timers.TimerDispatcher dispatcher, SendWorkflow.Send.Clock.StoredClock clock, ILogger<StartupTasks> logger) : IHostedService
+    Workflows.Timers.TimerDispatcher dispatcher, SendWorkflow.Send.Clock.StoredClock clock, DatabaseStartupGate gate,
+    ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        try
+        {
+            await PrepareAsync(ct);
+        }
+        finally
+        {
+            await gate.ReleaseAsync();
+        }
+        logger.LogInformation("SendWorkflow is ready");
+    }
+
+    private async Task PrepareAsync(CancellationToken ct)
+    {
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.MigrateAsync(ct);
         }
         await clock.RestoreAsync(ct);
@@ -37,7 +51,6 @@ internal sealed class StartupTasks(
                 logger.LogInformation("Fired {Fired} timers that fell due while the service was down", recovered.Fired);
             await clock.SaveAsync(ct);
         }
-        logger.LogInformation("SendWorkflow is ready");
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -1,10 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SendWorkflow.Persistence.Postgres;
 using SendWorkflow.Persistence.Sqlite;
+using SendWorkflow.Persistence.Writing;
 
 namespace SendWorkflow.Persistence;
 
 public static class PersistenceServices
 {
+    /// <summary>The assembly that holds the PostgreSQL migrations (SQLite's are in this one).</summary>
+    public const string PostgresMigrationsAssembly = "SendWorkflow.Persistence.Postgres";
+
+    /// <summary>The service's database on the configured provider.</summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        return settings.Provider == DatabaseProvider.Postgres
+            ? services.AddPostgresPersistence(settings.ConnectionString)
+            : services.AddSqlitePersistence(settings.ConnectionString);
+    }
+
     /// <summary>
     /// The service's database on SQLite: EF Core for queries and the model, the runtime's single writer for the
     /// workflow store, the timer queries, and WAL checkpoints in the background.
@@ -20,10 +35,32 @@ public static class PersistenceServices
             using var db = sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext();
             return new SqliteWorkflowWriter(connectionString, db.Model);
         });
+        services.AddSingleton<IChangeSetWriter>(sp => sp.GetRequiredService<SqliteWorkflowWriter>());
         services.AddSingleton<IAuditWriter>(sp => sp.GetRequiredService<SqliteWorkflowWriter>());
-        services.AddSingleton<IWorkflowStore, SqliteWorkflowStore>();
-        services.AddSingleton<ITimerQueries, SqliteTimerQueries>();
+        services.AddSingleton<IWorkflowStore, WorkflowStore>();
+        services.AddSingleton<ITimerQueries, TimerQueries>();
         services.AddHostedService<WalCheckpointer>();
+        return services;
+    }
+
+    /// <summary>
+    /// The service's database on PostgreSQL: EF Core for queries and the model (its own migrations), and a writer per
+    /// change set on pooled connections, so that events of several hosts commit side by side.
+    /// </summary>
+    public static IServiceCollection AddPostgresPersistence(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddPooledDbContextFactory<SendWorkflowDbContext>((sp, o) => o
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), n => n.MigrationsAssembly(PostgresMigrationsAssembly)));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext());
+        services.AddSingleton<IChangeSetWriter>(sp =>
+        {
+            using var db = sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext();
+            return new PostgresWorkflowWriter(sp.GetRequiredService<NpgsqlDataSource>(), db.Model);
+        });
+        services.AddSingleton<IAuditWriter>(sp => sp.GetRequiredService<IChangeSetWriter>());
+        services.AddSingleton<IWorkflowStore, WorkflowStore>();
+        services.AddSingleton<ITimerQueries, TimerQueries>();
         return services;
     }
 }

@@ -83,5 +83,20 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
         base.OnModelCreating(builder);
         // One configuration per entity, in Configurations/.
         builder.ApplyConfigurationsFromAssembly(typeof(SendWorkflowDbContext).Assembly);
+        if (Database.ProviderName == PostgresProvider) TextWithoutLimits(builder);
+    }
+
+    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>
+    /// On PostgreSQL every string is <c>text</c>, as it is on SQLite: the lengths above document the fields (and bound the
+    /// forms that edit them) but the database enforces none, so a row SQLite accepts PostgreSQL accepts too.
+    /// </summary>
+    private static void TextWithoutLimits(ModelBuilder builder)
+    {
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            if ((property.GetValueConverter()?.ProviderClrType ?? property.ClrType) == typeof(string)) property.SetColumnType("text");
+        }
     }
 }

@@ -12,9 +12,11 @@ public static class TimerServices
     /// The timer rows are the truth; Quartz holds the dispatcher's schedule (every few seconds) and the daily
     /// deadline round (07:00 Europe/London), in a persistent store. Quartz's tables live in a second SQLite file
     /// beside the service's database, so its lock polling never contends with the runtime's writer (Quartz #2323).
+    /// On PostgreSQL Quartz's tables are in the service's database and Quartz runs clustered: with several hosts, each
+    /// schedule fires on one of them, and another takes over when one stops.
     /// In simulated mode there is no Quartz: the clock only moves when told, and the simulated clock fires what falls due.
     /// </summary>
-    public static IServiceCollection AddTimers(this IServiceCollection services, ClockOptions clock, string connectionString, IConfiguration config)
+    public static IServiceCollection AddTimers(this IServiceCollection services, ClockOptions clock, DatabaseSettings database, IConfiguration config)
     {
         services.AddSingleton<TimerDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
@@ -32,12 +34,24 @@ public static class TimerServices
             return services;
         }
 
-        var quartzFile = QuartzConnectionString(connectionString);
         services.AddQuartz("sendworkflow", q =>
         {
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(quartzFile);
+                if (database.Provider == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    // One scheduler name for the whole cluster; clustering gives each host an id of its own.
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(10);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(QuartzConnectionString(database.ConnectionString));
+                }
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });

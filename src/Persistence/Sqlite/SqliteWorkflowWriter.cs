@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
+using SendWorkflow.Persistence.Writing;
 
 namespace SendWorkflow.Persistence.Sqlite;
 
@@ -9,15 +10,9 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// whose statements are prepared once. The statements' columns and value conversions come from the EF Core model
 /// (<see cref="TableStatements{T}"/>), so the rest of the service reads what it wrote through EF as usual.
 /// </summary>
-public sealed class SqliteWorkflowWriter(string connectionString, IModel model) : IAuditWriter, IAsyncDisposable
+public sealed class SqliteWorkflowWriter(string connectionString, IModel model) : IChangeSetWriter, IAsyncDisposable
 {
-    private readonly TableStatements<AuditEntryRecord> _audit = new(model);
-    private readonly TableStatements<WorkflowInstance> _instances = new(model, nameof(WorkflowInstance.ConcurrencyStamp));
-    private readonly TableStatements<WorkTask> _tasks = new(model, nameof(WorkTask.Revision));
-    private readonly TableStatements<WorkflowTimer> _timers = new(model, nameof(WorkflowTimer.Status));
-    private readonly TableStatements<JournalEntry> _journal = new(model);
-    private readonly TableStatements<Milestone> _milestones = new(model);
-    private readonly TableStatements<ParentLinkRecord> _links = new(model, nameof(ParentLinkRecord.Revision));
+    private readonly ChangeSetStatements _statements = new(model);
 
     private const int MaxBatch = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -41,7 +36,9 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
         return WriteAsync(changes, ct);
     }
 
-    internal Task WriteAsync(WorkflowChangeSet changes, CancellationToken ct)
+    Task IChangeSetWriter.WriteAsync(WorkflowChangeSet changes, CancellationToken ct) => WriteAsync(changes, ct);
+
+    private Task WriteAsync(WorkflowChangeSet changes, CancellationToken ct)
     {
         if (changes.IsEmpty) return Task.CompletedTask;
         EnsureRunning();
@@ -93,12 +90,13 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
                 tx.Save("changeset");
                 try
                 {
-                    outcomes[i] = Apply(batch[i].Changes, tx);
+                    outcomes[i] = await _statements.ApplyAsync(batch[i].Changes, (sql, bind) => new ValueTask<int>(Run(sql, tx, bind)));
                 }
                 catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
                 {
                     // A constraint refused this change set alone; the others in the batch are unaffected.
-                    outcomes[i] = Refusal(batch[i].Changes, ex);
+                    outcomes[i] = ChangeSetStatements.Refusal(batch[i].Changes, ex,
+                        ex.Message.Contains("Instances.SubjectId", StringComparison.Ordinal));
                 }
                 if (outcomes[i] is not null) tx.Rollback("changeset");
                 tx.Release("changeset");
@@ -120,42 +118,6 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
             if (outcomes[i] is { } conflict) batch[i].Done.TrySetException(conflict);
             else batch[i].Done.TrySetResult();
         }
-    }
-
-    private static Exception Refusal(WorkflowChangeSet changes, SqliteException ex) =>
-        ex.Message.Contains("Instances.SubjectId", StringComparison.Ordinal) && changes.NewInstances.FirstOrDefault() is { } started
-            ? new AlreadyRunningException(started.SubjectId, started.DefinitionId, Guid.Empty)
-            : new InvalidOperationException($"The database refused the change: {ex.Message}", ex);
-
-    private Exception? Apply(WorkflowChangeSet changes, SqliteTransaction tx)
-    {
-        // First: a link spent meanwhile refuses the change set for good, where a stale instance or task is retried.
-        foreach (var (link, readRevision) in changes.SpentLinks)
-        {
-            if (Run(_links.UpdateSql, tx, c => _links.BindUpdate(c, link, readRevision)) == 0) return new ParentLinkSpentException(link.Id);
-        }
-        foreach (var (instance, readStamp) in changes.ChangedInstances)
-        {
-            if (Run(_instances.UpdateSql, tx, c => _instances.BindUpdate(c, instance, readStamp)) == 0)
-                return new ConcurrencyConflictException(instance.Id);
-        }
-        foreach (var i in changes.NewInstances) Run(_instances.InsertSql, tx, c => _instances.BindInsert(c, i));
-        foreach (var (task, readRevision) in changes.ChangedTasks)
-        {
-            if (Run(_tasks.UpdateSql, tx, c => _tasks.BindUpdate(c, task, readRevision)) == 0)
-                return new ConcurrencyConflictException(task.InstanceId);
-        }
-        foreach (var t in changes.NewTasks) Run(_tasks.InsertSql, tx, c => _tasks.BindInsert(c, t));
-        foreach (var (timer, readStatus) in changes.ChangedTimers)
-        {
-            if (Run(_timers.UpdateSql, tx, c => _timers.BindUpdate(c, timer, readStatus)) == 0)
-                return new ConcurrencyConflictException(timer.InstanceId);
-        }
-        foreach (var t in changes.NewTimers) Run(_timers.InsertSql, tx, c => _timers.BindInsert(c, t));
-        foreach (var j in changes.Journal) Run(_journal.InsertSql, tx, c => _journal.BindInsert(c, j));
-        foreach (var m in changes.Milestones) Run(_milestones.InsertSql, tx, c => _milestones.BindInsert(c, m));
-        foreach (var a in changes.Audit) Run(_audit.InsertSql, tx, c => _audit.BindInsert(c, a));
-        return null;
     }
 
     private sealed class Pending(WorkflowChangeSet changes)

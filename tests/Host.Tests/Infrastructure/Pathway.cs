@@ -1,3 +1,5 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Infrastructure;
 
 /// <summary>
@@ -9,10 +11,14 @@ public sealed class Pathway : IAsyncDisposable
     private static int _pupils;
 
     /// <param name="settings">Settings over the defaults, e.g. the <c>Email</c> ones of an <see cref="SmtpSink"/>.</param>
+    /// <param name="provider">The database the service runs on.</param>
     public Pathway(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null, CapturedLogs? logs = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        Factory = new ServiceFactory(start, databaseFile, definitionsPath) { Logs = logs, Settings = settings is null ? [] : new(settings) };
+        Factory = new ServiceFactory(start, databaseFile, definitionsPath)
+        {
+            Logs = logs, Settings = settings is null ? [] : new(settings), Provider = provider,
+        };
         Http = Factory.CreateClient();
     }
 
@@ -20,9 +26,9 @@ public sealed class Pathway : IAsyncDisposable
     public HttpClient Http { get; }
 
     public static async Task<Pathway> StartAsync(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var p = new Pathway(start, databaseFile, definitionsPath, settings: settings);
+        var p = new Pathway(start, databaseFile, definitionsPath, settings: settings, provider: provider);
         await p.EnsureSchoolAsync();
         return p;
     }

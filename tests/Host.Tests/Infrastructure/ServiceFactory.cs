@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
+using SendWorkflow.Persistence;
 
 namespace SendWorkflow.Host.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on a real SQLite file in a temp folder, with the simulated clock. Its clients carry the bootstrap
+/// The real host on a real SQLite file in a temp folder (or, with <see cref="Provider"/> Postgres, a database of its own on the
+/// test run's PostgreSQL server), with the simulated clock. Its clients carry the bootstrap
 /// administrator token unless a test asks for an anonymous one.
 /// </summary>
 public sealed class ServiceFactory(string? start = "2026-10-12", string? databaseFile = null, string? definitionsPath = null, bool demo = false)
@@ -13,7 +15,20 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
 {
     public const string AdminToken = "test-bootstrap-token-0123456789";
 
-    public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
+    private string? _database = databaseFile;
+
+    /// <summary>The database: SQLite's file, or the PostgreSQL database's name. Give it to a second factory to restart on it.</summary>
+    public string DatabaseFile => _database ??= Provider == DatabaseProvider.Postgres
+        ? $"t_{Guid.NewGuid():N}"
+        : Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
+
+    /// <summary>On PostgreSQL a test's file path names a database: the same path, the same database.</summary>
+    private string PostgresName => DatabaseFile.Contains('/', StringComparison.Ordinal)
+        ? "t_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DatabaseFile)))[..32]
+        : DatabaseFile;
+
+    /// <summary>The database the host runs on.</summary>
+    public DatabaseProvider Provider { get; init; }
 
     /// <summary>
     /// Settings over the defaults. Sign-in limits are lifted unless a test sets them: tests sign many users in from one
@@ -32,8 +47,16 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
-        builder.UseSetting("ConnectionStrings:SendWorkflow", $"Data Source={DatabaseFile}");
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:SendWorkflow", PostgresServer.NewDatabaseAsync(PostgresName).GetAwaiter().GetResult());
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
+            builder.UseSetting("ConnectionStrings:SendWorkflow", $"Data Source={DatabaseFile}");
+        }
         builder.UseSetting("Clock:Mode", start is null ? "System" : "Simulated");
         if (start is not null) builder.UseSetting("Clock:Start", start);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");

@@ -1,7 +1,9 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>The statutory EHC needs assessment: limits in calendar weeks from the request, decisions with who and when.</summary>
-public sealed class EhcpAssessmentTests
+public class EhcpAssessmentTests : ProviderSuite
 {
     private static async Task<JsonArray> OpenTasksAsync(Pathway p, string id) =>
         (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={id}&status=open"))!;
@@ -9,7 +11,7 @@ public sealed class EhcpAssessmentTests
     [Fact]
     public async Task ARequestDecidedInWeek5_AndAPlanIssuedInWeek19_WalksTheStatutoryTimeline()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var started = await p.StartPupilAsync("ehcp-assessment");
         var id = (string)started["id"]!;
         Assert.Equal("request-received", (string?)started["state"]);
@@ -51,7 +53,7 @@ public sealed class EhcpAssessmentTests
     [Fact]
     public async Task ADecisionDatedBeforeTheRequest_OrInTheFuture_IsRefused_AndChangesNothing()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync("ehcp-assessment"))["id"]!;
         var before = (await p.JournalAsync(id)).Count;
         var early = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events",
@@ -69,7 +71,7 @@ public sealed class EhcpAssessmentTests
     [Fact]
     public async Task AFinalPlanBeforeTheDraft_IsRefused()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync("ehcp-assessment"))["id"]!;
         var response = await p.Http.PostAsJsonAsync($"/api/instances/{id}/events",
             new { name = "plan.issued", data = new { issuedOn = "2026-10-12", issuedBy = "LA officer" } });
@@ -79,7 +81,7 @@ public sealed class EhcpAssessmentTests
     [Fact]
     public async Task TheDecisionToAssess_NotMadeBy6Weeks_IsEscalatedToTheLaOfficer()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync("ehcp-assessment"))["id"]!;
         await p.AdvanceToAsync("2026-11-24");
         var escalation = (await OpenTasksAsync(p, id)).Single(t => (string?)t!["kind"] == "escalation")!;
@@ -92,10 +94,16 @@ public sealed class EhcpAssessmentTests
     [Fact]
     public async Task TheLaDecidingNotToAssess_EndsTheAssessment()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync("ehcp-assessment"))["id"]!;
         var outcome = await p.RaiseAsync(id, "assessment.decided", new { assess = false, decidedOn = "2026-10-12", decidedBy = "LA panel" });
         Assert.Equal("not-assessed", (string?)outcome["to"]);
         Assert.Empty(await OpenTasksAsync(p, id));
     }
+}
+
+/// <summary>The same suite on PostgreSQL.</summary>
+public sealed class EhcpAssessmentTestsOnPostgres : EhcpAssessmentTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,14 +1,16 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Scenarios;
 
-/// <summary>Every transition of the six-stage pathway, through the real host and a real SQLite file.</summary>
-public sealed class PathwayTransitionTests
+/// <summary>Every transition of the six-stage pathway, through the real host on a real SQLite file (and on PostgreSQL, below).</summary>
+public class PathwayTransitionTests : ProviderSuite
 {
     private static string Id(JsonObject o) => (string)o["id"]!;
 
     [Fact]
     public async Task Stage1_LittleProgressAfterSixSchoolWeeks_MovesToInitialConcern()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var instance = await p.StartPupilAsync();
         Assert.Equal("cause-of-concern", (string?)instance["state"]);
         Assert.Equal(1, (int?)instance["stage"]);
@@ -51,7 +53,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage1_ReviewBeforeTheTimeframe_EscalatesNothing()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var instance = await p.StartPupilAsync();
         await p.AdvanceToAsync("2026-11-27");
 
@@ -68,7 +70,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage1_ExpectedProgress_Stays()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var instance = await p.StartPupilAsync();
         await p.AdvanceToAsync("2026-12-01");
         var outcome = await p.ReviewAsync(Id(instance), "expected");
@@ -78,7 +80,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage1_GoodProgress_ClosesThePathway()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var instance = await p.StartPupilAsync();
         var outcome = await p.ReviewAsync(Id(instance), "good");
         Assert.Equal("closed", (string?)outcome["to"]);
@@ -91,7 +93,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage2_NoProgressAfterATerm_MovesToSenSupport_ButNotBefore()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var instance = await p.StartPupilAsync();
         await p.AdvanceToAsync("2026-11-30");
         await p.ReviewAsync(Id(instance), "little");
@@ -110,7 +112,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage2_GoodProgress_StepsDownToCauseOfConcern()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("initial-concern");
         var outcome = await p.ReviewAsync(id, "good");
         Assert.Equal("cause-of-concern", (string?)outcome["to"]);
@@ -120,7 +122,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage3_NoProgressAfterTwoTerms_MovesToAgencies()
     {
-        await using var p = await Pathway.StartAsync("2026-09-07");
+        await using var p = await StartAsync("2026-09-07");
         var id = await p.PupilAtAsync("sen-support");
         await p.AdvanceToAsync("2027-02-01");
         Assert.False((bool)(await p.ReviewAsync(id, "little"))["transitioned"]!);
@@ -133,7 +135,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage3_FurtherConcernsBeforeTwoTerms_MovesToAgencies()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("sen-support");
         await p.AdvanceDaysAsync(14);
         var outcome = await p.RaiseAsync(id, "concern.raised", new { concern = "Speech and language" });
@@ -143,7 +145,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage3_GoodProgress_StepsDownToInitialConcern()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("sen-support");
         Assert.Equal("initial-concern", (string?)(await p.ReviewAsync(id, "good"))["to"]);
     }
@@ -151,7 +153,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage4_GoodProgress_StepsDownToSenSupport_AndLittleProgressStays()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("sen-support-agencies");
         await p.AdvanceToAsync("2027-06-01");
         Assert.False((bool)(await p.ReviewAsync(id, "little"))["transitioned"]!);
@@ -165,7 +167,7 @@ public sealed class PathwayTransitionTests
     [InlineData("sen-support-agencies", "school")]
     public async Task AssessmentRequested_FromAnyOpenStage_MovesToStatutoryAssessment(string stage, string by)
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync(stage);
         var outcome = await p.RaiseAsync(id, "assessment.requested", new { by, requestedOn = "2026-10-12" });
         Assert.Equal("statutory-assessment", (string?)outcome["to"]);
@@ -179,7 +181,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage5_LaDecidesNotToAssess_BackToAgencies_ButAssessingStays()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("statutory-assessment");
         Assert.False((bool)(await p.RaiseAsync(id, "assessment.decided", new { assess = true }))["transitioned"]!);
         var outcome = await p.RaiseAsync(id, "assessment.decided", new { assess = false });
@@ -190,7 +192,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage5_PlanRefused_BackToAgencies()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("statutory-assessment");
         Assert.Equal("sen-support-agencies", (string?)(await p.RaiseAsync(id, "plan.refused"))["to"]);
     }
@@ -198,7 +200,7 @@ public sealed class PathwayTransitionTests
     [Fact]
     public async Task Stage5_PlanIssued_MovesToEhcp_StartsTheAnnualReview_AndCeasingThePlanReturnsToSenSupport()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("statutory-assessment");
         Assert.Equal("ehcp", (string?)(await p.RaiseAsync(id, "plan.issued"))["to"]);
         Assert.Equal(6, (int?)(await p.InstanceAsync(id))["stage"]);
@@ -214,4 +216,10 @@ public sealed class PathwayTransitionTests
         Assert.Equal("ceased", (string?)ceased["to"]);
         Assert.Equal("sen-support", (string?)(await p.InstanceAsync(id))["state"]);
     }
+}
+
+/// <summary>The same suite on PostgreSQL.</summary>
+public sealed class PathwayTransitionTestsOnPostgres : PathwayTransitionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,11 +1,13 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Scenarios;
 
-public sealed class TaskAndConcurrencyTests
+public class TaskAndConcurrencyTests : ProviderSuite
 {
     [Fact]
     public async Task CompletingAReviewTask_RaisesReviewCompleted_WithItsOutcome()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("sen-support");
         var tasks = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={id}&status=open"))!;
         var review = tasks.Single(t => (string?)t!["kind"] == "review")!;
@@ -27,7 +29,7 @@ public sealed class TaskAndConcurrencyTests
     [Fact]
     public async Task ARepeatingTargetReview_CreatesTheNextOneWhenCompleted()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("ehcp");
         var review = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={id}&status=open"))!
             .Single(t => t!["title"]!.ToString().StartsWith("Review SEN targets", StringComparison.Ordinal))!;
@@ -42,7 +44,7 @@ public sealed class TaskAndConcurrencyTests
     [Fact]
     public async Task AReviewTaskWithAnInvalidOutcome_Is422_AndStaysOpen()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = await p.PupilAtAsync("sen-support");
         var review = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={id}&status=open"))!.Single(t =>
             (string?)t!["kind"] == "review")!;
@@ -55,7 +57,7 @@ public sealed class TaskAndConcurrencyTests
     [Fact]
     public async Task OverdueTasks_AreListed()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync())["id"]!;
         Assert.Empty((await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={id}&overdue=true"))!);
         await p.AdvanceToAsync("2026-10-20");
@@ -68,7 +70,7 @@ public sealed class TaskAndConcurrencyTests
     [Fact]
     public async Task ConcurrentEventsOnOneInstance_LoseNoUpdate()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync())["id"]!;
         await p.AdvanceToAsync("2026-10-14");
         const int n = 24;
@@ -86,7 +88,7 @@ public sealed class TaskAndConcurrencyTests
     [Fact]
     public async Task ConcurrentEscalations_TransitionExactlyOnce()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync())["id"]!;
         await p.AdvanceToAsync("2026-11-30");
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
@@ -99,4 +101,10 @@ public sealed class TaskAndConcurrencyTests
         Assert.Single(journal, j => (string?)j!["kind"] == "transition");
         Assert.Single(journal, j => (string?)j!["kind"] == "tasks-cancelled");
     }
+}
+
+/// <summary>The same suite on PostgreSQL.</summary>
+public sealed class TaskAndConcurrencyTestsOnPostgres : TaskAndConcurrencyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,11 +1,14 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SendWorkflow.Persistence;
 using SendWorkflow.Send.Clock;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>Durable timers on the simulated clock: reviews fall due in school time, warn, go overdue and escalate.</summary>
-public sealed class TimerScenarioTests
+public class TimerScenarioTests : ProviderSuite
 {
     private static async Task<JsonArray> OpenTasksAsync(Pathway p, string instanceId) =>
         (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={instanceId}&status=open"))!;
@@ -20,7 +23,7 @@ public sealed class TimerScenarioTests
     [Fact]
     public async Task AReviewFallsDueAfterSixSchoolWeeks_WarnsBeforeItIsDue_AndEscalatesToTheSencoWhenLeftUndone()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync())["id"]!;
 
         var beforeDue = await AdvanceAsync(p, "2026-11-29");
@@ -69,7 +72,7 @@ public sealed class TimerScenarioTests
     [Fact]
     public async Task CompletingTheReviewTaskWithLittleProgress_MovesThePupilOn_AndStartsTheNextStagesTimers()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync())["id"]!;
         await AdvanceAsync(p, "2026-11-30");
         var review = (await OpenTasksAsync(p, id)).Single(t => (string?)t!["kind"] == "review")!;
@@ -87,7 +90,7 @@ public sealed class TimerScenarioTests
     [Fact]
     public async Task ARepeatingTimer_FiresEverySixSchoolWeeks_AndCreatesAReviewEachTime()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync())["id"]!;
         await p.AdvanceToAsync("2026-11-30");
         await p.ReviewAsync(id, "little");
@@ -108,22 +111,24 @@ public sealed class TimerScenarioTests
     [Fact]
     public async Task TimersOfAStateThePupilLeft_OrOfAMissingInstance_AreCancelledAndJournaled_NeverFired()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var id = (string)(await p.StartPupilAsync())["id"]!;
         var ghost = Guid.NewGuid();
-        await using (var db = new SqliteConnection($"Data Source={p.Factory.DatabaseFile}"))
+        // Written behind the engine's back, as a crash or an old bug might have left them: the model's own context, so the
+        // rows are right on either database.
+        var contexts = p.Factory.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
         {
-            await db.OpenAsync();
             foreach (var (instance, state) in new[] { (Guid.Parse(id), "ehcp"), (ghost, "cause-of-concern") })
             {
-                var cmd = db.CreateCommand();
-                cmd.CommandText = "INSERT INTO Timers (Id, InstanceId, State, TimerId, DueAt, Raises, Status, CreatedAt) "
-                    + "VALUES ($id, $instance, $state, 'annual-review', '2026-10-20 00:00:00', 'review.due', 'Pending', '2026-10-12 07:00:00')";
-                cmd.Parameters.AddWithValue("$id", Guid.NewGuid().ToString("D").ToUpperInvariant());
-                cmd.Parameters.AddWithValue("$instance", instance.ToString("D").ToUpperInvariant());
-                cmd.Parameters.AddWithValue("$state", state);
-                await cmd.ExecuteNonQueryAsync();
+                db.Timers.Add(new WorkflowTimer
+                {
+                    Id = Guid.NewGuid(), InstanceId = instance, State = state, TimerId = "annual-review",
+                    DueAt = new DateTime(2026, 10, 20, 0, 0, 0, DateTimeKind.Utc), Raises = "review.due", Status = TimerStatus.Pending,
+                    CreatedAt = new DateTime(2026, 10, 12, 7, 0, 0, DateTimeKind.Utc),
+                });
             }
+            await db.SaveChangesAsync();
         }
 
         var result = await AdvanceAsync(p, "2026-10-21");
@@ -143,11 +148,11 @@ public sealed class TimerScenarioTests
     {
         var file = Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
         string id;
-        await using (var before = await Pathway.StartAsync("2026-10-12", databaseFile: file))
+        await using (var before = await StartAsync("2026-10-12", databaseFile: file))
         {
             id = (string)(await before.StartPupilAsync())["id"]!;
         }
-        await using var after = await Pathway.StartAsync("2026-12-01", databaseFile: file);
+        await using var after = await StartAsync("2026-12-01", databaseFile: file);
 
         var instance = await after.InstanceAsync(id);
         // The 6-weekly review fired on 30 November and set itself again 6 school weeks on.
@@ -167,4 +172,10 @@ public sealed class TimerScenarioTests
             DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture),
             SimulatedClock.NextSweepAfter(DateTimeOffset.Parse(after, CultureInfo.InvariantCulture)));
     }
+}
+
+/// <summary>The same suite on PostgreSQL.</summary>
+public sealed class TimerScenarioTestsOnPostgres : TimerScenarioTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,6 +1,8 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Scenarios;
 
-public sealed class VersioningTests
+public class VersioningTests : ProviderSuite
 {
     private static async Task<JsonObject> PublishedPathwayAsync(Pathway p) =>
         (await p.Http.GetFromJsonAsync<JsonObject>("/api/definitions/send-pathway?version=published"))!;
@@ -8,7 +10,7 @@ public sealed class VersioningTests
     [Fact]
     public async Task NewPublishedVersion_LeavesRunningInstancesOnTheOldOne()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var before = await p.StartPupilAsync();
 
         var doc = await PublishedPathwayAsync(p);
@@ -38,7 +40,7 @@ public sealed class VersioningTests
     [Fact]
     public async Task Publish_InvalidDraft_IsRefusedWithEveryError_AndNothingIsPublished()
     {
-        await using var p = await Pathway.StartAsync();
+        await using var p = await StartAsync();
         var doc = await PublishedPathwayAsync(p);
         doc["states"]!.AsArray().Add(new JsonObject { ["id"] = "orphan", ["name"] = "Nobody gets here" });
         doc["transitions"]!.AsArray().Add(new JsonObject { ["id"] = "from-closed", ["from"] = "closed", ["to"] = "ghost", ["on"] = "x" });
@@ -65,7 +67,7 @@ public sealed class VersioningTests
     [Fact]
     public async Task SaveDraft_WithARuleThatDoesNotCompile_IsRefusedNamingTheRule()
     {
-        await using var p = await Pathway.StartAsync();
+        await using var p = await StartAsync();
         var doc = await PublishedPathwayAsync(p);
         doc["transitions"]![0]!["rule"]!["expression"] = "facts.SchoolWeeksInStag >= 6";
         var save = await p.Http.PutAsJsonAsync("/api/definitions/send-pathway/draft", doc);
@@ -84,7 +86,7 @@ public sealed class VersioningTests
     [InlineData("Environment.GetEnvironmentVariable(\"PATH\") != null")]
     public async Task SaveDraft_WithAnUnsafeRule_IsRefused(string expression)
     {
-        await using var p = await Pathway.StartAsync();
+        await using var p = await StartAsync();
         var doc = await PublishedPathwayAsync(p);
         doc["transitions"]![0]!["rule"]!["expression"] = expression;
         var save = await p.Http.PutAsJsonAsync("/api/definitions/send-pathway/draft", doc);
@@ -94,7 +96,7 @@ public sealed class VersioningTests
     [Fact]
     public async Task Revert_MakesANewDraftFromAnOldVersion()
     {
-        await using var p = await Pathway.StartAsync();
+        await using var p = await StartAsync();
         var doc = await PublishedPathwayAsync(p);
         doc["name"] = "Changed pathway";
         (await p.Http.PutAsJsonAsync("/api/definitions/send-pathway/draft", doc)).EnsureSuccessStatusCode();
@@ -112,7 +114,7 @@ public sealed class VersioningTests
     [Fact]
     public async Task SecondEditor_SavingAStaleDraft_IsToldItChanged_AndLosesNothing()
     {
-        await using var p = await Pathway.StartAsync();
+        await using var p = await StartAsync();
         var doc = await PublishedPathwayAsync(p);
         doc["name"] = "First editor";
         var first = (await (await p.Http.PutAsJsonAsync("/api/definitions/send-pathway/draft", doc)).Content.ReadFromJsonAsync<JsonObject>())!;
@@ -138,19 +140,25 @@ public sealed class VersioningTests
         File.Copy(Path.Combine(RepoPaths.Definitions, "workflows", "send-pathway.json"), file);
         var db = Path.Combine(folder, "..", "service.db");
 
-        await using (var first = await Pathway.StartAsync(definitionsPath: folder, databaseFile: db))
+        await using (var first = await StartAsync(definitionsPath: folder, databaseFile: db))
         {
             Assert.Single((await first.Http.GetFromJsonAsync<JsonArray>("/api/definitions/send-pathway/versions"))!);
         }
-        await using (var again = await Pathway.StartAsync(definitionsPath: folder, databaseFile: db))
+        await using (var again = await StartAsync(definitionsPath: folder, databaseFile: db))
         {
             Assert.Single((await again.Http.GetFromJsonAsync<JsonArray>("/api/definitions/send-pathway/versions"))!);
         }
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"SEND graduated pathway\"", "\"SEND graduated pathway (borough edition)\""));
-        await using (var changed = await Pathway.StartAsync(definitionsPath: folder, databaseFile: db))
+        await using (var changed = await StartAsync(definitionsPath: folder, databaseFile: db))
         {
             var versions = (await changed.Http.GetFromJsonAsync<JsonArray>("/api/definitions/send-pathway/versions"))!;
             Assert.Equal(["retired", "published"], versions.Select(v => (string)v!["status"]!).ToArray());
         }
     }
+}
+
+/// <summary>The same suite on PostgreSQL.</summary>
+public sealed class VersioningTestsOnPostgres : VersioningTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,14 +1,16 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Security;
 
 /// <summary>
 /// Who may record which event and complete which task is the definition's to say: the LA's statutory decisions belong
 /// to its officers, a school's steps to its staff. A refusal is a 403 that changes nothing and is audited.
 /// </summary>
-public sealed class PermissionTests
+public class PermissionTests : ProviderSuite
 {
-    private static async Task<(StaffWorld World, string Assessment)> AssessmentForAvaAsync()
+    private async Task<(StaffWorld World, string Assessment)> AssessmentForAvaAsync()
     {
-        var w = await StaffWorld.CreateAsync();
+        var w = await WorldAsync();
         var requested = await w.As("senco").PostAsJsonAsync($"/api/instances/{w.Pathways["ava"]}/events",
             new { name = "assessment.requested", data = new { by = "school" } });
         Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
@@ -56,7 +58,7 @@ public sealed class PermissionTests
     [Fact]
     public async Task ATeacher_CannotAskForAnAssessment_ButTheSencoCan()
     {
-        await using var w = await StaffWorld.CreateAsync();
+        await using var w = await WorldAsync();
         var request = new { name = "assessment.requested", data = new { by = "parent" } };
         Assert.Equal(HttpStatusCode.Forbidden,
             (await w.As("teacher").PostAsJsonAsync($"/api/instances/{w.Pathways["ava"]}/events", request)).StatusCode);
@@ -82,11 +84,17 @@ public sealed class PermissionTests
     [Fact]
     public async Task AClassTeachersTask_MayBeCompletedByTheSenco_ButNotByATeachingAssistant()
     {
-        await using var w = await StaffWorld.CreateAsync();
+        await using var w = await WorldAsync();
         var task = (await w.P.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?instanceId={w.Pathways["ava"]}&status=open&role=class-teacher"))!
             .First()!;
         var byTa = await w.As("ta").PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { notes = "x" });
         Assert.Equal(HttpStatusCode.Forbidden, byTa.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await w.As("senco").PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { notes = "x" })).StatusCode);
     }
+}
+
+/// <summary>The same suite on PostgreSQL.</summary>
+public sealed class PermissionTestsOnPostgres : PermissionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,17 +1,18 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SendWorkflow.Persistence;
 
 namespace SendWorkflow.Host.Tests.Security;
 
 /// <summary>Who sees what, role by role, through the API; and that every look and every refusal is audited.</summary>
-public sealed class ScopingTests
+public class ScopingTests : ProviderSuite
 {
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path) => (await client.GetAsync(path)).StatusCode;
 
     [Fact]
     public async Task EveryApiEndpoint_ButSignInHealthAndTheCalendarFeed_RefusesAnonymousCalls()
     {
-        await using var p = await Pathway.StartAsync();
+        await using var p = await StartAsync();
         using var anonymous = p.Factory.CreateAnonymousClient();
         var endpoints = p.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true).ToList();
@@ -37,7 +38,7 @@ public sealed class ScopingTests
     [Fact]
     public async Task EachRole_SeesOnlyThePupilsItShould()
     {
-        await using var w = await StaffWorld.CreateAsync();
+        await using var w = await WorldAsync();
         (string User, string[] Sees)[] expected =
         [
             ("senco", ["ava", "ben"]), ("head", ["ava", "ben"]), ("teacher", ["ava"]), ("ta", ["ava"]),
@@ -62,7 +63,7 @@ public sealed class ScopingTests
     [Fact]
     public async Task AnLaOfficer_SeesTheirBoroughsStatutoryWork_AndNothingElse()
     {
-        await using var w = await StaffWorld.CreateAsync();
+        await using var w = await WorldAsync();
         await w.P.RaiseAsync(w.Pathways["ava"], "assessment.requested", new { by = "parent" });
         using var la = w.As("la");
         using var north = w.As("la-north");
@@ -88,7 +89,7 @@ public sealed class ScopingTests
     [Fact]
     public async Task RolesWithoutTheRight_AreRefused403()
     {
-        await using var w = await StaffWorld.CreateAsync();
+        await using var w = await WorldAsync();
         using var teacher = w.As("teacher");
         using var governor = w.As("governor");
         using var senco = w.As("senco");
@@ -105,7 +106,7 @@ public sealed class ScopingTests
     [Fact]
     public async Task AGovernor_SeesTheSchoolsFigures_AndNoNames()
     {
-        await using var w = await StaffWorld.CreateAsync();
+        await using var w = await WorldAsync();
         using var governor = w.As("governor");
         var response = await governor.GetAsync("/api/schools/oakfield/figures");
         var body = await response.Content.ReadAsStringAsync();
@@ -119,7 +120,7 @@ public sealed class ScopingTests
     [Fact]
     public async Task ATeacherAskingForAnotherSchoolsPupil_Gets404_AndTheAttemptIsAudited()
     {
-        await using var w = await StaffWorld.CreateAsync();
+        await using var w = await WorldAsync();
         using var teacher = w.As("teacher");
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(teacher, "/api/pupils/cal"));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(teacher, "/api/pupils/ava"));
@@ -145,7 +146,7 @@ public sealed class ScopingTests
     [Fact]
     public async Task AForgedOrExpiredToken_IsRefused_AndAudited()
     {
-        await using var w = await StaffWorld.CreateAsync();
+        await using var w = await WorldAsync();
         using var forged = w.P.Factory.CreateAnonymousClient();
         forged.DefaultRequestHeaders.Authorization = new("Bearer", w.Tokens["teacher"][..^4] + "AAAA");
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(forged, "/api/pupils/ava"));
@@ -162,7 +163,7 @@ public sealed class ScopingTests
     [Fact]
     public async Task FiveWrongPasswords_LockTheAccount()
     {
-        await using var w = await StaffWorld.CreateAsync();
+        await using var w = await WorldAsync();
         using var anonymous = w.P.Factory.CreateAnonymousClient();
         for (var i = 0; i < 5; i++)
         {
@@ -178,7 +179,7 @@ public sealed class ScopingTests
     [Fact]
     public async Task ScriptInNotes_IsKeptAsText_ALongField_AndASecondPostOfTheSameForm_AreRefused()
     {
-        await using var w = await StaffWorld.CreateAsync();
+        await using var w = await WorldAsync();
         using var teacher = w.As("teacher");
         var task = (await teacher.GetFromJsonAsync<JsonArray>("/api/inbox"))!.First(t => (string?)t!["pupilId"] == "ava")!;
         var url = $"/api/tasks/{(string)task["taskId"]!}/complete";
@@ -200,4 +201,10 @@ public sealed class ScopingTests
         Assert.Equal("nosniff", read.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(script, (string?)JsonNode.Parse(await read.Content.ReadAsStringAsync())!["notes"]);
     }
+}
+
+/// <summary>The same suite on PostgreSQL.</summary>
+public sealed class ScopingTestsOnPostgres : ScopingTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

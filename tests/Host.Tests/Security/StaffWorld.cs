@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using SendWorkflow.Persistence;
 
 namespace SendWorkflow.Host.Tests.Security;
 
@@ -17,9 +18,9 @@ public sealed class StaffWorld : IAsyncDisposable
     public Dictionary<string, string> Pathways { get; } = [];
     public const string Ava = "ava", Ben = "ben", Cal = "cal";
 
-    public static async Task<StaffWorld> CreateAsync()
+    public static async Task<StaffWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var w = new StaffWorld(await Pathway.StartAsync("2026-10-12"));
+        var w = new StaffWorld(await Pathway.StartAsync("2026-10-12", provider: provider));
         var admin = w.P.Http;
         (await admin.PostAsJsonAsync("/api/boroughs", new { id = "north", name = "North Borough" })).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync("/api/schools", new { id = "elm", name = "Elm Grove", boroughId = "north" })).EnsureSuccessStatusCode();

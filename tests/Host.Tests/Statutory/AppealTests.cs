@@ -1,10 +1,12 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Statutory;
 
 /// <summary>
 /// The family's window to appeal (issue 14, point 6): 2 months from the decision letter, or 1 month from a mediation
 /// certificate if later; a date on the case, in the borough's list while it is open, and in the decision letter.
 /// </summary>
-public sealed class AppealTests
+public class AppealTests : ProviderSuite
 {
     private const string Request = "2026-10-12";
 
@@ -28,7 +30,7 @@ public sealed class AppealTests
     [Fact]
     public async Task ADecisionNotToAssess_RecordedAWeekLate_GivesTwoMonthsFromItsLetter_AndAMediationCertificateExtendsIt()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var (_, assessment) = await AssessmentAsync(p);
         Assert.Empty(await AppealsAsync(p.Http, assessment));
 
@@ -77,7 +79,7 @@ public sealed class AppealTests
     [Fact]
     public async Task AFinalPlan_AndAnAmendedPlan_EachOpenAWindow_WhileAPlanDecidedAtWeek19IsOnlyAppealableOnceIssued()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var (_, assessment) = await AssessmentAsync(p);
         await p.AdvanceToAsync("2026-11-16");
         await p.RaiseAsync(assessment, "assessment.decided", new { assess = true, decidedOn = "2026-11-16", decidedBy = "A. Officer" });
@@ -104,7 +106,7 @@ public sealed class AppealTests
     [Fact]
     public async Task ACertificateForNoSuchDecision_BeforeTheLetter_OrInTheFuture_IsRefusedWithEveryProblem_AndNothingIsRecorded()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var (_, assessment) = await AssessmentAsync(p);
         await p.AdvanceToAsync("2026-11-23");
         await p.RaiseAsync(assessment, "assessment.decided", new { assess = false, decidedOn = "2026-11-16", decidedBy = "A. Officer" });
@@ -124,4 +126,10 @@ public sealed class AppealTests
 
     private static string[] Fields(JsonObject problem) =>
         problem["errors"]!.AsArray().Select(e => (string)e!["field"]!).Distinct().Order(StringComparer.Ordinal).ToArray();
+}
+
+/// <summary>The same suite on PostgreSQL.</summary>
+public sealed class AppealTestsOnPostgres : AppealTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

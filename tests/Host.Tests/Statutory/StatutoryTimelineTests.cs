@@ -1,10 +1,12 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Statutory;
 
 /// <summary>
 /// The statutory clock as an LA officer watches it. The request reaches the LA on Monday 12 October 2026 (week 1 is
 /// 12 to 18 October); the final plan is due 20 weeks later, on 1 March 2027.
 /// </summary>
-public sealed class StatutoryTimelineTests
+public class StatutoryTimelineTests : ProviderSuite
 {
     private const string Request = "2026-10-12";
 
@@ -46,7 +48,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task DecidedInWeek5_AndPlanIssuedInWeek19_IsOnTime()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var assessment = await AssessmentAsync(p);
         await p.AdvanceToAsync("2026-11-12");
 
@@ -70,7 +72,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task PlanIssuedInWeek23_IsLate_AndLateExcludingExceptionsToo()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var assessment = await AssessmentAsync(p);
         await WalkToPlanAsync(p, assessment, decided: "2026-11-12", drafted: "2027-02-15", issued: "2027-03-17");
 
@@ -84,7 +86,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task PlanIssuedInWeek23_WithARecordedFamilyAbsence_IsLateIncludingExceptions_AndNotCountedExcludingThem()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var assessment = await AssessmentAsync(p);
         await p.AdvanceToAsync("2027-01-25");
         var recorded = await p.Http.PostAsJsonAsync($"/api/instances/{assessment}/exceptions", new
@@ -118,7 +120,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task AnExceptionWithAnUnknownKind_OverlappingDates_OrTooShort_IsRefused_AndNothingIsRecorded()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var assessment = await AssessmentAsync(p);
         await p.AdvanceToAsync("2027-01-25");
         (await p.Http.PostAsJsonAsync($"/api/instances/{assessment}/exceptions", new
@@ -161,7 +163,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task ABoroughSettingA26WeekFinalPlan_IsWarnedAboutReg13_AndTheDeadlineFallsAt26Weeks()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var before = await AssessmentAsync(p);
 
         var saved = await p.Http.PutAsJsonAsync("/api/boroughs/demo-borough/parameters", new
@@ -205,7 +207,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task AParameterSetWithAnUnknownName_AnUnknownDefinition_OrANegativeDuration_IsRefused_AndNothingChanges()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         (await p.Http.PutAsJsonAsync("/api/boroughs/demo-borough/parameters", new
         {
             parameters = new Dictionary<string, object> { ["ehcp-assessment"] = new { statutoryWarningDays = 10 } },
@@ -235,7 +237,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task AnAnnualReviewDecisionInWeek5AfterTheMeeting_IsLate_AndTheNextReviewCountsFromTheMeeting()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var pathway = await p.PupilAtAsync("ehcp");
         var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
         var hold = (await p.InstanceAsync(review))["openTasks"]!.AsArray()
@@ -269,7 +271,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task APupilInYear6_HasAPlanThatMustNameTheSecondarySchoolBy15February()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var year6 = await p.PupilAtAsync("ehcp", yearGroup: 6);
         var year5 = await p.PupilAtAsync("ehcp", yearGroup: 5);
 
@@ -284,7 +286,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task ARequestRecordedAWeekLate_CountsFromTheDayTheLaReceivedIt()
     {
-        await using var p = await Pathway.StartAsync("2026-10-19");
+        await using var p = await StartAsync("2026-10-19");
         var pathway = (string)(await p.StartPupilAsync())["id"]!;
         var future = await p.Http.PostAsJsonAsync($"/api/instances/{pathway}/events",
             new { name = "assessment.requested", data = new { by = "school", requestedOn = "2026-10-20" } });
@@ -303,7 +305,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task TheNoticeOfNotIssuingAPlan_IsTheNextDeadlineInWeek16_AndALimitPassedAfterIt()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var assessment = await AssessmentAsync(p);
         await p.AdvanceToAsync("2026-11-12");
         await p.RaiseAsync(assessment, "assessment.decided", new { assess = true, decidedOn = "2026-11-12", decidedBy = "A. Officer" });
@@ -332,7 +334,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task AnAmendDecisionRecordedAWeekLate_CountsTheAmendedPlansEightWeeksFromTheDecision()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var pathway = await p.PupilAtAsync("ehcp");
         var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
         await p.AdvanceToAsync("2027-12-01");
@@ -353,7 +355,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task ADraftPlanDecisionRecordedAWeekLate_CountsTheCommentPeriodFromTheDecision()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var assessment = await AssessmentAsync(p);
         await p.AdvanceToAsync("2026-11-12");
         await p.RaiseAsync(assessment, "assessment.decided", new { assess = true, decidedOn = "2026-11-12", decidedBy = "A. Officer" });
@@ -367,7 +369,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task AYear6PupilsTransferDeadline_SurvivesAJanuaryReview_AndIsNotHandedOutAgainOnceDone()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var pathway = await p.PupilAtAsync("ehcp", yearGroup: 6);
         var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
         async Task<List<JsonNode>> TransferAsync(string status) =>
@@ -398,7 +400,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task APupilMovingIntoYear6On1September_GetsTheTransferDeadline_AndMovesUpOnce()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var pathway = await p.PupilAtAsync("ehcp", yearGroup: 5);
         var pupil = (string)(await p.InstanceAsync(pathway))["pupilId"]!;
         var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
@@ -437,7 +439,7 @@ public sealed class StatutoryTimelineTests
     [InlineData("post-16", 13, "post-16", "2027-03-31")]
     public async Task ASchoolsPhase_SetsTheYearOfTransfer_AndItsDeadline(string phase, int yearGroup, string named, string due)
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         (await p.Http.PutAsJsonAsync("/api/schools/oakfield", new { phase })).EnsureSuccessStatusCode();
         var moving = await p.PupilAtAsync("ehcp", yearGroup: yearGroup);
         var staying = await p.PupilAtAsync("ehcp", yearGroup: 6);
@@ -452,7 +454,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task AnInfantSchoolsYear2_GetsTheDeadlineWhenThePhaseIsRecorded_AndAnUnknownPhaseIsRefused()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var year2 = await p.PupilAtAsync("ehcp", yearGroup: 2);
         var year6 = await p.PupilAtAsync("ehcp", yearGroup: 6);
         // No phase recorded: Year 6 moves on (primary), Year 2 does not.
@@ -480,7 +482,7 @@ public sealed class StatutoryTimelineTests
     [Fact]
     public async Task AReassessment_RunsOnTheSameClock_WithItsOwn14WeekLimit_WhileThePlanAndItsReviewGoOn()
     {
-        await using var p = await Pathway.StartAsync(Request);
+        await using var p = await StartAsync(Request);
         var pathway = await p.PupilAtAsync("ehcp");
         var review = (string)(await p.ChildAsync(pathway, "ehcp-annual-review"))["id"]!;
         await p.AdvanceToAsync("2026-11-02");
@@ -517,4 +519,10 @@ public sealed class StatutoryTimelineTests
         var window = Assert.Single((await p.Http.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/appeals"))!)!;
         Assert.Equal(("final-plan", "2027-04-03"), ((string?)window["decision"], (string?)window["appealBy"]));
     }
+}
+
+/// <summary>The same suite on PostgreSQL.</summary>
+public sealed class StatutoryTimelineTestsOnPostgres : StatutoryTimelineTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

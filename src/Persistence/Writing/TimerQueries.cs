@@ -1,6 +1,7 @@
-namespace SendWorkflow.Persistence.Sqlite;
+namespace SendWorkflow.Persistence.Writing;
 
-internal sealed class SqliteTimerQueries(IDbContextFactory<SendWorkflowDbContext> factory) : ITimerQueries
+/// <summary>The timer dispatcher's and the deadline round's queries, the same on both databases.</summary>
+internal sealed class TimerQueries(IDbContextFactory<SendWorkflowDbContext> factory) : ITimerQueries
 {
     public async Task<IReadOnlyList<DueTimer>> DueTimersAsync(DateTime upTo, int max, CancellationToken ct)
     {

@@ -2,12 +2,12 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace SendWorkflow.Persistence.Sqlite;
+namespace SendWorkflow.Persistence.Writing;
 
 /// <summary>
 /// The insert and the guarded update of one entity's table, with the columns and value conversions taken from the
-/// EF Core model, so the writer and EF read and write the same columns the same way (GUIDs and instants as text,
-/// enums as their names) and a new property needs no SQL written by hand.
+/// EF Core model, so the writers and EF read and write the same columns the same way (on SQLite GUIDs and instants as
+/// text, enums as their names) and a new property needs no SQL written by hand.
 /// </summary>
 internal sealed class TableStatements<T> where T : class
 {

@@ -1,12 +1,12 @@
-namespace SendWorkflow.Persistence.Sqlite;
+namespace SendWorkflow.Persistence.Writing;
 
-/// <summary>Everything one event changed, with its audit entries, written by <see cref="SqliteWorkflowWriter"/> in one transaction.</summary>
+/// <summary>Everything one event changed, with its audit entries, written by an <see cref="IChangeSetWriter"/> in one transaction.</summary>
 internal sealed class WorkflowChangeSet : ChangeSet
 {
     /// <summary>Audit entries committed with the change (or alone, for a look at a record).</summary>
     public List<AuditEntryRecord> Audit { get; } = [];
 
-    /// <summary>Parents' links the change uses up, with the revision each was read at (<see cref="ParentLinkScope"/>).</summary>
+    /// <summary>Parents' links the change uses up, with the revision each was read at (<see cref="Sqlite.ParentLinkScope"/>).</summary>
     public List<(ParentLinkRecord Link, int ReadRevision)> SpentLinks { get; } = [];
 
     public override bool IsEmpty => base.IsEmpty && Audit.Count == 0 && SpentLinks.Count == 0;

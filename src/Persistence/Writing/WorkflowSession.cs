@@ -1,43 +1,13 @@
-namespace SendWorkflow.Persistence.Sqlite;
+using SendWorkflow.Persistence.Sqlite;
+
+namespace SendWorkflow.Persistence.Writing;
 
 /// <summary>
 /// A unit of work: reads through EF Core (compiled, untracked queries), remembers what it handed out, and on commit
-/// sends everything that changed to the single writer in one transaction. A stale instance stamp is a conflict.
+/// sends everything that changed to the writer, which commits it in one transaction. A stale instance stamp is a conflict.
 /// </summary>
-internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWorkflowWriter writer) : IWorkflowSession
+internal sealed class WorkflowSession(SendWorkflowDbContext db, IChangeSetWriter writer, SessionQueries queries) : IWorkflowSession
 {
-    private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceById =
-        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
-
-    private static readonly Func<SendWorkflowDbContext, string, CancellationToken, Task<SubjectPlacement?>> PupilById =
-        EF.CompileAsyncQuery((SendWorkflowDbContext c, string id, CancellationToken _) =>
-            (from p in c.Pupils
-             join s in c.Schools on p.SchoolId equals s.Id
-             where p.Id == id
-             select new SubjectPlacement(p.Id, s.Id, s.BoroughId, p.YearGroup, p.LookedAfter)
-             {
-                 Transfer = SchoolPhases.TransferOf(s.Phase, p.YearGroup),
-             }).FirstOrDefault());
-
-    private static readonly Func<SendWorkflowDbContext, string, CancellationToken, Task<SubjectPlacement?>> SchoolById =
-        EF.CompileAsyncQuery((SendWorkflowDbContext c, string id, CancellationToken _) =>
-            c.Schools.Where(s => s.Id == id)
-                .Select(s => new SubjectPlacement(SchoolSubject.Prefix + s.Id, s.Id, s.BoroughId, 0, false)).FirstOrDefault());
-
-    private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkTask?>> TaskById =
-        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
-
-    private static readonly Func<SendWorkflowDbContext, Guid, CancellationToken, Task<WorkflowTimer?>> TimerById =
-        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id, CancellationToken _) => c.Timers.AsNoTracking().FirstOrDefault(t => t.Id == id));
-
-    private static readonly Func<SendWorkflowDbContext, Guid, IAsyncEnumerable<WorkTask>> OpenTasks =
-        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Tasks.AsNoTracking()
-            .Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open));
-
-    private static readonly Func<SendWorkflowDbContext, Guid, IAsyncEnumerable<WorkflowTimer>> PendingTimers =
-        EF.CompileAsyncQuery((SendWorkflowDbContext c, Guid id) => c.Timers.AsNoTracking()
-            .Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending));
-
     private readonly Dictionary<Guid, (WorkflowInstance Entity, int Stamp)> _instances = [];
     private readonly Dictionary<Guid, (WorkTask Entity, TaskSnapshot Snapshot)> _tasks = [];
     private readonly Dictionary<Guid, (WorkflowTimer Entity, TimerSnapshot Snapshot)> _timers = [];
@@ -46,14 +16,14 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
     public async Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct)
     {
         if (_instances.TryGetValue(id, out var known)) return known.Entity;
-        var instance = await InstanceById(db, id, ct);
+        var instance = await queries.InstanceById(db, id, ct);
         if (instance is not null) _instances[id] = (instance, instance.ConcurrencyStamp);
         return instance;
     }
 
     /// <summary>A pupil, or a school when the subject is one (<see cref="SchoolSubject"/>).</summary>
     public Task<SubjectPlacement?> FindSubjectAsync(string subjectId, CancellationToken ct) =>
-        SchoolSubject.Is(subjectId) ? SchoolById(db, SchoolSubject.SchoolOf(subjectId), ct) : PupilById(db, subjectId, ct);
+        SchoolSubject.Is(subjectId) ? queries.SchoolById(db, SchoolSubject.SchoolOf(subjectId), ct) : queries.PupilById(db, subjectId, ct);
 
     public Task<Guid?> FindActiveInstanceAsync(string pupilId, string definitionId, CancellationToken ct) =>
         db.Instances.AsNoTracking()
@@ -63,7 +33,7 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
     public async Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct)
     {
         if (_tasks.TryGetValue(id, out var known)) return known.Entity;
-        var task = await TaskById(db, id, ct);
+        var task = await queries.TaskById(db, id, ct);
         return task is null ? null : Track(task);
     }
 
@@ -76,7 +46,7 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
     public async Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct)
     {
         if (_timers.TryGetValue(id, out var known)) return known.Entity;
-        var timer = await TimerById(db, id, ct);
+        var timer = await queries.TimerById(db, id, ct);
         if (timer is not null) _timers[id] = (timer, TimerSnapshot.Of(timer));
         return timer;
     }
@@ -84,7 +54,7 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
     public async Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct)
     {
         var list = new List<WorkTask>();
-        await foreach (var t in OpenTasks(db, instanceId).WithCancellation(ct))
+        await foreach (var t in queries.OpenTasks(db, instanceId).WithCancellation(ct))
         {
             list.Add(_tasks.TryGetValue(t.Id, out var known) ? known.Entity : Track(t));
         }
@@ -98,7 +68,7 @@ internal sealed class SqliteWorkflowSession(SendWorkflowDbContext db, SqliteWork
     public async Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct)
     {
         var list = new List<WorkflowTimer>();
-        await foreach (var t in PendingTimers(db, instanceId).WithCancellation(ct))
+        await foreach (var t in queries.PendingTimers(db, instanceId).WithCancellation(ct))
         {
             if (_timers.TryGetValue(t.Id, out var known))
             {

@@ -1,0 +1,67 @@
+using Npgsql;
+
+namespace SendWorkflow.Host;
+
+/// <summary>
+/// On PostgreSQL, before anything touches the database: waits until the server answers (saying why not, and trying again
+/// with a growing pause, rather than stopping the host and being restarted in a loop), then takes an advisory lock that
+/// <see cref="StartupTasks"/> releases when it is done, so that hosts started together create Quartz's tables, migrate,
+/// import the definitions and seed the demo one after another. On SQLite it does nothing (one host, one file).
+/// </summary>
+internal sealed class DatabaseStartupGate(DatabaseSettings settings, IServiceProvider services, ILogger<DatabaseStartupGate> logger)
+    : IHostedService, IAsyncDisposable
+{
+    /// <summary>The advisory lock's key: any number the service's own database uses for nothing else.</summary>
+    private const long StartupLockKey = 0x53454E44; // "SEND"
+
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
+    private NpgsqlConnection? _held;
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (settings.Provider != DatabaseProvider.Postgres) return;
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var pause = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var connection = await dataSource.OpenConnectionAsync(ct);
+                await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", connection))
+                {
+                    await command.ExecuteNonQueryAsync(ct);
+                }
+                _held = connection;
+                if (attempt > 1) logger.LogInformation("Reached {Database} after {Attempts} attempts", settings.Describe(), attempt);
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning("Cannot reach {Database}: {Reason}. Trying again in {Seconds} s; the service starts once it answers",
+                    settings.Describe(), ex.Message, pause.TotalSeconds);
+                await Task.Delay(pause, ct);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+            }
+        }
+    }
+
+    /// <summary>Lets the next host start (called by <see cref="StartupTasks"/> when the database is ready).</summary>
+    public async Task ReleaseAsync()
+    {
+        if (_held is null) return;
+        try
+        {
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({StartupLockKey})", _held);
+            await command.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            await _held.DisposeAsync();
+            _held = null;
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await ReleaseAsync();
+}

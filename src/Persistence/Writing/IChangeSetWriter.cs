@@ -1,0 +1,10 @@
+namespace SendWorkflow.Persistence.Writing;
+
+/// <summary>
+/// Commits what one unit of work changed in one transaction, and answers only after the commit. A stale instance, task or
+/// timer is a <see cref="ConcurrencyConflictException"/> and nothing of that change set is written.
+/// </summary>
+internal interface IChangeSetWriter : IAuditWriter
+{
+    Task WriteAsync(WorkflowChangeSet changes, CancellationToken ct);
+}
