@@ -128,9 +128,14 @@ public sealed class PathwayFlow(IDbContextFactory<SendWorkflowDbContext> factory
                 select new { g.Key.Version, g.Key.From, g.Key.Transition, Pupils = g.Select(x => x.InstanceId).Distinct().Count() })
             .ToListAsync(ct);
 
-        var byVersion = versions.ToDictionary(v => v.Version, v => v.Definition.Transitions.ToDictionary(t => t.Id));
+        // A pupil moved to another version took their earlier arrows on the version before: its transition of that id names the
+        // destination when the pupil's own version no longer has it.
+        string? Destination(int version, string from, string transition) =>
+            versions.OrderByDescending(v => v.Version == version).ThenByDescending(v => v.Version)
+                .Select(v => v.Definition.Transitions.FirstOrDefault(t => t.Id == transition && t.From == from)?.To)
+                .FirstOrDefault(to => to is not null);
         var counts = taken
-            .Select(t => (t.From, To: byVersion.GetValueOrDefault(t.Version)?.GetValueOrDefault(t.Transition)?.To, t.Transition, t.Pupils))
+            .Select(t => (t.From, To: Destination(t.Version, t.From, t.Transition), t.Transition, t.Pupils))
             .Where(t => t.To is not null)
             .ToList();
         // Every arrow the counted versions draw, taken or not, and any taken one they no longer draw.

@@ -49,60 +49,99 @@ public sealed class PathwayStages(IDbContextFactory<SendWorkflowDbContext> facto
 
     /// <summary>
     /// Each day's arrivals (+) and departures (-) per stage up to <paramref name="last"/>, in date order: a start arrives in its
-    /// state, a transition leaves its state for its destination (named by the version's transition), an end leaves its state.
+    /// state, a transition leaves its state for its destination (named by the transition), an end leaves its state, and a move
+    /// to another version leaves the old version's state for the new one's.
     /// </summary>
     private async Task<List<StageChange>> ChangesAsync(string schoolId, DateOnly last, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var endUtc = UkTime.StartOf(last.AddDays(1)).UtcDateTime;
         const string Prefix = PathwayFlow.TransitionPrefix;
+        var entries = db.Journal.AsNoTracking()
+            .Join(db.Instances.AsNoTracking(), j => j.InstanceId, i => i.Id, (j, i) => new { j, i })
+            .Where(x => x.i.SchoolId == schoolId && x.i.DefinitionId == Pathway && !x.i.SubjectId.StartsWith(SchoolSubject.Prefix)
+                && x.j.At < endUtc);
         var rows = await (
-                from j in db.Journal.AsNoTracking()
-                join i in db.Instances.AsNoTracking() on j.InstanceId equals i.Id
-                where i.SchoolId == schoolId && i.DefinitionId == Pathway && !i.SubjectId.StartsWith(SchoolSubject.Prefix) && j.At < endUtc
-                      && (j.Kind == JournalKinds.Started || j.Kind == JournalKinds.Transition || j.Kind == JournalKinds.Closed)
-                group j by new
+                from x in entries
+                where x.j.Kind == JournalKinds.Started || x.j.Kind == JournalKinds.Transition || x.j.Kind == JournalKinds.Closed
+                group x.j by new
                 {
-                    j.At.Date,
-                    j.At.Hour,
-                    j.Kind,
-                    j.State,
-                    i.Version,
-                    Transition = j.Kind == JournalKinds.Transition && j.Data != null && j.Data.StartsWith(Prefix)
-                        ? j.Data.Substring(Prefix.Length, j.Data.IndexOf("\",") - Prefix.Length)
+                    x.j.At.Date,
+                    x.j.At.Hour,
+                    x.j.Kind,
+                    x.j.State,
+                    x.i.Version,
+                    Transition = x.j.Kind == JournalKinds.Transition && x.j.Data != null && x.j.Data.StartsWith(Prefix)
+                        ? x.j.Data.Substring(Prefix.Length, x.j.Data.IndexOf("\",") - Prefix.Length)
                         : "",
                 }
                 into g
                 select new { g.Key.Date, g.Key.Hour, g.Key.Kind, g.Key.State, g.Key.Version, g.Key.Transition, Count = g.Count() })
             .ToListAsync(ct);
+        // Moves to another version are one line per pupil moved, and name both states in their data.
+        var moves = await entries.Where(x => x.j.Kind == JournalKinds.Migrated).Select(x => new { x.j.At, x.j.Data }).ToListAsync(ct);
 
-        var versions = new Dictionary<int, CompiledDefinition>();
-        foreach (var v in rows.Select(r => r.Version).Distinct()) versions[v] = await catalog.GetAsync(Pathway, v, ct);
-        int? StageOf(int version, string? state) => state is null ? null : versions[version].States.GetValueOrDefault(state)?.Stage;
+        // A pupil's earlier lines name the states of the version they were on then: every version is asked, theirs first.
+        var numbers = await db.DefinitionVersions.AsNoTracking()
+            .Where(v => v.DefinitionId == Pathway && v.Status != DefinitionStatus.Draft).Select(v => v.Version).ToListAsync(ct);
+        var versions = new SortedDictionary<int, CompiledDefinition>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+        foreach (var v in numbers.Union(rows.Select(r => r.Version))) versions[v] = await catalog.GetAsync(Pathway, v, ct);
+        IEnumerable<CompiledDefinition> Nearest(int version) =>
+            versions.TryGetValue(version, out var own) ? versions.Values.Where(d => d != own).Prepend(own) : versions.Values;
+        int? StageOf(int version, string? state) =>
+            state is null ? null : Nearest(version).Select(d => d.States.GetValueOrDefault(state)).FirstOrDefault(s => s is not null)?.Stage;
+        string? Destination(int version, string from, string transition) =>
+            Nearest(version).Select(d => d.Definition.Transitions.FirstOrDefault(t => t.Id == transition && t.From == from)?.To)
+                .FirstOrDefault(to => to is not null);
 
         var changes = new List<StageChange>();
+        void Add(DateOnly on, int? stage, int pupils)
+        {
+            if (stage is { } s) changes.Add(new StageChange(on, s, pupils));
+        }
         foreach (var r in rows)
         {
             var on = UkTime.DateOfUtc(DateTime.SpecifyKind(r.Date.AddHours(r.Hour), DateTimeKind.Utc));
-            void Add(int? stage, int sign)
-            {
-                if (stage is { } s) changes.Add(new StageChange(on, s, sign * r.Count));
-            }
             switch (r.Kind)
             {
                 case JournalKinds.Started:
-                    Add(StageOf(r.Version, r.State), +1);
+                    Add(on, StageOf(r.Version, r.State), r.Count);
                     break;
                 case JournalKinds.Transition:
-                    Add(StageOf(r.Version, r.State), -1);
-                    var to = versions[r.Version].Definition.Transitions.FirstOrDefault(t => t.Id == r.Transition)?.To;
-                    Add(StageOf(r.Version, to), +1);
+                    Add(on, StageOf(r.Version, r.State), -r.Count);
+                    Add(on, StageOf(r.Version, Destination(r.Version, r.State, r.Transition)), r.Count);
                     break;
                 default:
-                    Add(StageOf(r.Version, r.State), -1);
+                    Add(on, StageOf(r.Version, r.State), -r.Count);
                     break;
             }
         }
+        foreach (var m in moves)
+        {
+            if (MoveOf(m.Data) is not { } move) continue;
+            var on = UkTime.DateOfUtc(m.At);
+            Add(on, StageOf(move.FromVersion, move.FromState), -1);
+            Add(on, StageOf(move.ToVersion, move.ToState), +1);
+        }
         return changes.OrderBy(c => c.On).ToList();
+    }
+
+    private sealed record Move(int FromVersion, string FromState, int ToVersion, string ToState);
+
+    private static Move? MoveOf(string? data)
+    {
+        if (data is null) return null;
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(data);
+            var root = doc.RootElement;
+            return new Move(root.GetProperty("fromVersion").GetInt32(), root.GetProperty("fromState").GetString() ?? "",
+                root.GetProperty("toVersion").GetInt32(), root.GetProperty("toState").GetString() ?? "");
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            // A line that does not say where the pupil went moves nobody on the chart.
+            return null;
+        }
     }
 }

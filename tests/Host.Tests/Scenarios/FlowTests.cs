@@ -155,6 +155,30 @@ public sealed class FlowTests
     }
 
     [Fact]
+    public async Task TheSchoolsChart_FollowsAPupilMovedToAnotherVersion_IntoTheStageTheMapGaveThem()
+    {
+        await using var p = await Pathway.StartAsync("2026-09-07");
+        // Through stages 1, 5, 6 and 3 to stage 2 in the week of 7 September.
+        await p.PupilAtAsync("initial-concern");
+        await MigrationTests.PublishVersionTwoAsync(p);
+        // The next week the pupil is moved to version 2, which has no 'initial-concern': the map puts them at stage 3.
+        await p.AdvanceToAsync("2026-09-14");
+        var map = new Dictionary<string, string> { ["initial-concern"] = "sen-support" };
+        var apply = await p.Http.PostAsJsonAsync("/api/definitions/send-pathway/migrations",
+            new { fromVersion = 1, toVersion = 2, stateMap = map, dryRun = false });
+        Assert.True(apply.StatusCode == HttpStatusCode.Accepted, await apply.Content.ReadAsStringAsync());
+        await MigrationTests.UntilAsync(p.Http, apply.Headers.Location!.ToString(), x => (string?)x["status"] == "done");
+
+        var chart = (await p.Http.GetFromJsonAsync<JsonObject>("/api/schools/oakfield/pathway-stages"))!;
+        var weeks = chart["weeks"]!.AsArray().ToDictionary(w => (string)w!["weekStarting"]!,
+            w => string.Join(",", w!["pupils"]!.AsArray().Select(n => (int)n!)));
+        Assert.Equal("0,1,0,0,0,0", weeks["2026-09-07"]);
+        Assert.Equal("0,0,1,0,0,0", weeks["2026-09-14"]);
+        // The flow counts them where they are now, on version 2.
+        Assert.Equal(1, (int)States((await p.Http.GetFromJsonAsync<JsonObject>(Flow))!)["sen-support"]["pupils"]!);
+    }
+
+    [Fact]
     public async Task TheBoroughsChart_GivesEachMonthsShareOfDecisionsWithinSixWeeks()
     {
         await using var p = await Pathway.StartAsync("2026-09-07");
