@@ -23,7 +23,8 @@ public static class MigrationsApi
         g.MapGet("", async (string id, PupilMigrations migrations, StaffScope staff, CancellationToken ct) =>
             TypedResults.Ok(await migrations.ListAsync(staff.Caller, id, ct))).RequireStaffRole(Move, Capabilities.DesignDefinitions);
         g.MapGet("/{migrationId:guid}", async (string id, Guid migrationId, PupilMigrations migrations, StaffScope staff, CancellationToken ct) =>
-            TypedResults.Ok(await migrations.ProgressAsync(staff.Caller, id, migrationId, ct))).RequireStaffRole(Move, Capabilities.DesignDefinitions);
+                TypedResults.Ok(await migrations.ProgressAsync(staff.Caller, id, migrationId, ct)))
+            .RequireStaffRole(Move, Capabilities.DesignDefinitions);
         g.MapPost("/{migrationId:guid}/resume", async (string id, Guid migrationId, PupilMigrations migrations, StaffScope staff,
             CancellationToken ct) => TypedResults.Accepted($"/api/definitions/{id}/migrations/{migrationId}",
                 await migrations.ResumeAsync(staff.Caller, id, migrationId, ct))).RequireStaffRole(Move, Capabilities.DesignDefinitions);

@@ -41,7 +41,8 @@ public sealed class MigrationBadInputTests
             dryRun = true,
         }), HttpStatusCode.BadRequest);
         var errors = Errors(unmapped).ToList();
-        Assert.Contains(errors, e => e.Field == "stateMap.nowhere" && e.Message.Contains("Version 1 has no state 'nowhere'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == "stateMap.nowhere"
+            && e.Message.Contains("Version 1 has no state 'nowhere'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Field == "stateMap.ehcp" && e.Message.Contains("Version 2 has no state 'limbo'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Field == "stateMap.initial-concern"
             && e.Message.StartsWith("1 pupil is in 'initial-concern', which version 2 does not have", StringComparison.Ordinal));

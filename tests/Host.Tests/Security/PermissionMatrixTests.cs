@@ -71,6 +71,27 @@ public sealed class PermissionMatrixTests
         var pathway = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Definitions, "workflows", "send-pathway.json")));
         var imported = pathway!.DeepClone();
         imported["id"] = "matrix-import";
+        // A copy of the pathway with two published versions of the default variant and Eve moved from the first to the second.
+        var moving = pathway.DeepClone();
+        moving["id"] = "matrix-move";
+        (await admin.PostAsJsonAsync("/api/definitions/import?publish=true", moving)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/instances", new { definitionId = "matrix-move", pupilId = "eve" })).EnsureSuccessStatusCode();
+        moving["name"] = "Matrix move, version 2";
+        (await admin.PostAsJsonAsync("/api/definitions/import?publish=true", moving)).EnsureSuccessStatusCode();
+        var move = (string)(await (await admin.PostAsJsonAsync("/api/definitions/matrix-move/migrations",
+            new { fromVersion = 1, toVersion = 2, dryRun = false })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        // A Play scenario "matrix" in each designer's own variant (the SENCo's school's, the LA officer's borough's, the default).
+        foreach (var variant in new[] { "school:oakfield", "borough:demo-borough", "" })
+        {
+            var trial = (string)(await (await admin.PostAsJsonAsync($"/api/definitions/send-pathway/play?scope={variant}", new { }))
+                .Content.ReadFromJsonAsync<JsonObject>())!["sessionId"]!;
+            (await admin.PostAsJsonAsync($"/api/definitions/send-pathway/play/{trial}/steps", new { kind = "days", days = 1 }))
+                .EnsureSuccessStatusCode();
+            (await admin.PostAsJsonAsync($"/api/definitions/send-pathway/scenarios?scope={variant}", new { sessionId = trial, name = "matrix" }))
+                .EnsureSuccessStatusCode();
+        }
+        // A session nobody has: who may try drafts is told it has ended (410), who may not is refused first.
+        var noSession = $"/api/definitions/send-pathway/play/{Guid.NewGuid()}";
 
         Row[] table =
         [
@@ -188,6 +209,23 @@ public sealed class PermissionMatrixTests
             new("GET", "/api/definitions/{id}/export", "/api/definitions/send-pathway/export", null, SignedIn),
             new("POST", "/api/definitions/import", "/api/definitions/import", () => imported, Designers),
             new("POST", "/api/definitions/validate", "/api/definitions/validate", () => pathway, SignedIn),
+            // Moving pupils between versions: whoever may publish the target's variant (here the default: the administrator).
+            new("POST", "/api/definitions/{id}/migrations", "/api/definitions/matrix-move/migrations",
+                () => new { fromVersion = 1, toVersion = 2, dryRun = true }, AdminOnly),
+            new("GET", "/api/definitions/{id}/migrations", "/api/definitions/matrix-move/migrations", null, Designers),
+            new("GET", "/api/definitions/{id}/migrations/{migrationId:guid}", $"/api/definitions/matrix-move/migrations/{move}", null,
+                AdminOnly),
+            new("POST", "/api/definitions/{id}/migrations/{migrationId:guid}/resume", $"/api/definitions/matrix-move/migrations/{move}/resume",
+                () => new { }, AdminOnly),
+            new("POST", "/api/definitions/{id}/play", "/api/definitions/send-pathway/play", () => new { }, Designers),
+            new("GET", "/api/definitions/{id}/play/{sessionId:guid}", noSession, null, Designers),
+            new("POST", "/api/definitions/{id}/play/{sessionId:guid}/steps", $"{noSession}/steps", () => new { kind = "days", days = 1 }, Designers),
+            new("DELETE", "/api/definitions/{id}/play/{sessionId:guid}", noSession, null, Designers),
+            new("GET", "/api/definitions/{id}/scenarios", "/api/definitions/send-pathway/scenarios", null, Designers),
+            new("POST", "/api/definitions/{id}/scenarios", "/api/definitions/send-pathway/scenarios",
+                () => new { sessionId = Guid.NewGuid(), name = "never" }, Designers),
+            new("POST", "/api/definitions/{id}/scenarios/{name}/replay", "/api/definitions/send-pathway/scenarios/matrix/replay", () => new { },
+                Designers),
             new("GET", "/api/definitions/{id}/flow", "/api/definitions/send-pathway/flow?from=2026-09-01&to=2026-12-31", null,
                 ["senco", "head", "la", "admin"]),
             new("GET", "/api/schools/{schoolId}/pathway-stages", "/api/schools/oakfield/pathway-stages", null,

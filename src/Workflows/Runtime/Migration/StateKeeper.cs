@@ -33,8 +33,9 @@ internal static class StateKeeper
                 continue;
             }
             var before = was.State.Timers.FirstOrDefault(t => t.Id == timer.TimerId)?.After;
-            if (template.After is { } after && (before is null || Due(ctx, before, anchors, was.Definition) != Due(ctx, after, anchors, ctx.Definition)))
-                timer.DueAt = UkTime.StartOf(Due(ctx, after, anchors, ctx.Definition)).UtcDateTime;
+            if (template.After is not { } after) continue;
+            var due = Due(ctx, after, anchors, ctx.Definition);
+            if (before is null || Due(ctx, before, anchors, was.Definition) != due) timer.DueAt = UkTime.StartOf(due).UtcDateTime;
         }
         StateJournal.TimersCancelled(ctx.Journal, now, stopped);
 
@@ -71,7 +72,8 @@ internal static class StateKeeper
                 task.CompletedAt = ctx.Now;
                 cancelled.Add(task);
             }
-            else if (!escalation && (task.Title, task.Role, task.Form, task.Raises) != (template.Title, template.Role, template.Form, template.Raises))
+            else if (!escalation
+                && (task.Title, task.Role, task.Form, task.Raises) != (template.Title, template.Role, template.Form, template.Raises))
             {
                 (task.Title, task.Role, task.Form, task.Raises) = (template.Title, template.Role, template.Form, template.Raises);
                 task.Revision++;
