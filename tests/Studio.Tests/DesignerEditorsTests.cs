@@ -104,6 +104,60 @@ public sealed class DesignerEditorsTests(StudioFixture studio)
         Assert.Equal(3, saved["transitions"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task Senco_RenamesAnEvent_AndAddsATimerThatChasesATaskByTheEndOfTerm_AndThePublishedDefinitionHoldsThem()
+    {
+        const string id = "editors-timers";
+        await Definitions.ImportAsync(studio.Http, Definitions.Chain(id, 3), publish: true);
+        var page = await studio.NewPageAsync();
+        await StudioFixture.OpenAsync(page, $"/definitions/{id}/design");
+        await Expect(Canvas.Ready(page)).ToBeVisibleAsync();
+
+        // Rename the review's event, and add one for the chase.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Events" }).ClickAsync();
+        var events = page.GetByTestId("events-panel");
+        var review = events.GetByRole(AriaRole.Group, new() { Name = "Event review.completed", Exact = true });
+        await Expect(review).ToContainTextAsync("Named by the arrow from Step 1 of the pathway to Step 2 of the pathway");
+        await Expect(review.GetByRole(AriaRole.Button, new() { Name = "Remove event review.completed" })).ToBeDisabledAsync();
+        await review.GetByLabel("Event name (e.g. review.completed)").FillAsync("Review done");
+        await review.GetByLabel("Event name (e.g. review.completed)").PressAsync("Tab");
+        await Expect(review.GetByTestId("event-error")).ToContainTextAsync("lower-case letters, digits, dots and dashes");
+        await review.GetByLabel("Event name (e.g. review.completed)").FillAsync("review.recorded");
+        await review.GetByLabel("Event name (e.g. review.completed)").PressAsync("Tab");
+        await Expect(events.Locator("[data-event='review.recorded']")).ToBeVisibleAsync();
+        var added = events.GetByTestId("new-event");
+        await added.GetByLabel("New event name (e.g. plan.issued)").FillAsync("chase.due");
+        await added.GetByLabel("New event in words").FillAsync("a chase falls due");
+        await added.GetByTestId("add-event").ClickAsync();
+        await Expect(events.Locator("[data-event='chase.due']")).ToContainTextAsync("When a chase falls due");
+
+        // A timer of the first state: by the end of the spring term, it records the chase and hands out a task while the review is open.
+        await page.EvaluateAsync("([kind, id]) => window.pathwayCanvas.clicked(kind, id)", FirstState);
+        var state = page.GetByTestId("state-panel");
+        await state.GetByRole(AriaRole.Button, new() { Name = "Add a timer" }).ClickAsync();
+        await Choose(page, state.GetByLabel("Timer timer-1: time: how it is set"), "By the end of a term");
+        await Choose(page, state.GetByLabel("Timer timer-1: time: term"), "the last school day of the spring term");
+        await Choose(page, state.GetByLabel("Timer timer-1: then"), "a chase falls due");
+        await state.GetByLabel("Timer timer-1: also hands out a task").CheckAsync();
+        await Choose(page, state.GetByLabel("Timer timer-1: hand out its task"), "only while the task \"Review step 1\" is still open (a chase)");
+        var chase = state.GetByRole(AriaRole.Group, new() { Name = "Task of timer timer-1" });
+        await Expect(chase.GetByTestId("task-on")).ToHaveCountAsync(0);
+        await chase.GetByLabel("Task title").FillAsync("Chase the review");
+        await chase.GetByLabel("Task title").PressAsync("Tab");
+
+        await page.GetByTestId("publish").ClickAsync();
+        await Expect(page.GetByTestId("designer-message")).ToContainTextAsync("Published version");
+
+        var saved = (await studio.Http.GetFromJsonAsync<JsonObject>($"/api/definitions/{id}?version=latest&scope=school:oakfield"))!;
+        Assert.Equal(["review.recorded", "chase.due"], saved["events"]!.AsObject().Select(e => e.Key));
+        Assert.All(saved["transitions"]!.AsArray(), t => Assert.Equal("review.recorded", (string?)t!["on"]));
+        var timer = saved["states"]![0]!["timers"]![0]!;
+        Assert.Equal("""{"endOfTerm":"spring"}""", timer["after"]!.ToJsonString());
+        Assert.Equal("chase.due", (string?)timer["raises"]);
+        Assert.Equal("review", (string?)timer["whileOpen"]);
+        Assert.Equal("Chase the review", (string?)timer["task"]!["title"]);
+    }
+
     private static async Task Choose(IPage page, ILocator select, string option)
     {
         await select.ClickAsync();
