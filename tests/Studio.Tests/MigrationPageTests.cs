@@ -61,9 +61,9 @@ public sealed class MigrationPageTests(StudioFixture studio)
         await Expect(page.GetByTestId("migration-summary")).ToHaveTextAsync("3 of 3 pupils on version 2 will move to version 3.");
         var ada = preview.Locator($"tr[data-instance='{pupils[0].InstanceId}']");
         await Expect(ada).ToContainTextAsync("Ada Moss");
-        await Expect(ada).ToContainTextAsync("step-1 (stays, since");
+        await Expect(ada).ToContainTextAsync("Step 1 of the pathway (stays, since");
         await Expect(ada).ToContainTextAsync("Phone the parents (due");
-        await Expect(preview.Locator($"tr[data-instance='{pupils[2].InstanceId}']")).ToContainTextAsync("targeted-support");
+        await Expect(preview.Locator($"tr[data-instance='{pupils[2].InstanceId}']")).ToContainTextAsync("Targeted support");
         await page.ScreenshotAsync(new() { Path = RepoPaths.Screenshot("migration-preview.png"), FullPage = true });
 
         await page.GetByTestId("migration-apply").ClickAsync();
