@@ -1,13 +1,27 @@
 #!/usr/bin/env bash
 # Runs every test of SendWorkflow and ends with one line: "N passed, N failed, N skipped".
-# On a fresh machine it installs what the tests need (Debian's Chromium for the browser tests).
+# On a fresh machine it installs what the tests need: Debian's Chromium for the browser tests, and Debian's PostgreSQL
+# server for the suites that run on both databases (the tests start a throwaway server of their own on a loopback port).
 set -uo pipefail
 cd "$(dirname "$0")"
 
+if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+updated=""
+install() {
+  if [ -z "$updated" ]; then $SUDO apt-get update -qq || return 1; updated=1; fi
+  $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
 if ls tests/*/ 2>/dev/null | grep -q "Studio" && [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium for the browser tests..."
-  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null || { echo "Could not install chromium"; exit 1; }
+  install chromium || { echo "Could not install chromium"; exit 1; }
+fi
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "Installing PostgreSQL for the database tests..."
+  # The tests need the server's programs only: no cluster of the machine's own, no service on port 5432.
+  $SUDO mkdir -p /etc/postgresql-common && echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.conf >/dev/null
+  install postgresql || { echo "Could not install postgresql"; exit 1; }
 fi
 
 log=$(mktemp)

@@ -3,12 +3,14 @@ using Npgsql;
 namespace SendWorkflow.Host;
 
 /// <summary>
-/// On PostgreSQL, before anything touches the database: waits until the server answers (saying why not, and trying again
+/// The first hosted service, before anything touches the database (Quartz's store, Data Protection's key ring, the
+/// start-up tasks): migrates it. On PostgreSQL it first waits until the server answers (saying why not, and trying again
 /// with a growing pause, rather than stopping the host and being restarted in a loop), then takes an advisory lock that
-/// <see cref="StartupTasks"/> releases when it is done, so that hosts started together create Quartz's tables, migrate,
-/// import the definitions and seed the demo one after another. On SQLite it does nothing (one host, one file).
+/// <see cref="StartupTasks"/> releases when it is done, so that hosts started together migrate, create Quartz's tables,
+/// import the definitions and seed the demo one after another.
 /// </summary>
-internal sealed class DatabaseStartupGate(DatabaseSettings settings, IServiceProvider services, ILogger<DatabaseStartupGate> logger)
+internal sealed class DatabaseStartupGate(
+    DatabaseSettings settings, IServiceProvider services, IDbContextFactory<SendWorkflowDbContext> factory, ILogger<DatabaseStartupGate> logger)
     : IHostedService, IAsyncDisposable
 {
     /// <summary>The advisory lock's key: any number the service's own database uses for nothing else.</summary>
@@ -19,7 +21,14 @@ internal sealed class DatabaseStartupGate(DatabaseSettings settings, IServicePro
 
     public async Task StartAsync(CancellationToken ct)
     {
-        if (settings.Provider != DatabaseProvider.Postgres) return;
+        if (settings.Provider == DatabaseProvider.Postgres) await WaitAndLockAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.Database.MigrateAsync(ct);
+    }
+
+    private async Task WaitAndLockAsync(CancellationToken ct)
+    {
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var pause = TimeSpan.FromSeconds(1);
         for (var attempt = 1; ; attempt++)

@@ -5,9 +5,9 @@ using SendWorkflow.Workflows.Timers;
 
 namespace SendWorkflow.Host;
 
-/// <summary>At start-up: migrate the database, load term calendars, import definitions, seed the demo.</summary>
+/// <summary>At start-up, once <see cref="DatabaseStartupGate"/> has migrated the database: load term calendars, import definitions, seed the demo.</summary>
 internal sealed class StartupTasks(
-    IDbContextFactory<SendWorkflowDbContext> factory, SendWorkflowPaths paths, CalendarRegistry calendars,
+    SendWorkflowPaths paths, CalendarRegistry calendars,
     DefinitionService definitions, SendWorkflow.Send.Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff,
     IConfiguration config, TimeProvider time,
     Workflows.Timers.TimerDispatcher dispatcher, SendWorkflow.Send.Clock.StoredClock clock, DatabaseStartupGate gate,
@@ -28,11 +28,6 @@ internal sealed class StartupTasks(
 
     private async Task PrepareAsync(CancellationToken ct)
     {
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            await db.Database.MigrateAsync(ct);
-        }
         await clock.RestoreAsync(ct);
         await staff.EnsureRolesAsync();
         calendars.LoadFolder(paths.Calendars);

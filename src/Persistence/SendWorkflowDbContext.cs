@@ -39,6 +39,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
     public DbSet<MediationCertificate> MediationCertificates => Set<MediationCertificate>();
     public DbSet<ClockState> Clock => Set<ClockState>();
     public DbSet<HealthProbe> Health => Set<HealthProbe>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<PupilMigrationRecord> PupilMigrations => Set<PupilMigrationRecord>();
     public DbSet<PupilMigrationItem> PupilMigrationItems => Set<PupilMigrationItem>();
     public DbSet<PlayScenarioRecord> PlayScenarios => Set<PlayScenarioRecord>();

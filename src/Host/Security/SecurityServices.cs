@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace SendWorkflow.Host.Security;
 
@@ -16,6 +19,11 @@ public static class SecurityServices
     public static IServiceCollection AddSecurity(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        // The key ring that protects cookies and antiforgery tokens is in the database, shared by every host.
+        services.AddDataProtection().SetApplicationName("SendWorkflow");
+        services.AddSingleton<DatabaseKeyRepository>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseKeyRepository>()));
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

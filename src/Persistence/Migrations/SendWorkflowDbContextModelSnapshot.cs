@@ -441,6 +441,26 @@ namespace SendWorkflow.Persistence.Migrations
                     b.ToTable("CpdAudit", (string)null);
                 });
 
+            modelBuilder.Entity("SendWorkflow.Persistence.Entities.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.DefinitionVersionRecord", b =>
                 {
                     b.Property<string>("DefinitionId")

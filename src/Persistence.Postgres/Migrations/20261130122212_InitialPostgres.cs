@@ -126,6 +126,20 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", maxLength: 200, nullable: true),
+                    Xml = table.Column<string>(type: "text", maxLength: 100000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DefinitionVersions",
                 columns: table => new
                 {
@@ -290,6 +304,27 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlayScenarios",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<string>(type: "text", maxLength: 100, nullable: false),
+                    Scope = table.Column<string>(type: "text", maxLength: 120, nullable: false),
+                    Name = table.Column<string>(type: "text", maxLength: 80, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartJson = table.Column<string>(type: "text", maxLength: 4000, nullable: false),
+                    StepsJson = table.Column<string>(type: "text", maxLength: 1000000, nullable: false),
+                    OutcomesJson = table.Column<string>(type: "text", maxLength: 1000000, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlayScenarios", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Provisions",
                 columns: table => new
                 {
@@ -314,6 +349,27 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Provisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PupilMigrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<string>(type: "text", maxLength: 64, nullable: false),
+                    FromVersion = table.Column<int>(type: "integer", nullable: false),
+                    ToVersion = table.Column<int>(type: "integer", nullable: false),
+                    Scope = table.Column<string>(type: "text", maxLength: 120, nullable: false),
+                    StateMap = table.Column<string>(type: "text", maxLength: 40000, nullable: false),
+                    Status = table.Column<string>(type: "text", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", maxLength: 200, nullable: false),
+                    CreatedById = table.Column<string>(type: "text", maxLength: 450, nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PupilMigrations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -566,6 +622,32 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
                         principalTable: "Boroughs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PupilMigrationItems",
+                columns: table => new
+                {
+                    MigrationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectId = table.Column<string>(type: "text", maxLength: 100, nullable: false),
+                    SchoolId = table.Column<string>(type: "text", maxLength: 100, nullable: false),
+                    ExpectedState = table.Column<string>(type: "text", maxLength: 100, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "text", maxLength: 20, nullable: false),
+                    StateAfter = table.Column<string>(type: "text", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "text", maxLength: 1000, nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PupilMigrationItems", x => new { x.MigrationId, x.InstanceId });
+                    table.ForeignKey(
+                        name: "FK_PupilMigrationItems_PupilMigrations_MigrationId",
+                        column: x => x.MigrationId,
+                        principalTable: "PupilMigrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1125,6 +1207,12 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlayScenarios_DefinitionId_Scope_Name",
+                table: "PlayScenarios",
+                columns: new[] { "DefinitionId", "Scope", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Programmes_InstanceId",
                 table: "Programmes",
                 column: "InstanceId");
@@ -1149,6 +1237,23 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
                 name: "IX_PupilImports_SchoolId_CreatedAt",
                 table: "PupilImports",
                 columns: new[] { "SchoolId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PupilMigrationItems_MigrationId_Status_Position",
+                table: "PupilMigrationItems",
+                columns: new[] { "MigrationId", "Status", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PupilMigrations_DefinitionId_FromVersion",
+                table: "PupilMigrations",
+                columns: new[] { "DefinitionId", "FromVersion" },
+                unique: true,
+                filter: "\"Status\" = 'running'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PupilMigrations_Status",
+                table: "PupilMigrations",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Pupils_SchoolId",
@@ -1341,6 +1446,9 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
                 name: "CpdAudit");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "DefinitionVersions");
 
             migrationBuilder.DropTable(
@@ -1368,6 +1476,9 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
                 name: "ParentLinks");
 
             migrationBuilder.DropTable(
+                name: "PlayScenarios");
+
+            migrationBuilder.DropTable(
                 name: "Programmes");
 
             migrationBuilder.DropTable(
@@ -1375,6 +1486,9 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PupilImports");
+
+            migrationBuilder.DropTable(
+                name: "PupilMigrationItems");
 
             migrationBuilder.DropTable(
                 name: "SavedInboxFilters");
@@ -1414,6 +1528,9 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "PupilMigrations");
 
             migrationBuilder.DropTable(
                 name: "SelfReviews");
