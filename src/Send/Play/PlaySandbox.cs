@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -121,8 +120,8 @@ internal sealed class PlaySandbox : IAsyncDisposable
     }
 
     // No pooling: when the session ends no connection is left holding the file, so its folder can go.
-    private static string ConnectionString(string file) =>
-        new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
+    // (Written out rather than built with the SQLite library's builder: below the host, only Persistence references it.)
+    private static string ConnectionString(string file) => $"Data Source=\"{file.Replace("\"", "\"\"", StringComparison.Ordinal)}\";Pooling=False";
 
     public async ValueTask DisposeAsync()
     {
