@@ -166,7 +166,8 @@ public sealed class PlayTests
         // The rest runs: good progress closes the concern by the draft's own rule (the broken arrow, first by priority, is gone).
         var session = (string)started["sessionId"]!;
         var step = await StepAsync(p.Http, session, new { kind = "event", name = "review.completed", data = new { progress = "good" } });
-        Assert.Equal(("closed", "stage1-good-progress"), ((string?)step["step"]!["outcome"]!["state"], (string?)step["step"]!["outcome"]!["transition"]));
+        var outcome = step["step"]!["outcome"]!;
+        Assert.Equal(("closed", "stage1-good-progress"), ((string?)outcome["state"], (string?)outcome["transition"]));
 
         var hopeless = await PathwayDocumentAsync(p.Http);
         hopeless["initialState"] = "missing";
