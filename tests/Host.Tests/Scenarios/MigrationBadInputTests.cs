@@ -34,11 +34,12 @@ public sealed class MigrationBadInputTests
         draft["name"] = "SEND pathway, being changed";
         (await p.Http.PutAsJsonAsync("/api/definitions/send-pathway/draft", draft)).EnsureSuccessStatusCode();
 
-        // Stage 2 left unmapped (version 2 renamed it), a map from a state version 1 lacks and to one version 2 lacks.
+        // Stage 2 left unmapped (version 2 renamed it), a map from a state version 1 lacks and to one version 2 lacks, a pupil
+        // who is not on the pathway.
         var unmapped = await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync(Migrations, new
         {
             fromVersion = 1, toVersion = 2, stateMap = new Dictionary<string, string> { ["nowhere"] = "cause-of-concern", ["ehcp"] = "limbo" },
-            dryRun = true,
+            pupils = new[] { stage2, "nobody-at-all" }, dryRun = true,
         }), HttpStatusCode.BadRequest);
         var errors = Errors(unmapped).ToList();
         Assert.Contains(errors, e => e.Field == "stateMap.nowhere"
@@ -46,7 +47,9 @@ public sealed class MigrationBadInputTests
         Assert.Contains(errors, e => e.Field == "stateMap.ehcp" && e.Message.Contains("Version 2 has no state 'limbo'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Field == "stateMap.initial-concern"
             && e.Message.StartsWith("1 pupil is in 'initial-concern', which version 2 does not have", StringComparison.Ordinal));
-        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.Field == "pupils[1]"
+            && e.Message.StartsWith("No pupil or workflow 'nobody-at-all'", StringComparison.Ordinal));
+        Assert.Equal(4, errors.Count);
 
         // A version of another definition and a draft, together, and the same with "dryRun": false: nothing moves.
         foreach (var dryRun in new[] { true, false })
