@@ -45,10 +45,12 @@ internal sealed class PlaySandbox : IAsyncDisposable
 
     /// <summary>
     /// Makes the world from a copy of the empty database, with the test pupil in a school of a borough that keeps the real
-    /// borough's term dates, and starts the draft for them.
+    /// borough's term dates and timelines (<paramref name="boroughValues"/>: its parameter values per definition), and starts
+    /// the draft for them.
     /// </summary>
     public static async Task<PlaySandbox> CreateAsync(string folder, string template, CompiledDefinition definition,
-        IReadOnlyList<CompiledDefinition> others, SchoolCalendar calendar, DateOnly startsOn, PlayFacts facts, CancellationToken ct)
+        IReadOnlyList<CompiledDefinition> others, SchoolCalendar calendar, DateOnly startsOn, PlayFacts facts,
+        Func<string, IReadOnlyDictionary<string, double>?> boroughValues, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "play.db");
@@ -58,6 +60,11 @@ internal sealed class PlaySandbox : IAsyncDisposable
         var catalog = new InMemoryDefinitionCatalog();
         foreach (var other in others) catalog.Add(other);
         catalog.Add(definition);
+        // The borough's own timelines, as its pupils would run the pathway.
+        foreach (var id in others.Select(o => o.Id).Append(definition.Id))
+        {
+            if (boroughValues(id) is { } values) catalog.SetBoroughParameters(BoroughId, id, values);
+        }
         var calendars = new InMemoryCalendarProvider();
         calendars.Add(BoroughId, calendar);
 

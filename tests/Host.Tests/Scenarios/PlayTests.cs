@@ -154,6 +154,8 @@ public sealed class PlayTests
         document["transitions"]!.AsArray().Add(JsonNode.Parse(
             """{ "id": "to-nowhere", "from": "cause-of-concern", "to": "nowhere", "on": "review.completed", "priority": 0 }"""));
         document["states"]!.AsArray().Add(JsonNode.Parse("""{ "id": "orphan", "name": "Nobody gets here", "stage": 9 }"""));
+        var typo = document["transitions"]!.AsArray().First(t => (string?)t!["from"] == "initial-concern" && t["rule"] is not null)!;
+        typo["rule"]!["expression"] = "facts.Stag == 2";
 
         var started = await OkAsync(await p.Http.PostAsJsonAsync(Plays, new { startsOn = "2026-09-07", document }));
         var problems = started["problems"]!.AsArray().Select(x => ((string?)x!["code"], (string?)x["targetId"])).ToList();
@@ -162,6 +164,8 @@ public sealed class PlayTests
         var leftOut = started["leftOut"]!.AsArray().Select(x => (string)x!).ToList();
         Assert.Contains(leftOut, l => l.Contains("to-nowhere", StringComparison.Ordinal));
         Assert.Contains(leftOut, l => l.Contains("orphan", StringComparison.Ordinal));
+        Assert.Contains(("rule-does-not-compile", (string?)typo["id"]), problems);
+        Assert.Contains(leftOut, l => l.Contains($"'{typo["id"]}'", StringComparison.Ordinal));
 
         // The rest runs: good progress closes the concern by the draft's own rule (the broken arrow, first by priority, is gone).
         var session = (string)started["sessionId"]!;
