@@ -1,3 +1,5 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace SendWorkflow.Host.Tests.Scenarios;
 /// a map from or to a state that does not exist, a version of another definition, a target that is a draft; a second move of
 /// the same version while one runs (409); a SENCo moving the default variant's pupils (403); an unknown move (404).
 /// </summary>
-public sealed class MigrationBadInputTests
+public class MigrationBadInputTests : ProviderSuite
 {
     private const string Migrations = "/api/definitions/send-pathway/migrations";
 
@@ -15,7 +17,7 @@ public sealed class MigrationBadInputTests
     [Fact]
     public async Task AMoveWithEveryKindOfMistake_IsRefusedWithEachListed_AndChangesNothing()
     {
-        await using var p = await Pathway.StartAsync("2026-09-14");
+        await using var p = await StartAsync("2026-09-14");
         var stage2 = await p.PupilAtAsync("initial-concern");
         var stage1 = await p.PupilAtAsync("cause-of-concern");
         await MigrationTests.PublishVersionTwoAsync(p);
@@ -80,7 +82,7 @@ public sealed class MigrationBadInputTests
     {
         // One pupil a batch and a stop after the first: the first move stays running.
         var settings = new Dictionary<string, string?> { ["Migrations:BatchSize"] = "1", ["Migrations:StopAfterBatches"] = "1" };
-        await using var p = await Pathway.StartAsync("2026-09-14", settings: settings);
+        await using var p = await StartAsync("2026-09-14", settings: settings);
         var pupils = new[] { await p.PupilAtAsync("cause-of-concern"), await p.PupilAtAsync("cause-of-concern") };
         await MigrationTests.PublishVersionTwoAsync(p);
         var body = new { fromVersion = 1, toVersion = 2, dryRun = false };
@@ -100,4 +102,10 @@ public sealed class MigrationBadInputTests
         await MigrationTests.UntilAsync(p.Http, url, x => (string?)x["status"] == "done" || (int)x["pending"]! == 0);
         foreach (var pupil in pupils) Assert.Equal(2, (int)(await p.InstanceAsync(pupil))["version"]!);
     }
+}
+
+/// <summary>The same refusals on PostgreSQL (the second move refused there by the same check and unique running index).</summary>
+public sealed class MigrationBadInputTestsOnPostgres : MigrationBadInputTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
