@@ -135,7 +135,9 @@ internal sealed class PlaySession(Guid id, string owner, string scope, RunnableD
                 await engine.RecheckTasksAsync(sandbox.InstanceId, "The test pupil's facts changed in Play.", "play", ct);
                 return (null, null);
             case PlayStep.Kinds.Event:
-                var outcome = await engine.RaiseAsync(sandbox.InstanceId, new WorkflowEvent(step.Name!, EventData.FromJson(step.Data), "play"), ct);
+                var data = EventData.FromJson(step.Data);
+                RefuseUndeclared(step.Name!, data, sandbox.Definition.Definition);
+                var outcome = await engine.RaiseAsync(sandbox.InstanceId, new WorkflowEvent(step.Name!, data, "play"), ct);
                 return (outcome.TransitionId, outcome.Rule);
             case PlayStep.Kinds.Task:
                 var task = await OpenTaskAsync(step.Task!, ct);
@@ -148,6 +150,17 @@ internal sealed class PlaySession(Guid id, string owner, string scope, RunnableD
                 await MoveOnAsync(UkTime.StartOf(step.Date!.Value).AddHours(8), ct);
                 return (null, null);
         }
+    }
+
+    /// <summary>Data the event does not carry is refused, as recording it on a pupil is (every field named).</summary>
+    private static void RefuseUndeclared(string name, EventData data, WorkflowDefinition d)
+    {
+        var declared = d.Events.GetValueOrDefault(name)?.Data ?? [];
+        var undeclared = data.Values.Keys.Where(k => !declared.ContainsKey(k)).ToList();
+        if (undeclared.Count == 0) return;
+        var carries = declared.Count == 0 ? "no information" : string.Join(", ", declared.Keys);
+        throw new RequestValidationException(undeclared
+            .Select(k => new Problem($"'{name}' does not carry '{k}' (it carries {carries}).", $"data.{k}")).ToList());
     }
 
     private async Task<WorkTask> OpenTaskAsync(string taskId, CancellationToken ct)

@@ -105,6 +105,10 @@ public sealed class PlayTests
             HttpStatusCode.BadRequest);
         var facts = await Pathway.ProblemAsync(await senco.PostAsJsonAsync($"{Plays}/{session}/steps",
             new { kind = "facts", yearGroup = 40, phase = "college" }), HttpStatusCode.BadRequest);
+        var undeclared = await Pathway.ProblemAsync(await senco.PostAsJsonAsync($"{Plays}/{session}/steps",
+            new { kind = "event", name = "review.completed", data = new { progress = "little", mood = "sunny", colour = "red" } }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(["data.mood", "data.colour"], undeclared["errors"]!.AsArray().Select(e => (string?)e!["field"]));
         await Pathway.ProblemAsync(await senco.PostAsJsonAsync($"{Plays}/{session}/steps", new { kind = "event", name = "plan.issued" }),
             HttpStatusCode.Conflict);
         await Pathway.ProblemAsync(await senco.PostAsJsonAsync($"{Plays}/{session}/steps", new { kind = "task", task = "no-such-task" }),
