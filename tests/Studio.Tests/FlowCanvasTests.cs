@@ -73,6 +73,14 @@ public sealed class FlowCanvasTests(StudioFixture studio)
         await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
         await page.Locator(".designer").ScreenshotAsync(new() { Path = RepoPaths.Screenshot("flow-heatmap.png") });
 
+        // The same figures as a table, for a screen reader.
+        var figures = page.GetByTestId("flow-figures");
+        await figures.Locator("summary").ClickAsync();
+        var step2 = figures.Locator("tr[data-state='step-2'] td");
+        await Expect(step2.Nth(0)).ToHaveTextAsync("Step 2 of the pathway");
+        await Expect(step2.Nth(1)).ToHaveTextAsync("2");
+        await Expect(step2.Nth(2)).ToHaveTextAsync(((double)states["step-2"]["medianSchoolWeeks"]!).ToString("0.0", CultureInfo.InvariantCulture));
+
         // Off again: the design as it was.
         await page.GetByLabel("Show the flow").UncheckAsync();
         await Expect(canvas).ToHaveAttributeAsync("data-flow", "off");

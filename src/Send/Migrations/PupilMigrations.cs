@@ -119,6 +119,7 @@ public sealed class PupilMigrations(
         var records = await db.PupilMigrations.AsNoTracking().Where(m => m.DefinitionId == id).OrderByDescending(m => m.CreatedAt)
             .ToListAsync(ct);
         var mine = records.Where(m => DefinitionScope.MayChange(caller, m.Scope)).ToList();
+        if (mine.Count > 0) await guard.AuditAsync(caller, AuditActions.Read, "migrations", id, null, caller.SchoolId);
         var list = new List<MigrationProgress>(mine.Count);
         foreach (var m in mine) list.Add(await ReadAsync(db, m.Id, ct));
         return list;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -46,10 +45,12 @@ internal sealed class PlaySandbox : IAsyncDisposable
 
     /// <summary>
     /// Makes the world from a copy of the empty database, with the test pupil in a school of a borough that keeps the real
-    /// borough's term dates, and starts the draft for them.
+    /// borough's term dates and timelines (<paramref name="boroughValues"/>: its parameter values per definition), and starts
+    /// the draft for them.
     /// </summary>
     public static async Task<PlaySandbox> CreateAsync(string folder, string template, CompiledDefinition definition,
-        IReadOnlyList<CompiledDefinition> others, SchoolCalendar calendar, DateOnly startsOn, PlayFacts facts, CancellationToken ct)
+        IReadOnlyList<CompiledDefinition> others, SchoolCalendar calendar, DateOnly startsOn, PlayFacts facts,
+        Func<string, IReadOnlyDictionary<string, double>?> boroughValues, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "play.db");
@@ -59,6 +60,11 @@ internal sealed class PlaySandbox : IAsyncDisposable
         var catalog = new InMemoryDefinitionCatalog();
         foreach (var other in others) catalog.Add(other);
         catalog.Add(definition);
+        // The borough's own timelines, as its pupils would run the pathway.
+        foreach (var id in others.Select(o => o.Id).Append(definition.Id))
+        {
+            if (boroughValues(id) is { } values) catalog.SetBoroughParameters(BoroughId, id, values);
+        }
         var calendars = new InMemoryCalendarProvider();
         calendars.Add(BoroughId, calendar);
 
@@ -121,8 +127,8 @@ internal sealed class PlaySandbox : IAsyncDisposable
     }
 
     // No pooling: when the session ends no connection is left holding the file, so its folder can go.
-    private static string ConnectionString(string file) =>
-        new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
+    // (Written out rather than built with the SQLite library's builder: below the host, only Persistence references it.)
+    private static string ConnectionString(string file) => $"Data Source=\"{file.Replace("\"", "\"\"", StringComparison.Ordinal)}\";Pooling=False";
 
     public async ValueTask DisposeAsync()
     {

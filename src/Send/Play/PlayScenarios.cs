@@ -70,8 +70,10 @@ public sealed class PlayScenarios(IDbContextFactory<SendWorkflowDbContext> facto
         PlayScenarioRecord row;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            row = await db.PlayScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.DefinitionId == definitionId && s.Scope == variant && s.Name == name, ct)
-                ?? throw new NotFoundException($"Definition '{definitionId}' has no scenario named '{name}' in {DefinitionScope.Describe(variant)} variant.");
+            row = await db.PlayScenarios.AsNoTracking()
+                .FirstOrDefaultAsync(s => s.DefinitionId == definitionId && s.Scope == variant && s.Name == name, ct)
+                ?? throw new NotFoundException(
+                    $"Definition '{definitionId}' has no scenario named '{name}' in {DefinitionScope.Describe(variant)} variant.");
         }
         var scenario = Dto(row);
         var (draft, version, now) = await sessions.ReplayAsync(caller, definitionId, variant, given, scenario.StartsOn, scenario.Start,

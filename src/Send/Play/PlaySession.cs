@@ -49,7 +49,8 @@ internal sealed class PlaySession(Guid id, string owner, string scope, RunnableD
             ObjectDisposedException.ThrowIf(_disposed, this);
             Check(step, sandbox.Clock.GetUtcNow());
             var (transition, rule) = await RunAsync(step, ct);
-            var result = new PlayStepResult(_steps.Count + 1, step, Summary(step, sandbox.Definition.Definition), await OutcomeAsync(transition, rule, null, ct));
+            var outcome = await OutcomeAsync(transition, rule, null, ct);
+            var result = new PlayStepResult(_steps.Count + 1, step, Summary(step, sandbox.Definition.Definition), outcome);
             _steps.Add(result);
             return result;
         }

@@ -13,6 +13,7 @@ namespace SendWorkflow.Send.Play;
 /// service's instances or the published versions.
 /// </summary>
 public sealed partial class PlaySessions(DefinitionService definitions, DefinitionCatalog catalog, CalendarRegistry calendars,
+    Statutory.BoroughTimelines timelines,
     IDbContextFactory<SendWorkflowDbContext> factory, AccessGuard guard, TimeProvider time, PlayOptions options, ILogger<PlaySessions> logger)
     : IAsyncDisposable
 {
@@ -63,10 +64,11 @@ public sealed partial class PlaySessions(DefinitionService definitions, Definiti
         var now = time.GetUtcNow();
         var startsOn = start.StartsOn ?? UkTime.DateOf(now);
         var facts = new PlayFacts(start.YearGroup ?? 3, start.LookedAfter ?? false, start.Phase, null);
-        var calendar = calendars.ForBorough(await BoroughOfAsync(caller, ct));
+        var borough = await BoroughOfAsync(caller, ct);
+        var calendar = calendars.ForBorough(borough);
         var id = Guid.NewGuid();
         var sandbox = await PlaySandbox.CreateAsync(Path.Combine(options.Root, id.ToString("N")), await TemplateAsync(ct), compiled, others,
-            calendar, startsOn, facts, ct);
+            calendar, startsOn, facts, d => timelines.Current(borough)?.For(d), ct);
         var session = new PlaySession(id, owner, variant, draft, sandbox, startsOn, facts, now);
         _sessions[id] = session;
         Touch(session);
@@ -118,10 +120,11 @@ public sealed partial class PlaySessions(DefinitionService definitions, Definiti
         var draft = RunnableDraft.Of((given ?? DefinitionJson.Parse(record.Json)) with { Id = definitionId, Version = record.Version });
         var compiled = CompiledDefinition.Compile(draft.Definition);
         var (others, _) = await ChildrenAsync(compiled.Definition, ct);
-        var calendar = calendars.ForBorough(await BoroughOfAsync(caller, ct));
+        var borough = await BoroughOfAsync(caller, ct);
+        var calendar = calendars.ForBorough(borough);
         var id = Guid.NewGuid();
         var sandbox = await PlaySandbox.CreateAsync(Path.Combine(options.Root, id.ToString("N")), await TemplateAsync(ct), compiled, others,
-            calendar, startsOn, facts, ct);
+            calendar, startsOn, facts, d => timelines.Current(borough)?.For(d), ct);
         await using var session = new PlaySession(id, OwnerOf(caller), variant, draft, sandbox, startsOn, facts, time.GetUtcNow());
         var outcomes = new List<PlayOutcome>();
         foreach (var step in steps) outcomes.Add(await session.ReplayAsync(step, ct));

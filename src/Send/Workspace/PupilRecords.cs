@@ -27,7 +27,7 @@ public sealed class PupilRecords(IDbContextFactory<SendWorkflowDbContext> factor
     [
         JournalKinds.Started, JournalKinds.Transition, JournalKinds.Stayed, JournalKinds.TaskCompleted, JournalKinds.TaskOverdue,
         JournalKinds.ChildStarted, JournalKinds.Closed, JournalKinds.ExceptionRecorded, JournalKinds.Replanned, JournalKinds.Event,
-        ParentLinks.ParentVoice.JournalKind, JournalKinds.TaskAssigned, JournalKinds.TaskReleased,
+        ParentLinks.ParentVoice.JournalKind, JournalKinds.TaskAssigned, JournalKinds.TaskReleased, JournalKinds.Migrated,
     ];
 
     private async Task<PupilRecordView> GetAsync(Pupil pupil, bool statutoryOnly, CancellationToken ct)

@@ -1,3 +1,5 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>
@@ -7,14 +9,14 @@ namespace SendWorkflow.Host.Tests.Scenarios;
 /// borough's, and neither another school's or borough's. The charts beside it: the school's pupils per stage week by week,
 /// and the borough's monthly share of decisions made within 6 weeks.
 /// </summary>
-public sealed class FlowTests
+public class FlowTests : ProviderSuite
 {
     private const string Flow = "/api/definitions/send-pathway/flow";
 
     [Fact]
     public async Task TheFlow_CountsPupilsPerState_MedianSchoolWeeks_OverdueShare_AndArrowsInThePeriod()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         // Another school of the borough, and a school of another borough: their pupils are not Oakfield's.
         (await p.Http.PostAsJsonAsync("/api/schools", new { id = "elmwood", name = "Elmwood Primary", boroughId = "demo-borough" }))
             .EnsureSuccessStatusCode();
@@ -81,7 +83,7 @@ public sealed class FlowTests
     [Fact]
     public async Task TheFlow_RefusesBadInput_WithEveryProblem_AndWhoMayNot()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         var bad = await Pathway.ProblemAsync(await p.Http.GetAsync($"{Flow}?from=2026-12-01&to=2026-11-01&version=newest"),
             HttpStatusCode.BadRequest);
         var fields = bad["errors"]!.AsArray().Select(e => (string?)e!["field"]).ToList();
@@ -96,7 +98,7 @@ public sealed class FlowTests
     [Fact]
     public async Task AllVersions_MatchStatesById_WhileTheRunningVersionCountsItsOwnPupils()
     {
-        await using var p = await Pathway.StartAsync("2026-10-12");
+        await using var p = await StartAsync("2026-10-12");
         await p.StartPupilAsync();
         // Version 2: the same pathway published again with a new name for stage 1; new pupils start on it.
         var document = JsonNode.Parse(await p.Http.GetStringAsync("/api/definitions/send-pathway"))!;
@@ -120,7 +122,7 @@ public sealed class FlowTests
     [Fact]
     public async Task TheSchoolsChart_CountsPupilsAtEachStage_WeekByWeek_FromTheJournal()
     {
-        await using var p = await Pathway.StartAsync("2026-09-07");
+        await using var p = await StartAsync("2026-09-07");
         (await p.Http.PostAsJsonAsync("/api/schools", new { id = "elmwood", name = "Elmwood Primary", boroughId = "demo-borough" }))
             .EnsureSuccessStatusCode();
         // Week of 7 September: one pupil stays at stage 1, another starts and leaves the pathway after good progress.
@@ -157,7 +159,7 @@ public sealed class FlowTests
     [Fact]
     public async Task TheSchoolsChart_FollowsAPupilMovedToAnotherVersion_IntoTheStageTheMapGaveThem()
     {
-        await using var p = await Pathway.StartAsync("2026-09-07");
+        await using var p = await StartAsync("2026-09-07");
         // Through stages 1, 5, 6 and 3 to stage 2 in the week of 7 September.
         await p.PupilAtAsync("initial-concern");
         await MigrationTests.PublishVersionTwoAsync(p);
@@ -181,7 +183,7 @@ public sealed class FlowTests
     [Fact]
     public async Task TheBoroughsChart_GivesEachMonthsShareOfDecisionsWithinSixWeeks()
     {
-        await using var p = await Pathway.StartAsync("2026-09-07");
+        await using var p = await StartAsync("2026-09-07");
         // Two requests on 7 September: one decided after 4 weeks (in October), one after 8 (in November, late).
         var onTime = await AssessmentAsync(p);
         var late = await AssessmentAsync(p);
@@ -242,4 +244,10 @@ public sealed class FlowTests
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         return await p.SignInAsync(user);
     }
+}
+
+/// <summary>The same suite on PostgreSQL: the counting and grouping are SQL, and PostgreSQL's must agree with SQLite's.</summary>
+public sealed class FlowTestsOnPostgres : FlowTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,3 +1,5 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace SendWorkflow.Host.Tests.Scenarios;
 /// a map from or to a state that does not exist, a version of another definition, a target that is a draft; a second move of
 /// the same version while one runs (409); a SENCo moving the default variant's pupils (403); an unknown move (404).
 /// </summary>
-public sealed class MigrationBadInputTests
+public class MigrationBadInputTests : ProviderSuite
 {
     private const string Migrations = "/api/definitions/send-pathway/migrations";
 
@@ -15,7 +17,7 @@ public sealed class MigrationBadInputTests
     [Fact]
     public async Task AMoveWithEveryKindOfMistake_IsRefusedWithEachListed_AndChangesNothing()
     {
-        await using var p = await Pathway.StartAsync("2026-09-14");
+        await using var p = await StartAsync("2026-09-14");
         var stage2 = await p.PupilAtAsync("initial-concern");
         var stage1 = await p.PupilAtAsync("cause-of-concern");
         await MigrationTests.PublishVersionTwoAsync(p);
@@ -34,11 +36,12 @@ public sealed class MigrationBadInputTests
         draft["name"] = "SEND pathway, being changed";
         (await p.Http.PutAsJsonAsync("/api/definitions/send-pathway/draft", draft)).EnsureSuccessStatusCode();
 
-        // Stage 2 left unmapped (version 2 renamed it), a map from a state version 1 lacks and to one version 2 lacks.
+        // Stage 2 left unmapped (version 2 renamed it), a map from a state version 1 lacks and to one version 2 lacks, a pupil
+        // who is not on the pathway.
         var unmapped = await Pathway.ProblemAsync(await p.Http.PostAsJsonAsync(Migrations, new
         {
             fromVersion = 1, toVersion = 2, stateMap = new Dictionary<string, string> { ["nowhere"] = "cause-of-concern", ["ehcp"] = "limbo" },
-            dryRun = true,
+            pupils = new[] { stage2, "nobody-at-all" }, dryRun = true,
         }), HttpStatusCode.BadRequest);
         var errors = Errors(unmapped).ToList();
         Assert.Contains(errors, e => e.Field == "stateMap.nowhere"
@@ -46,7 +49,9 @@ public sealed class MigrationBadInputTests
         Assert.Contains(errors, e => e.Field == "stateMap.ehcp" && e.Message.Contains("Version 2 has no state 'limbo'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Field == "stateMap.initial-concern"
             && e.Message.StartsWith("1 pupil is in 'initial-concern', which version 2 does not have", StringComparison.Ordinal));
-        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.Field == "pupils[1]"
+            && e.Message.StartsWith("No pupil or workflow 'nobody-at-all'", StringComparison.Ordinal));
+        Assert.Equal(4, errors.Count);
 
         // A version of another definition and a draft, together, and the same with "dryRun": false: nothing moves.
         foreach (var dryRun in new[] { true, false })
@@ -77,7 +82,7 @@ public sealed class MigrationBadInputTests
     {
         // One pupil a batch and a stop after the first: the first move stays running.
         var settings = new Dictionary<string, string?> { ["Migrations:BatchSize"] = "1", ["Migrations:StopAfterBatches"] = "1" };
-        await using var p = await Pathway.StartAsync("2026-09-14", settings: settings);
+        await using var p = await StartAsync("2026-09-14", settings: settings);
         var pupils = new[] { await p.PupilAtAsync("cause-of-concern"), await p.PupilAtAsync("cause-of-concern") };
         await MigrationTests.PublishVersionTwoAsync(p);
         var body = new { fromVersion = 1, toVersion = 2, dryRun = false };
@@ -97,4 +102,10 @@ public sealed class MigrationBadInputTests
         await MigrationTests.UntilAsync(p.Http, url, x => (string?)x["status"] == "done" || (int)x["pending"]! == 0);
         foreach (var pupil in pupils) Assert.Equal(2, (int)(await p.InstanceAsync(pupil))["version"]!);
     }
+}
+
+/// <summary>The same refusals on PostgreSQL (the second move refused there by the same check and unique running index).</summary>
+public sealed class MigrationBadInputTestsOnPostgres : MigrationBadInputTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,3 +1,5 @@
+using SendWorkflow.Persistence;
+
 namespace SendWorkflow.Host.Tests.Scenarios;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SendWorkflow.Host.Tests.Scenarios;
 /// each move once, skips the pupil who moved on since the preview, and an interrupted move resumes with every pupil moved
 /// exactly once.
 /// </summary>
-public sealed class MigrationTests
+public class MigrationTests : ProviderSuite
 {
     private const string Letter = "Send the intervention letter to parents";
     private const string Call = "Phone the parents about the concern";
@@ -51,7 +53,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task TwoHundredPupils_MoveToVersionTwo_KeepingTimeInState_AndNothingDoneRunsAgain()
     {
-        await using var p = await Pathway.StartAsync("2026-09-14");
+        await using var p = await StartAsync("2026-09-14");
         var states = new (string State, int Count)[]
         {
             ("cause-of-concern", 60), ("statutory-assessment", 40), ("sen-support-agencies", 30), ("ehcp", 30), ("sen-support", 20),
@@ -147,7 +149,7 @@ public sealed class MigrationTests
         var instances = new List<string>();
         string url;
         var stopping = new Dictionary<string, string?> { ["Migrations:BatchSize"] = "10", ["Migrations:StopAfterBatches"] = "1" };
-        await using (var p = await Pathway.StartAsync("2026-09-14", file, settings: stopping))
+        await using (var p = await StartAsync("2026-09-14", file, settings: stopping))
         {
             for (var i = 0; i < 30; i++) instances.Add(await p.PupilAtAsync(i % 3 == 0 ? "initial-concern" : "cause-of-concern"));
             await PublishVersionTwoAsync(p);
@@ -163,7 +165,7 @@ public sealed class MigrationTests
         }
 
         // The service starts again: it resumes the move by itself, and a resume call meanwhile does not run it twice.
-        await using (var p = await Pathway.StartAsync("2026-09-14", file))
+        await using (var p = await StartAsync("2026-09-14", file))
         {
             var resumed = await p.Http.PostAsJsonAsync($"{url}/resume", new { });
             Assert.Equal(HttpStatusCode.Accepted, resumed.StatusCode);
@@ -176,4 +178,10 @@ public sealed class MigrationTests
             }
         }
     }
+}
+
+/// <summary>The same moves on PostgreSQL: the move's tables, its unique running index and the resume after a restart.</summary>
+public sealed class MigrationTestsOnPostgres : MigrationTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

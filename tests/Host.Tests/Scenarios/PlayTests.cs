@@ -154,6 +154,8 @@ public sealed class PlayTests
         document["transitions"]!.AsArray().Add(JsonNode.Parse(
             """{ "id": "to-nowhere", "from": "cause-of-concern", "to": "nowhere", "on": "review.completed", "priority": 0 }"""));
         document["states"]!.AsArray().Add(JsonNode.Parse("""{ "id": "orphan", "name": "Nobody gets here", "stage": 9 }"""));
+        var typo = document["transitions"]!.AsArray().First(t => (string?)t!["from"] == "initial-concern" && t["rule"] is not null)!;
+        typo["rule"]!["expression"] = "facts.Stag == 2";
 
         var started = await OkAsync(await p.Http.PostAsJsonAsync(Plays, new { startsOn = "2026-09-07", document }));
         var problems = started["problems"]!.AsArray().Select(x => ((string?)x!["code"], (string?)x["targetId"])).ToList();
@@ -162,11 +164,14 @@ public sealed class PlayTests
         var leftOut = started["leftOut"]!.AsArray().Select(x => (string)x!).ToList();
         Assert.Contains(leftOut, l => l.Contains("to-nowhere", StringComparison.Ordinal));
         Assert.Contains(leftOut, l => l.Contains("orphan", StringComparison.Ordinal));
+        Assert.Contains(("rule-does-not-compile", (string?)typo["id"]), problems);
+        Assert.Contains(leftOut, l => l.Contains($"'{typo["id"]}'", StringComparison.Ordinal));
 
         // The rest runs: good progress closes the concern by the draft's own rule (the broken arrow, first by priority, is gone).
         var session = (string)started["sessionId"]!;
         var step = await StepAsync(p.Http, session, new { kind = "event", name = "review.completed", data = new { progress = "good" } });
-        Assert.Equal(("closed", "stage1-good-progress"), ((string?)step["step"]!["outcome"]!["state"], (string?)step["step"]!["outcome"]!["transition"]));
+        var outcome = step["step"]!["outcome"]!;
+        Assert.Equal(("closed", "stage1-good-progress"), ((string?)outcome["state"], (string?)outcome["transition"]));
 
         var hopeless = await PathwayDocumentAsync(p.Http);
         hopeless["initialState"] = "missing";
