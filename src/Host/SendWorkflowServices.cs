@@ -108,7 +108,9 @@ public static class SendWorkflowServices
     public static DatabaseSettings Database(IConfiguration config, SendWorkflowPaths paths)
     {
         var settings = DatabaseSettings.Parse(config["Database:Provider"], config.GetConnectionString("SendWorkflow"));
-        return settings.Provider == DatabaseProvider.Sqlite ? settings with { ConnectionString = SqliteFile(settings.ConnectionString, paths) } : settings;
+        return settings.Provider == DatabaseProvider.Sqlite
+            ? settings with { ConnectionString = SqliteFile(settings.ConnectionString, paths) }
+            : settings;
     }
 
     private static string SqliteFile(string connectionString, SendWorkflowPaths paths)

@@ -5,7 +5,10 @@ using SendWorkflow.Workflows.Timers;
 
 namespace SendWorkflow.Host;
 
-/// <summary>At start-up, once <see cref="DatabaseStartupGate"/> has migrated the database: load term calendars, import definitions, seed the demo.</summary>
+/// <summary>
+/// At start-up, once <see cref="DatabaseStartupGate"/> has migrated the database: load term calendars, import definitions,
+/// seed the demo.
+/// </summary>
 internal sealed class StartupTasks(
     SendWorkflowPaths paths, CalendarRegistry calendars,
     DefinitionService definitions, SendWorkflow.Send.Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using SendWorkflow.Persistence.Postgres;
 using SendWorkflow.Persistence.Sqlite;
@@ -26,6 +27,8 @@ public static class PersistenceServices
     /// </summary>
     public static IServiceCollection AddSqlitePersistence(this IServiceCollection services, string connectionString)
     {
+        services.TryAddSingleton(new DatabaseSettings(DatabaseProvider.Sqlite, connectionString));
+        services.AddSingleton<ClusterLock>();
         services.AddPooledDbContextFactory<SendWorkflowDbContext>(o => o
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor()));
@@ -49,6 +52,8 @@ public static class PersistenceServices
     /// </summary>
     public static IServiceCollection AddPostgresPersistence(this IServiceCollection services, string connectionString)
     {
+        services.TryAddSingleton(new DatabaseSettings(DatabaseProvider.Postgres, connectionString));
+        services.AddSingleton<ClusterLock>();
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddPooledDbContextFactory<SendWorkflowDbContext>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), n => n.MigrationsAssembly(PostgresMigrationsAssembly)));

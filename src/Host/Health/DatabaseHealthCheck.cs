@@ -26,7 +26,11 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<SendWorkflowDbContex
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO Health (Id, CheckedAt) VALUES (1, {now}) ON CONFLICT(Id) DO UPDATE SET CheckedAt = excluded.CheckedAt",
+                // Quoted names and ON CONFLICT: the same statement on SQLite and PostgreSQL.
+                $"""
+                INSERT INTO "Health" ("Id", "CheckedAt") VALUES (1, {now})
+                ON CONFLICT ("Id") DO UPDATE SET "CheckedAt" = excluded."CheckedAt"
+                """,
                 cancellationToken);
             return HealthCheckResult.Healthy("The database answers and takes writes.", Data(readable: true, writable: true));
         }

@@ -30,7 +30,9 @@ public static class TimerServices
             services.AddSingleton(sp => new SimulatedClock(
                 (SimulatedTimeProvider)sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ITimerQueries>(),
                 sp.GetRequiredService<TimerDispatcher>(), sp.GetRequiredService<SendWorkflow.Send.Clock.DailyRound>(),
-                sp.GetRequiredService<StoredClock>()));
+                sp.GetRequiredService<StoredClock>(), sp.GetRequiredService<ClusterLock>()));
+            // Several hosts share the clock through the database: each request first catches up with where it stands.
+            if (database.Provider == DatabaseProvider.Postgres) services.AddSingleton<IStartupFilter, SharedClockFilter>();
             return services;
         }
 

@@ -8,12 +8,14 @@ namespace SendWorkflow.Send.Clock;
 /// escalations of the tasks due, then the school year's programmes (started on the first day of a year for the schools
 /// that ran them the year before; a day missed is caught up by the next), then the reminder emails once all of that has
 /// committed (the escalations just made, and on school days the morning digests; nothing when email is off).
+/// With several hosts one round runs at a time (<see cref="ClusterLock"/>): a second one, after it, finds the day's work done.
 /// </summary>
 public sealed class DailyRound(DeadlineSweeper sweeper, Pupils.YearGroups yearGroups, Programmes.Programmes programmes,
-    Reminders.ReminderEmails reminders, SenAudits.SenAudits senAudits)
+    Reminders.ReminderEmails reminders, SenAudits.SenAudits senAudits, ClusterLock locks)
 {
     public async Task<SweepResult> RunAsync(DateOnly today, CancellationToken ct)
     {
+        await using var held = await locks.AcquireAsync("daily-round", ct);
         await yearGroups.MoveUpAsync(today, ct);
         var result = await sweeper.SweepAsync(today, ct);
         await programmes.RollOverAsync(today, ct);

@@ -10,9 +10,11 @@ public sealed record AdvanceResult(DateTimeOffset Now, int Fired, int Cancelled,
 /// order, and the 07:00 daily round (deadlines, the year's programmes) runs on each UK day crossed. A person can
 /// watch a school year unfold in minutes. A timer that cannot fire (its follow-up needs term dates the borough has not
 /// published yet) stays pending and is tried again at each later step, as the dispatcher does on the real clock.
+/// With several hosts on one database the clock is shared: one advance runs at a time across them (<see cref="ClusterLock"/>),
+/// and each starts from where the database says the clock stands.
 /// </summary>
 public sealed class SimulatedClock(
-    SimulatedTimeProvider clock, ITimerQueries queries, TimerDispatcher dispatcher, DailyRound daily, StoredClock stored)
+    SimulatedTimeProvider clock, ITimerQueries queries, TimerDispatcher dispatcher, DailyRound daily, StoredClock stored, ClusterLock locks)
     : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -26,6 +28,8 @@ public sealed class SimulatedClock(
         await _gate.WaitAsync(ct);
         try
         {
+            await using var held = await locks.AcquireAsync("simulated-clock", ct);
+            await stored.RestoreAsync(ct);
             var (fired, cancelled, warned, escalated) = (0, 0, 0, 0);
             var nextSweep = NextSweepAfter(clock.GetUtcNow());
             // When the timers due fired none (one that cannot fire stays pending, as on the real clock, and is tried again

@@ -44,7 +44,9 @@ public sealed class YearGroups(IDbContextFactory<SendWorkflowDbContext> factory,
         var running = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.SubjectId) && i.Status == InstanceStatus.Active)
             .Select(i => new { i.Id, i.SubjectId, i.State }).ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Pupils.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s
+        // Only those not moved meanwhile: the update re-checks what the select found.
+        await db.Pupils.Where(p => ids.Contains(p.Id) && (p.YearGroupFrom < year.StartYear || p.YearGroupFrom == null))
+            .ExecuteUpdateAsync(s => s
             .SetProperty(p => p.YearGroup, p => p.YearGroup < HighestYear ? p.YearGroup + 1 : p.YearGroup)
             .SetProperty(p => p.YearGroupFrom, year.StartYear), ct);
         db.Journal.AddRange(running.Select(i => new JournalEntry

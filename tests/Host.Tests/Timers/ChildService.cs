@@ -37,7 +37,9 @@ internal sealed class ChildService : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    public static ChildService Start(string name, string databaseFile, double dispatchSeconds = 1)
+    /// <param name="settings">Environment settings over the defaults (another database, the simulated clock).</param>
+    public static ChildService Start(string name, string databaseFile, double dispatchSeconds = 1,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var hostDll = typeof(Program).Assembly.Location;
         var port = FreePort();
@@ -67,6 +69,7 @@ internal sealed class ChildService : IAsyncDisposable
         info.Environment["Definitions__Path"] = Infrastructure.RepoPaths.Definitions;
         info.Environment["SENDWF_API_TOKEN"] = AdminToken;
         info.Environment["Timers__DispatchSeconds"] = dispatchSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildService(process, name, port);
