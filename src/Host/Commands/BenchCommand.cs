@@ -10,6 +10,9 @@ namespace SendWorkflow.Host.Commands;
 /// <summary>
 /// `bench`: drives thousands of pupils through the pathway on a fresh SQLite file, end to end through the engine
 /// (event, rules, transition, tasks, timers, journal, commit), and prints events per second, latency and memory.
+/// With <c>--provider postgres</c> it runs on a fresh PostgreSQL database instead (its own throwaway server unless
+/// <c>--connection</c> names one), through one or more hosts (<c>--hosts 2</c>: two services on the one database, the
+/// pupils shared between them).
 /// </summary>
 public static class BenchCommand
 {
@@ -19,24 +22,42 @@ public static class BenchCommand
         if (args.Length > 0 && args[0] == "inbox") return await InboxBenchCommand.RunAsync(args[1..]);
         var pupils = BenchArgs.Int(args, "--pupils", 2000);
         var concurrency = BenchArgs.Int(args, "--concurrency", 16);
+        var postgres = string.Equals(BenchArgs.Text(args, "--provider"), "postgres", StringComparison.OrdinalIgnoreCase);
+        var hostCount = postgres ? BenchArgs.Int(args, "--hosts", 1) : 1;
         var folder = BenchHost.NewFolder("bench");
         var dbFile = Path.Combine(folder, "bench.db");
+        LocalPostgres? server = null;
+        string? connection = null;
+        if (postgres)
+        {
+            connection = BenchArgs.Text(args, "--connection");
+            if (connection is null)
+            {
+                server = new LocalPostgres(Path.Combine(folder, "postgres"), LocalPostgres.FreePort());
+                await server.StartAsync();
+                connection = await server.DatabaseAsync("bench");
+            }
+        }
 
-        await using var app = BenchHost.Build(dbFile, simulated: true);
-        await BenchHost.StartAsync(app);
-
-        var clock = (SimulatedTimeProvider)app.Services.GetRequiredService<TimeProvider>();
-        var engine = app.Services.GetRequiredService<WorkflowEngine>();
+        var apps = new List<WebApplication>();
+        for (var h = 0; h < hostCount; h++)
+        {
+            var host = BenchHost.Build(dbFile, simulated: true, postgres: connection);
+            apps.Add(host);
+            await BenchHost.StartAsync(host);
+        }
+        var app = apps[0];
+        var engines = apps.Select(a => a.Services.GetRequiredService<WorkflowEngine>()).ToArray();
         var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
         await BenchHost.SeedPupilsAsync(app, pupils);
 
         Console.WriteLine($"SendWorkflow benchmark: {pupils} pupils, {concurrency} concurrent workers, "
-            + $"SQLite file (WAL), {Environment.ProcessorCount} cores");
+            + (postgres ? $"PostgreSQL, {hostCount} host(s)" : "SQLite file (WAL)") + $", {Environment.ProcessorCount} cores");
         var latencies = new List<double>();
         var ids = new Guid[pupils];
         var total = Stopwatch.StartNew();
         var starts = await RoundAsync("start instance", pupils, concurrency, latencies, async i =>
-            ids[i] = (await engine.StartAsync("send-pathway", $"bench-{i}", "bench", CancellationToken.None)).Id);
+            ids[i] = (await engines[i % hostCount].StartAsync("send-pathway", $"bench-{i}", "bench", CancellationToken.None)).Id);
 
         var eventLatencies = new List<double>();
         var events = 0;
@@ -46,13 +67,14 @@ public static class BenchCommand
         {
             var sw = Stopwatch.StartNew();
             await RoundAsync(label, pupils, concurrency, eventLatencies, i =>
-                engine.RaiseAsync(ids[i], new WorkflowEvent(name, new EventData(data(i)), "bench"), CancellationToken.None));
+                engines[i % hostCount].RaiseAsync(ids[i], new WorkflowEvent(name, new EventData(data(i)), "bench"), CancellationToken.None));
             eventTime += sw.Elapsed;
             events += pupils;
         }
         await Events("review, expected progress (stay)", "review.completed", _ => new() { ["progress"] = "expected" });
         await Events("review, expected progress (stay)", "review.completed", _ => new() { ["progress"] = "expected" });
-        clock.AdvanceTo(clock.GetUtcNow().AddDays(49));
+        foreach (var clock in apps.Select(a => (SimulatedTimeProvider)a.Services.GetRequiredService<TimeProvider>()))
+            clock.AdvanceTo(clock.GetUtcNow().AddDays(49));
         await Events("review, little progress (stage 1 -> 2)", "review.completed", _ => new() { ["progress"] = "little" });
         await Events("assessment requested (stage 2 -> 5)", "assessment.requested", i => new() { ["by"] = i % 2 == 0 ? "parent" : "school" });
         await Events("plan issued (stage 5 -> 6)", "plan.issued", _ => []);
@@ -76,9 +98,14 @@ public static class BenchCommand
         }
         RuleBench.Measure(await app.Services.GetRequiredService<IDefinitionCatalog>().GetPublishedAsync("send-pathway", CancellationToken.None));
         await ReadsAsync(app, pupils, concurrency);
-        Console.WriteLine($"database file:      {new FileInfo(dbFile).Length / 1024 / 1024} MiB (plus WAL)");
+        if (!postgres) Console.WriteLine($"database file:      {new FileInfo(dbFile).Length / 1024 / 1024} MiB (plus WAL)");
         Console.WriteLine($"total run:          {total.Elapsed.TotalSeconds:0.0} s");
-        await BenchHost.StopAsync(app);
+        foreach (var a in apps)
+        {
+            await BenchHost.StopAsync(a);
+            await a.DisposeAsync();
+        }
+        server?.Stop(delete: false);
         BenchHost.DeleteFolder(folder);
         return 0;
     }

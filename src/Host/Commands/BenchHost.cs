@@ -1,14 +1,16 @@
 namespace SendWorkflow.Host.Commands;
 
-/// <summary>The real service, built without a web server, on a given SQLite file: for the benchmark commands.</summary>
+/// <summary>The real service, built without a web server, on a given SQLite file (or PostgreSQL database): for the benchmark commands.</summary>
 internal static class BenchHost
 {
-    public static WebApplication Build(string dbFile, bool simulated, string start = "2026-10-12")
+    /// <param name="postgres">A PostgreSQL connection string to run on instead of the SQLite file.</param>
+    public static WebApplication Build(string dbFile, bool simulated, string start = "2026-10-12", string? postgres = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:SendWorkflow"] = $"Data Source={dbFile}",
+            ["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:SendWorkflow"] = postgres ?? $"Data Source={dbFile}",
             ["Clock:Mode"] = simulated ? "Simulated" : "System",
             ["Clock:Start"] = start,
             ["Demo:Enabled"] = "false",
