@@ -50,6 +50,13 @@ public sealed class PlayPanelTests(StudioFixture studio)
         await play.EvaluateAsync("e => e.closest('aside').scrollTop = 0");
         await page.Locator(".designer").ScreenshotAsync(new() { Path = RepoPaths.Screenshot("play.png") });
 
+        // The steps saved as a scenario and replayed on the draft as it is: every step ends as it did.
+        await play.GetByText("Steps and scenarios").ClickAsync();
+        await play.GetByLabel("Scenario name", new() { Exact = true }).FillAsync("Two reviews three weeks apart");
+        await play.GetByTestId("play-save-scenario").ClickAsync();
+        await play.GetByTestId("play-replay").ClickAsync();
+        await Expect(play.GetByTestId("play-replay-result")).ToContainTextAsync("every step ends as it did");
+
         // Nothing was saved or published by trying it, and ending the trial gives the canvas back.
         Assert.Equal(1, await Definitions.PublishedVersionAsync(studio.Http, Id));
         await page.GetByTestId("try-it").ClickAsync();
