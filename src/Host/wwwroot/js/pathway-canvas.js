@@ -173,10 +173,16 @@ class PathwayCanvas {
     this.model = { nodes: [], edges: [] };
     this.look = { selectedKind: null, selectedId: null, current: null, visited: [], path: [], focusState: null, focusEdge: null };
     this.container = container;
+    // X6 draws into a div of its own inside the page's element, so that a canvas drawn from the prerendered page can
+    // move into the element the live page renders (follow); the canvas follows that element's size itself.
+    this.host = document.createElement('div');
+    this.host.style.cssText = 'position: absolute; inset: 0;';
+    container.appendChild(this.host);
     const X6 = window.X6;
     this.graph = new X6.Graph({
-      container,
-      autoResize: true,
+      container: this.host,
+      width: container.clientWidth || undefined,
+      height: container.clientHeight || undefined,
       grid: { visible: true, size: 10 },
       background: { color: '#fafafa' },
       panning: { enabled: true, eventTypes: ['leftMouseDown'] },
@@ -274,8 +280,10 @@ class PathwayCanvas {
       this.fitted = true;
       this.fit();
     }
+    // readyAt: when the canvas was first given the pathway (ms from navigation; X6 paints it a frame or more later);
+    // ready: the canvas answers, through the live connection.
     if (!this.container.dataset.readyAt) this.container.dataset.readyAt = String(Math.round(performance.now()));
-    this.container.dataset.ready = 'true';
+    if (this.dotnet !== notYetLive) this.container.dataset.ready = 'true';
   }
 
   restyle() {
@@ -362,15 +370,46 @@ class PathwayCanvas {
     return { x: Math.round(r.x + r.width / 2 - 115), y: Math.round(r.y + r.height / 2 - 50) };
   }
 
+  // Follows the element the page rendered: its size, and the element itself when the live page replaces it.
+  follow(container) {
+    this.resizer ??= new ResizeObserver(entries => {
+      const { width, height } = entries[entries.length - 1].contentRect;
+      if (width > 0 && height > 0) this.graph.resize(Math.round(width), Math.round(height));
+    });
+    if (this.container !== container) {
+      for (const [key, value] of Object.entries(this.container.dataset)) {
+        if (key !== 'model' && key !== 'readonly' && !(key in container.dataset)) container.dataset[key] = value;
+      }
+      container.appendChild(this.host);
+      this.resizer.disconnect();
+      this.container = container;
+    }
+    this.resizer.observe(container);
+  }
+
   dispose() {
+    this.resizer?.disconnect();
     this.graph.dispose();
+    this.host.remove();
   }
 }
 
 // Creating and drawing in one call saves the page a round trip to the server before the SENCo sees anything.
+// A canvas already drawn from the prerendered page is taken over, and drawn again only if the live page's model differs.
 export function create(container, dotnet, readOnly, model) {
-  const canvas = new PathwayCanvas(container, dotnet, readOnly);
-  if (model) canvas.sync(model);
+  adoptPrerendered();
+  let canvas = prerendered.find(c => c.container === container && c.readOnly === readOnly);
+  if (canvas) {
+    prerendered.splice(prerendered.indexOf(canvas), 1);
+    canvas.dotnet = dotnet;
+    if (model && JSON.stringify(model) !== JSON.stringify(canvas.model)) canvas.sync(model);
+    container.dataset.ready = 'true';
+  } else {
+    canvas = new PathwayCanvas(container, dotnet, readOnly);
+    canvas.follow(container);
+    if (model) canvas.sync(model);
+  }
+  container.dataset.liveAt ??= String(Math.round(performance.now()));
   // Browser tests and the performance figures read the canvas through this handle.
   window.pathwayCanvas = canvas;
   return canvas;
@@ -479,3 +518,41 @@ PathwayCanvas.prototype.endPlay = function () {
   this.container.dataset.play = 'off';
   this.container.dataset.playPath = '';
 };
+
+// Drawn before the live connection (issue 16, "open fast"): the prerendered page carries each canvas's model in
+// data-model, and App.razor loads this module with the page, so the pathway is drawn as soon as the page's scripts have
+// run instead of after the circuit is up. When the live page replaces the prerendered elements, each drawing moves into
+// its new element before the browser paints (a MutationObserver), and create() takes it over with the live connection.
+const prerendered = [];
+const notYetLive = { invokeMethodAsync: () => Promise.resolve() };
+let watcher = null;
+
+function adoptPrerendered() {
+  const live = [...document.querySelectorAll('[data-testid=canvas]')];
+  prerendered.forEach((canvas, i) => {
+    if (!canvas.container.isConnected && live[i] && !live[i].contains(canvas.host)) canvas.follow(live[i]);
+  });
+  if (prerendered.every(c => c.container.isConnected && !c.container.dataset.model)) {
+    watcher?.disconnect();
+    watcher = null;
+  }
+}
+
+function drawPrerendered() {
+  if (!window.X6 || !window.ResizeObserver) return;
+  for (const element of document.querySelectorAll('[data-testid=canvas][data-model]')) {
+    const canvas = new PathwayCanvas(element, notYetLive, element.dataset.readonly === 'true');
+    canvas.follow(element);
+    canvas.sync(JSON.parse(element.dataset.model));
+    prerendered.push(canvas);
+  }
+  if (prerendered.length === 0) return;
+  window.pathwayCanvas = prerendered[0];
+  watcher = new MutationObserver(adoptPrerendered);
+  watcher.observe(document.body, { childList: true, subtree: true });
+  // A live page that never renders the canvas again (an error, another page) leaves nothing watching.
+  setTimeout(() => { watcher?.disconnect(); watcher = null; }, 60_000);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drawPrerendered, { once: true });
+else drawPrerendered();
