@@ -276,6 +276,9 @@ class PathwayCanvas {
     this.container.dataset.nodes = String(model.nodes.length);
     this.container.dataset.edges = String(model.edges.length);
     if (!this.fitted) {
+      // The first drawing is painted at once rather than a slice per animation frame, as X6 otherwise does (issue 16:
+      // the 8-state pathway took 6 frames, 50 states 20); later changes stay sliced. The queue is X6 2's own (guarded).
+      this.graph.renderer?.schedule?.queue?.flushJobsSync?.();
       // The first drawing fits the whole pathway on screen, so the SENCo sees at once what it does.
       this.fitted = true;
       this.fit();
