@@ -66,12 +66,19 @@ function nodeAttrs(n, look) {
 const nodeSize = { w: 230, h: 100 };
 let measurer = null;
 
+const labelSizes = new Map();
+
 function labelSize(text) {
+  const key = String(text || '');
+  const known = labelSizes.get(key);
+  if (known) return known;
   measurer ??= document.createElement('canvas').getContext('2d');
   measurer.font = '11px ' + (getComputedStyle(document.body).fontFamily || 'sans-serif');
-  const lines = String(text || '').split('\n');
+  const lines = key.split('\n');
   const width = Math.max(...lines.map(l => measurer.measureText(l).width));
-  return { w: width + 8, h: lines.length * 13 + 6 };
+  const size = { w: width + 8, h: lines.length * 13 + 6 };
+  labelSizes.set(key, size);
+  return size;
 }
 
 function clip(from, to, rect) {
@@ -142,6 +149,9 @@ export function placeLabels(model) {
 
 function edgeLook(e, look, position) {
   const colour = look.selected ? colours.selected : look.onPath ? colours.path : look.dim ? colours.dim : colours.edge;
+  // The label's box is the size placeLabels measured and kept clear, set outright: X6's default sizes it from the drawn
+  // text (refWidth/refHeight), which costs a layout of the page per arrow (issue 16: most of a 50-state drawing's time).
+  const size = labelSize(e.label);
   return {
     attrs: {
       line: {
@@ -154,7 +164,10 @@ function edgeLook(e, look, position) {
       position: position ?? { distance: 0.5 },
       attrs: {
         label: { text: e.label, fontSize: 11, fill: '#263238' },
-        body: { fill: '#ffffffee', stroke: look.selected ? colours.selected : '#cfd8dc', rx: 4, ry: 4 },
+        body: {
+          fill: '#ffffffee', stroke: look.selected ? colours.selected : '#cfd8dc', rx: 4, ry: 4,
+          ref: null, refWidth: null, refHeight: null, refX: null, refY: null, x: -size.w / 2, y: -size.h / 2, width: size.w, height: size.h,
+        },
       },
     }],
   };
@@ -306,7 +319,7 @@ class PathwayCanvas {
       for (const e of this.model.edges) {
         const edge = graph.getCellById(this.cellIds?.get(e.id) ?? e.id);
         if (!edge) continue;
-        const look = edgeLook(e, {
+        const look = edgeLook(this.flow ? { ...e, label: flowLabel(e, this.flow) } : e, {
           selected: (l.selectedKind === 'transition' && l.selectedId === e.id) || l.focusEdge === e.id,
           onPath: l.path.includes(e.id),
           dim: anyPath && !l.path.includes(e.id),
