@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SendWorkflow.Send.Definitions;
 using SendWorkflow.Workflows.Definitions;
 
@@ -28,7 +27,8 @@ public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> facto
             .FirstOrDefault(d => d.Id == i.DefinitionId)?.RunsVersion;
 
         var journal = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id).ToListAsync(ct))
-            .Select(j => new JournalLine(j.Id, j.At, j.Kind, j.State, j.Detail, j.Kind == JournalKinds.Transition ? TransitionOf(j.Data) : null))
+            .Select(j => new JournalLine(j.Id, j.At, j.Kind, j.State, j.Detail,
+                j.Kind == JournalKinds.Transition ? JournalData.TransitionOf(j.Data) : null))
             .ToList();
         var today = UkTime.DateOf(time.GetUtcNow());
         var tasks = (await db.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open).ToListAsync(ct))
@@ -44,21 +44,6 @@ public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> facto
             .Append(i.State).Distinct().ToList();
         return new InstanceView(i.Id, pupil ?? i.SubjectId, i.DefinitionId, i.Version, published, i.State, i.Status == InstanceStatus.Active,
             i.StartedAt, i.EnteredStateAt, definition, journal, tasks, timers, pathStates, pathTransitions);
-    }
-
-    private static string? TransitionOf(string? data)
-    {
-        if (data is null) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(data);
-            return doc.RootElement.TryGetProperty("transition", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            // An entry written before transitions carried their id still shows; it just highlights its state.
-            return null;
-        }
     }
 
     private static string TimerWords(StateDefinition? state, string timerId, string raises, WorkflowDefinition d)

@@ -16,12 +16,9 @@ public sealed class MonthlyCompliance(ComplianceReports reports, AccessGuard gua
     {
         await guard.RequireBoroughAsync(caller, boroughId);
         var today = UkTime.DateOf(time.GetUtcNow());
-        var (start, end) = (from ?? PathwayFlow.AcademicYearStart(today), to ?? today);
-        new ProblemCollector()
-            .Date(from, "from").Date(to, "to")
-            .Check(end >= start, "to", "The period ends before it starts.")
-            .Check(end.DayNumber - start.DayNumber <= 5 * 366, "to", "A period is at most five years.")
-            .ThrowIfAny();
+        var problems = new ProblemCollector();
+        var (start, end) = PathwayFlow.Period(problems, from, to, today);
+        problems.ThrowIfAny();
         var months = new List<ComplianceMonth>();
         for (var month = new DateOnly(start.Year, start.Month, 1); month <= end; month = month.AddMonths(1))
         {

@@ -25,12 +25,10 @@ public sealed class PathwayFlow(IDbContextFactory<SendWorkflowDbContext> factory
     {
         await guard.RequireRoleAsync(caller, "see how pupils flow through a pathway", Capabilities.Of(Capabilities.ReadDefinitions));
         var today = UkTime.DateOf(time.GetUtcNow());
-        var (start, end) = (from ?? AcademicYearStart(today), to ?? today);
         var selector = (version ?? "running").Trim().ToLowerInvariant();
-        new ProblemCollector()
-            .Date(from, "from").Date(to, "to")
-            .Check(end >= start, "to", "The period ends before it starts.")
-            .Check(end.DayNumber - start.DayNumber <= 5 * 366, "to", "A period is at most five years.")
+        var problems = new ProblemCollector();
+        var (start, end) = Period(problems, from, to, today);
+        problems
             .Check(selector is "running" or "all" || int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out _), "version",
                 $"'version' must be 'running', 'all' or a version number, not '{version}'.")
             .ThrowIfAny();
@@ -58,6 +56,19 @@ public sealed class PathwayFlow(IDbContextFactory<SendWorkflowDbContext> factory
         var newest = chosen.MaxBy(v => v.Version)!;
         return new FlowDto(definitionId, newest.Definition.Name, numbers.Order().ToList(), selector == "all", today, start, end,
             rows.Sum(r => r.Pupils), rows, arrows);
+    }
+
+    /// <summary>
+    /// The period a question about the flow asks about (UK dates, both days included; by default the school year so far),
+    /// its problems added to <paramref name="problems"/>: a date that is no date, an end before the start, over five years.
+    /// </summary>
+    public static (DateOnly Start, DateOnly End) Period(ProblemCollector problems, DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        var (start, end) = (from ?? AcademicYearStart(today), to ?? today);
+        problems.Date(from, "from").Date(to, "to")
+            .Check(end >= start, "to", "The period ends before it starts.")
+            .Check(end.DayNumber - start.DayNumber <= 5 * 366, "to", "A period is at most five years.");
+        return (start, end);
     }
 
     /// <summary>1 September of the school year <paramref name="today"/> is in.</summary>

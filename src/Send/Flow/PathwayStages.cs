@@ -16,12 +16,9 @@ public sealed class PathwayStages(IDbContextFactory<SendWorkflowDbContext> facto
     {
         await guard.RequireSchoolAsync(caller, schoolId, "see the school's figures", Capabilities.Of(Capabilities.SchoolFigures));
         var today = UkTime.DateOf(time.GetUtcNow());
-        var (start, end) = (from ?? PathwayFlow.AcademicYearStart(today), to ?? today);
-        new ProblemCollector()
-            .Date(from, "from").Date(to, "to")
-            .Check(end >= start, "to", "The period ends before it starts.")
-            .Check(end.DayNumber - start.DayNumber <= 5 * 366, "to", "A period is at most five years.")
-            .ThrowIfAny();
+        var problems = new ProblemCollector();
+        var (start, end) = PathwayFlow.Period(problems, from, to, today);
+        problems.ThrowIfAny();
 
         var last = end < today ? end : today;
         var changes = await ChangesAsync(schoolId, last, ct);

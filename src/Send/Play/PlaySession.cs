@@ -238,7 +238,7 @@ internal sealed class PlaySession(Guid id, string owner, string scope, RunnableD
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == sandbox.InstanceId, ct);
         var journal = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Id).ToListAsync(ct))
             .Select(j => new PlayJournalDto(new DateTimeOffset(j.At, TimeSpan.Zero), j.Kind, j.State, j.Detail,
-                j.Kind == JournalKinds.Transition ? TransitionOf(j.Data) : null))
+                j.Kind == JournalKinds.Transition ? JournalData.TransitionOf(j.Data) : null))
             .ToList();
         var tasks = (await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.Status == WorkTaskStatus.Open).ToListAsync(ct))
             .OrderBy(t => t.DueOn).ThenBy(t => t.Title)
@@ -300,20 +300,6 @@ internal sealed class PlaySession(Guid id, string owner, string scope, RunnableD
                     why.Conditions.Any(c => c.ReadsEventData), why.Conditions, ExplanationWords.Sentence(to, when, why));
             })
             .ToList();
-    }
-
-    private static string? TransitionOf(string? data)
-    {
-        if (data is null) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(data);
-            return doc.RootElement.TryGetProperty("transition", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     /// <summary>A step in a SENCo's words: "Year group 5", "'review.completed' with progress little", "12 days on".</summary>
