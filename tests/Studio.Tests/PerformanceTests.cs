@@ -79,7 +79,8 @@ public sealed class PerformanceTests(StudioFixture studio, ITestOutputHelper out
 
         // A copy of the shipped pathway as the file has it: other tests of the shared service change send-pathway itself.
         var file = DefinitionJson.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "definitions", "workflows", "send-pathway.json")));
-        await Definitions.ImportAsync(studio.Http, file with { Id = "shipped-pathway-copy" }, publish: true);
+        // Its own name too: other tests find the shipped pathway on the definitions page by name.
+        await Definitions.ImportAsync(studio.Http, file with { Id = "shipped-pathway-copy", Name = "Performance test's copy" }, publish: true);
         var shipped = await MeasureOpensAsync(page, "shipped-pathway-copy", file.States.Count,
             $"the shipped SEND pathway ({file.States.Count} states, {file.Transitions.Count} arrows)");
         var fifty = await MeasureOpensAsync(page, "fifty-states", 50, "a 50-state, 97-arrow pathway");
