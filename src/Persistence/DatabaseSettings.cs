@@ -22,12 +22,22 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public const string DefaultSqlite = "Data Source=data/sendworkflow.db";
 
+    /// <summary>The WAL's length past which it is rewound (<c>Database__WalLimitMiB</c>).</summary>
+    public const int DefaultWalLimitMiB = 160;
+
+    /// <summary>On SQLite: the WAL is rewound once it holds this many MiB, so the file stays near it (a small disk wants less).</summary>
+    public int WalLimitMiB { get; init; } = DefaultWalLimitMiB;
+
     /// <param name="provider">The configured provider name, or null for the default (SQLite).</param>
     /// <param name="connectionString">The configured connection string, or null.</param>
+    /// <param name="walLimitMiB">The configured WAL limit in MiB, or null for the default.</param>
     /// <exception cref="DatabaseSettingsException">The provider is unknown, or the connection string is not the provider's.</exception>
-    public static DatabaseSettings Parse(string? provider, string? connectionString)
+    public static DatabaseSettings Parse(string? provider, string? connectionString, string? walLimitMiB = null)
     {
         var which = ProviderOf(provider);
+        var walLimit = DefaultWalLimitMiB;
+        if (!string.IsNullOrWhiteSpace(walLimitMiB) && (!int.TryParse(walLimitMiB, out walLimit) || walLimit is < 4 or > 65536))
+            throw new DatabaseSettingsException($"Database__WalLimitMiB must be a whole number of MiB from 4 to 65536, not '{walLimitMiB}'.");
         if (which == DatabaseProvider.Sqlite)
         {
             try
@@ -40,7 +50,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                     "ConnectionStrings__SendWorkflow is not a SQLite connection string (SQLite takes \"Data Source=path/to/file.db\"). "
                     + "For PostgreSQL set Database__Provider=Postgres as well.");
             }
-            return new(which, connectionString ?? DefaultSqlite);
+            return new(which, connectionString ?? DefaultSqlite) { WalLimitMiB = walLimit };
         }
         if (string.IsNullOrWhiteSpace(connectionString))
         {

@@ -18,16 +18,17 @@ public static class PersistenceServices
         services.AddSingleton(settings);
         return settings.Provider == DatabaseProvider.Postgres
             ? services.AddPostgresPersistence(settings.ConnectionString)
-            : services.AddSqlitePersistence(settings.ConnectionString);
+            : services.AddSqlitePersistence(settings.ConnectionString, settings.WalLimitMiB);
     }
 
     /// <summary>
     /// The service's database on SQLite: EF Core for queries and the model, the runtime's single writer for the
     /// workflow store, the timer queries, and WAL checkpoints in the background.
     /// </summary>
-    public static IServiceCollection AddSqlitePersistence(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddSqlitePersistence(this IServiceCollection services, string connectionString,
+        int walLimitMiB = DatabaseSettings.DefaultWalLimitMiB)
     {
-        services.TryAddSingleton(new DatabaseSettings(DatabaseProvider.Sqlite, connectionString));
+        services.TryAddSingleton(new DatabaseSettings(DatabaseProvider.Sqlite, connectionString) { WalLimitMiB = walLimitMiB });
         services.AddSingleton<ClusterLock>();
         services.AddPooledDbContextFactory<SendWorkflowDbContext>(o => o
             .UseSqlite(connectionString)
@@ -36,7 +37,7 @@ public static class PersistenceServices
         services.AddSingleton(sp =>
         {
             using var db = sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext();
-            return new SqliteWorkflowWriter(connectionString, db.Model);
+            return new SqliteWorkflowWriter(connectionString, db.Model, walLimitMiB);
         });
         services.AddSingleton<IChangeSetWriter>(sp => sp.GetRequiredService<SqliteWorkflowWriter>());
         services.AddSingleton<IAuditWriter>(sp => sp.GetRequiredService<SqliteWorkflowWriter>());

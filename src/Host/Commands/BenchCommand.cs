@@ -55,6 +55,7 @@ public static class BenchCommand
             + (postgres ? $"PostgreSQL, {hostCount} host(s)" : "SQLite file (WAL)") + $", {Environment.ProcessorCount} cores");
         var latencies = new List<double>();
         var ids = new Guid[pupils];
+        await using var wal = postgres ? null : new WalWatch(dbFile);
         var total = Stopwatch.StartNew();
         var starts = await RoundAsync("start instance", pupils, concurrency, latencies, async i =>
             ids[i] = (await engines[i % hostCount].StartAsync("send-pathway", $"bench-{i}", "bench", CancellationToken.None)).Id);
@@ -98,7 +99,13 @@ public static class BenchCommand
         }
         RuleBench.Measure(await app.Services.GetRequiredService<IDefinitionCatalog>().GetPublishedAsync("send-pathway", CancellationToken.None));
         await ReadsAsync(app, pupils, concurrency);
-        if (!postgres) Console.WriteLine($"database file:      {new FileInfo(dbFile).Length / 1024 / 1024} MiB (plus WAL)");
+        if (!postgres)
+        {
+            Console.WriteLine($"database file:      {new FileInfo(dbFile).Length / 1024 / 1024} MiB, the WAL at most {wal!.PeakMiB:0} MiB");
+            var raw = RawSqliteLimit.TransactionsPerSecond(folder);
+            Console.WriteLine($"raw SQLite limit:   {raw:0} transactions per second (1 select, 1 update, 4 inserts; WAL, synchronous=NORMAL) "
+                + $"on this machine now: the events above are {events / eventTime.TotalSeconds / raw:0.0%} of it");
+        }
         Console.WriteLine($"total run:          {total.Elapsed.TotalSeconds:0.0} s");
         foreach (var a in apps)
         {

@@ -40,10 +40,13 @@ internal static class BenchHost
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 
-    public static async Task SeedPupilsAsync(WebApplication app, int pupils)
+    public static Task SeedPupilsAsync(WebApplication app, int pupils) => SeedPupilsAsync(app.Services, pupils);
+
+    /// <summary>One borough, one school and its pupils <c>bench-0</c>, <c>bench-1</c>, ...</summary>
+    public static async Task SeedPupilsAsync(IServiceProvider services, int pupils)
     {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var factory = services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync();
         db.Boroughs.Add(new Borough { Id = "bench-borough", Name = "Bench Borough", CalendarId = "demo-borough", CreatedAt = now });
         db.Schools.Add(new School { Id = "bench-school", Name = "Bench School", BoroughId = "bench-borough", CreatedAt = now });

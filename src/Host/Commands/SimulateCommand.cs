@@ -72,6 +72,7 @@ public static class SimulateCommand
         var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);
         var (fired, cancelled, warned, escalated, machineTime, roundTime) = (0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
         var run = Stopwatch.StartNew();
+        await using var wal = new WalWatch(dbFile);
         foreach (var day in year.SchoolDays)
         {
             // In two steps, only to time them apart: up to 06:59 (the night's timers, earlier days' rounds), then to
@@ -129,7 +130,7 @@ public static class SimulateCommand
         Console.WriteLine($"  other tasks done in bulk:  {s.OtherTasksCompleted}");
         if (s.RefusedPastCalendar > 0)
             Console.WriteLine($"  refused by the engine:     {s.RefusedPastCalendar} (a date they needed lies past the calendar's last term)");
-        Console.WriteLine($"  journal rows:              {figures.Journal}; database file {MiB(dbFile)} MiB plus WAL {MiB(dbFile + "-wal")} MiB");
+        Console.WriteLine($"  journal rows:              {figures.Journal}; database file {MiB(dbFile)} MiB, the WAL at most {wal.PeakMiB:0} MiB");
         var compliance = (await app.Services.GetRequiredService<SendWorkflow.Send.Statutory.ComplianceReports>()
             .ComplianceAsync(Cohort.BoroughId, year.First, year.Last, ct))[0];
         Console.WriteLine($"Statutory compliance, {Day(year.First)} to {Day(year.Last)} (as the SEN2 return counts it, against the law's limits)");

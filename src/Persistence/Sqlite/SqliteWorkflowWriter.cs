@@ -10,9 +10,14 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// whose statements are prepared once. The statements' columns and value conversions come from the EF Core model
 /// (<see cref="TableStatements{T}"/>), so the rest of the service reads what it wrote through EF as usual.
 /// </summary>
-public sealed class SqliteWorkflowWriter(string connectionString, IModel model) : IChangeSetWriter, IAsyncDisposable
+/// <param name="walLimitMiB">The length past which the WAL is rewound (<see cref="WriterCheckpoints"/>).</param>
+public sealed class SqliteWorkflowWriter(string connectionString, IModel model, int walLimitMiB = DatabaseSettings.DefaultWalLimitMiB)
+    : IChangeSetWriter, IAsyncDisposable
 {
     private readonly ChangeSetStatements _statements = new(model);
+
+    /// <summary>The WAL's rewinds, which the checkpointer asks of the writer (<see cref="WriterCheckpoints"/>).</summary>
+    internal WriterCheckpoints Checkpoints { get; } = new(walLimitMiB);
 
     private const int MaxBatch = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -70,6 +75,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model) 
             try
             {
                 await WriteBatchAsync(batch);
+                await Checkpoints.AfterCommitAsync(_connection);
             }
             finally
             {

@@ -7,9 +7,10 @@ namespace SendWorkflow.Persistence.Sqlite;
 
 /// <summary>
 /// Copies committed WAL pages back into the database file every second on a connection of its own. PASSIVE mode
-/// never blocks readers or the writer; with auto-checkpoints off, commits stay short. Under steady load readers
-/// never all let go at once, so a passive checkpoint can never rewind the log: past 256 MiB a TRUNCATE
-/// checkpoint waits briefly for them and empties it. A checkpoint that fails (a full or read-only disk) never stops
+/// never blocks readers or the writer; with auto-checkpoints off, commits stay short. Ten times a second it reads the
+/// log's length, and past the limit it copies the log back at once and asks the writer to rewind it
+/// (<see cref="WriterCheckpoints"/>); when the writer has nothing to commit, it empties the log itself (TRUNCATE). A
+/// checkpoint that fails (a full or read-only disk) never stops
 /// the host: the checkpointer says so once, drops its connection, waits longer each time (up to a minute) and carries
 /// on by itself when the disk has room again; the WAL keeps every committed page meanwhile.
 /// On the same connection, when it opens and then each hour, <c>PRAGMA optimize</c> refreshes the query planner's
@@ -18,30 +19,40 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// </summary>
 internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCheckpointer> logger) : BackgroundService
 {
-    private const long MaxWalBytes = 256L * 1024 * 1024;
+    private static readonly TimeSpan IdleWriter = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Look = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan OptimizeEvery = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (writer.IsInMemory) return;
-        var wal = writer.DataSource + "-wal";
         SqliteConnection? connection = null;
         var wait = Every;
         var failing = false;
         long? optimizedAt = null;
+        var checkpointedAt = Stopwatch.GetTimestamp();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 // Real time, not the service clock: the simulated clock only moves when told.
-                await Task.Delay(wait, stoppingToken);
+                await Task.Delay(failing ? wait : Look, stoppingToken);
+                // A look at the log's length is a read of the wal-index header: cheap enough to do ten times a second. A
+                // long log is copied back at once, so that the writer's rewind has only the last moment's pages left to copy.
+                var longLog = WriterCheckpoints.LogFrames(writer.DataSource) > writer.Checkpoints.MaxFrames && writer.Checkpoints.Waiting is null;
+                if (!failing && !longLog && Stopwatch.GetElapsedTime(checkpointedAt) < Every) continue;
+                checkpointedAt = Stopwatch.GetTimestamp();
                 try
                 {
                     connection ??= await OpenAsync(stoppingToken);
-                    var large = File.Exists(wal) && new FileInfo(wal).Length > MaxWalBytes;
-                    await CheckpointAsync(connection, large ? "TRUNCATE" : "PASSIVE", stoppingToken);
+                    // The writer rewinds a long log between two commits; when it has had nothing to commit for a while, this
+                    // connection can (there is no writer to outwait).
+                    var idleWriter = writer.Checkpoints.Waiting > IdleWriter;
+                    var pages = await WriterCheckpoints.CheckpointAsync(connection, idleWriter ? "TRUNCATE" : "PASSIVE", stoppingToken);
+                    if (idleWriter && pages == 0) writer.Checkpoints.Served();
+                    else if (pages > writer.Checkpoints.MaxFrames) writer.Checkpoints.Request();
                     // Real time too (a monotonic count): statistics follow the data, not the simulated calendar.
                     if (optimizedAt is null || Stopwatch.GetElapsedTime(optimizedAt.Value) >= OptimizeEvery)
                     {
@@ -109,8 +120,8 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
         }
     }
 
-    private static Task CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct) =>
-        ExecuteAsync(connection, $"PRAGMA wal_checkpoint({mode});", ct);
+    private static Task<long> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct) =>
+        WriterCheckpoints.CheckpointAsync(connection, mode, ct);
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
     {

@@ -30,6 +30,22 @@ public sealed class DatabaseSettingsTests
     public void GoodSettings_NameTheirProvider(string? provider, string? connection, DatabaseProvider expected) =>
         Assert.Equal(expected, DatabaseSettings.Parse(provider, connection).Provider);
 
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("2")]
+    [InlineData("1.5")]
+    public void AWalLimitThatIsNotAFewMiB_IsRefused(string limit)
+    {
+        var refused = Assert.Throws<DatabaseSettingsException>(() => DatabaseSettings.Parse(null, null, limit));
+        Assert.Contains($"Database__WalLimitMiB must be a whole number of MiB from 4 to 65536, not '{limit}'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, DatabaseSettings.DefaultWalLimitMiB)]
+    [InlineData("64", 64)]
+    public void TheWalLimit_IsTheDefaultUnlessSet(string? limit, int expected) =>
+        Assert.Equal(expected, DatabaseSettings.Parse(null, null, limit).WalLimitMiB);
+
     [Fact]
     public async Task AnUnknownProvider_StopsTheHost_WithOneLine()
     {

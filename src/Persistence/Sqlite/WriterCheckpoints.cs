@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace SendWorkflow.Persistence.Sqlite;
+
+/// <summary>
+/// Rewinding the WAL, which only the writer can do under load. The background checkpointer copies the log back into the
+/// database file (PASSIVE: it waits for no one), but the log is only written from its start again when a commit begins
+/// with every page copied back and no reader in the log, which under steady reads never happens: every commit appended,
+/// and the log grew by gigabytes over a simulated year. A TRUNCATE from the checkpointer's own connection had to win the
+/// write lock from the writer and outwait the readers; it gave up, and each try held up the writer's next commit. So
+/// when the checkpointer finds the log past <see cref="MaxFrames"/> pages (<c>Database__WalLimitMiB</c>, 160 MiB unless
+/// set), it copies it back and asks, and the writer runs a RESTART checkpoint between two commits: no writer to wait
+/// for, only the reads of the moment (a few milliseconds; reads that start meanwhile read the database file), and the
+/// next commit writes the log from its start. The WAL file stays within the limit and what is written in a tenth of a
+/// second.
+/// </summary>
+internal sealed class WriterCheckpoints(int limitMiB)
+{
+    /// <summary>The pages (4 KiB each) past which the log is rewound.</summary>
+    public long MaxFrames { get; } = limitMiB * 256L;
+
+    /// <summary>How many times the writer has rewound the log.</summary>
+    public int Rewinds => _rewinds;
+
+    private long _requestedAt;
+    private int _rewinds;
+
+    /// <summary>Asks the writer to rewind the log after its next commit.</summary>
+    public void Request() => Interlocked.CompareExchange(ref _requestedAt, Stopwatch.GetTimestamp(), 0);
+
+    /// <summary>How long a request has waited (the writer had nothing to commit), or null when none waits.</summary>
+    public TimeSpan? Waiting => Interlocked.Read(ref _requestedAt) is var at and not 0 ? Stopwatch.GetElapsedTime(at) : null;
+
+    /// <summary>The request is served (by the writer, or by the checkpointer while the writer was idle).</summary>
+    public void Served() => Interlocked.Exchange(ref _requestedAt, 0);
+
+    public async Task AfterCommitAsync(SqliteConnection? connection)
+    {
+        if (connection is null || Waiting is null) return;
+        try
+        {
+            await CheckpointAsync(connection, "RESTART");
+            Interlocked.Increment(ref _rewinds);
+            Served();
+        }
+        catch (SqliteException)
+        {
+            // A full or read-only disk: the checkpointer says so and asks again; the next commit tells its caller.
+        }
+    }
+
+    /// <summary>
+    /// The pages in the log now, read from the wal-index header at the start of the <c>-shm</c> file (the header's
+    /// <c>mxFrame</c>, in the machine's byte order, at byte 16: sqlite.org/walformat.html), without a checkpoint; 0
+    /// when there is no log.
+    /// </summary>
+    public static long LogFrames(string databaseFile)
+    {
+        Span<byte> header = stackalloc byte[20];
+        try
+        {
+            using var shm = new FileStream(databaseFile + "-shm", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            return shm.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length ? 0 : BitConverter.ToUInt32(header[16..]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Runs a checkpoint; returns the pages in the log (which a RESTART or TRUNCATE sets back to none).</summary>
+    public static async Task<long> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        // busy (1 when it could not finish), log (pages in the WAL), checkpointed (pages copied back)
+        return await reader.ReadAsync(ct) ? reader.GetInt64(1) : 0;
+    }
+}
