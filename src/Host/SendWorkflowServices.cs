@@ -107,7 +107,8 @@ public static class SendWorkflowServices
     /// <exception cref="DatabaseSettingsException">The settings cannot work (the message says what to change).</exception>
     public static DatabaseSettings Database(IConfiguration config, SendWorkflowPaths paths)
     {
-        var settings = DatabaseSettings.Parse(config["Database:Provider"], config.GetConnectionString("SendWorkflow"), config["Database:WalLimitMiB"]);
+        var settings = DatabaseSettings.Parse(
+            config["Database:Provider"], config.GetConnectionString("SendWorkflow"), config["Database:WalLimitMiB"]);
         return settings.Provider == DatabaseProvider.Sqlite
             ? settings with { ConnectionString = SqliteFile(settings.ConnectionString, paths) }
             : settings;

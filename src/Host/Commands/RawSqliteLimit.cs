@@ -33,10 +33,12 @@ internal static class RawSqliteLimit
             seed.Commit();
         }
         using var read = Command(connection, "SELECT stamp FROM pupil WHERE id = $id", "$id");
-        using var update = Command(connection, "UPDATE pupil SET state = 'next', stamp = stamp + 1, facts = $facts WHERE id = $id AND stamp = $stamp",
-            "$facts", "$id", "$stamp");
-        using var entry = Command(connection, "INSERT INTO entry(pupil, at, kind, text) VALUES($p, '2026-11-30T09:00:00Z', 'moved', $text)", "$p", "$text");
-        using var task = Command(connection, "INSERT INTO task(pupil, title, due, status) VALUES($p, 'Meet the parents', '2026-12-07', 'open')", "$p");
+        using var update = Command(connection,
+            "UPDATE pupil SET state = 'next', stamp = stamp + 1, facts = $facts WHERE id = $id AND stamp = $stamp", "$facts", "$id", "$stamp");
+        using var entry = Command(connection,
+            "INSERT INTO entry(pupil, at, kind, text) VALUES($p, '2026-11-30T09:00:00Z', 'moved', $text)", "$p", "$text");
+        using var task = Command(connection,
+            "INSERT INTO task(pupil, title, due, status) VALUES($p, 'Meet the parents', '2026-12-07', 'open')", "$p");
         using var timer = Command(connection, "INSERT INTO timer(pupil, due, status) VALUES($p, '2027-01-18T08:00:00Z', 'pending')", "$p");
         var random = new Random(15);
         var clock = Stopwatch.StartNew();

@@ -2242,7 +2242,7 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
 
                     b.HasIndex("InstanceId", "Status");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasIndex("Status", "DueAt", "Id");
 
                     b.ToTable("Timers", (string)null);
                 });

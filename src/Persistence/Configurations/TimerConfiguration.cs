@@ -8,7 +8,10 @@ internal sealed class TimerConfiguration : IEntityTypeConfiguration<WorkflowTime
     {
         e.ToTable("Timers");
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-        e.HasIndex(x => new { x.Status, x.DueAt });
+        // The dispatcher's batches read the due timers in (due, id) order: with the id in the index, a batch of 256 walks
+        // 256 entries and stops, where it used to sort every due timer to take the first (a backlog of 100,000 re-sorted
+        // for each batch).
+        e.HasIndex(x => new { x.Status, x.DueAt, x.Id });
         e.HasIndex(x => new { x.InstanceId, x.Status });
     }
 }

@@ -2225,7 +2225,7 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasIndex("InstanceId", "Status");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasIndex("Status", "DueAt", "Id");
 
                     b.ToTable("Timers", (string)null);
                 });

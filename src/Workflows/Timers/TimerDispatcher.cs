@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace SendWorkflow.Workflows.Timers;
@@ -31,39 +32,41 @@ public sealed class TimerDispatcher(
                 .Where(t => !failed.Contains(t.TimerId)).Take(options.BatchSize).ToList();
             if (due.Count == 0) break;
 
-            var lanes = Enumerable.Range(0, options.Parallelism).Select(_ => new List<DueTimer>()).ToArray();
-            foreach (var group in due.GroupBy(t => t.InstanceId))
-            {
-                lanes[(group.Key.GetHashCode() & int.MaxValue) % lanes.Length].AddRange(group);
-            }
-            var outcomes = await Task.WhenAll(lanes.Where(l => l.Count > 0).Select(lane => FireLaneAsync(lane, failed, ct)));
+            // Each instance's timers in due order, handed to whichever lane is free: a lane that drew a long run does not
+            // hold up the batch while the others wait (a fixed share per lane left most lanes idle at each batch's end).
+            var instances = new ConcurrentQueue<List<DueTimer>>(due.GroupBy(t => t.InstanceId).Select(g => g.ToList()));
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, Math.Min(options.Parallelism, instances.Count))
+                .Select(_ => FireLaneAsync(instances, failed, ct)));
             foreach (var o in outcomes) result = result.Add(o);
             if (options.PauseBetweenBatches > TimeSpan.Zero) await Task.Delay(options.PauseBetweenBatches, ct);
         }
         return result;
     }
 
-    private async Task<DispatchResult> FireLaneAsync(List<DueTimer> lane, HashSet<Guid> failed, CancellationToken ct)
+    private async Task<DispatchResult> FireLaneAsync(ConcurrentQueue<List<DueTimer>> instances, HashSet<Guid> failed, CancellationToken ct)
     {
         var (fired, cancelled, errors) = (0, 0, 0);
-        foreach (var timer in lane)
+        while (instances.TryDequeue(out var timers))
         {
-            try
+            foreach (var timer in timers)
             {
-                switch (await engine.FireTimerAsync(timer.TimerId, ct))
+                try
                 {
-                    case TimerOutcome.Fired: fired++; break;
-                    case TimerOutcome.Cancelled: cancelled++; break;
+                    switch (await engine.FireTimerAsync(timer.TimerId, ct))
+                    {
+                        case TimerOutcome.Fired: fired++; break;
+                        case TimerOutcome.Cancelled: cancelled++; break;
+                    }
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not StorageUnavailableException)
-            {
-                // A full or read-only disk stops the whole round (the caller backs off): every other timer would fail too.
-                // The timer stays pending and is tried again at the next dispatch; ids only, never personal data.
-                errors++;
-                lock (failed) failed.Add(timer.TimerId);
-                logger.LogError("Timer {TimerId} of instance {InstanceId} could not fire: {Error}",
-                    timer.TimerId, timer.InstanceId, ex.Message);
+                catch (Exception ex) when (ex is not OperationCanceledException and not StorageUnavailableException)
+                {
+                    // A full or read-only disk stops the whole round (the caller backs off): every other timer would fail too.
+                    // The timer stays pending and is tried again at the next dispatch; ids only, never personal data.
+                    errors++;
+                    lock (failed) failed.Add(timer.TimerId);
+                    logger.LogError("Timer {TimerId} of instance {InstanceId} could not fire: {Error}",
+                        timer.TimerId, timer.InstanceId, ex.Message);
+                }
             }
         }
         return new DispatchResult(fired, cancelled, errors);

@@ -37,7 +37,8 @@ public sealed class DatabaseSettingsTests
     public void AWalLimitThatIsNotAFewMiB_IsRefused(string limit)
     {
         var refused = Assert.Throws<DatabaseSettingsException>(() => DatabaseSettings.Parse(null, null, limit));
-        Assert.Contains($"Database__WalLimitMiB must be a whole number of MiB from 4 to 65536, not '{limit}'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"Database__WalLimitMiB must be a whole number of MiB from 4 to 65536, not '{limit}'", refused.Message,
+            StringComparison.Ordinal);
     }
 
     [Theory]
