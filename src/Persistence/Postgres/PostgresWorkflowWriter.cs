@@ -7,7 +7,11 @@ namespace SendWorkflow.Persistence.Postgres;
 /// <summary>
 /// The runtime's writer on PostgreSQL: no funnel. Each change set commits in its own transaction on a pooled
 /// connection, so writers of several events (and of several hosts) run side by side; the guarded updates make a stale
-/// read a conflict (the second writer of a row waits for the first and then finds the guard no longer holds).
+/// read a conflict (the second writer of a row waits for the first and then finds the guard no longer holds). A change
+/// set's statements (twenty or more for a move between stages) go to the server in one batch, one round trip, and the
+/// rows each guarded update changed are checked before the commit; a refusal rolls it all back. When the batch breaks
+/// a unique index and also holds guarded updates, it runs again a statement at a time, so that a stale row is still
+/// told apart from a second start (a conflict to retry, not a refusal).
 /// </summary>
 internal sealed class PostgresWorkflowWriter(NpgsqlDataSource dataSource, IModel model) : IChangeSetWriter
 {
@@ -30,10 +34,60 @@ internal sealed class PostgresWorkflowWriter(NpgsqlDataSource dataSource, IModel
         if (changes.IsEmpty) return;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var plan = _statements.Plan(changes);
         Exception? refusal;
         try
         {
-            refusal = await _statements.ApplyAsync(changes, async (sql, bind) =>
+            refusal = await RunBatchAsync(plan, connection, tx, ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation && plan.Any(p => p.IfNoRow is not null))
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            await using var again = await connection.BeginTransactionAsync(ct);
+            refusal = await ApplyOneByOneAsync(changes, connection, again, ct);
+            await FinishAsync(again, refusal, ct);
+            return;
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        {
+            refusal = ChangeSetStatements.Refusal(changes, ex, ex.ConstraintName == ActiveInstanceIndex);
+        }
+        catch (PostgresException ex) when (ex.SqlState is SerializationFailure or DeadlockDetected)
+        {
+            refusal = Crossed(changes, ex);
+        }
+        await FinishAsync(tx, refusal, ct);
+    }
+
+    private static async Task<Exception?> RunBatchAsync(
+        List<ChangeSetStatements.Statement> plan, NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, tx);
+        await using var template = new NpgsqlCommand();
+        foreach (var statement in plan)
+        {
+            // The parameters are made as EF Core makes them (the model's mappings), on a command, then moved to the batch.
+            statement.Bind(template);
+            var command = new NpgsqlBatchCommand(statement.Sql);
+            var parameters = template.Parameters.ToArray();
+            template.Parameters.Clear();
+            command.Parameters.AddRange(parameters);
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(ct);
+        for (var i = 0; i < plan.Count; i++)
+        {
+            if (plan[i].IfNoRow is { } refusal && batch.BatchCommands[i].RecordsAffected == 0) return refusal();
+        }
+        return null;
+    }
+
+    private async Task<Exception?> ApplyOneByOneAsync(WorkflowChangeSet changes, NpgsqlConnection connection, NpgsqlTransaction tx,
+        CancellationToken ct)
+    {
+        try
+        {
+            return await _statements.ApplyAsync(changes, async (sql, bind) =>
             {
                 await using var command = new NpgsqlCommand(sql, connection, tx);
                 bind(command);
@@ -42,13 +96,20 @@ internal sealed class PostgresWorkflowWriter(NpgsqlDataSource dataSource, IModel
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
         {
-            refusal = ChangeSetStatements.Refusal(changes, ex, ex.ConstraintName == ActiveInstanceIndex);
+            return ChangeSetStatements.Refusal(changes, ex, ex.ConstraintName == ActiveInstanceIndex);
         }
         catch (PostgresException ex) when (ex.SqlState is SerializationFailure or DeadlockDetected)
         {
-            // Two writers crossed on the same rows: the unit of work reads again and retries, as for a stale stamp.
-            refusal = new ConcurrencyConflictException(changes.ChangedInstances.Select(c => c.Instance.Id).FirstOrDefault(), ex);
+            return Crossed(changes, ex);
         }
+    }
+
+    // Two writers crossed on the same rows: the unit of work reads again and retries, as for a stale stamp.
+    private static ConcurrencyConflictException Crossed(WorkflowChangeSet changes, PostgresException ex) =>
+        new(changes.ChangedInstances.Select(c => c.Instance.Id).FirstOrDefault(), ex);
+
+    private static async Task FinishAsync(NpgsqlTransaction tx, Exception? refusal, CancellationToken ct)
+    {
         if (refusal is not null)
         {
             await tx.RollbackAsync(CancellationToken.None);

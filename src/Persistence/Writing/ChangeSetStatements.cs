@@ -21,35 +21,50 @@ internal sealed class ChangeSetStatements(IModel model)
     /// <summary>Runs one statement: its SQL, how to bind its parameters; returns the rows it changed.</summary>
     public delegate ValueTask<int> Runner(string sql, Action<DbCommand> bind);
 
-    /// <summary>Applies the change set; returns why it is refused (nothing of it may then be committed), or null.</summary>
+    /// <summary>
+    /// One statement of a change set: its SQL, how to bind it, and for a guarded update why the change set is refused when
+    /// it changes no row (null for an insert).
+    /// </summary>
+    public readonly record struct Statement(string Sql, Action<DbCommand> Bind, Func<Exception>? IfNoRow);
+
+    /// <summary>The change set's statements in the order every writer runs them.</summary>
+    public List<Statement> Plan(WorkflowChangeSet changes)
+    {
+        var plan = new List<Statement>();
+        // First: a link spent meanwhile refuses the change set for good, where a stale instance or task is retried.
+        foreach (var (link, read) in changes.SpentLinks)
+            plan.Add(new(_links.UpdateSql, c => _links.BindUpdate(c, link, read), () => new ParentLinkSpentException(link.Id)));
+        foreach (var (instance, read) in changes.ChangedInstances)
+        {
+            plan.Add(new(_instances.UpdateSql, c => _instances.BindUpdate(c, instance, read),
+                () => new ConcurrencyConflictException(instance.Id)));
+        }
+        foreach (var i in changes.NewInstances) plan.Add(new(_instances.InsertSql, c => _instances.BindInsert(c, i), null));
+        foreach (var (task, read) in changes.ChangedTasks)
+            plan.Add(new(_tasks.UpdateSql, c => _tasks.BindUpdate(c, task, read), () => new ConcurrencyConflictException(task.InstanceId)));
+        foreach (var t in changes.NewTasks) plan.Add(new(_tasks.InsertSql, c => _tasks.BindInsert(c, t), null));
+        foreach (var (timer, read) in changes.ChangedTimers)
+        {
+            plan.Add(new(_timers.UpdateSql, c => _timers.BindUpdate(c, timer, read),
+                () => new ConcurrencyConflictException(timer.InstanceId)));
+        }
+        foreach (var t in changes.NewTimers) plan.Add(new(_timers.InsertSql, c => _timers.BindInsert(c, t), null));
+        foreach (var j in changes.Journal) plan.Add(new(_journal.InsertSql, c => _journal.BindInsert(c, j), null));
+        foreach (var m in changes.Milestones) plan.Add(new(_milestones.InsertSql, c => _milestones.BindInsert(c, m), null));
+        foreach (var a in changes.Audit) plan.Add(new(_audit.InsertSql, c => _audit.BindInsert(c, a), null));
+        return plan;
+    }
+
+    /// <summary>
+    /// Applies the change set one statement at a time, stopping at the first guarded update that finds its row changed;
+    /// returns why it is refused (nothing of it may then be committed), or null.
+    /// </summary>
     public async ValueTask<Exception?> ApplyAsync(WorkflowChangeSet changes, Runner run)
     {
-        // First: a link spent meanwhile refuses the change set for good, where a stale instance or task is retried.
-        foreach (var (link, readRevision) in changes.SpentLinks)
+        foreach (var statement in Plan(changes))
         {
-            if (await run(_links.UpdateSql, c => _links.BindUpdate(c, link, readRevision)) == 0) return new ParentLinkSpentException(link.Id);
+            if (await run(statement.Sql, statement.Bind) == 0 && statement.IfNoRow is { } refusal) return refusal();
         }
-        foreach (var (instance, readStamp) in changes.ChangedInstances)
-        {
-            if (await run(_instances.UpdateSql, c => _instances.BindUpdate(c, instance, readStamp)) == 0)
-                return new ConcurrencyConflictException(instance.Id);
-        }
-        foreach (var i in changes.NewInstances) await run(_instances.InsertSql, c => _instances.BindInsert(c, i));
-        foreach (var (task, readRevision) in changes.ChangedTasks)
-        {
-            if (await run(_tasks.UpdateSql, c => _tasks.BindUpdate(c, task, readRevision)) == 0)
-                return new ConcurrencyConflictException(task.InstanceId);
-        }
-        foreach (var t in changes.NewTasks) await run(_tasks.InsertSql, c => _tasks.BindInsert(c, t));
-        foreach (var (timer, readStatus) in changes.ChangedTimers)
-        {
-            if (await run(_timers.UpdateSql, c => _timers.BindUpdate(c, timer, readStatus)) == 0)
-                return new ConcurrencyConflictException(timer.InstanceId);
-        }
-        foreach (var t in changes.NewTimers) await run(_timers.InsertSql, c => _timers.BindInsert(c, t));
-        foreach (var j in changes.Journal) await run(_journal.InsertSql, c => _journal.BindInsert(c, j));
-        foreach (var m in changes.Milestones) await run(_milestones.InsertSql, c => _milestones.BindInsert(c, m));
-        foreach (var a in changes.Audit) await run(_audit.InsertSql, c => _audit.BindInsert(c, a));
         return null;
     }
 
