@@ -9,12 +9,16 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// Per-connection settings, applied once to each physical connection (pooled connections are opened many times).
 /// NORMAL sync is safe in WAL mode (a power cut can lose the last commits, never corrupt the file); WAL itself is a
 /// property of the file, set once at start-up. Checkpoints run in the background (<see cref="WalCheckpointer"/>), not
-/// inside a commit, so an event never waits for the copy back into the database file.
+/// inside a commit, so an event does not wait for the copy back into the database file; only the rewind of a long log
+/// runs between two commits (<see cref="WriterCheckpoints"/>).
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    public const string Pragmas =
-        "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;";
+    /// <summary>How long a statement waits for a lock, in milliseconds.</summary>
+    public const string BusyTimeoutMs = "30000";
+
+    public const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=" + BusyTimeoutMs
+        + "; PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;";
 
     private static readonly ConditionalWeakTable<object, object> Configured = new();
 

@@ -50,9 +50,18 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
                     // The writer rewinds a long log between two commits; when it has had nothing to commit for a while, this
                     // connection can (there is no writer to outwait).
                     var idleWriter = writer.Checkpoints.Waiting > IdleWriter;
-                    var pages = await WriterCheckpoints.CheckpointAsync(connection, idleWriter ? "TRUNCATE" : "PASSIVE", stoppingToken);
-                    if (idleWriter && pages == 0) writer.Checkpoints.Served();
-                    else if (pages > writer.Checkpoints.MaxFrames) writer.Checkpoints.Request();
+                    var (busy, pages) = await WriterCheckpoints.CheckpointAsync(connection, idleWriter ? "TRUNCATE" : "PASSIVE", stoppingToken);
+                    if (idleWriter && !busy)
+                    {
+                        writer.Checkpoints.Served();
+                    }
+                    else if (pages > writer.Checkpoints.MaxFrames)
+                    {
+                        // Once more for what was committed during that copy, so that the writer's rewind, which holds up
+                        // every event while it runs, has little left to copy.
+                        await WriterCheckpoints.CheckpointAsync(connection, "PASSIVE", stoppingToken);
+                        writer.Checkpoints.Request();
+                    }
                     // Real time too (a monotonic count): statistics follow the data, not the simulated calendar.
                     if (optimizedAt is null || Stopwatch.GetElapsedTime(optimizedAt.Value) >= OptimizeEvery)
                     {
@@ -120,7 +129,7 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
         }
     }
 
-    private static Task<long> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct) =>
+    private static Task<(bool Busy, long Pages)> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct) =>
         WriterCheckpoints.CheckpointAsync(connection, mode, ct);
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)

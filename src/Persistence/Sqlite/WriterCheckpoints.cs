@@ -23,6 +23,7 @@ internal sealed class WriterCheckpoints(int limitMiB)
     /// <summary>How many times the writer has rewound the log.</summary>
     public int Rewinds => _rewinds;
 
+    private const int RewindWaitMs = 3;
     private long _requestedAt;
     private int _rewinds;
 
@@ -40,13 +41,29 @@ internal sealed class WriterCheckpoints(int limitMiB)
         if (connection is null || Waiting is null) return;
         try
         {
-            await CheckpointAsync(connection, "RESTART");
+            // Briefly: the reads of the moment end within a millisecond or two, and SQLite's busy handler sleeps in
+            // growing steps (1, 2, 5, 10 ms...), so a long wait would hold up every event behind it. If a read is still in
+            // the log, the request stays and the rewind is tried again after the next commit.
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout={RewindWaitMs};");
+            var (busy, _) = await CheckpointAsync(connection, "RESTART");
+            if (busy) return;
             Interlocked.Increment(ref _rewinds);
             Served();
         }
         catch (SqliteException)
         {
             // A full or read-only disk: the checkpointer says so and asks again; the next commit tells its caller.
+        }
+        finally
+        {
+            try
+            {
+                await ExecuteAsync(connection, $"PRAGMA busy_timeout={SqlitePragmaInterceptor.BusyTimeoutMs};");
+            }
+            catch (SqliteException)
+            {
+                // The connection has failed: the writer's next commit fails too and opens a fresh one, with the usual settings.
+            }
         }
     }
 
@@ -69,13 +86,20 @@ internal sealed class WriterCheckpoints(int limitMiB)
         }
     }
 
-    /// <summary>Runs a checkpoint; returns the pages in the log (which a RESTART or TRUNCATE sets back to none).</summary>
-    public static async Task<long> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct = default)
+    /// <summary>Runs a checkpoint; returns whether readers or a writer kept it from finishing, and the pages in the log.</summary>
+    public static async Task<(bool Busy, long Pages)> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct = default)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA wal_checkpoint({mode});";
         await using var reader = await command.ExecuteReaderAsync(ct);
         // busy (1 when it could not finish), log (pages in the WAL), checkpointed (pages copied back)
-        return await reader.ReadAsync(ct) ? reader.GetInt64(1) : 0;
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0) != 0, reader.GetInt64(1)) : (false, 0);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }
