@@ -23,9 +23,11 @@ internal sealed class WriterCheckpoints(int limitMiB)
     /// <summary>How many times the writer has rewound the log.</summary>
     public int Rewinds => _rewinds;
 
-    private const int RewindWaitMs = 3;
+    private const int FirstWaitMs = 3;
+    private const int LongestWaitMs = 200;
     private long _requestedAt;
     private int _rewinds;
+    private int _failedRewinds;
 
     /// <summary>Asks the writer to rewind the log after its next commit.</summary>
     public void Request() => Interlocked.CompareExchange(ref _requestedAt, Stopwatch.GetTimestamp(), 0);
@@ -41,12 +43,20 @@ internal sealed class WriterCheckpoints(int limitMiB)
         if (connection is null || Waiting is null) return;
         try
         {
-            // Briefly: the reads of the moment end within a millisecond or two, and SQLite's busy handler sleeps in
-            // growing steps (1, 2, 5, 10 ms...), so a long wait would hold up every event behind it. If a read is still in
-            // the log, the request stays and the rewind is tried again after the next commit.
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout={RewindWaitMs};");
+            // Briefly at first: most reads of the moment end within a millisecond or two, and SQLite's busy handler
+            // sleeps in growing steps (1, 2, 5, 10 ms...), so a long wait would hold up every event behind it. If a read
+            // is still in the log, the request stays and the rewind is tried again after the next commit, waiting twice
+            // as long each time (up to 200 ms): on a large school's data some reads take longer, and the log must not
+            // grow without end behind them. Reads that begin during the rewind read the database file, so only those
+            // already running are waited for.
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout={Math.Min(FirstWaitMs << Math.Min(_failedRewinds, 8), LongestWaitMs)};");
             var (busy, _) = await CheckpointAsync(connection, "RESTART");
-            if (busy) return;
+            if (busy)
+            {
+                _failedRewinds++;
+                return;
+            }
+            _failedRewinds = 0;
             Interlocked.Increment(ref _rewinds);
             Served();
         }
