@@ -65,7 +65,7 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
                     // Real time too (a monotonic count): statistics follow the data, not the simulated calendar.
                     if (optimizedAt is null || Stopwatch.GetElapsedTime(optimizedAt.Value) >= OptimizeEvery)
                     {
-                        await ExecuteAsync(connection, SqliteStatistics.RefreshSql, stoppingToken);
+                        await WriterCheckpoints.ExecuteAsync(connection, SqliteStatistics.RefreshSql, stoppingToken);
                         optimizedAt = Stopwatch.GetTimestamp();
                     }
                     if (failing) logger.LogInformation("WAL checkpoints work again");
@@ -117,7 +117,7 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
         if (connection is null) return;
         try
         {
-            await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
+            await WriterCheckpoints.CheckpointAsync(connection, "TRUNCATE");
         }
         catch (SqliteException ex)
         {
@@ -127,15 +127,5 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
         {
             await connection.DisposeAsync();
         }
-    }
-
-    private static Task<(bool Busy, long Pages)> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct) =>
-        WriterCheckpoints.CheckpointAsync(connection, mode, ct);
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

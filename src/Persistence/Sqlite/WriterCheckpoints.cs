@@ -106,10 +106,11 @@ internal sealed class WriterCheckpoints(int limitMiB)
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0) != 0, reader.GetInt64(1)) : (false, 0);
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    /// <summary>Runs a statement that returns no rows (a pragma) on the checkpointer's or the writer's connection.</summary>
+    public static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct = default)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        await command.ExecuteNonQueryAsync(ct);
     }
 }
