@@ -5,8 +5,9 @@ using SendWorkflow.Persistence.Sqlite;
 namespace SendWorkflow.Persistence.Writing;
 
 /// <summary>
-/// The statements one change set runs, in the order every writer runs them: guarded updates first (a stale row refuses
-/// the change set before anything of it is inserted), then the inserts.
+/// The statements one change set runs, in the order every writer runs them: the parents' links and the instances first
+/// (a spent link or a stale instance refuses the change set before anything of it is written), then each table's guarded
+/// updates before its new rows, then the journal, milestones and audit rows.
 /// </summary>
 internal sealed class ChangeSetStatements(IModel model)
 {
