@@ -33,7 +33,15 @@ total=$(echo "$summary" | awk '/^ *total:/ {print $2}' | tail -1)
 failed=$(echo "$summary" | awk '/^ *failed:/ {print $2}' | tail -1)
 passed=$(echo "$summary" | awk '/^ *succeeded:/ {print $2}' | tail -1)
 skipped=$(echo "$summary" | awk '/^ *skipped:/ {print $2}' | tail -1)
+# A failing test's name and message come early in a long log: say them again at the end, where a reader of the tail
+# (CI shows the last lines) finds them. Each failure: its name line and the message up to the stack trace.
+failures=$(awk '/^ *failed [^ ]+ \(/ {n=12} n>0 {if ($1 == "at") {n=0; next} print; n--}' "$log")
 rm -f "$log"
+if [ -n "$failures" ]; then
+  echo
+  echo "Failed tests (again, from above):"
+  echo "$failures"
+fi
 
 if [ -z "${total:-}" ]; then
   echo "0 passed, 1 failed, 0 skipped"
