@@ -6,6 +6,15 @@ namespace SendWorkflow.Host;
 public static class AppSettings
 {
     /// <summary>
+    /// The host's arguments, with its settings files read once. By default ASP.NET Core watches the content root and all
+    /// its subfolders to reload settings when a file changes, and the SQLite database lives below it (<c>data/</c>): every
+    /// write to the WAL woke the watcher, which looked at the file again (4,000 times a second under load, on a core the
+    /// events need). Settings are read at start-up; a change takes effect at the next start. A later
+    /// <c>--hostBuilder:reloadConfigOnChange=true</c> on the command line still turns the watching back on.
+    /// </summary>
+    public static string[] WithoutWatchingSettings(string[] args) => ["--hostBuilder:reloadConfigOnChange=false", .. args];
+
+    /// <summary>
     /// Reads the appsettings.json built beside the application too. The host reads it from the content root, which is
     /// the current folder: started from the repository root (<c>dotnet run --project src/Host</c>) that has none, and the
     /// service would run without its settings, logging every request's path (pupil ids, calendar secrets) at Information.

@@ -12,7 +12,7 @@ if (await CommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
 var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    Args = AppSettings.WithoutWatchingSettings(args),
     ContentRootPath = published ? AppContext.BaseDirectory : null,
 }).AddSettingsBesideTheApplication();
 // No request needs more than a megabyte but a definition's document (DefinitionsApi allows 4 MB).

@@ -6,7 +6,7 @@ internal static class BenchHost
     /// <param name="postgres">A PostgreSQL connection string to run on instead of the SQLite file.</param>
     public static WebApplication Build(string dbFile, bool simulated, string start = "2026-10-12", string? postgres = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = AppSettings.WithoutWatchingSettings([]) });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
