@@ -73,6 +73,54 @@ public sealed class SqliteStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryColumnTheWriterWrites_IsStoredAsEfStoresIt()
+    {
+        // The writer binds values itself (PreparedStatement); EF's queries compare with what EF would have written, so the
+        // stored text must be the same to the byte: GUIDs' case, instants' fractions, dates, enums as names, nulls.
+        var (instance, task, timer) = NewCase();
+        (task.CompletedAt, task.Outcome, timer.FiredAt) = (Now.AddTicks(4_560), "done", Now.AddSeconds(1));
+        var journal = new JournalEntry { InstanceId = instance.Id, At = Now, Kind = "started", State = "a", Detail = "Started.", Actor = "t" };
+        await using (var session = await Store.OpenAsync(CancellationToken.None))
+        {
+            session.Add(instance);
+            session.Add(task);
+            session.Add(timer);
+            session.Add(journal);
+            await session.CommitAsync(CancellationToken.None);
+        }
+        var tables = new[] { "Instances", "Tasks", "Timers", "Journal" };
+        var written = new Dictionary<string, string>();
+        foreach (var table in tables) written[table] = await StoredAsync(table);
+
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Journal\"; DELETE FROM \"Timers\"; DELETE FROM \"Tasks\"; DELETE FROM \"Instances\";");
+            db.AddRange(instance, task, timer, journal);
+            await db.SaveChangesAsync();
+        }
+        foreach (var table in tables) Assert.Equal(await StoredAsync(table), written[table]);
+    }
+
+    /// <summary>Every column of the table's one row as SQLite holds it (its storage class and literal), but the journal's row number.</summary>
+    private async Task<string> StoredAsync(string table)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var columns = new List<string>();
+        await using (var info = connection.CreateCommand())
+        {
+            info.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+            await using var reader = await info.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        }
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {string.Join(" || ' ' || ", columns.Where(c => table != "Journal" || c != "Id")
+            .Select(c => $"'{c}=' || typeof(\"{c}\") || ':' || quote(\"{c}\")"))} FROM \"{table}\"";
+        return (string)(await select.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task AChangeReadBeforeAnotherLanded_IsAConflict_AndChangesNothing()
     {
         var (instance, _, _) = NewCase();

@@ -87,10 +87,10 @@ internal sealed class PostgresWorkflowWriter(NpgsqlDataSource dataSource, IModel
     {
         try
         {
-            return await _statements.ApplyAsync(changes, async (sql, bind) =>
+            return await _statements.ApplyAsync(changes, async statement =>
             {
-                await using var command = new NpgsqlCommand(sql, connection, tx);
-                bind(command);
+                await using var command = new NpgsqlCommand(statement.Sql, connection, tx);
+                statement.Bind(command);
                 return await command.ExecuteNonQueryAsync(ct);
             });
         }

@@ -7,7 +7,7 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// <summary>
 /// The runtime's single writer. SQLite has one writer at a time, so events queue here in-process (far cheaper than
 /// colliding on the file lock, where SQLite's busy handler sleeps in milliseconds) and write on one connection
-/// whose statements are prepared once. The statements' columns and value conversions come from the EF Core model
+/// whose statements are prepared once (<see cref="PreparedStatement"/>). The statements' columns and value conversions come from the EF Core model
 /// (<see cref="TableStatements{T}"/>), so the rest of the service reads what it wrote through EF as usual.
 /// </summary>
 /// <param name="walLimitMiB">The length past which the WAL is rewound (<see cref="WriterCheckpoints"/>).</param>
@@ -31,7 +31,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
 
     /// <summary>The database file (for messages to an operator).</summary>
     public string DataSource => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PreparedStatement> _prepared = new(StringComparer.Ordinal);
 
     /// <summary>An audit entry on its own (a look at a record), committed with whatever else is queued meanwhile.</summary>
     public Task WriteAsync(AuditEntryRecord entry, CancellationToken ct)
@@ -96,7 +96,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
                 tx.Save("changeset");
                 try
                 {
-                    outcomes[i] = await _statements.ApplyAsync(batch[i].Changes, (sql, bind) => new ValueTask<int>(Run(sql, tx, bind)));
+                    outcomes[i] = await _statements.ApplyAsync(batch[i].Changes, s => new ValueTask<int>(Run(s)));
                 }
                 catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
                 {
@@ -126,6 +126,28 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         }
     }
 
+    /// <summary>
+    /// Rewinds the WAL now if it is past its limit. For a large change made outside the writer in several transactions
+    /// (the simulation ticking off a day's tasks in bulk): a transaction is written to the log whole, and with no
+    /// commit of the writer in between to rewind after, the log would grow by each of them. The rewind runs on the
+    /// writer's connection between its commits, as after one; if reads keep it from finishing, the writer tries again
+    /// after its next commit.
+    /// </summary>
+    public async Task RewindIfLongAsync(CancellationToken ct)
+    {
+        if (IsInMemory || WriterCheckpoints.LogFrames(DataSource) <= Checkpoints.MaxFrames) return;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            Checkpoints.Request();
+            await Checkpoints.AfterCommitAsync(await ConnectionAsync(ct));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private sealed class Pending(WorkflowChangeSet changes)
     {
         public WorkflowChangeSet Changes { get; } = changes;
@@ -146,24 +168,23 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         return connection;
     }
 
-    private int Run(string sql, SqliteTransaction tx, Action<SqliteCommand> bind)
+    // Inside the batch's transaction, which the connection holds: SQLite's statements need no ADO.NET transaction object.
+    private int Run(ChangeSetStatements.Statement statement)
     {
-        if (!_commands.TryGetValue(sql, out var command))
+        if (!_prepared.TryGetValue(statement.Sql, out var prepared))
         {
-            command = _connection!.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
+            prepared = new PreparedStatement(_connection!, statement.Sql);
+            _prepared[statement.Sql] = prepared;
         }
-        command.Transaction = tx;
-        bind(command);
-        return command.ExecuteNonQuery();
+        statement.Row.Bind(prepared);
+        return prepared.Execute();
     }
 
     private async Task ResetAsync()
     {
         try
         {
-            foreach (var c in _commands.Values) await c.DisposeAsync();
+            foreach (var p in _prepared.Values) p.Dispose();
             if (_connection is not null) await _connection.DisposeAsync();
         }
         catch (SqliteException)
@@ -172,7 +193,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         }
         finally
         {
-            _commands.Clear();
+            _prepared.Clear();
             _connection = null;
         }
     }

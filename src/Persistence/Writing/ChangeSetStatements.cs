@@ -19,40 +19,60 @@ internal sealed class ChangeSetStatements(IModel model)
     private readonly TableStatements<Milestone> _milestones = new(model);
     private readonly TableStatements<ParentLinkRecord> _links = new(model, nameof(ParentLinkRecord.Revision));
 
-    /// <summary>Runs one statement: its SQL, how to bind its parameters; returns the rows it changed.</summary>
-    public delegate ValueTask<int> Runner(string sql, Action<DbCommand> bind);
+    /// <summary>Runs one statement; returns the rows it changed.</summary>
+    public delegate ValueTask<int> Runner(Statement statement);
 
     /// <summary>
-    /// One statement of a change set: its SQL, how to bind it, and for a guarded update why the change set is refused when
-    /// it changes no row (null for an insert).
+    /// One statement of a change set: its SQL, its row (bound to an ADO.NET command or to the SQLite writer's prepared
+    /// statement), and for a guarded update why the change set is refused when it changes no row (null for an insert).
     /// </summary>
-    public readonly record struct Statement(string Sql, Action<DbCommand> Bind, Func<Exception>? IfNoRow);
+    public readonly record struct Statement(string Sql, IRow Row, Func<Exception>? IfNoRow)
+    {
+        public void Bind(DbCommand command) => Row.Bind(command);
+    }
+
+    /// <summary>A row's values for its statement.</summary>
+    public interface IRow
+    {
+        void Bind(DbCommand command);
+        void Bind(PreparedStatement statement);
+    }
+
+    private sealed class NewRow<T>(TableStatements<T> table, T row) : IRow where T : class
+    {
+        public void Bind(DbCommand command) => table.BindInsert(command, row);
+        public void Bind(PreparedStatement statement) => table.BindInsert(statement, row);
+    }
+
+    private sealed class ChangedRow<T>(TableStatements<T> table, T row, object read) : IRow where T : class
+    {
+        public void Bind(DbCommand command) => table.BindUpdate(command, row, read);
+        public void Bind(PreparedStatement statement) => table.BindUpdate(statement, row, read);
+    }
+
+    private static Statement Insert<T>(TableStatements<T> table, T row) where T : class => new(table.InsertSql, new NewRow<T>(table, row), null);
+
+    private static Statement Update<T>(TableStatements<T> table, T row, object read, Func<Exception> ifNoRow) where T : class =>
+        new(table.UpdateSql, new ChangedRow<T>(table, row, read), ifNoRow);
 
     /// <summary>The change set's statements in the order every writer runs them.</summary>
     public List<Statement> Plan(WorkflowChangeSet changes)
     {
         var plan = new List<Statement>();
         // First: a link spent meanwhile refuses the change set for good, where a stale instance or task is retried.
-        foreach (var (link, read) in changes.SpentLinks)
-            plan.Add(new(_links.UpdateSql, c => _links.BindUpdate(c, link, read), () => new ParentLinkSpentException(link.Id)));
+        foreach (var (link, read) in changes.SpentLinks) plan.Add(Update(_links, link, read, () => new ParentLinkSpentException(link.Id)));
         foreach (var (instance, read) in changes.ChangedInstances)
-        {
-            plan.Add(new(_instances.UpdateSql, c => _instances.BindUpdate(c, instance, read),
-                () => new ConcurrencyConflictException(instance.Id)));
-        }
-        foreach (var i in changes.NewInstances) plan.Add(new(_instances.InsertSql, c => _instances.BindInsert(c, i), null));
+            plan.Add(Update(_instances, instance, read, () => new ConcurrencyConflictException(instance.Id)));
+        foreach (var i in changes.NewInstances) plan.Add(Insert(_instances, i));
         foreach (var (task, read) in changes.ChangedTasks)
-            plan.Add(new(_tasks.UpdateSql, c => _tasks.BindUpdate(c, task, read), () => new ConcurrencyConflictException(task.InstanceId)));
-        foreach (var t in changes.NewTasks) plan.Add(new(_tasks.InsertSql, c => _tasks.BindInsert(c, t), null));
+            plan.Add(Update(_tasks, task, read, () => new ConcurrencyConflictException(task.InstanceId)));
+        foreach (var t in changes.NewTasks) plan.Add(Insert(_tasks, t));
         foreach (var (timer, read) in changes.ChangedTimers)
-        {
-            plan.Add(new(_timers.UpdateSql, c => _timers.BindUpdate(c, timer, read),
-                () => new ConcurrencyConflictException(timer.InstanceId)));
-        }
-        foreach (var t in changes.NewTimers) plan.Add(new(_timers.InsertSql, c => _timers.BindInsert(c, t), null));
-        foreach (var j in changes.Journal) plan.Add(new(_journal.InsertSql, c => _journal.BindInsert(c, j), null));
-        foreach (var m in changes.Milestones) plan.Add(new(_milestones.InsertSql, c => _milestones.BindInsert(c, m), null));
-        foreach (var a in changes.Audit) plan.Add(new(_audit.InsertSql, c => _audit.BindInsert(c, a), null));
+            plan.Add(Update(_timers, timer, read, () => new ConcurrencyConflictException(timer.InstanceId)));
+        foreach (var t in changes.NewTimers) plan.Add(Insert(_timers, t));
+        foreach (var j in changes.Journal) plan.Add(Insert(_journal, j));
+        foreach (var m in changes.Milestones) plan.Add(Insert(_milestones, m));
+        foreach (var a in changes.Audit) plan.Add(Insert(_audit, a));
         return plan;
     }
 
@@ -64,7 +84,7 @@ internal sealed class ChangeSetStatements(IModel model)
     {
         foreach (var statement in Plan(changes))
         {
-            if (await run(statement.Sql, statement.Bind) == 0 && statement.IfNoRow is { } refusal) return refusal();
+            if (await run(statement) == 0 && statement.IfNoRow is { } refusal) return refusal();
         }
         return null;
     }

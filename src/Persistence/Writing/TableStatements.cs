@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using SendWorkflow.Persistence.Sqlite;
 
 namespace SendWorkflow.Persistence.Writing;
 
@@ -23,7 +24,13 @@ internal sealed class TableStatements<T> where T : class
     private sealed record Binding(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable)
     {
         public static Binding Of(IProperty p) => new(Parameter(p), p.GetRelationalTypeMapping(), p.GetGetter(), p.IsNullable);
+
+        /// <summary>The column's value as the database stores it (EF Core's value converter applied).</summary>
+        public object? ProviderValue(T entity) => ToProvider(Mapping, Getter.GetClrValue(entity));
     }
+
+    private static object? ToProvider(RelationalTypeMapping mapping, object? value) =>
+        value is null || mapping.Converter is not { } converter ? value : converter.ConvertToProvider(value);
 
     /// <param name="guard">The property an update is conditional on (its value when read), or null for inserts only.</param>
     public TableStatements(IModel model, string? guard = null)
@@ -54,6 +61,19 @@ internal sealed class TableStatements<T> where T : class
     public void BindInsert(DbCommand command, T entity) => Bind(command, entity, _insertBindings, null);
 
     public void BindUpdate(DbCommand command, T entity, object readValue) => Bind(command, entity, _updateBindings, readValue);
+
+    /// <summary>Binds a new row to the SQLite writer's prepared <see cref="InsertSql"/>, by position.</summary>
+    public void BindInsert(PreparedStatement statement, T entity) => Bind(statement, entity, _insertBindings, null);
+
+    /// <summary>Binds a changed row to the SQLite writer's prepared <see cref="UpdateSql"/>, by position.</summary>
+    public void BindUpdate(PreparedStatement statement, T entity, object readValue) => Bind(statement, entity, _updateBindings, readValue);
+
+    // The parameters are numbered in the order they first appear in the SQL: the bindings' order, then @read.
+    private void Bind(PreparedStatement statement, T entity, Binding[] bindings, object? readValue)
+    {
+        for (var i = 0; i < bindings.Length; i++) statement.Bind(i + 1, bindings[i].ProviderValue(entity));
+        if (_guardMapping is not null && readValue is not null) statement.Bind(bindings.Length + 1, ToProvider(_guardMapping, readValue));
+    }
 
     private void Bind(DbCommand command, T entity, Binding[] bindings, object? readValue)
     {

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace SendWorkflow.Persistence.Sqlite;
+
+/// <summary>
+/// One of the writer's statements, prepared once on its connection and run through SQLite's own interface, its parameters
+/// bound by position. Through ADO.NET each run looked up every parameter by name, formatted it through a provider-neutral
+/// binder and walked a reader: half of the writer's time in a profile, for statements that run 20 times an event. The
+/// values are written exactly as Microsoft.Data.Sqlite writes them for EF Core (GUIDs as upper-case text, instants as
+/// <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, dates as <c>yyyy-MM-dd</c>), so what EF reads and compares finds them.
+/// </summary>
+internal sealed class PreparedStatement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+    private readonly int _parameters;
+    private int _bound;
+
+    public PreparedStatement(SqliteConnection connection, string sql)
+    {
+        _db = connection.Handle ?? throw new InvalidOperationException("The writer's connection is not open.");
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, sql, out _statement), _db);
+        _parameters = raw.sqlite3_bind_parameter_count(_statement);
+    }
+
+    /// <summary>Binds the value EF Core's converter gave for a column (its provider value) to the parameter at <paramref name="index"/> (from 1).</summary>
+    public void Bind(int index, object? value)
+    {
+        var rc = value switch
+        {
+            null => raw.sqlite3_bind_null(_statement, index),
+            string s => raw.sqlite3_bind_text(_statement, index, s),
+            Guid g => raw.sqlite3_bind_text(_statement, index, g.ToString().ToUpperInvariant()),
+            DateTime d => raw.sqlite3_bind_text(_statement, index, d.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            DateOnly d => raw.sqlite3_bind_text(_statement, index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+            int i => raw.sqlite3_bind_int64(_statement, index, i),
+            long l => raw.sqlite3_bind_int64(_statement, index, l),
+            bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
+            Enum e => raw.sqlite3_bind_int64(_statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
+            double x => raw.sqlite3_bind_double(_statement, index, x),
+            _ => throw new NotSupportedException($"The writer cannot bind a {value.GetType().Name}; add it to {nameof(PreparedStatement)}."),
+        };
+        SqliteException.ThrowExceptionForRC(rc, _db);
+        _bound++;
+    }
+
+    /// <summary>Runs the statement with the values bound since the last run; returns the rows it changed.</summary>
+    public int Execute()
+    {
+        try
+        {
+            if (_bound != _parameters)
+                throw new InvalidOperationException($"{_bound} values bound to a statement of {_parameters} parameters.");
+            var rc = raw.sqlite3_step(_statement);
+            if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) SqliteException.ThrowExceptionForRC(rc, _db);
+            return raw.sqlite3_changes(_db);
+        }
+        finally
+        {
+            _bound = 0;
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    public void Dispose() => _statement.Dispose();
+}
