@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SendWorkflow.Host.Commands.Simulation;
+using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Send.Calendars;
 using SendWorkflow.Send.Clock;
 
@@ -66,7 +67,8 @@ public static class SimulateCommand
         setup.Stop();
 
         PrintHeader(calendar, year, pupils, seed, workers);
-        var work = new DailyWork(app.Services.GetRequiredService<WorkflowEngine>(), factory, calendar,
+        var work = new DailyWork(app.Services.GetRequiredService<WorkflowEngine>(), factory,
+            app.Services.GetRequiredService<SqliteWorkflowWriter>(), calendar,
             app.Services.GetRequiredService<SendWorkflow.Send.Statutory.StatutoryExceptions>(), cohort, workers);
         var report = new YearReport(factory, pupils);
         var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);
@@ -178,7 +180,7 @@ public static class SimulateCommand
             + "decides on the plan in weeks 12-15 "
             + $"(issues {Model.PlanIssued:0%}), issues it by week 20 in {Model.PlanWithin20Weeks:0%} of cases, else in weeks 21-30; "
             + $"{Model.FamilyAbsent:0%} of families away 4-6 weeks (an exception, recorded when it begins; the plan slips as long)");
-        Console.WriteLine("  other tasks (actions, forms, letters, meetings): completed in bulk on their due day by one UPDATE, outside the engine "
+        Console.WriteLine("  other tasks (actions, forms, letters, meetings): completed in bulk on their due day by UPDATEs, outside the engine "
             + "(no journal, never overdue); escalation tasks closed once the task they chase is done");
     }
 

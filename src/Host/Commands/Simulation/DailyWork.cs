@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SendWorkflow.Rules;
+using SendWorkflow.Persistence.Sqlite;
 
 namespace SendWorkflow.Host.Commands.Simulation;
 
@@ -16,8 +17,8 @@ internal sealed class SimStats
 /// One school day's work after the 08:00 tick: first concerns are referred, families, schools and the LA act,
 /// teachers record the reviews that are due, and the rest of the day's tasks are ticked off in bulk.
 /// </summary>
-internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory, SchoolCalendar calendar,
-    SendWorkflow.Send.Statutory.StatutoryExceptions exceptions, IReadOnlyList<SimPupil> pupils, int workers)
+internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory, SqliteWorkflowWriter writer,
+    SchoolCalendar calendar, SendWorkflow.Send.Statutory.StatutoryExceptions exceptions, IReadOnlyList<SimPupil> pupils, int workers)
 {
     private const string Actor = "simulation";
     private readonly Dictionary<string, SimPupil> _byId = pupils.ToDictionary(p => p.PupilId);
@@ -209,17 +210,41 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
     /// </summary>
     private async Task BulkAsync(DateOnly today, DateTime now, CancellationToken ct)
     {
+        Stats.OtherTasksCompleted += await InChunksAsync(db => db.Tasks
+            .Where(t => t.Status == WorkTaskStatus.Open && t.Kind != "review" && t.Kind != "escalation" && t.DueOn <= today), now, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        Stats.OtherTasksCompleted += await db.Tasks
-            .Where(t => t.Status == WorkTaskStatus.Open && t.Kind != "review" && t.Kind != "escalation" && t.DueOn <= today)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Completed).SetProperty(t => t.CompletedAt, now)
-                .SetProperty(t => t.CompletedBy, Actor).SetProperty(t => t.Revision, t => t.Revision + 1), ct);
         Stats.EscalationTasksClosed += await db.Tasks
             .Where(t => t.Status == WorkTaskStatus.Open && t.Kind == "escalation"
                 && db.Tasks.Any(o => o.Id == t.EscalationOf && o.Status != WorkTaskStatus.Open))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Completed).SetProperty(t => t.CompletedAt, now)
-                .SetProperty(t => t.CompletedBy, Actor).SetProperty(t => t.Revision, t => t.Revision + 1), ct);
+            .ExecuteUpdateAsync(Complete(now), ct);
     }
+
+    /// <summary>
+    /// One UPDATE for a day's work of ordinary size; a large cohort's day (tens of thousands of rows, whose pages the
+    /// log holds whole until the transaction ends: 450 MiB for 100,000 pupils) in UPDATEs of <see cref="Chunk"/> rows,
+    /// with the log rewound between them once it has grown past its limit.
+    /// </summary>
+    private async Task<int> InChunksAsync(Func<SendWorkflowDbContext, IQueryable<WorkTask>> rows, DateTime now, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await rows(db).CountAsync(ct) <= Chunk) return await rows(db).ExecuteUpdateAsync(Complete(now), ct);
+        var done = 0;
+        int updated;
+        do
+        {
+            updated = await rows(db).OrderBy(t => t.Id).Take(Chunk).ExecuteUpdateAsync(Complete(now), ct);
+            done += updated;
+            await writer.RewindIfLongAsync(ct);
+        }
+        while (updated == Chunk);
+        return done;
+    }
+
+    private const int Chunk = 5_000;
+
+    private static Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<WorkTask>> Complete(DateTime now) => s => s
+        .SetProperty(t => t.Status, WorkTaskStatus.Completed).SetProperty(t => t.CompletedAt, now)
+        .SetProperty(t => t.CompletedBy, Actor).SetProperty(t => t.Revision, t => t.Revision + 1);
 
     /// <summary>
     /// Runs one unit of work; true if the engine refused it because a date it needed lies past the term calendar's
