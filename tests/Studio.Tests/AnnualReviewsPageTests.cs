@@ -22,7 +22,9 @@ public sealed partial class AnnualReviewsPageTests(StudioFixture studio)
 
         var page = await studio.NewPageAsync(signedIn: false);
         await StudioFixture.SignInAsync(page, Officer);
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Annual reviews" })).ToHaveAttributeAsync("href", "/la/annual-reviews");
+        // Exact: the borough overview's headlines, drawn a moment later, are links whose names hold the words too.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Annual reviews", Exact = true }))
+            .ToHaveAttributeAsync("href", "/la/annual-reviews");
         await StudioFixture.OpenAsync(page, "/la/annual-reviews");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Annual reviews · Demo Borough" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("annual-review-schools")).ToContainTextAsync("Oakfield Primary");
