@@ -94,7 +94,8 @@ public sealed class SqliteStoreTests : IAsyncLifetime
 
         await using (var db = await Factory.CreateDbContextAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Journal\"; DELETE FROM \"Timers\"; DELETE FROM \"Tasks\"; DELETE FROM \"Instances\";");
+            await db.Database.ExecuteSqlRawAsync(
+                "DELETE FROM \"Journal\"; DELETE FROM \"Timers\"; DELETE FROM \"Tasks\"; DELETE FROM \"Instances\";");
             db.AddRange(instance, task, timer, journal);
             await db.SaveChangesAsync();
         }

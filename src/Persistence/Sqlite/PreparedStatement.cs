@@ -25,7 +25,10 @@ internal sealed class PreparedStatement : IDisposable
         _parameters = raw.sqlite3_bind_parameter_count(_statement);
     }
 
-    /// <summary>Binds the value EF Core's converter gave for a column (its provider value) to the parameter at <paramref name="index"/> (from 1).</summary>
+    /// <summary>
+    /// Binds the value EF Core's converter gave for a column (its provider value) to the parameter at
+    /// <paramref name="index"/> (from 1).
+    /// </summary>
     public void Bind(int index, object? value)
     {
         var rc = value switch

@@ -89,11 +89,13 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         var outcomes = new Exception?[batch.Count];
         try
         {
-            var connection = await ConnectionAsync(CancellationToken.None);
-            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await ConnectionAsync(CancellationToken.None);
+            // The transaction and its savepoints are prepared statements too: through ADO.NET each was parsed again every
+            // time. A failure below drops the connection (ResetAsync), which rolls back whatever was begun.
+            Execute("BEGIN IMMEDIATE");
             for (var i = 0; i < batch.Count; i++)
             {
-                tx.Save("changeset");
+                Execute("SAVEPOINT changeset");
                 try
                 {
                     outcomes[i] = await _statements.ApplyAsync(batch[i].Changes, s => new ValueTask<int>(Run(s)));
@@ -104,10 +106,10 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
                     outcomes[i] = ChangeSetStatements.Refusal(batch[i].Changes, ex,
                         ex.Message.Contains("Instances.SubjectId", StringComparison.Ordinal));
                 }
-                if (outcomes[i] is not null) tx.Rollback("changeset");
-                tx.Release("changeset");
+                if (outcomes[i] is not null) Execute("ROLLBACK TO changeset");
+                Execute("RELEASE changeset");
             }
-            await tx.CommitAsync();
+            Execute("COMMIT");
         }
         catch (Exception ex)
         {
@@ -171,13 +173,21 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     // Inside the batch's transaction, which the connection holds: SQLite's statements need no ADO.NET transaction object.
     private int Run(ChangeSetStatements.Statement statement)
     {
-        if (!_prepared.TryGetValue(statement.Sql, out var prepared))
-        {
-            prepared = new PreparedStatement(_connection!, statement.Sql);
-            _prepared[statement.Sql] = prepared;
-        }
+        var prepared = Prepared(statement.Sql);
         statement.Row.Bind(prepared);
         return prepared.Execute();
+    }
+
+    private void Execute(string sql) => Prepared(sql).Execute();
+
+    private PreparedStatement Prepared(string sql)
+    {
+        if (!_prepared.TryGetValue(sql, out var prepared))
+        {
+            prepared = new PreparedStatement(_connection!, sql);
+            _prepared[sql] = prepared;
+        }
+        return prepared;
     }
 
     private async Task ResetAsync()
