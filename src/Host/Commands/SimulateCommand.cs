@@ -60,15 +60,15 @@ public static class SimulateCommand
             return 2;
         }
         clock.AdvanceTo(UkTime.StartOf(year.First.AddDays(-1)).AddHours(8));
-        var cohort = await Cohort.SeedAsync(factory, CalendarId, year, pupils, seed, clock.GetUtcNow().UtcDateTime);
+        var writer = app.Services.GetRequiredService<SqliteWorkflowWriter>();
+        var cohort = await Cohort.SeedAsync(factory, writer, CalendarId, year, pupils, seed, clock.GetUtcNow().UtcDateTime);
         // The programmes start on the year's first school day (before its first round), so their terms are this year's.
         clock.AdvanceTo(UkTime.StartOf(year.First).AddHours(6));
         var schools = await SchoolProgrammes.StartAsync(app.Services.GetRequiredService<WorkflowEngine>(), factory, clock, ct);
         setup.Stop();
 
         PrintHeader(calendar, year, pupils, seed, workers);
-        var work = new DailyWork(app.Services.GetRequiredService<WorkflowEngine>(), factory,
-            app.Services.GetRequiredService<SqliteWorkflowWriter>(), calendar,
+        var work = new DailyWork(app.Services.GetRequiredService<WorkflowEngine>(), factory, writer, calendar,
             app.Services.GetRequiredService<SendWorkflow.Send.Statutory.StatutoryExceptions>(), cohort, workers);
         var report = new YearReport(factory, pupils);
         var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);

@@ -7,8 +7,9 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// <summary>
 /// The runtime's single writer. SQLite has one writer at a time, so events queue here in-process (far cheaper than
 /// colliding on the file lock, where SQLite's busy handler sleeps in milliseconds) and write on one connection
-/// whose statements are prepared once (<see cref="PreparedStatement"/>). The statements' columns and value conversions come from the EF Core model
-/// (<see cref="TableStatements{T}"/>), so the rest of the service reads what it wrote through EF as usual.
+/// whose statements are prepared once (<see cref="PreparedStatement"/>). The statements' columns and value conversions
+/// come from the EF Core model (<see cref="TableStatements{T}"/>), so the rest of the service reads what it wrote through
+/// EF as usual.
 /// </summary>
 /// <param name="walLimitMiB">The length past which the WAL is rewound (<see cref="WriterCheckpoints"/>).</param>
 public sealed class SqliteWorkflowWriter(string connectionString, IModel model, int walLimitMiB = DatabaseSettings.DefaultWalLimitMiB)

@@ -1,3 +1,5 @@
+using SendWorkflow.Persistence.Sqlite;
+
 namespace SendWorkflow.Host.Commands.Simulation;
 
 /// <summary>The model's knobs: every draw is made from a pupil's own seeded random stream.</summary>
@@ -94,10 +96,12 @@ internal static class Cohort
 
     /// <summary>
     /// The pupils, each with a first-concern day in the autumn term (day index u² × term length: most early in
-    /// the term) and a seed of its own; and their rows, written directly with EF (no personal data: "Pupil 123").
+    /// the term) and a seed of its own; and their rows, written directly with EF (no personal data: "Pupil 123"), in
+    /// transactions of <see cref="SeedChunk"/> pupils with the WAL rewound between them past its limit (100,000 pupils in
+    /// one took it to 235 MiB).
     /// </summary>
-    public static async Task<List<SimPupil>> SeedAsync(IDbContextFactory<SendWorkflowDbContext> factory, string calendarId,
-        SchoolYear year, int count, int seed, DateTime now)
+    public static async Task<List<SimPupil>> SeedAsync(IDbContextFactory<SendWorkflowDbContext> factory, SqliteWorkflowWriter writer,
+        string calendarId, SchoolYear year, int count, int seed, DateTime now)
     {
         var master = new Random(seed);
         var pupils = new List<SimPupil>(count);
@@ -128,10 +132,18 @@ internal static class Cohort
                 Id = pupil.PupilId, Name = $"Pupil {i}", DateOfBirth = born, SchoolId = SchoolId(1 + master.Next(Model.Schools)),
                 YearGroup = yearGroup, CreatedAt = now,
             });
+            if (i % SeedChunk == 0)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+                await writer.RewindIfLongAsync(CancellationToken.None);
+            }
         }
         await db.SaveChangesAsync();
         return pupils;
     }
+
+    private const int SeedChunk = 10_000;
 
     private static SimReview DrawReview(Random r, SchoolYear year)
     {

@@ -210,7 +210,7 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
     /// </summary>
     private async Task BulkAsync(DateOnly today, DateTime now, CancellationToken ct)
     {
-        Stats.OtherTasksCompleted += await InChunksAsync(db => db.Tasks
+        Stats.OtherTasksCompleted += await BySchoolIfLargeAsync(db => db.Tasks
             .Where(t => t.Status == WorkTaskStatus.Open && t.Kind != "review" && t.Kind != "escalation" && t.DueOn <= today), now, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         Stats.EscalationTasksClosed += await db.Tasks
@@ -221,26 +221,23 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
 
     /// <summary>
     /// One UPDATE for a day's work of ordinary size; a large cohort's day (tens of thousands of rows, whose pages the
-    /// log holds whole until the transaction ends: 450 MiB for 100,000 pupils) in UPDATEs of <see cref="Chunk"/> rows,
-    /// with the log rewound between them once it has grown past its limit.
+    /// log holds whole until the transaction ends: 450 MiB for 100,000 pupils) one school at a time, each school's rows
+    /// near each other in its indexes, with the log rewound between them once it has grown past its limit.
     /// </summary>
-    private async Task<int> InChunksAsync(Func<SendWorkflowDbContext, IQueryable<WorkTask>> rows, DateTime now, CancellationToken ct)
+    private async Task<int> BySchoolIfLargeAsync(Func<SendWorkflowDbContext, IQueryable<WorkTask>> rows, DateTime now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await rows(db).CountAsync(ct) <= Chunk) return await rows(db).ExecuteUpdateAsync(Complete(now), ct);
+        if (await rows(db).CountAsync(ct) <= LargeDay) return await rows(db).ExecuteUpdateAsync(Complete(now), ct);
         var done = 0;
-        int updated;
-        do
+        foreach (var school in await rows(db).Select(t => t.SchoolId).Distinct().ToListAsync(ct))
         {
-            updated = await rows(db).OrderBy(t => t.Id).Take(Chunk).ExecuteUpdateAsync(Complete(now), ct);
-            done += updated;
+            done += await rows(db).Where(t => t.SchoolId == school).ExecuteUpdateAsync(Complete(now), ct);
             await writer.RewindIfLongAsync(ct);
         }
-        while (updated == Chunk);
         return done;
     }
 
-    private const int Chunk = 5_000;
+    private const int LargeDay = 2_000;
 
     private static Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<WorkTask>> Complete(DateTime now) => s => s
         .SetProperty(t => t.Status, WorkTaskStatus.Completed).SetProperty(t => t.CompletedAt, now)
