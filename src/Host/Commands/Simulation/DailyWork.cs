@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SendWorkflow.Rules;
 using SendWorkflow.Persistence.Sqlite;
+using SendWorkflow.Rules;
 
 namespace SendWorkflow.Host.Commands.Simulation;
 
@@ -204,7 +204,7 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             : DateOnly.MaxValue;
 
     /// <summary>
-    /// Every other task (actions, forms, letters, meetings) is done on its due day, by one direct UPDATE rather
+    /// Every other task (actions, forms, letters, meetings) is done on its due day, by direct UPDATEs rather
     /// than through the engine (no journal entry, no repeat); an escalation task is closed once the overdue task
     /// it chases is no longer open. Runs while no unit of work is in flight.
     /// </summary>
