@@ -133,8 +133,9 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     /// Rewinds the WAL now if it is past its limit. For a large change made outside the writer in several transactions
     /// (the simulation ticking off a day's tasks in bulk): a transaction is written to the log whole, and with no
     /// commit of the writer in between to rewind after, the log would grow by each of them. The rewind runs on the
-    /// writer's connection between its commits, as after one; if reads keep it from finishing, the writer tries again
-    /// after its next commit.
+    /// writer's connection between its commits, as after one. If reads (or the checkpointer's copy) keep it from
+    /// finishing, it is tried a few times more, waiting longer each time (the caller can wait: it is between two large
+    /// transactions), and then again after the writer's next commit.
     /// </summary>
     public async Task RewindIfLongAsync(CancellationToken ct)
     {
@@ -143,7 +144,8 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         try
         {
             Checkpoints.Request();
-            await Checkpoints.AfterCommitAsync(await ConnectionAsync(ct));
+            var connection = await ConnectionAsync(ct);
+            for (var attempt = 0; attempt < 6 && Checkpoints.Waiting is not null; attempt++) await Checkpoints.AfterCommitAsync(connection);
         }
         finally
         {

@@ -9,7 +9,7 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// with every page copied back and no reader in the log, which under steady reads never happens: every commit appended,
 /// and the log grew by gigabytes over a simulated year. A TRUNCATE from the checkpointer's own connection had to win the
 /// write lock from the writer and outwait the readers; it mostly gave up, and each try held up the writer's next commit. So
-/// when the checkpointer finds the log past <see cref="MaxFrames"/> pages (<c>Database__WalLimitMiB</c>, 160 MiB unless
+/// when the checkpointer finds the log past <see cref="MaxFrames"/> pages (<c>Database__WalLimitMiB</c>, 128 MiB unless
 /// set), it copies it back and asks, and the writer runs a RESTART checkpoint between two commits: no writer to wait
 /// for, only the reads of the moment (a few milliseconds; reads that start meanwhile read the database file), and the
 /// next commit writes the log from its start. The WAL file stays within the limit and what is written in a tenth of a
@@ -25,6 +25,7 @@ internal sealed class WriterCheckpoints(int limitMiB)
 
     private const int FirstWaitMs = 3;
     private const int LongestWaitMs = 200;
+    private const int FarPastLimitWaitMs = 1_000;
     private long _requestedAt;
     private int _rewinds;
     private int _failedRewinds;
@@ -49,7 +50,10 @@ internal sealed class WriterCheckpoints(int limitMiB)
             // as long each time (up to 200 ms): on a large school's data some reads take longer, and the log must not
             // grow without end behind them. Reads that begin during the rewind read the database file, so only those
             // already running are waited for.
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout={Math.Min(FirstWaitMs << Math.Min(_failedRewinds, 8), LongestWaitMs)};");
+            // Far past the limit (half as much again), long reads have kept it from finishing several times: it then waits
+            // up to a second, holding up the events for that long rather than letting the log grow on.
+            var longest = LogFrames(connection.DataSource) > MaxFrames * 3 / 2 ? FarPastLimitWaitMs : LongestWaitMs;
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout={Math.Min(FirstWaitMs << Math.Min(_failedRewinds, 9), longest)};");
             var (busy, _) = await CheckpointAsync(connection, "RESTART");
             if (busy)
             {
