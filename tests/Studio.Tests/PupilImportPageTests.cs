@@ -29,8 +29,11 @@ public sealed class PupilImportPageTests(StudioFixture studio)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Import pupils" })
             .ClickAsync();
         await Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+        // The file input is enabled once the page knows the school (and its upload is wired up): a file given earlier is lost.
+        var input = page.GetByLabel("CSV file exported from SIMS, Arbor or Bromcom");
+        await Expect(input).ToBeEnabledAsync();
         var clock = Stopwatch.StartNew();
-        await page.GetByLabel("CSV file exported from SIMS, Arbor or Bromcom").SetInputFilesAsync(new FilePayload
+        await input.SetInputFilesAsync(new FilePayload
         {
             Name = "sims-year-7-to-13.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()),
         });
