@@ -22,6 +22,8 @@ public sealed class InboxAssignmentTests(StudioFixture studio)
         await page.GetByRole(AriaRole.Tab, new() { Name = "Everyone's tasks" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Everyone's tasks" })).ToHaveAttributeAsync("aria-selected", "true");
         await page.GetByLabel("Pupil's name").FillAsync("Fenwick");
+        // The filter applied (the list redrawn) before a row's button is clicked: a click on a row being redrawn is lost.
+        await Expect(page.Locator($"[data-testid=inbox] tr[data-pupil]:not([data-pupil='{pupilId}'])")).ToHaveCountAsync(0);
         var task = page.Locator($"[data-testid=inbox] tr[data-pupil='{pupilId}']").Filter(new() { HasText = "Start early intervention" });
         await Expect(task.GetByTestId("held-by")).ToHaveTextAsync("Any class-teacher");
         await task.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
