@@ -41,6 +41,8 @@ public static class PersistenceServices
         });
         services.AddSingleton<IChangeSetWriter>(sp => sp.GetRequiredService<SqliteWorkflowWriter>());
         services.AddSingleton<IAuditWriter>(sp => sp.GetRequiredService<SqliteWorkflowWriter>());
+        services.AddSingleton<ISessionReadSource>(sp =>
+            new SqliteSessionReads(connectionString, sp.GetRequiredService<SqliteWorkflowWriter>().Model));
         services.AddSingleton<IWorkflowStore, WorkflowStore>();
         services.AddSingleton<ITimerQueries, TimerQueries>();
         services.AddHostedService<WalCheckpointer>();
@@ -65,6 +67,7 @@ public static class PersistenceServices
             return new PostgresWorkflowWriter(sp.GetRequiredService<NpgsqlDataSource>(), db.Model);
         });
         services.AddSingleton<IAuditWriter>(sp => sp.GetRequiredService<IChangeSetWriter>());
+        services.AddSingleton<ISessionReadSource, EfSessionReadSource>();
         services.AddSingleton<IWorkflowStore, WorkflowStore>();
         services.AddSingleton<ITimerQueries, TimerQueries>();
         return services;

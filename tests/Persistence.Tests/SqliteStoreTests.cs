@@ -122,6 +122,73 @@ public sealed class SqliteStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhatTheEngineReads_IsWhatEfReads_EveryColumnAndKind()
+    {
+        // The engine's reads on SQLite go through prepared statements of their own (SqliteSessionReads), not EF: each
+        // entity must come back as EF reads it, instants as UTC, nulls as nulls, enums by name, to the tick.
+        var (instance, open, pending) = NewCase();
+        instance.MeasureHistory = "[1,2]";
+        instance.ParentInstanceId = Guid.CreateVersion7();
+        var bare = NewCase().Item2;
+        (bare.InstanceId, bare.Form, bare.Raises, bare.RepeatsAt, bare.WarnOn, bare.Assignee, bare.AssignedAt, bare.StartBy, bare.Priority) =
+            (instance.Id, null, null, null, null, null, null, null, TaskPriority.Normal);
+        var done = NewCase().Item2;
+        (done.InstanceId, done.DefinitionTaskId, done.Status, done.CompletedAt, done.CompletedBy, done.Outcome, done.Notes) =
+            (instance.Id, "done", WorkTaskStatus.Completed, Now.AddTicks(4_567), "Sam", "little", "Notes, with ' and \"");
+        (done.WarnedAt, done.EscalatedAt, done.EscalationOf) = (Now.AddMinutes(1), Now.AddHours(2), open.Id);
+        var fired = NewCase().Item3;
+        (fired.InstanceId, fired.Status, fired.FiredAt) = (instance.Id, TimerStatus.Fired, Now.AddTicks(1));
+        await using (var session = await Store.OpenAsync(CancellationToken.None))
+        {
+            session.Add(instance);
+            foreach (var t in new[] { open, bare, done }) session.Add(t);
+            session.Add(pending);
+            session.Add(fired);
+            foreach (var on in new[] { new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 2) })
+            {
+                session.Add(new Milestone
+                {
+                    InstanceId = instance.Id, DefinitionId = "d", BoroughId = "b", SubjectId = "p", Name = "m", On = on,
+                    RecordedAt = Now, Actor = "t",
+                });
+            }
+            await session.CommitAsync(CancellationToken.None);
+        }
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            await db.Schools.Where(s => s.Id == "s").ExecuteUpdateAsync(u => u.SetProperty(s => s.Phase, SchoolPhases.Infant));
+            await db.Pupils.Where(p => p.Id == "p").ExecuteUpdateAsync(u => u.SetProperty(p => p.LookedAfter, true).SetProperty(p => p.YearGroup, 2));
+        }
+
+        await using var ef = await Factory.CreateDbContextAsync();
+        await using var read = await Store.OpenAsync(CancellationToken.None);
+        var ct = CancellationToken.None;
+        AssertSameJson(await ef.Instances.AsNoTracking().SingleAsync(), await read.FindInstanceAsync(instance.Id, ct));
+        AssertSameJson(await ef.Tasks.AsNoTracking().Where(t => t.Status == WorkTaskStatus.Open).OrderBy(t => t.Id).ToListAsync(),
+            (await read.OpenTasksAsync(instance.Id, ct)).OrderBy(t => t.Id).ToList());
+        AssertSameJson(await ef.Tasks.AsNoTracking().SingleAsync(t => t.Id == done.Id), await read.FindTaskAsync(done.Id, ct));
+        AssertSameJson(await ef.Tasks.AsNoTracking().OrderBy(t => t.Id).ToListAsync(),
+            (await read.FindTasksAsync([done.Id, bare.Id, open.Id, Guid.NewGuid()], ct)).OrderBy(t => t.Id).ToList());
+        AssertSameJson(await ef.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Pending).ToListAsync(),
+            await read.PendingTimersAsync(instance.Id, ct));
+        AssertSameJson(await ef.Timers.AsNoTracking().SingleAsync(t => t.Id == fired.Id), await read.FindTimerAsync(fired.Id, ct));
+        Assert.Equal(instance.Id, await read.FindActiveInstanceAsync("p", "d", ct));
+        Assert.Null(await read.FindActiveInstanceAsync("p", "other", ct));
+        Assert.True(await read.HasTaskAsync(instance.Id, "done", ct));
+        Assert.False(await read.HasTaskAsync(instance.Id, "never", ct));
+        Assert.Equal(new DateOnly(2026, 11, 2), await read.LatestMilestoneAsync(instance.Id, "m", ct));
+        Assert.Null(await read.LatestMilestoneAsync(instance.Id, "none", ct));
+        Assert.Equal(new SubjectPlacement("p", "s", "b", 2, true) { Transfer = SchoolPhases.NextPhase }, await read.FindSubjectAsync("p", ct));
+        Assert.Equal(new SubjectPlacement("school:s", "s", "b", 0), await read.FindSubjectAsync("school:s", ct));
+        Assert.Null(await read.FindSubjectAsync("nobody", ct));
+        Assert.Null(await read.FindInstanceAsync(Guid.NewGuid(), ct));
+    }
+
+    // The same JSON: every property, and each instant's kind (UTC is written with its "Z").
+    private static void AssertSameJson<T>(T expected, T actual) =>
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected), System.Text.Json.JsonSerializer.Serialize(actual));
+
+    [Fact]
     public async Task AChangeReadBeforeAnotherLanded_IsAConflict_AndChangesNothing()
     {
         var (instance, _, _) = NewCase();

@@ -5,11 +5,12 @@ using SQLitePCL;
 namespace SendWorkflow.Persistence.Sqlite;
 
 /// <summary>
-/// One of the writer's statements, prepared once on its connection and run through SQLite's own interface, its parameters
-/// bound by position. Through ADO.NET each run looked up every parameter by name, formatted it through a provider-neutral
-/// binder and walked a reader (binding alone took a quarter of the writer's time), for statements that run 20 times an event. The
-/// values are written exactly as Microsoft.Data.Sqlite writes them for EF Core (GUIDs as upper-case text, instants as
-/// <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, dates as <c>yyyy-MM-dd</c>), so what EF reads and compares finds them.
+/// One of the writer's statements (or of the engine's reads, <see cref="SqliteReaders"/>), prepared once on its connection
+/// and run through SQLite's own interface, its parameters bound by position. Through ADO.NET each run looked up every
+/// parameter by name, formatted it through a provider-neutral binder and walked a reader (binding alone took a quarter of
+/// the writer's time), for statements that run 20 times an event. The values are written exactly as Microsoft.Data.Sqlite
+/// writes them for EF Core (GUIDs as upper-case text, instants as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, dates as
+/// <c>yyyy-MM-dd</c>), so what EF reads and compares finds them, and read back as it reads them.
 /// </summary>
 internal sealed class PreparedStatement : IDisposable
 {
@@ -66,6 +67,47 @@ internal sealed class PreparedStatement : IDisposable
             raw.sqlite3_reset(_statement);
         }
     }
+
+    /// <summary>
+    /// Steps a query with the values bound since the last run: true while it has a row, whose columns the <c>Value</c>s
+    /// read. <see cref="Reset"/> ends it, and with it the read (a read left open would hold the WAL's rewinds back).
+    /// </summary>
+    public bool Next()
+    {
+        if (_bound != _parameters) throw new InvalidOperationException($"{_bound} values bound to a statement of {_parameters} parameters.");
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW) return true;
+        if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+        return false;
+    }
+
+    public void Reset()
+    {
+        _bound = 0;
+        raw.sqlite3_reset(_statement);
+    }
+
+    /// <summary>
+    /// The value of the row's <paramref name="column"/> (from 0) as a value of <paramref name="type"/>, the type EF Core's
+    /// converter reads from (its provider type), parsed as Microsoft.Data.Sqlite parses it for EF; null for NULL.
+    /// </summary>
+    public object? Value(int column, Type type)
+    {
+        if (raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL) return null;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string)) return Text(column);
+        if (type == typeof(Guid)) return Guid.Parse(Text(column));
+        if (type == typeof(DateTime)) return DateTime.Parse(Text(column), CultureInfo.InvariantCulture);
+        if (type == typeof(DateOnly)) return DateOnly.Parse(Text(column), CultureInfo.InvariantCulture);
+        if (type == typeof(int)) return (int)raw.sqlite3_column_int64(_statement, column);
+        if (type == typeof(long)) return raw.sqlite3_column_int64(_statement, column);
+        if (type == typeof(bool)) return raw.sqlite3_column_int64(_statement, column) != 0;
+        if (type.IsEnum) return Enum.ToObject(type, raw.sqlite3_column_int64(_statement, column));
+        if (type == typeof(double)) return raw.sqlite3_column_double(_statement, column);
+        throw new NotSupportedException($"The reader cannot read a {type.Name}; add it to {nameof(PreparedStatement)}.");
+    }
+
+    private string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
     public void Dispose() => _statement.Dispose();
 }

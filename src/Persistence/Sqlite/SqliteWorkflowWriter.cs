@@ -17,6 +17,9 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
 {
     private readonly ChangeSetStatements _statements = new(model);
 
+    /// <summary>The EF Core model the statements were made from.</summary>
+    internal IModel Model { get; } = model;
+
     /// <summary>The WAL's rewinds, which the checkpointer asks of the writer (<see cref="WriterCheckpoints"/>).</summary>
     internal WriterCheckpoints Checkpoints { get; } = new(walLimitMiB);
 

@@ -3,10 +3,10 @@ using SendWorkflow.Persistence.Sqlite;
 namespace SendWorkflow.Persistence.Writing;
 
 /// <summary>
-/// A unit of work: reads through EF Core (compiled, untracked queries), remembers what it handed out, and on commit
-/// sends everything that changed to the writer, which commits it in one transaction. A stale instance stamp is a conflict.
+/// A unit of work: reads rows (<see cref="ISessionReads"/>), remembers what it handed out, and on commit sends everything
+/// that changed to the writer, which commits it in one transaction. A stale instance stamp is a conflict.
 /// </summary>
-internal sealed class WorkflowSession(SendWorkflowDbContext db, IChangeSetWriter writer, SessionQueries queries) : IWorkflowSession
+internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writer) : IWorkflowSession
 {
     private readonly Dictionary<Guid, (WorkflowInstance Entity, int Stamp)> _instances = [];
     private readonly Dictionary<Guid, (WorkTask Entity, TaskSnapshot Snapshot)> _tasks = [];
@@ -16,59 +16,53 @@ internal sealed class WorkflowSession(SendWorkflowDbContext db, IChangeSetWriter
     public async Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct)
     {
         if (_instances.TryGetValue(id, out var known)) return known.Entity;
-        var instance = await queries.InstanceById(db, id, ct);
+        var instance = await reads.InstanceAsync(id, ct);
         if (instance is not null) _instances[id] = (instance, instance.ConcurrencyStamp);
         return instance;
     }
 
     /// <summary>A pupil, or a school when the subject is one (<see cref="SchoolSubject"/>).</summary>
     public Task<SubjectPlacement?> FindSubjectAsync(string subjectId, CancellationToken ct) =>
-        SchoolSubject.Is(subjectId) ? queries.SchoolById(db, SchoolSubject.SchoolOf(subjectId), ct) : queries.PupilById(db, subjectId, ct);
+        SchoolSubject.Is(subjectId) ? reads.SchoolAsync(SchoolSubject.SchoolOf(subjectId), ct) : reads.PupilAsync(subjectId, ct);
 
     public Task<Guid?> FindActiveInstanceAsync(string pupilId, string definitionId, CancellationToken ct) =>
-        db.Instances.AsNoTracking()
-            .Where(i => i.SubjectId == pupilId && i.DefinitionId == definitionId && i.Status == InstanceStatus.Active)
-            .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        reads.ActiveInstanceAsync(pupilId, definitionId, ct);
 
     public async Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct)
     {
         if (_tasks.TryGetValue(id, out var known)) return known.Entity;
-        var task = await queries.TaskById(db, id, ct);
+        var task = await reads.TaskAsync(id, ct);
         return task is null ? null : Track(task);
     }
 
     public async Task<IReadOnlyList<WorkTask>> FindTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var found = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct);
+        var found = await reads.TasksAsync(ids, ct);
         return found.Select(t => _tasks.TryGetValue(t.Id, out var known) ? known.Entity : Track(t)).ToList();
     }
 
     public async Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct)
     {
         if (_timers.TryGetValue(id, out var known)) return known.Entity;
-        var timer = await queries.TimerById(db, id, ct);
+        var timer = await reads.TimerAsync(id, ct);
         if (timer is not null) _timers[id] = (timer, TimerSnapshot.Of(timer));
         return timer;
     }
 
     public async Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct)
     {
-        var list = new List<WorkTask>();
-        await foreach (var t in queries.OpenTasks(db, instanceId).WithCancellation(ct))
-        {
-            list.Add(_tasks.TryGetValue(t.Id, out var known) ? known.Entity : Track(t));
-        }
-        return list;
+        var found = await reads.OpenTasksAsync(instanceId, ct);
+        return found.Select(t => _tasks.TryGetValue(t.Id, out var known) ? known.Entity : Track(t)).ToList();
     }
 
     public async Task<bool> HasTaskAsync(Guid instanceId, string definitionTaskId, CancellationToken ct) =>
         _added.NewTasks.Any(t => t.InstanceId == instanceId && t.DefinitionTaskId == definitionTaskId)
-        || await db.Tasks.AsNoTracking().AnyAsync(t => t.InstanceId == instanceId && t.DefinitionTaskId == definitionTaskId, ct);
+        || await reads.HasTaskAsync(instanceId, definitionTaskId, ct);
 
     public async Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct)
     {
         var list = new List<WorkflowTimer>();
-        await foreach (var t in queries.PendingTimers(db, instanceId).WithCancellation(ct))
+        foreach (var t in await reads.PendingTimersAsync(instanceId, ct))
         {
             if (_timers.TryGetValue(t.Id, out var known))
             {
@@ -90,8 +84,7 @@ internal sealed class WorkflowSession(SendWorkflowDbContext db, IChangeSetWriter
     public async Task<DateOnly?> LatestMilestoneAsync(Guid instanceId, string name, CancellationToken ct)
     {
         var added = _added.Milestones.Where(m => m.InstanceId == instanceId && m.Name == name).Select(m => (DateOnly?)m.On).Max();
-        var stored = await db.Milestones.AsNoTracking().Where(m => m.InstanceId == instanceId && m.Name == name)
-            .Select(m => (DateOnly?)m.On).MaxAsync(ct);
+        var stored = await reads.LatestMilestoneAsync(instanceId, name, ct);
         return added > stored || stored is null ? added : stored;
     }
 
@@ -118,7 +111,7 @@ internal sealed class WorkflowSession(SendWorkflowDbContext db, IChangeSetWriter
         await writer.WriteAsync(changes, ct);
     }
 
-    public ValueTask DisposeAsync() => db.DisposeAsync();
+    public ValueTask DisposeAsync() => reads.DisposeAsync();
 
     private WorkTask Track(WorkTask task)
     {
