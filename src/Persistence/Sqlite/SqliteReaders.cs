@@ -11,8 +11,11 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// </summary>
 internal sealed class SqliteReaders(string connectionString) : IDisposable
 {
-    /// <summary>Connections kept open beyond this many are closed when given back.</summary>
-    private const int MaxIdle = 32;
+    /// <summary>
+    /// Connections kept open beyond this many are closed when given back: a read is short, so few run at once on a few
+    /// cores, and each connection keeps a page cache of its own (<see cref="SqlitePragmaInterceptor.Pragmas"/>).
+    /// </summary>
+    private static readonly int MaxIdle = Math.Max(8, 4 * Environment.ProcessorCount);
 
     private readonly ConcurrentBag<Reader> _idle = [];
     private bool _disposed;
