@@ -160,7 +160,9 @@ public static class BenchCommand
         }));
         sw.Stop();
         latencies.AddRange(local);
-        Console.WriteLine($"  {label,-42} {count / sw.Elapsed.TotalSeconds,8:0} per second");
+        var sorted = local.Order().ToList();
+        Console.WriteLine($"  {label,-42} {count / sw.Elapsed.TotalSeconds,8:0} per second, "
+            + $"p50 {Percentile(sorted, 0.50),5:0.0} ms, p99 {Percentile(sorted, 0.99),5:0.0} ms");
         return sw.Elapsed;
     }
 
