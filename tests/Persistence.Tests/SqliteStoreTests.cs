@@ -214,6 +214,62 @@ public sealed class SqliteStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AChangeSetRefusedAfterItWroteRows_LeavesNoneOfThem_AndTheOthersCommittedBesideItStand()
+    {
+        // The writer writes a batch without savepoints; a change set refused by a later statement (a stale task, after its
+        // instance's update was written) makes it write the batch again, each change set in a savepoint of its own.
+        var (instance, task, _) = NewCase();
+        await using (var session = await Store.OpenAsync(CancellationToken.None))
+        {
+            session.Add(instance);
+            session.Add(task);
+            await session.CommitAsync(CancellationToken.None);
+        }
+        var ct = CancellationToken.None;
+        await using var stale = await Store.OpenAsync(ct);
+        var moved = (await stale.FindInstanceAsync(instance.Id, ct))!;
+        (moved.State, moved.ConcurrencyStamp) = ("moved", moved.ConcurrencyStamp + 1);
+        (await stale.FindTaskAsync(task.Id, ct))!.Status = WorkTaskStatus.Cancelled;
+        stale.Add(new JournalEntry { InstanceId = instance.Id, At = Now, Kind = "note", State = "moved", Detail = "stale", Actor = "t" });
+        await using (var meanwhile = await Store.OpenAsync(ct))
+        {
+            (await meanwhile.FindTaskAsync(task.Id, ct))!.Assignee = "staff-9";
+            await meanwhile.CommitAsync(ct);
+        }
+        var others = Enumerable.Range(0, 6).Select(i =>
+        {
+            var (other, _, _) = NewCase();
+            other.DefinitionId = $"other-{i}";
+            return other;
+        }).ToList();
+        // Queued one after another without waiting, so that they land in one batch (or in a few: the outcome is the same).
+        var sessions = new List<IWorkflowSession>();
+        foreach (var other in others)
+        {
+            sessions.Add(await Store.OpenAsync(ct));
+            sessions[^1].Add(other);
+        }
+        var commits = new List<Task>();
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            if (i == 3) commits.Add(stale.CommitAsync(ct));
+            commits.Add(sessions[i].CommitAsync(ct));
+        }
+
+        var refused = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => commits[3]);
+        Assert.Equal(instance.Id, refused.InstanceId);
+        await Task.WhenAll(commits.Where((_, i) => i != 3));
+        await using var db = await Factory.CreateDbContextAsync();
+        var stored = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id);
+        Assert.Equal(("a", instance.ConcurrencyStamp), (stored.State, stored.ConcurrencyStamp));
+        Assert.Equal(WorkTaskStatus.Open, (await db.Tasks.AsNoTracking().SingleAsync()).Status);
+        Assert.False(await db.Journal.AnyAsync(j => j.Detail == "stale"));
+        var committed = await db.Instances.Where(i => i.Id != instance.Id).Select(i => i.Id).ToListAsync();
+        Assert.Equal(others.Select(o => o.Id).Order(), committed.Order());
+        foreach (var session in sessions) await session.DisposeAsync();
+    }
+
+    [Fact]
     public async Task ATaskGivenToSomeoneElse_IsWritten_AndAChangeReadBeforeItIsAConflict()
     {
         var (instance, task, _) = NewCase();
