@@ -192,11 +192,7 @@ public sealed class SqliteStoreTests : IAsyncLifetime
     public async Task AChangeReadBeforeAnotherLanded_IsAConflict_AndChangesNothing()
     {
         var (instance, _, _) = NewCase();
-        await using (var session = await Store.OpenAsync(CancellationToken.None))
-        {
-            session.Add(instance);
-            await session.CommitAsync(CancellationToken.None);
-        }
+        await SeedAsync(instance);
         await using var first = await Store.OpenAsync(CancellationToken.None);
         await using var second = await Store.OpenAsync(CancellationToken.None);
         var a = (await first.FindInstanceAsync(instance.Id, CancellationToken.None))!;
@@ -219,12 +215,7 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         // The writer writes a batch without savepoints; a change set refused by a later statement (a stale task, after its
         // instance's update was written) makes it write the batch again, each change set in a savepoint of its own.
         var (instance, task, _) = NewCase();
-        await using (var session = await Store.OpenAsync(CancellationToken.None))
-        {
-            session.Add(instance);
-            session.Add(task);
-            await session.CommitAsync(CancellationToken.None);
-        }
+        await SeedAsync(instance, task);
         var ct = CancellationToken.None;
         await using var stale = await Store.OpenAsync(ct);
         var moved = (await stale.FindInstanceAsync(instance.Id, ct))!;
@@ -273,12 +264,7 @@ public sealed class SqliteStoreTests : IAsyncLifetime
     public async Task ATaskGivenToSomeoneElse_IsWritten_AndAChangeReadBeforeItIsAConflict()
     {
         var (instance, task, _) = NewCase();
-        await using (var session = await Store.OpenAsync(CancellationToken.None))
-        {
-            session.Add(instance);
-            session.Add(task);
-            await session.CommitAsync(CancellationToken.None);
-        }
+        await SeedAsync(instance, task);
         await using var assigning = await Store.OpenAsync(CancellationToken.None);
         await using var completing = await Store.OpenAsync(CancellationToken.None);
         var assigned = (await assigning.FindTaskAsync(task.Id, CancellationToken.None))!;
@@ -346,6 +332,15 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         (link.UsedAt, link.Revision) = (Now, read + 1);
         using (Sqlite.ParentLinkScope.Spend(link, read))
             await session.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>An instance and its tasks, written through the store as the engine writes them.</summary>
+    private async Task SeedAsync(WorkflowInstance instance, params WorkTask[] tasks)
+    {
+        await using var session = await Store.OpenAsync(CancellationToken.None);
+        session.Add(instance);
+        foreach (var task in tasks) session.Add(task);
+        await session.CommitAsync(CancellationToken.None);
     }
 
     private static ParentLinkRecord NewLink(Guid taskId) => new()
