@@ -23,7 +23,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public const string DefaultSqlite = "Data Source=data/sendworkflow.db";
 
     /// <summary>The WAL's length past which it is rewound (<c>Database__WalLimitMiB</c>).</summary>
-    public const int DefaultWalLimitMiB = 128;
+    public const int DefaultWalLimitMiB = 96;
 
     /// <summary>On SQLite: the WAL is rewound once it holds this many MiB, so the file stays near it (a small disk wants less).</summary>
     public int WalLimitMiB { get; init; } = DefaultWalLimitMiB;
