@@ -12,8 +12,8 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// when the checkpointer finds the log past <see cref="MaxFrames"/> pages (<c>Database__WalLimitMiB</c>, 128 MiB unless
 /// set), it copies it back and asks, and the writer runs a RESTART checkpoint between two commits: no writer to wait
 /// for, only the reads of the moment (a few milliseconds; reads that start meanwhile read the database file), and the
-/// next commit writes the log from its start. The WAL file stays within the limit and what is written in a tenth of a
-/// second.
+/// next commit writes the log from its start. The WAL file stays within about twice the limit: it grows on while it is
+/// copied back and while the reads of the moment finish.
 /// </summary>
 internal sealed class WriterCheckpoints(int limitMiB)
 {
