@@ -55,16 +55,12 @@ internal sealed class PreparedStatement : IDisposable
     {
         try
         {
-            if (_bound != _parameters)
-                throw new InvalidOperationException($"{_bound} values bound to a statement of {_parameters} parameters.");
-            var rc = raw.sqlite3_step(_statement);
-            if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) SqliteException.ThrowExceptionForRC(rc, _db);
+            Next();
             return raw.sqlite3_changes(_db);
         }
         finally
         {
-            _bound = 0;
-            raw.sqlite3_reset(_statement);
+            Reset();
         }
     }
 

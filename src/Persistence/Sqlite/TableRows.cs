@@ -10,18 +10,16 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// </summary>
 internal sealed class TableRows<T> where T : class, new()
 {
-    private readonly Dictionary<string, IProperty> _properties;
     private readonly Column[] _columns;
-    private readonly Dictionary<string, Column> _columnsByName;
+    private readonly Dictionary<string, Column> _byName;
 
     public TableRows(IModel model)
     {
         var type = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         Table = type.GetTableName()!;
         var properties = type.GetProperties().ToArray();
-        _properties = properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
         _columns = properties.Select(p => new Column(p)).ToArray();
-        _columnsByName = properties.Zip(_columns).ToDictionary(c => c.First.Name, c => c.Second, StringComparer.Ordinal);
+        _byName = _columns.ToDictionary(c => c.Property.Name, StringComparer.Ordinal);
         Select = $"SELECT {string.Join(", ", properties.Select(Quoted))} FROM \"{Table}\"";
     }
 
@@ -32,19 +30,16 @@ internal sealed class TableRows<T> where T : class, new()
 
     /// <summary>"Column" = ?1 AND "Other" = ?2 ...: the properties' columns, compared with the parameters in turn.</summary>
     public string Equal(params string[] properties) =>
-        string.Join(" AND ", properties.Select((p, i) => $"{Quoted(_properties[p])} = ?{i + 1}"));
+        string.Join(" AND ", properties.Select((p, i) => $"{Quoted(p)} = ?{i + 1}"));
 
-    public string Quoted(string property) => Quoted(_properties[property]);
+    public string Quoted(string property) => Quoted(_byName[property].Property);
 
     /// <summary>A value to compare a property's column with, as the database stores it (an enum's name, a GUID's text).</summary>
-    public object? Parameter(string property, object? value)
-    {
-        var converter = _properties[property].GetRelationalTypeMapping().Converter;
-        return value is null || converter is null ? value : converter.ConvertToProvider(value);
-    }
+    public object? Parameter(string property, object? value) =>
+        Writing.TableStatements<T>.ToProvider(_byName[property].Property.GetRelationalTypeMapping(), value);
 
     /// <summary>The value of a column of the row, read as the property's: for queries that read a few columns of several tables.</summary>
-    public object? Value(PreparedStatement row, int column, string property) => _columnsByName[property].Read(row, column);
+    public object? Value(PreparedStatement row, int column, string property) => _byName[property].Read(row, column);
 
     /// <summary>The entity in the row that <see cref="Select"/> read.</summary>
     public T Read(PreparedStatement row)
@@ -62,8 +57,11 @@ internal sealed class TableRows<T> where T : class, new()
         private readonly Func<object?, object?>? _fromStored;
         private readonly Action<T, object?>? _set;
 
+        public IProperty Property { get; }
+
         public Column(IProperty property)
         {
+            Property = property;
             var converter = property.GetRelationalTypeMapping().Converter;
             _stored = converter?.ProviderClrType ?? property.ClrType;
             _fromStored = converter?.ConvertFromProvider;

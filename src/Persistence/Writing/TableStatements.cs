@@ -29,7 +29,8 @@ internal sealed class TableStatements<T> where T : class
         public object? ProviderValue(T entity) => ToProvider(Mapping, Getter.GetClrValue(entity));
     }
 
-    private static object? ToProvider(RelationalTypeMapping mapping, object? value) =>
+    /// <summary>A value as the database stores it: EF Core's value converter of the column's mapping applied.</summary>
+    internal static object? ToProvider(RelationalTypeMapping mapping, object? value) =>
         value is null || mapping.Converter is not { } converter ? value : converter.ConvertToProvider(value);
 
     /// <param name="guard">The property an update is conditional on (its value when read), or null for inserts only.</param>
