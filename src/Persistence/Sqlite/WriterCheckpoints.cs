@@ -9,11 +9,11 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// with every page copied back and no reader in the log, which under steady reads never happens: every commit appended,
 /// and the log grew by gigabytes over a simulated year. A TRUNCATE from the checkpointer's own connection had to win the
 /// write lock from the writer and outwait the readers; it mostly gave up, and each try held up the writer's next commit. So
-/// when the checkpointer finds the log past <see cref="MaxFrames"/> pages (<c>Database__WalLimitMiB</c>, 128 MiB unless
-/// set), it copies it back and asks, and the writer runs a RESTART checkpoint between two commits: no writer to wait
-/// for, only the reads of the moment (a few milliseconds; reads that start meanwhile read the database file), and the
-/// next commit writes the log from its start. The WAL file stays within about twice the limit: it grows on while it is
-/// copied back and while the reads of the moment finish.
+/// when the checkpointer finds the log past <see cref="MaxFrames"/> pages (<c>Database__WalLimitMiB</c>,
+/// <see cref="DatabaseSettings.DefaultWalLimitMiB"/> MiB unless set), it copies it back and asks, and the writer runs a
+/// RESTART checkpoint between two commits: no writer to wait for, only the reads of the moment (a few milliseconds; reads
+/// that start meanwhile read the database file), and the next commit writes the log from its start. The WAL file stays
+/// within about twice the limit: it grows on while it is copied back and while the reads of the moment finish.
 /// </summary>
 internal sealed class WriterCheckpoints(int limitMiB)
 {
