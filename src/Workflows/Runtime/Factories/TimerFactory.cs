@@ -5,7 +5,7 @@ internal static class TimerFactory
     /// <summary>A pending timer of the state, due at the start of the UK day.</summary>
     public static WorkflowTimer Create(WorkflowInstance instance, string state, TimerDefinition timer, DateOnly due, DateTime now) => new()
     {
-        Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
+        Id = OrderedIds.Shared.Next(now),
         InstanceId = instance.Id,
         State = state,
         TimerId = timer.Id,

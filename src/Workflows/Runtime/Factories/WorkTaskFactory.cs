@@ -53,7 +53,7 @@ internal static class WorkTaskFactory
 
     private static WorkTask New(WorkflowInstance instance, string state, DateTime now, DateOnly due) => new()
     {
-        Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
+        Id = OrderedIds.Shared.Next(now),
         InstanceId = instance.Id,
         SubjectId = instance.SubjectId,
         SchoolId = instance.SchoolId,
