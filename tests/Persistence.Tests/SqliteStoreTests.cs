@@ -261,6 +261,47 @@ public sealed class SqliteStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUpdate_SetsTheColumnsTheUnitOfWorkChanged_AndLeavesTheOthersAsTheyStand()
+    {
+        // SQLite rewrites the entries of every index holding a column an UPDATE sets, changed or not, so the writer sets
+        // only what changed. To see it: columns the unit of work did not change are changed behind its back (its guards
+        // left alone), and must still hold that after it commits; a writer setting every column would put back what it read.
+        var (instance, task, timer) = NewCase();
+        await SeedAsync(instance, task);
+        var ct = CancellationToken.None;
+        await using (var session = await Store.OpenAsync(ct))
+        {
+            session.Add(timer);
+            await session.CommitAsync(ct);
+        }
+        await using var unit = await Store.OpenAsync(ct);
+        var i = (await unit.FindInstanceAsync(instance.Id, ct))!;
+        var t = (await unit.FindTaskAsync(task.Id, ct))!;
+        var m = (await unit.PendingTimersAsync(instance.Id, ct)).Single();
+        (i.State, i.Stage, i.UpdatedAt, i.ConcurrencyStamp) = ("b", 2, Now.AddHours(1), i.ConcurrencyStamp + 1);
+        (t.Status, t.CompletedAt, t.CompletedBy) = (WorkTaskStatus.Completed, Now.AddHours(1), "staff-1");
+        (m.Status, m.FiredAt) = (TimerStatus.Fired, Now.AddHours(1));
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            await db.Instances.ExecuteUpdateAsync(s => s.SetProperty(x => x.MeasureHistory, "outside").SetProperty(x => x.EnteredBy, "outside"), ct);
+            await db.Tasks.ExecuteUpdateAsync(s => s.SetProperty(x => x.Title, "outside").SetProperty(x => x.Assignee, "outside"), ct);
+            await db.Timers.ExecuteUpdateAsync(s => s.SetProperty(x => x.Raises, "outside"), ct);
+        }
+
+        await unit.CommitAsync(ct);
+
+        await using var read = await Factory.CreateDbContextAsync();
+        var si = await read.Instances.AsNoTracking().SingleAsync(ct);
+        var st = await read.Tasks.AsNoTracking().SingleAsync(ct);
+        var sm = await read.Timers.AsNoTracking().SingleAsync(ct);
+        Assert.Equal(("b", 2, Now.AddHours(1), instance.ConcurrencyStamp + 1, "outside", "outside"),
+            (si.State, si.Stage, si.UpdatedAt, si.ConcurrencyStamp, si.MeasureHistory, si.EnteredBy));
+        Assert.Equal((WorkTaskStatus.Completed, Now.AddHours(1), "staff-1", task.Revision + 1, "outside", "outside"),
+            (st.Status, st.CompletedAt, st.CompletedBy, st.Revision, st.Title, st.Assignee));
+        Assert.Equal((TimerStatus.Fired, Now.AddHours(1), "outside"), (sm.Status, sm.FiredAt, sm.Raises));
+    }
+
+    [Fact]
     public async Task ATaskGivenToSomeoneElse_IsWritten_AndAChangeReadBeforeItIsAConflict()
     {
         var (instance, task, _) = NewCase();

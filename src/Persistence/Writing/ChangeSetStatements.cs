@@ -44,31 +44,36 @@ internal sealed class ChangeSetStatements(IModel model)
         public void Bind(PreparedStatement statement) => table.BindInsert(statement, row);
     }
 
-    private sealed class ChangedRow<T>(TableStatements<T> table, T row, object read) : IRow where T : class
+    private sealed class ChangedRow<T>(TableStatements<T> table, TableStatements<T>.Update update, T row, object read) : IRow where T : class
     {
-        public void Bind(DbCommand command) => table.BindUpdate(command, row, read);
-        public void Bind(PreparedStatement statement) => table.BindUpdate(statement, row, read);
+        public void Bind(DbCommand command) => table.BindUpdate(command, update, row, read);
+        public void Bind(PreparedStatement statement) => table.BindUpdate(statement, update, row, read);
     }
 
     private static Statement Insert<T>(TableStatements<T> table, T row) where T : class => new(table.InsertSql, new NewRow<T>(table, row), null);
 
-    private static Statement Update<T>(TableStatements<T> table, T row, object read, Func<Exception> ifNoRow) where T : class =>
-        new(table.UpdateSql, new ChangedRow<T>(table, row, read), ifNoRow);
+    // Sets the columns that differ from the row as read (every column when the change set does not hold it).
+    private static Statement Update<T>(WorkflowChangeSet changes, TableStatements<T> table, T row, object read, Func<Exception> ifNoRow)
+        where T : class
+    {
+        var update = table.UpdateOf(row, changes.Read.GetValueOrDefault(row) as T);
+        return new(update.Sql, new ChangedRow<T>(table, update, row, read), ifNoRow);
+    }
 
     /// <summary>The change set's statements in the order every writer runs them.</summary>
     public List<Statement> Plan(WorkflowChangeSet changes)
     {
         var plan = new List<Statement>();
         // First: a link spent meanwhile refuses the change set for good, where a stale instance or task is retried.
-        foreach (var (link, read) in changes.SpentLinks) plan.Add(Update(_links, link, read, () => new ParentLinkSpentException(link.Id)));
+        foreach (var (link, read) in changes.SpentLinks) plan.Add(Update(changes, _links, link, read, () => new ParentLinkSpentException(link.Id)));
         foreach (var (instance, read) in changes.ChangedInstances)
-            plan.Add(Update(_instances, instance, read, () => new ConcurrencyConflictException(instance.Id)));
+            plan.Add(Update(changes, _instances, instance, read, () => new ConcurrencyConflictException(instance.Id)));
         foreach (var i in changes.NewInstances) plan.Add(Insert(_instances, i));
         foreach (var (task, read) in changes.ChangedTasks)
-            plan.Add(Update(_tasks, task, read, () => new ConcurrencyConflictException(task.InstanceId)));
+            plan.Add(Update(changes, _tasks, task, read, () => new ConcurrencyConflictException(task.InstanceId)));
         foreach (var t in changes.NewTasks) plan.Add(Insert(_tasks, t));
         foreach (var (timer, read) in changes.ChangedTimers)
-            plan.Add(Update(_timers, timer, read, () => new ConcurrencyConflictException(timer.InstanceId)));
+            plan.Add(Update(changes, _timers, timer, read, () => new ConcurrencyConflictException(timer.InstanceId)));
         foreach (var t in changes.NewTimers) plan.Add(Insert(_timers, t));
         foreach (var j in changes.Journal) plan.Add(Insert(_journal, j));
         foreach (var m in changes.Milestones) plan.Add(Insert(_milestones, m));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -18,10 +19,17 @@ internal sealed class TableStatements<T> where T : class
     private readonly IProperty? _guard;
     // What binding a row needs, looked up once: a statement runs for every row of every event.
     private readonly Binding[] _insertBindings;
-    private readonly Binding[] _updateBindings;
+    private readonly Binding[] _updatedBindings;
+    private readonly Binding[] _keyBindings;
     private readonly RelationalTypeMapping? _guardMapping;
+    private readonly string _table;
+    // The update of each set of changed columns (a bit per updatable column), made when first needed.
+    private readonly ConcurrentDictionary<ulong, Update> _updates = new();
 
-    private sealed record Binding(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable)
+    /// <summary>An update of some of the columns: its SQL and what it binds, in order (the columns set, the key, then @read).</summary>
+    internal sealed record Update(string Sql, Binding[] Bindings);
+
+    internal sealed record Binding(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable)
     {
         public static Binding Of(IProperty p) => new(Parameter(p), p.GetRelationalTypeMapping(), p.GetGetter(), p.IsNullable);
 
@@ -45,29 +53,56 @@ internal sealed class TableStatements<T> where T : class
         _inserted = properties.Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long))).ToArray();
         _updated = properties.Where(p => !_key.Contains(p)).ToArray();
         _guard = guard is null ? null : type.FindProperty(guard) ?? throw new InvalidOperationException($"{typeof(T).Name} has no {guard}.");
+        if (_updated.Length > 64) throw new InvalidOperationException($"{typeof(T).Name} has more than 64 columns to update.");
+        _table = table;
         _insertBindings = _inserted.Select(Binding.Of).ToArray();
-        _updateBindings = _updated.Concat(_key).Select(Binding.Of).ToArray();
+        _updatedBindings = _updated.Select(Binding.Of).ToArray();
+        _keyBindings = _key.Select(Binding.Of).ToArray();
         _guardMapping = _guard?.GetRelationalTypeMapping();
         InsertSql = $"INSERT INTO \"{table}\" ({string.Join(", ", _inserted.Select(Column))}) "
             + $"VALUES ({string.Join(", ", _inserted.Select(Parameter))})";
-        UpdateSql = _guard is null ? "" : $"UPDATE \"{table}\" SET {string.Join(", ", _updated.Select(p => $"{Column(p)} = {Parameter(p)}"))} "
-            + $"WHERE {string.Join(" AND ", _key.Select(p => $"{Column(p)} = {Parameter(p)}"))} AND {Column(_guard)} = @read";
     }
 
     public string InsertSql { get; }
 
-    /// <summary>Updates every column, only where the guard still has the value it was read with.</summary>
-    public string UpdateSql { get; }
+    /// <summary>
+    /// The update of the row as changed since it was read: it sets only the columns whose values differ from
+    /// <paramref name="read"/> (every column when the row as read is not known), and the guard, and lands only where the
+    /// guard still has the value it was read with. SQLite rewrites an index entry for each index that holds a column an
+    /// UPDATE sets, changed or not, and each page it touches is written to the log: an instance's move that set every
+    /// column rewrote its entries in all five of its indexes, where only its state's changed.
+    /// </summary>
+    public Update UpdateOf(T entity, T? read)
+    {
+        if (_guard is null) throw new InvalidOperationException($"{typeof(T).Name} is written by inserts only.");
+        var changed = 0UL;
+        for (var i = 0; i < _updated.Length; i++)
+        {
+            var binding = _updatedBindings[i];
+            if (read is null || _updated[i] == _guard || !Equals(binding.Getter.GetClrValue(entity), binding.Getter.GetClrValue(read)))
+                changed |= 1UL << i;
+        }
+        return _updates.GetOrAdd(changed, MakeUpdate);
+    }
+
+    private Update MakeUpdate(ulong changed)
+    {
+        var set = Enumerable.Range(0, _updated.Length).Where(i => (changed & (1UL << i)) != 0).ToArray();
+        var sql = $"UPDATE \"{_table}\" SET {string.Join(", ", set.Select(i => $"{Column(_updated[i])} = {Parameter(_updated[i])}"))} "
+            + $"WHERE {string.Join(" AND ", _key.Select(p => $"{Column(p)} = {Parameter(p)}"))} AND {Column(_guard!)} = @read";
+        return new Update(sql, set.Select(i => _updatedBindings[i]).Concat(_keyBindings).ToArray());
+    }
 
     public void BindInsert(DbCommand command, T entity) => Bind(command, entity, _insertBindings, null);
 
-    public void BindUpdate(DbCommand command, T entity, object readValue) => Bind(command, entity, _updateBindings, readValue);
+    public void BindUpdate(DbCommand command, Update update, T entity, object readValue) => Bind(command, entity, update.Bindings, readValue);
 
     /// <summary>Binds a new row to the SQLite writer's prepared <see cref="InsertSql"/>, by position.</summary>
     public void BindInsert(PreparedStatement statement, T entity) => Bind(statement, entity, _insertBindings, null);
 
-    /// <summary>Binds a changed row to the SQLite writer's prepared <see cref="UpdateSql"/>, by position.</summary>
-    public void BindUpdate(PreparedStatement statement, T entity, object readValue) => Bind(statement, entity, _updateBindings, readValue);
+    /// <summary>Binds a changed row to the SQLite writer's prepared update (<see cref="UpdateOf"/>), by position.</summary>
+    public void BindUpdate(PreparedStatement statement, Update update, T entity, object readValue) =>
+        Bind(statement, entity, update.Bindings, readValue);
 
     // The parameters are numbered in the order they first appear in the SQL: the bindings' order, then @read.
     private void Bind(PreparedStatement statement, T entity, Binding[] bindings, object? readValue)

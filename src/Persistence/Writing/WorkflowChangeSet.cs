@@ -9,5 +9,11 @@ internal sealed class WorkflowChangeSet : ChangeSet
     /// <summary>Parents' links the change uses up, with the revision each was read at (<see cref="Sqlite.ParentLinkScope"/>).</summary>
     public List<(ParentLinkRecord Link, int ReadRevision)> SpentLinks { get; } = [];
 
+    /// <summary>
+    /// The changed rows as they were read (a copy each, keyed by the changed row itself), so that an update sets only
+    /// the columns that changed; a changed row not here has every column set.
+    /// </summary>
+    public Dictionary<object, object> Read { get; } = new(ReferenceEqualityComparer.Instance);
+
     public override bool IsEmpty => base.IsEmpty && Audit.Count == 0 && SpentLinks.Count == 0;
 }

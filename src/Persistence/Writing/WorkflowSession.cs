@@ -12,12 +12,14 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
     private readonly Dictionary<Guid, (WorkTask Entity, TaskSnapshot Snapshot)> _tasks = [];
     private readonly Dictionary<Guid, (WorkflowTimer Entity, TimerSnapshot Snapshot)> _timers = [];
     private readonly WorkflowChangeSet _added = new();
+    // Each row handed out, as it was read: the writer sets only the columns that differ from it.
+    private readonly Dictionary<object, object> _read = new(ReferenceEqualityComparer.Instance);
 
     public async Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct)
     {
         if (_instances.TryGetValue(id, out var known)) return known.Entity;
         var instance = await reads.InstanceAsync(id, ct);
-        if (instance is not null) _instances[id] = (instance, instance.ConcurrencyStamp);
+        if (instance is not null) _instances[id] = (Remember(instance), instance.ConcurrencyStamp);
         return instance;
     }
 
@@ -45,7 +47,7 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
     {
         if (_timers.TryGetValue(id, out var known)) return known.Entity;
         var timer = await reads.TimerAsync(id, ct);
-        if (timer is not null) _timers[id] = (timer, TimerSnapshot.Of(timer));
+        if (timer is not null) _timers[id] = (Remember(timer), TimerSnapshot.Of(timer));
         return timer;
     }
 
@@ -69,7 +71,7 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
                 list.Add(known.Entity);
                 continue;
             }
-            _timers[t.Id] = (t, TimerSnapshot.Of(t));
+            _timers[t.Id] = (Remember(t), TimerSnapshot.Of(t));
             list.Add(t);
         }
         return list;
@@ -108,6 +110,11 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
         }
         changes.ChangedTimers.AddRange(_timers.Values.Where(t => TimerSnapshot.Of(t.Entity) != t.Snapshot)
             .Select(t => (t.Entity, t.Snapshot.Status)));
+        foreach (var changed in changes.ChangedInstances.Select(c => (object)c.Instance)
+            .Concat(changes.ChangedTasks.Select(c => c.Task)).Concat(changes.ChangedTimers.Select(c => c.Timer)))
+        {
+            changes.Read[changed] = _read[changed];
+        }
         await writer.WriteAsync(changes, ct);
     }
 
@@ -115,8 +122,14 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
 
     private WorkTask Track(WorkTask task)
     {
-        _tasks[task.Id] = (task, TaskSnapshot.Of(task));
+        _tasks[task.Id] = (Remember(task), TaskSnapshot.Of(task));
         return task;
+    }
+
+    private T Remember<T>(T row) where T : class
+    {
+        _read[row] = EntityCopy.Of(row);
+        return row;
     }
 
     // What the engine may change on a task; a change to any of it is written (every column, guarded by the revision read).

@@ -1,12 +1,12 @@
 using System.Reflection;
 
-namespace SendWorkflow.Workflows.Stores.InMemory;
+namespace SendWorkflow.Workflows.Stores;
 
 /// <summary>
 /// Copies and compares the runtime's entities. Their properties are values and strings, so a shallow copy is a full
 /// one, and it keeps up with new properties without a list to maintain.
 /// </summary>
-internal static class EntityCopy
+public static class EntityCopy
 {
     private static readonly Func<object, object> Clone = typeof(object)
         .GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!
