@@ -7,7 +7,7 @@ public sealed class CommandSmokeTests
 {
     [Fact]
     public async Task Bench_RunsThePathwayOnAFreshFile() =>
-        Assert.Equal(0, await BenchCommand.RunAsync(["--pupils", "40", "--concurrency", "4"]));
+        Assert.Equal(0, await BenchCommand.RunAsync(["--pupils", "40", "--concurrency", "4", "--warmup", "10"]));
 
     [Fact]
     public async Task BenchTimers_StartsWithPendingTimersAndFiresThem() =>
