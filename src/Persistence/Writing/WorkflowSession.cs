@@ -132,7 +132,8 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
         return row;
     }
 
-    // What the engine may change on a task; a change to any of it is written (every column, guarded by the revision read).
+    // What the engine may change on a task; a change to any of it is written (the columns that differ from the row as read,
+    // guarded by the revision read).
     private readonly record struct TaskSnapshot(WorkTaskStatus Status, DateTime? CompletedAt, string? CompletedBy, string? Outcome,
         string? Notes, DateOnly DueOn, DateTime? WarnedAt, DateTime? EscalatedAt, int Revision, TaskHolder Holder)
     {
