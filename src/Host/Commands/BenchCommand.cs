@@ -49,6 +49,7 @@ public static class BenchCommand
         }
         var app = apps[0];
         var engines = apps.Select(a => a.Services.GetRequiredService<WorkflowEngine>()).ToArray();
+        var clocks = apps.Select(a => (SimulatedTimeProvider)a.Services.GetRequiredService<TimeProvider>()).ToList();
         var factory = app.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
         await BenchHost.SeedPupilsAsync(app, pupils + warmup);
 
@@ -80,8 +81,7 @@ public static class BenchCommand
             }
             await Events("review, expected progress (stay)", "review.completed", _ => new() { ["progress"] = "expected" });
             await Events("review, expected progress (stay)", "review.completed", _ => new() { ["progress"] = "expected" });
-            foreach (var clock in apps.Select(a => (SimulatedTimeProvider)a.Services.GetRequiredService<TimeProvider>()))
-                clock.AdvanceTo(clock.GetUtcNow().AddDays(49));
+            foreach (var clock in clocks) clock.AdvanceTo(clock.GetUtcNow().AddDays(49));
             await Events("review, little progress (stage 1 -> 2)", "review.completed", _ => new() { ["progress"] = "little" });
             await Events("assessment requested (stage 2 -> 5)", "assessment.requested", i => new() { ["by"] = i % 2 == 0 ? "parent" : "school" });
             await Events("plan issued (stage 5 -> 6)", "plan.issued", _ => []);
@@ -95,7 +95,6 @@ public static class BenchCommand
             // take the same path first, uncounted, so the figures below are the running service's, not its first minute's.
             // They walk it a year earlier, so that the counted pupils' weeks fall on the same school days as without a
             // warm-up (seven weeks that crossed the Christmas holiday would be too few school weeks for the first move).
-            var clocks = apps.Select(a => (SimulatedTimeProvider)a.Services.GetRequiredService<TimeProvider>()).ToList();
             var yearBefore = clocks[0].GetUtcNow();
             var warming = Stopwatch.StartNew();
             await PathwayAsync(pupils, warmup, counted: false);

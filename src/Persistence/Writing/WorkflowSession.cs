@@ -8,18 +8,17 @@ namespace SendWorkflow.Persistence.Writing;
 /// </summary>
 internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writer) : IWorkflowSession
 {
-    private readonly Dictionary<Guid, (WorkflowInstance Entity, int Stamp)> _instances = [];
-    private readonly Dictionary<Guid, (WorkTask Entity, TaskSnapshot Snapshot)> _tasks = [];
-    private readonly Dictionary<Guid, (WorkflowTimer Entity, TimerSnapshot Snapshot)> _timers = [];
+    // Each row handed out, with a copy of it as it was read: what changed, the guard read, and the columns to write come from it.
+    private readonly Dictionary<Guid, (WorkflowInstance Entity, WorkflowInstance Read)> _instances = [];
+    private readonly Dictionary<Guid, (WorkTask Entity, WorkTask Read)> _tasks = [];
+    private readonly Dictionary<Guid, (WorkflowTimer Entity, WorkflowTimer Read)> _timers = [];
     private readonly WorkflowChangeSet _added = new();
-    // Each row handed out, as it was read: the writer sets only the columns that differ from it.
-    private readonly Dictionary<object, object> _read = new(ReferenceEqualityComparer.Instance);
 
     public async Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct)
     {
         if (_instances.TryGetValue(id, out var known)) return known.Entity;
         var instance = await reads.InstanceAsync(id, ct);
-        if (instance is not null) _instances[id] = (Remember(instance), instance.ConcurrencyStamp);
+        if (instance is not null) _instances[id] = (instance, EntityCopy.Of(instance));
         return instance;
     }
 
@@ -47,7 +46,7 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
     {
         if (_timers.TryGetValue(id, out var known)) return known.Entity;
         var timer = await reads.TimerAsync(id, ct);
-        if (timer is not null) _timers[id] = (Remember(timer), TimerSnapshot.Of(timer));
+        if (timer is not null) _timers[id] = (timer, EntityCopy.Of(timer));
         return timer;
     }
 
@@ -71,7 +70,7 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
                 list.Add(known.Entity);
                 continue;
             }
-            _timers[t.Id] = (Remember(t), TimerSnapshot.Of(t));
+            _timers[t.Id] = (t, EntityCopy.Of(t));
             list.Add(t);
         }
         return list;
@@ -100,20 +99,22 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
         changes.Milestones.AddRange(_added.Milestones);
         changes.Audit.AddRange(AuditScope.Pending);
         if (ParentLinkScope.Pending is { } spent) changes.SpentLinks.Add(spent);
-        foreach (var (entity, stamp) in _instances.Values.Where(i => i.Entity.ConcurrencyStamp != i.Stamp))
-            changes.ChangedInstances.Add((entity, stamp));
-        foreach (var (task, snapshot) in _tasks.Values.Where(t => TaskSnapshot.Of(t.Entity) != t.Snapshot))
+        foreach (var (instance, read) in _instances.Values.Where(i => i.Entity.ConcurrencyStamp != i.Read.ConcurrencyStamp))
+        {
+            changes.ChangedInstances.Add((instance, read.ConcurrencyStamp));
+            changes.Read[instance] = read;
+        }
+        foreach (var (task, read) in _tasks.Values.Where(t => TaskSnapshot.Of(t.Entity) != TaskSnapshot.Of(t.Read)))
         {
             // Every change moves the revision on, whether or not the engine remembered to.
-            if (task.Revision == snapshot.Revision) task.Revision++;
-            changes.ChangedTasks.Add((task, snapshot.Revision));
+            if (task.Revision == read.Revision) task.Revision++;
+            changes.ChangedTasks.Add((task, read.Revision));
+            changes.Read[task] = read;
         }
-        changes.ChangedTimers.AddRange(_timers.Values.Where(t => TimerSnapshot.Of(t.Entity) != t.Snapshot)
-            .Select(t => (t.Entity, t.Snapshot.Status)));
-        foreach (var changed in changes.ChangedInstances.Select(c => (object)c.Instance)
-            .Concat(changes.ChangedTasks.Select(c => c.Task)).Concat(changes.ChangedTimers.Select(c => c.Timer)))
+        foreach (var (timer, read) in _timers.Values.Where(t => TimerSnapshot.Of(t.Entity) != TimerSnapshot.Of(t.Read)))
         {
-            changes.Read[changed] = _read[changed];
+            changes.ChangedTimers.Add((timer, read.Status));
+            changes.Read[timer] = read;
         }
         await writer.WriteAsync(changes, ct);
     }
@@ -122,14 +123,8 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
 
     private WorkTask Track(WorkTask task)
     {
-        _tasks[task.Id] = (Remember(task), TaskSnapshot.Of(task));
+        _tasks[task.Id] = (task, EntityCopy.Of(task));
         return task;
-    }
-
-    private T Remember<T>(T row) where T : class
-    {
-        _read[row] = EntityCopy.Of(row);
-        return row;
     }
 
     // What the engine may change on a task; a change to any of it is written (the columns that differ from the row as read,
