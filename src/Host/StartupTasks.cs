@@ -14,7 +14,7 @@ internal sealed class StartupTasks(
     DefinitionService definitions, SendWorkflow.Send.Statutory.BoroughTimelines timelines, DemoSeeder demo, Security.StaffAccounts staff,
     IConfiguration config, TimeProvider time,
     Workflows.Timers.TimerDispatcher dispatcher, SendWorkflow.Send.Clock.StoredClock clock, DatabaseStartupGate gate,
-    ILogger<StartupTasks> logger) : IHostedService
+    Persistence.DatabaseSettings database, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -31,6 +31,11 @@ internal sealed class StartupTasks(
 
     private async Task PrepareAsync(CancellationToken ct)
     {
+        if (database.Provider == Persistence.DatabaseProvider.Sqlite)
+        {
+            if (Persistence.Sqlite.SqliteProcess.MemoryStatisticsOff) logger.LogInformation("SQLite keeps no memory statistics (one mutex fewer)");
+            else logger.LogWarning("SQLite keeps memory statistics: a connection opened before the service configured SQLite");
+        }
         await clock.RestoreAsync(ct);
         await staff.EnsureRolesAsync();
         calendars.LoadFolder(paths.Calendars);

@@ -28,6 +28,7 @@ public static class PersistenceServices
     public static IServiceCollection AddSqlitePersistence(this IServiceCollection services, string connectionString,
         int walLimitMiB = DatabaseSettings.DefaultWalLimitMiB)
     {
+        _ = SqliteProcess.MemoryStatisticsOff;
         services.TryAddSingleton(new DatabaseSettings(DatabaseProvider.Sqlite, connectionString) { WalLimitMiB = walLimitMiB });
         services.AddSingleton<ClusterLock>();
         services.AddPooledDbContextFactory<SendWorkflowDbContext>(o => o

@@ -64,6 +64,8 @@ public static class BenchCommand
         var events = 0;
         var eventTime = TimeSpan.Zero;
         var eventCpu = TimeSpan.Zero;
+        var writer = postgres ? null : app.Services.GetRequiredService<SendWorkflow.Persistence.Sqlite.SqliteWorkflowWriter>();
+        var writerBusy = TimeSpan.Zero;
 
         // The pathway for pupils [first, first + count): start, two reviews that stay, then five moves between stages.
         async Task PathwayAsync(int first, int count, bool counted)
@@ -74,10 +76,13 @@ public static class BenchCommand
             if (counted) (starts, eventCpu) = (took, Process.GetCurrentProcess().TotalProcessorTime);
             async Task Events(string label, string name, Func<int, Dictionary<string, object?>> data)
             {
+                var busyBefore = writer?.Busy ?? TimeSpan.Zero;
                 var took = await RoundAsync(label, count, concurrency, counted ? eventLatencies : [], i =>
                     engines[(first + i) % hostCount].RaiseAsync(ids[first + i], new WorkflowEvent(name, new EventData(data(first + i)), "bench"),
                         CancellationToken.None), counted);
-                if (counted) (eventTime, events) = (eventTime + took, events + count);
+                if (!counted) return;
+                (eventTime, events) = (eventTime + took, events + count);
+                writerBusy += (writer?.Busy ?? TimeSpan.Zero) - busyBefore;
             }
             await Events("review, expected progress (stay)", "review.completed", _ => new() { ["progress"] = "expected" });
             await Events("review, expected progress (stay)", "review.completed", _ => new() { ["progress"] = "expected" });
@@ -110,6 +115,8 @@ public static class BenchCommand
         Console.WriteLine($"instances started:  {pupils} in {starts.TotalSeconds:0.00} s ({pupils / starts.TotalSeconds:0} per second)");
         Console.WriteLine($"events handled:     {events} in {eventTime.TotalSeconds:0.00} s");
         Console.WriteLine($"events per second:  {events / eventTime.TotalSeconds:0}");
+        if (writer is not null)
+            Console.WriteLine($"writer busy:        {writerBusy / eventTime:0%} of the events' time (its batches, commits and rewinds)");
         Console.WriteLine($"CPU per event:      {eventCpu.TotalMicroseconds / events:0} us (all threads, {Environment.ProcessorCount} cores)");
         Console.WriteLine($"latency per event:  p50 {Percentile(eventLatencies, 0.50):0.00} ms, p99 {Percentile(eventLatencies, 0.99):0.00} ms");
         Console.WriteLine($"peak memory:        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");

@@ -2,6 +2,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace SendWorkflow.Persistence.Configurations;
 
+// Every index a task is in costs each write of it: a new task is an entry in each, and a change of a column an index holds
+// (a stage's tasks closed by a move change their status) moves the task's entry in that index. So the indexes that serve
+// one status or the assigned tasks hold only those (partial indexes: a query names the status as a constant, as QueueRows
+// and TimerQueries do, for the database to use them), and the pupil's index holds no status (a pupil has tens of tasks).
 internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
 {
     public void Configure(EntityTypeBuilder<WorkTask> e)
@@ -10,17 +14,22 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         e.HasIndex(x => new { x.InstanceId, x.Status });
         // The inbox of a school: its queues are counted from this index alone and its pages walk it in due order, so that
-        // a school with 5,000 open tasks reads no table row but the page's (TaskQueues); "done" reads the second.
+        // a school with 5,000 open tasks reads no table row but the page's (TaskQueues); every task, so that any query of
+        // a school's tasks has an index.
         e.HasIndex(x => new { x.SchoolId, x.Status, x.DueOn, x.Priority, x.Assignee, x.Role, x.EscalatedAt, x.Id })
             .HasDatabaseName("IX_Tasks_Inbox");
-        e.HasIndex(x => new { x.SchoolId, x.Status, x.CompletedAt, x.Assignee, x.Role });
-        e.HasIndex(x => new { x.SubjectId, x.Status });
-        e.HasIndex(x => new { x.Status, x.DueOn });
-        e.HasIndex(x => new { x.Status, x.WarnOn });
+        // "Done": the completed tasks of a school.
+        e.HasIndex(x => new { x.SchoolId, x.Status, x.CompletedAt, x.Assignee, x.Role }).HasFilter("\"Status\" = 'Completed'")
+            .HasDatabaseName("IX_Tasks_Done");
+        e.HasIndex(x => x.SubjectId);
+        // The deadline round's overdue tasks and the simulation's day of work: open tasks by due date.
+        e.HasIndex(x => x.DueOn).HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_Tasks_OpenByDue");
+        // The deadline round's warnings: open tasks not yet warned, by the day to warn.
+        e.HasIndex(x => x.WarnOn).HasFilter("\"Status\" = 'Open' AND \"WarnedAt\" IS NULL").HasDatabaseName("IX_Tasks_ToWarn");
         e.Property(x => x.EscalateTo).HasMaxLength(100);
         e.Property(x => x.Form).HasMaxLength(50);
         e.Property(x => x.Assignee).HasMaxLength(450);
         // "Assigned to me" and "done" are read by assignee; the priority is a number so a queue sorts by it in SQL.
-        e.HasIndex(x => new { x.Assignee, x.Status, x.DueOn });
+        e.HasIndex(x => new { x.Assignee, x.Status, x.DueOn }).HasFilter("\"Assignee\" IS NOT NULL");
     }
 }

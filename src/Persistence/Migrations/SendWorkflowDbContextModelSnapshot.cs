@@ -2066,17 +2066,24 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("IX_Tasks_OpenByDue")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("WarnOn")
+                        .HasDatabaseName("IX_Tasks_ToWarn")
+                        .HasFilter("\"Status\" = 'Open' AND \"WarnedAt\" IS NULL");
+
                     b.HasIndex("InstanceId", "Status");
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("Assignee", "Status", "DueOn")
+                        .HasFilter("\"Assignee\" IS NOT NULL");
 
-                    b.HasIndex("Status", "WarnOn");
-
-                    b.HasIndex("SubjectId", "Status");
-
-                    b.HasIndex("Assignee", "Status", "DueOn");
-
-                    b.HasIndex("SchoolId", "Status", "CompletedAt", "Assignee", "Role");
+                    b.HasIndex("SchoolId", "Status", "CompletedAt", "Assignee", "Role")
+                        .HasDatabaseName("IX_Tasks_Done")
+                        .HasFilter("\"Status\" = 'Completed'");
 
                     b.HasIndex("SchoolId", "Status", "DueOn", "Priority", "Assignee", "Role", "EscalatedAt", "Id")
                         .HasDatabaseName("IX_Tasks_Inbox");
@@ -2223,9 +2230,11 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId", "Status");
+                    b.HasIndex("DueAt", "Id")
+                        .HasDatabaseName("IX_Timers_PendingByDue")
+                        .HasFilter("\"Status\" = 'Pending'");
 
-                    b.HasIndex("Status", "DueAt", "Id");
+                    b.HasIndex("InstanceId", "Status");
 
                     b.ToTable("Timers", (string)null);
                 });

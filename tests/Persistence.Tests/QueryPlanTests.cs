@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SendWorkflow.Persistence.Writing;
+
+namespace SendWorkflow.Persistence.Tests;
+
+/// <summary>
+/// The dispatcher's and the deadline round's queries read the partial indexes made for them (pending timers, open tasks),
+/// in their order, on a migrated SQLite file: a query that stopped naming its status as a constant, or an index that lost
+/// its columns, would leave SQLite scanning every timer or task ever written, once a batch.
+/// </summary>
+public sealed class QueryPlanTests : IAsyncLifetime
+{
+    private static readonly DateOnly Today = new(2026, 12, 1);
+    private readonly string _folder = Directory.CreateTempSubdirectory("sendworkflow-plans-").FullName;
+    private ServiceProvider _services = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _services = new ServiceCollection().AddSqlitePersistence($"Data Source={Path.Combine(_folder, "plans.db")};Pooling=False")
+            .BuildServiceProvider();
+        await using var db = await Factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private IDbContextFactory<SendWorkflowDbContext> Factory => _services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+
+    [Fact]
+    public async Task TheDueTimers_AreReadFromThePendingTimersIndex_InTheirOrder()
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var plan = await PlanAsync(db, TimerQueries.DueTimers(db, new DateTime(2026, 12, 1, 7, 0, 0, DateTimeKind.Utc), 256));
+        AssertReads(plan, "IX_Timers_PendingByDue");
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        AssertReads(await PlanAsync(db, TimerQueries.NextDue(db).Take(1)), "IX_Timers_PendingByDue");
+    }
+
+    [Fact]
+    public async Task TheDeadlineRound_ReadsTheOpenTasksIndexes()
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        AssertReads(await PlanAsync(db, TimerQueries.OverdueTasks(db, Today, 500)), "IX_Tasks_OpenByDue");
+        AssertReads(await PlanAsync(db, TimerQueries.TasksToWarn(db, Today, 500)), "IX_Tasks_ToWarn");
+    }
+
+    // One step, on the index; a plain "SCAN t" would be every row of the table.
+    private static void AssertReads(IReadOnlyList<string> plan, string index)
+    {
+        var step = Assert.Single(plan);
+        Assert.True(step.EndsWith($" USING INDEX {index}", StringComparison.Ordinal) || step.Contains($" USING INDEX {index} (", StringComparison.Ordinal)
+            || step.Contains($" USING COVERING INDEX {index}", StringComparison.Ordinal), $"Expected {index}: {step}");
+    }
+
+    // SQLite's own account of how it would run the query EF makes, with EF's parameters bound.
+    private static async Task<List<string>> PlanAsync<T>(SendWorkflowDbContext db, IQueryable<T> query)
+    {
+        await using var command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        var steps = new List<string>();
+        await using DbDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+        return steps;
+    }
+}
