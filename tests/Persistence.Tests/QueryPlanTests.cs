@@ -56,7 +56,8 @@ public sealed class QueryPlanTests : IAsyncLifetime
     private static void AssertReads(IReadOnlyList<string> plan, string index)
     {
         var step = Assert.Single(plan);
-        Assert.True(step.EndsWith($" USING INDEX {index}", StringComparison.Ordinal) || step.Contains($" USING INDEX {index} (", StringComparison.Ordinal)
+        Assert.True(step.EndsWith($" USING INDEX {index}", StringComparison.Ordinal)
+            || step.Contains($" USING INDEX {index} (", StringComparison.Ordinal)
             || step.Contains($" USING COVERING INDEX {index}", StringComparison.Ordinal), $"Expected {index}: {step}");
     }
 
