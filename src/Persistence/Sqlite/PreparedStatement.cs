@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -45,6 +46,40 @@ internal sealed class PreparedStatement : IDisposable
             Enum e => raw.sqlite3_bind_int64(_statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
             double x => raw.sqlite3_bind_double(_statement, index, x),
             _ => throw new NotSupportedException($"The writer cannot bind a {value.GetType().Name}; add it to {nameof(PreparedStatement)}."),
+        };
+        SqliteException.ThrowExceptionForRC(rc, _db);
+        _bound++;
+    }
+
+    /// <summary>
+    /// A provider value as <see cref="Bind(int, object?)"/> would bind it, worked out ahead: text (strings, GUIDs, instants,
+    /// dates) as its UTF-8 bytes, whole numbers as a long, a double, or null. <see cref="BindEncoded"/> binds it.
+    /// </summary>
+    public static object? Encode(object? value) => value switch
+    {
+        null => null,
+        string s => Encoding.UTF8.GetBytes(s),
+        Guid g => Encoding.UTF8.GetBytes(g.ToString().ToUpperInvariant()),
+        DateTime d => Encoding.UTF8.GetBytes(d.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        DateOnly d => Encoding.UTF8.GetBytes(d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+        int i => (long)i,
+        long l => l,
+        bool b => b ? 1L : 0L,
+        Enum e => Convert.ToInt64(e, CultureInfo.InvariantCulture),
+        double x => x,
+        _ => throw new NotSupportedException($"The writer cannot bind a {value.GetType().Name}; add it to {nameof(PreparedStatement)}."),
+    };
+
+    /// <summary>Binds a value <see cref="Encode"/> gave to the parameter at <paramref name="index"/> (from 1).</summary>
+    public void BindEncoded(int index, object? value)
+    {
+        var rc = value switch
+        {
+            null => raw.sqlite3_bind_null(_statement, index),
+            byte[] text => raw.sqlite3_bind_text(_statement, index, text.AsSpan()),
+            long l => raw.sqlite3_bind_int64(_statement, index, l),
+            double x => raw.sqlite3_bind_double(_statement, index, x),
+            _ => throw new NotSupportedException($"{value.GetType().Name} is not a value {nameof(Encode)} gives."),
         };
         SqliteException.ThrowExceptionForRC(rc, _db);
         _bound++;

@@ -45,7 +45,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     /// </summary>
     public TimeSpan Busy => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _busy));
 
-    // The rows the change set being applied has written so far (WriteStraightAsync).
+    // The rows the change set being applied has written so far (WriteStraight).
     private int _rowsWritten;
 
     /// <summary>An audit entry on its own (a look at a record), committed with whatever else is queued meanwhile.</summary>
@@ -62,7 +62,8 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     {
         if (changes.IsEmpty) return Task.CompletedTask;
         EnsureRunning();
-        var pending = new Pending(changes);
+        // The statements and their values are worked out here, on the caller's thread, not by the single writer.
+        var pending = new Pending(changes, _statements.Encode(changes));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return pending.Done.Task;
     }
@@ -109,7 +110,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             await ConnectionAsync(CancellationToken.None);
             // The transaction and its savepoints are prepared statements too: through ADO.NET each was parsed again every
             // time. A failure below drops the connection (ResetAsync), which rolls back whatever was begun.
-            if (!await WriteStraightAsync(batch, outcomes)) await WriteInSavepointsAsync(batch, outcomes);
+            if (!WriteStraight(batch, outcomes)) WriteInSavepoints(batch, outcomes);
         }
         catch (Exception ex)
         {
@@ -135,13 +136,13 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     /// some (a stale task, a second start refused by the unique index) would leave those rows in the transaction: then it
     /// is rolled back whole, and the batch is written again with savepoints. False then.
     /// </summary>
-    private async ValueTask<bool> WriteStraightAsync(List<Pending> batch, Exception?[] outcomes)
+    private bool WriteStraight(List<Pending> batch, Exception?[] outcomes)
     {
         Execute("BEGIN IMMEDIATE");
         for (var i = 0; i < batch.Count; i++)
         {
             _rowsWritten = 0;
-            outcomes[i] = await ApplyAsync(batch[i].Changes);
+            outcomes[i] = Apply(batch[i]);
             if (outcomes[i] is not null && _rowsWritten > 0)
             {
                 Execute("ROLLBACK");
@@ -153,29 +154,35 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     }
 
     // Each change set inside its own savepoint, so that a refusal undoes only its own rows.
-    private async ValueTask WriteInSavepointsAsync(List<Pending> batch, Exception?[] outcomes)
+    private void WriteInSavepoints(List<Pending> batch, Exception?[] outcomes)
     {
         Execute("BEGIN IMMEDIATE");
         for (var i = 0; i < batch.Count; i++)
         {
             Execute("SAVEPOINT changeset");
-            outcomes[i] = await ApplyAsync(batch[i].Changes);
+            outcomes[i] = Apply(batch[i]);
             if (outcomes[i] is not null) Execute("ROLLBACK TO changeset");
             Execute("RELEASE changeset");
         }
         Execute("COMMIT");
     }
 
-    private async ValueTask<Exception?> ApplyAsync(WorkflowChangeSet changes)
+    // One statement at a time, stopping at the first guarded update that finds its row changed: why the change set is
+    // refused (nothing of it may then be committed), or null.
+    private Exception? Apply(Pending pending)
     {
         try
         {
-            return await _statements.ApplyAsync(changes, s => new ValueTask<int>(Run(s)));
+            foreach (var statement in pending.Statements)
+            {
+                if (Run(statement) == 0 && statement.IfNoRow is { } refusal) return refusal();
+            }
+            return null;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
             // A constraint refused this change set alone (SQLite undid the statement; the others in the batch stand).
-            return ChangeSetStatements.Refusal(changes, ex, ex.Message.Contains("Instances.SubjectId", StringComparison.Ordinal));
+            return ChangeSetStatements.Refusal(pending.Changes, ex, ex.Message.Contains("Instances.SubjectId", StringComparison.Ordinal));
         }
     }
 
@@ -203,9 +210,10 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         }
     }
 
-    private sealed class Pending(WorkflowChangeSet changes)
+    private sealed class Pending(WorkflowChangeSet changes, ChangeSetStatements.EncodedStatement[] statements)
     {
         public WorkflowChangeSet Changes { get; } = changes;
+        public ChangeSetStatements.EncodedStatement[] Statements { get; } = statements;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
@@ -224,10 +232,10 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     }
 
     // Inside the batch's transaction, which the connection holds: SQLite's statements need no ADO.NET transaction object.
-    private int Run(ChangeSetStatements.Statement statement)
+    private int Run(ChangeSetStatements.EncodedStatement statement)
     {
         var prepared = Prepared(statement.Sql);
-        statement.Row.Bind(prepared);
+        for (var i = 0; i < statement.Values.Length; i++) prepared.BindEncoded(i + 1, statement.Values[i]);
         var rows = prepared.Execute();
         _rowsWritten += rows;
         return rows;

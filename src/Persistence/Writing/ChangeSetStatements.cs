@@ -31,23 +31,29 @@ internal sealed class ChangeSetStatements(IModel model)
         public void Bind(DbCommand command) => Row.Bind(command);
     }
 
+    /// <summary>
+    /// One statement with its values as the SQLite writer binds them (<see cref="PreparedStatement.Encode"/>), worked out on
+    /// the caller's thread (<see cref="Encode"/>), so that the single writer's time goes to SQLite.
+    /// </summary>
+    public readonly record struct EncodedStatement(string Sql, object?[] Values, Func<Exception>? IfNoRow);
+
     /// <summary>A row's values for its statement.</summary>
     public interface IRow
     {
         void Bind(DbCommand command);
-        void Bind(PreparedStatement statement);
+        object?[] Values();
     }
 
     private sealed class NewRow<T>(TableStatements<T> table, T row) : IRow where T : class
     {
         public void Bind(DbCommand command) => table.BindInsert(command, row);
-        public void Bind(PreparedStatement statement) => table.BindInsert(statement, row);
+        public object?[] Values() => table.InsertValues(row);
     }
 
     private sealed class ChangedRow<T>(TableStatements<T> table, TableStatements<T>.Update update, T row, object read) : IRow where T : class
     {
         public void Bind(DbCommand command) => table.BindUpdate(command, update, row, read);
-        public void Bind(PreparedStatement statement) => table.BindUpdate(statement, update, row, read);
+        public object?[] Values() => table.UpdateValues(update, row, read);
     }
 
     private static Statement Insert<T>(TableStatements<T> table, T row) where T : class => new(table.InsertSql, new NewRow<T>(table, row), null);
@@ -80,6 +86,10 @@ internal sealed class ChangeSetStatements(IModel model)
         foreach (var a in changes.Audit) plan.Add(Insert(_audit, a));
         return plan;
     }
+
+    /// <summary>The change set's statements in the order every writer runs them, with their values encoded for SQLite.</summary>
+    public EncodedStatement[] Encode(WorkflowChangeSet changes) =>
+        Plan(changes).Select(s => new EncodedStatement(s.Sql, s.Row.Values(), s.IfNoRow)).ToArray();
 
     /// <summary>
     /// Applies the change set one statement at a time, stopping at the first guarded update that finds its row changed;

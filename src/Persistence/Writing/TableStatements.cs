@@ -97,18 +97,20 @@ internal sealed class TableStatements<T> where T : class
 
     public void BindUpdate(DbCommand command, Update update, T entity, object readValue) => Bind(command, entity, update.Bindings, readValue);
 
-    /// <summary>Binds a new row to the SQLite writer's prepared <see cref="InsertSql"/>, by position.</summary>
-    public void BindInsert(PreparedStatement statement, T entity) => Bind(statement, entity, _insertBindings, null);
+    /// <summary>A new row's values for <see cref="InsertSql"/> in the order of its parameters, encoded for the SQLite writer.</summary>
+    public object?[] InsertValues(T entity) => Values(entity, _insertBindings, null);
 
-    /// <summary>Binds a changed row to the SQLite writer's prepared update (<see cref="UpdateOf"/>), by position.</summary>
-    public void BindUpdate(PreparedStatement statement, Update update, T entity, object readValue) =>
-        Bind(statement, entity, update.Bindings, readValue);
+    /// <summary>A changed row's values for its update (<see cref="UpdateOf"/>) in the order of its parameters, encoded.</summary>
+    public object?[] UpdateValues(Update update, T entity, object readValue) => Values(entity, update.Bindings, readValue);
 
     // The parameters are numbered in the order they first appear in the SQL: the bindings' order, then @read.
-    private void Bind(PreparedStatement statement, T entity, Binding[] bindings, object? readValue)
+    private object?[] Values(T entity, Binding[] bindings, object? readValue)
     {
-        for (var i = 0; i < bindings.Length; i++) statement.Bind(i + 1, bindings[i].ProviderValue(entity));
-        if (_guardMapping is not null && readValue is not null) statement.Bind(bindings.Length + 1, ToProvider(_guardMapping, readValue));
+        var guarded = _guardMapping is not null && readValue is not null;
+        var values = new object?[bindings.Length + (guarded ? 1 : 0)];
+        for (var i = 0; i < bindings.Length; i++) values[i] = PreparedStatement.Encode(bindings[i].ProviderValue(entity));
+        if (guarded) values[^1] = PreparedStatement.Encode(ToProvider(_guardMapping!, readValue));
+        return values;
     }
 
     private void Bind(DbCommand command, T entity, Binding[] bindings, object? readValue)
