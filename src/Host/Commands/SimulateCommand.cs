@@ -74,6 +74,7 @@ public static class SimulateCommand
         var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);
         var (fired, cancelled, warned, escalated, machineTime, roundTime) = (0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
         var run = Stopwatch.StartNew();
+        var writerBusy = writer.Busy;
         await using var wal = new WalWatch(dbFile);
         foreach (var day in year.SchoolDays)
         {
@@ -153,6 +154,9 @@ public static class SimulateCommand
             + $"(to 06:59 {Secs(machineTime)}: timers, weekend rounds; school-day 07:00 rounds {Secs(roundTime)}), "
             + $"referrals {Secs(s.Referrals)}, "
             + $"outside events {Secs(s.OutsideEvents)}, reviews {Secs(s.Reviews)}, bulk updates {Secs(s.BulkUpdates)}");
+        writerBusy = writer.Busy - writerBusy;
+        Console.WriteLine($"  writer busy:               {Secs(writerBusy)} of the year's {seconds:0.0} s "
+            + $"({writerBusy.TotalSeconds / seconds:0%}: the single writer's batches, commits and rewinds; bulk updates write on their own)");
         Console.WriteLine($"  peak memory:               {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
 
         await BenchHost.StopAsync(app);
