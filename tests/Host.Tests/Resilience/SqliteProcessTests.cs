@@ -27,3 +27,20 @@ public sealed class SqliteProcessTests
         }
     }
 }
+
+/// <summary>
+/// The host's runtime settings carry the thread pool's spin limit of 0 (SendWorkflow.Host.csproj): idle pool threads sleep
+/// at once, where their spinning took a core the single writer needed on a small machine. A process started from the
+/// host's folder (the service, bench, simulate) reads this file.
+/// </summary>
+public sealed class RuntimeSettingsTests
+{
+    [Fact]
+    public void TheHostsRuntimeSettings_StopIdlePoolThreadsSpinning()
+    {
+        var file = Path.ChangeExtension(typeof(Program).Assembly.Location, ".runtimeconfig.json");
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+        var properties = settings.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.Equal(0, properties.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32());
+    }
+}
