@@ -35,9 +35,9 @@ public sealed class InboxAssignmentTests(StudioFixture studio)
             {
                 await panel.WaitForAsync(new() { Timeout = 5_000 });
             }
-            catch (PlaywrightException)
+            catch (TimeoutException)
             {
-                // Not open yet: click again.
+                // Not open yet: click again (Playwright reports a wait that ran out as System.TimeoutException).
             }
         }
         await Expect(panel).ToContainTextAsync("Assign 'Start early intervention'");
