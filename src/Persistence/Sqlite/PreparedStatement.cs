@@ -31,29 +31,11 @@ internal sealed class PreparedStatement : IDisposable
     /// Binds the value EF Core's converter gave for a column (its provider value) to the parameter at
     /// <paramref name="index"/> (from 1).
     /// </summary>
-    public void Bind(int index, object? value)
-    {
-        var rc = value switch
-        {
-            null => raw.sqlite3_bind_null(_statement, index),
-            string s => raw.sqlite3_bind_text(_statement, index, s),
-            Guid g => raw.sqlite3_bind_text(_statement, index, g.ToString().ToUpperInvariant()),
-            DateTime d => raw.sqlite3_bind_text(_statement, index, d.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-            DateOnly d => raw.sqlite3_bind_text(_statement, index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
-            int i => raw.sqlite3_bind_int64(_statement, index, i),
-            long l => raw.sqlite3_bind_int64(_statement, index, l),
-            bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
-            Enum e => raw.sqlite3_bind_int64(_statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
-            double x => raw.sqlite3_bind_double(_statement, index, x),
-            _ => throw new NotSupportedException($"The writer cannot bind a {value.GetType().Name}; add it to {nameof(PreparedStatement)}."),
-        };
-        SqliteException.ThrowExceptionForRC(rc, _db);
-        _bound++;
-    }
+    public void Bind(int index, object? value) => BindEncoded(index, Encode(value));
 
     /// <summary>
-    /// A provider value as <see cref="Bind(int, object?)"/> would bind it, worked out ahead: text (strings, GUIDs, instants,
-    /// dates) as its UTF-8 bytes, whole numbers as a long, a double, or null. <see cref="BindEncoded"/> binds it.
+    /// A provider value as the statement binds it, which the writer works out ahead (on the caller's thread): text (strings,
+    /// GUIDs, instants, dates) as its UTF-8 bytes, whole numbers as a long, a double, or null. <see cref="BindEncoded"/> binds it.
     /// </summary>
     public static object? Encode(object? value) => value switch
     {
@@ -67,7 +49,7 @@ internal sealed class PreparedStatement : IDisposable
         bool b => b ? 1L : 0L,
         Enum e => Convert.ToInt64(e, CultureInfo.InvariantCulture),
         double x => x,
-        _ => throw new NotSupportedException($"The writer cannot bind a {value.GetType().Name}; add it to {nameof(PreparedStatement)}."),
+        _ => throw new NotSupportedException($"SQLite's statements cannot bind a {value.GetType().Name}; add it to {nameof(PreparedStatement)}."),
     };
 
     /// <summary>Binds a value <see cref="Encode"/> gave to the parameter at <paramref name="index"/> (from 1).</summary>

@@ -23,8 +23,8 @@ internal sealed class ChangeSetStatements(IModel model)
     public delegate ValueTask<int> Runner(Statement statement);
 
     /// <summary>
-    /// One statement of a change set: its SQL, its row (bound to an ADO.NET command or to the SQLite writer's prepared
-    /// statement), and for a guarded update why the change set is refused when it changes no row (null for an insert).
+    /// One statement of a change set: its SQL, its row (bound to an ADO.NET command, or its values encoded for the SQLite
+    /// writer, <see cref="Encode"/>), and for a guarded update why the change set is refused when it changes no row (null for an insert).
     /// </summary>
     public readonly record struct Statement(string Sql, IRow Row, Func<Exception>? IfNoRow)
     {
