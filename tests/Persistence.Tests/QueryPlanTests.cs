@@ -52,6 +52,17 @@ public sealed class QueryPlanTests : IAsyncLifetime
         AssertReads(await PlanAsync(db, TimerQueries.TasksToWarn(db, Today, 500)), "IX_Tasks_ToWarn");
     }
 
+    [Fact]
+    public async Task TheSpentEscalations_AreFoundFromTheOpenEscalationsIndex()
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var plan = await PlanAsync(db, TimerQueries.SpentEscalations(db).Select(t => t.Id));
+        // The outer walk is over open escalations alone; each one's late task is then looked up by its key.
+        Assert.Contains(plan, step => step.EndsWith(" USING INDEX IX_Tasks_OpenEscalations", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("IX_Tasks_OpenByDue", StringComparison.Ordinal)
+            || step.StartsWith("SCAN t", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+    }
+
     // One step, on the index; a plain "SCAN t" would be every row of the table.
     private static void AssertReads(IReadOnlyList<string> plan, string index)
     {

@@ -2070,6 +2070,10 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasDatabaseName("IX_Tasks_OpenByDue")
                         .HasFilter("\"Status\" = 'Open'");
 
+                    b.HasIndex("EscalationOf")
+                        .HasDatabaseName("IX_Tasks_OpenEscalations")
+                        .HasFilter("\"Status\" = 'Open' AND \"Kind\" = 'escalation'");
+
                     b.HasIndex("SubjectId");
 
                     b.HasIndex("WarnOn")

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SendWorkflow.Persistence.Sqlite;
+using SendWorkflow.Persistence.Writing;
 using SendWorkflow.Rules;
 
 namespace SendWorkflow.Host.Commands.Simulation;
@@ -213,10 +214,7 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         Stats.OtherTasksCompleted += await BySchoolIfLargeAsync(db => db.Tasks
             .Where(t => t.Status == WorkTaskStatus.Open && t.Kind != "review" && t.Kind != "escalation" && t.DueOn <= today), now, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        Stats.EscalationTasksClosed += await db.Tasks
-            .Where(t => t.Status == WorkTaskStatus.Open && t.Kind == "escalation"
-                && db.Tasks.Any(o => o.Id == t.EscalationOf && o.Status != WorkTaskStatus.Open))
-            .ExecuteUpdateAsync(Complete(now), ct);
+        Stats.EscalationTasksClosed += await TimerQueries.SpentEscalations(db).ExecuteUpdateAsync(Complete(now), ct);
     }
 
     /// <summary>
