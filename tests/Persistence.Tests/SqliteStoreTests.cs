@@ -210,6 +210,47 @@ public sealed class SqliteStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AUnitOfWorksReads_SeeOneSnapshot_WhichItLetsGoBeforeItsChangesAreWritten()
+    {
+        var ct = CancellationToken.None;
+        var (instance, task, _) = NewCase();
+        await SeedAsync(instance);
+        await using var unit = await Store.OpenAsync(ct);
+        var read = (await unit.FindInstanceAsync(instance.Id, ct))!;
+        await using (var other = await Store.OpenAsync(ct))
+        {
+            other.Add(task);
+            await other.CommitAsync(ct);
+        }
+
+        // The unit's later reads come from the snapshot its first read took: the task committed since is not in it.
+        Assert.False(await unit.HasTaskAsync(instance.Id, task.DefinitionTaskId, ct));
+        Assert.Empty(await unit.OpenTasksAsync(instance.Id, ct));
+        // While it reads, the log cannot be emptied (its snapshot is in it); once it commits, it can, the unit not yet disposed.
+        Assert.True(await TruncateLogAsync() == 1, "The unit's reads held no snapshot.");
+        read.State = "b";
+        read.ConcurrencyStamp++;
+        await unit.CommitAsync(ct);
+        Assert.Equal(0, await TruncateLogAsync());
+        // A read after its commit sees the database as it stands now.
+        Assert.True(await unit.HasTaskAsync(instance.Id, task.DefinitionTaskId, ct));
+    }
+
+    /// <summary>A TRUNCATE checkpoint that waits for no one: 1 when a reader's snapshot held it back, 0 when the log was emptied.</summary>
+    private async Task<long> TruncateLogAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "store.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout=0;";
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return reader.GetInt64(0);
+    }
+
+    [Fact]
     public async Task AChangeSetRefusedAfterItWroteRows_LeavesNoneOfThem_AndTheOthersCommittedBesideItStand()
     {
         // The writer writes a batch without savepoints; a change set refused by a later statement (a stale task, after its

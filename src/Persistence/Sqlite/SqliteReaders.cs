@@ -7,7 +7,7 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// Connections for the engine's reads, each keeping its statements prepared (<see cref="PreparedStatement"/>). Through
 /// EF Core every query was a new command, parsed and planned again by SQLite each time, on a connection taken from the
 /// pool and given back: for an event's four or five reads, a third of its time outside the writer. A connection is
-/// taken for one read and given back at once; as many are open as reads have run side by side.
+/// taken for a unit of work's reads and given back when they end; as many are open as units have read side by side.
 /// </summary>
 internal sealed class SqliteReaders(string connectionString) : IDisposable
 {
@@ -21,25 +21,45 @@ internal sealed class SqliteReaders(string connectionString) : IDisposable
     private bool _disposed;
 
     /// <summary>
-    /// Runs a read on a connection of its own. A failure closes the connection (a disk that failed, a file replaced), and
-    /// the next read opens another.
+    /// A connection for one unit of work's reads, in one read transaction from its first read (one snapshot, and one
+    /// reload of the pages a commit has changed, where a read each in its own transaction reloaded them for every read).
+    /// Given back by <see cref="Give"/>, which ends the transaction.
     /// </summary>
-    public TResult Read<TResult>(Func<Reader, TResult> read)
+    public Reader Take()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_idle.TryTake(out var reader)) reader = new Reader(connectionString);
+        var reader = _idle.TryTake(out var idle) ? idle : new Reader(connectionString);
         try
         {
-            var result = read(reader);
-            if (_idle.Count < MaxIdle && !_disposed) _idle.Add(reader);
-            else reader.Dispose();
-            return result;
+            reader.Begin();
+            return reader;
         }
         catch
         {
             reader.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Ends the reader's transaction and keeps it for the next unit of work; a reader whose read failed (a disk that
+    /// failed, a file replaced) is closed instead, and the next unit opens another.
+    /// </summary>
+    public void Give(Reader reader, bool failed)
+    {
+        if (!failed)
+        {
+            try
+            {
+                reader.End();
+            }
+            catch (SqliteException)
+            {
+                failed = true;
+            }
+        }
+        if (!failed && _idle.Count < MaxIdle && !_disposed) _idle.Add(reader);
+        else reader.Dispose();
     }
 
     public void Dispose()
@@ -62,6 +82,11 @@ internal sealed class SqliteReaders(string connectionString) : IDisposable
             pragma.CommandText = SqlitePragmaInterceptor.Pragmas;
             pragma.ExecuteNonQuery();
         }
+
+        /// <summary>Opens a read transaction: SQLite takes its snapshot at the first read in it.</summary>
+        public void Begin() => Bound("BEGIN", []).Execute();
+
+        public void End() => Bound("COMMIT", []).Execute();
 
         /// <summary>The rows of a query, each made by <paramref name="row"/>, the statement reset at the end.</summary>
         public List<TRow> All<TRow>(string sql, Func<PreparedStatement, TRow> row, params ReadOnlySpan<object?> values)

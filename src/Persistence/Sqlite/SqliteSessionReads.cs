@@ -6,10 +6,11 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// <summary>
 /// The units of work's reads on SQLite, through statements prepared once per connection (<see cref="SqliteReaders"/>),
 /// their rows made into entities with the EF Core model's columns and conversions (<see cref="TableRows{T}"/>). The same
-/// queries as <see cref="EfSessionReads"/>, whose results <c>SqliteStoreTests</c> compares with these to the column. Each read is its own
-/// statement and snapshot, as each EF query was; the instance's stamp guards the write.
+/// queries as <see cref="EfSessionReads"/>, whose results <c>SqliteStoreTests</c> compares with these to the column. A unit of
+/// work's reads share one read transaction (<see cref="Snapshot"/>), let go before its changes go to the writer; the instance's
+/// stamp guards the write.
 /// </summary>
-internal sealed class SqliteSessionReads : ISessionReads, ISessionReadSource, IDisposable
+internal sealed class SqliteSessionReads : ISessionReadSource, IDisposable
 {
     private readonly SqliteReaders _readers;
     private readonly TableRows<WorkflowInstance> _instances;
@@ -50,57 +51,110 @@ internal sealed class SqliteSessionReads : ISessionReads, ISessionReadSource, ID
             + $"WHERE {_milestones.Equal(nameof(Milestone.InstanceId), nameof(Milestone.Name))}";
     }
 
-    /// <summary>The reads are this one object for every unit of work: its connections outlive them.</summary>
-    public Task<ISessionReads> OpenAsync(CancellationToken ct) => Task.FromResult<ISessionReads>(this);
+    /// <summary>A unit of work's reads; the connections outlive it.</summary>
+    public Task<ISessionReads> OpenAsync(CancellationToken ct) => Task.FromResult<ISessionReads>(new Snapshot(this));
 
-    public Task<WorkflowInstance?> InstanceAsync(Guid id, CancellationToken ct) =>
-        Task.FromResult(_readers.Read(r => r.First(_instanceById, _instances.Read, id)));
+    private WorkflowInstance? InstanceById(SqliteReaders.Reader r, Guid id) => r.First(_instanceById, _instances.Read, id);
 
-    public Task<SubjectPlacement?> PupilAsync(string pupilId, CancellationToken ct) =>
-        Task.FromResult(_readers.Read(r => r.First(_pupil, row =>
+    private SubjectPlacement? PupilById(SqliteReaders.Reader r, string pupilId) => r.First(_pupil, row =>
+    {
+        var yearGroup = (int)_pupils.Value(row, 0, nameof(Pupil.YearGroup))!;
+        var phase = (string?)_schools.Value(row, 4, nameof(School.Phase));
+        return new SubjectPlacement(pupilId, (string)_schools.Value(row, 2, nameof(School.Id))!,
+            (string)_schools.Value(row, 3, nameof(School.BoroughId))!, yearGroup, (bool)_pupils.Value(row, 1, nameof(Pupil.LookedAfter))!)
         {
-            var yearGroup = (int)_pupils.Value(row, 0, nameof(Pupil.YearGroup))!;
-            var phase = (string?)_schools.Value(row, 4, nameof(School.Phase));
-            return new SubjectPlacement(pupilId, (string)_schools.Value(row, 2, nameof(School.Id))!,
-                (string)_schools.Value(row, 3, nameof(School.BoroughId))!, yearGroup, (bool)_pupils.Value(row, 1, nameof(Pupil.LookedAfter))!)
-            {
-                Transfer = SchoolPhases.TransferOf(phase, yearGroup),
-            };
-        }, pupilId)));
+            Transfer = SchoolPhases.TransferOf(phase, yearGroup),
+        };
+    }, pupilId);
 
-    public Task<SubjectPlacement?> SchoolAsync(string schoolId, CancellationToken ct) =>
-        Task.FromResult(_readers.Read(r => r.First(_school, row =>
-            new SubjectPlacement(SchoolSubject.Prefix + schoolId, schoolId, (string)_schools.Value(row, 0, nameof(School.BoroughId))!, 0, false),
-            schoolId)));
+    private SubjectPlacement? SchoolById(SqliteReaders.Reader r, string schoolId) => r.First(_school, row =>
+        new SubjectPlacement(SchoolSubject.Prefix + schoolId, schoolId, (string)_schools.Value(row, 0, nameof(School.BoroughId))!, 0, false),
+        schoolId);
 
-    public Task<Guid?> ActiveInstanceAsync(string subjectId, string definitionId, CancellationToken ct) =>
-        Task.FromResult(_readers.Read(r => r.First(_activeInstance,
-            row => (Guid?)_instances.Value(row, 0, nameof(WorkflowInstance.Id)), subjectId, definitionId, _active)));
+    private Guid? ActiveInstanceOf(SqliteReaders.Reader r, string subjectId, string definitionId) => r.First(_activeInstance,
+        row => (Guid?)_instances.Value(row, 0, nameof(WorkflowInstance.Id)), subjectId, definitionId, _active);
 
-    public Task<WorkTask?> TaskAsync(Guid id, CancellationToken ct) => Task.FromResult(_readers.Read(r => r.First(_taskById, _tasks.Read, id)));
+    private WorkTask? TaskById(SqliteReaders.Reader r, Guid id) => r.First(_taskById, _tasks.Read, id);
 
-    public Task<IReadOnlyList<WorkTask>> TasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<WorkTask>>(_readers.Read(r =>
-            ids.Distinct().Select(id => r.First(_taskById, _tasks.Read, id)).OfType<WorkTask>().ToList()));
+    private WorkflowTimer? TimerById(SqliteReaders.Reader r, Guid id) => r.First(_timerById, _timers.Read, id);
 
-    public Task<WorkflowTimer?> TimerAsync(Guid id, CancellationToken ct) =>
-        Task.FromResult(_readers.Read(r => r.First(_timerById, _timers.Read, id)));
+    private List<WorkTask> OpenTasksOf(SqliteReaders.Reader r, Guid instanceId) => r.All(_openTasks, _tasks.Read, instanceId, _open);
 
-    public Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<WorkTask>>(_readers.Read(r => r.All(_openTasks, _tasks.Read, instanceId, _open)));
+    private List<WorkflowTimer> PendingTimersOf(SqliteReaders.Reader r, Guid instanceId) =>
+        r.All(_pendingTimers, _timers.Read, instanceId, _pending);
 
-    public Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<WorkflowTimer>>(_readers.Read(r => r.All(_pendingTimers, _timers.Read, instanceId, _pending)));
+    private bool HasTaskOf(SqliteReaders.Reader r, Guid instanceId, string definitionTaskId) =>
+        r.First(_hasTask, _ => true, instanceId, definitionTaskId);
 
-    public Task<bool> HasTaskAsync(Guid instanceId, string definitionTaskId, CancellationToken ct) =>
-        Task.FromResult(_readers.Read(r => r.First(_hasTask, _ => true, instanceId, definitionTaskId)));
-
-    public Task<DateOnly?> LatestMilestoneAsync(Guid instanceId, string name, CancellationToken ct) =>
-        Task.FromResult(_readers.Read(r => r.First(_latestMilestone,
-            row => (DateOnly?)_milestones.Value(row, 0, nameof(Milestone.On)), instanceId, name)));
-
-    /// <summary>Nothing to give back after a unit of work: the connections stay open for the next.</summary>
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    private DateOnly? LatestMilestoneOf(SqliteReaders.Reader r, Guid instanceId, string name) =>
+        r.First(_latestMilestone, row => (DateOnly?)_milestones.Value(row, 0, nameof(Milestone.On)), instanceId, name);
 
     public void Dispose() => _readers.Dispose();
+
+    /// <summary>
+    /// One unit of work's reads, on one connection in one read transaction from its first read to <see cref="End"/> (before
+    /// the unit's changes go to the writer) or the unit's end: one snapshot, and the pages a commit has changed reloaded
+    /// once for the unit rather than once per read (SQLite drops a connection's whole page cache when a read transaction
+    /// begins after another connection's commit). The reads are synchronous and run one at a time, as a unit of work's do.
+    /// </summary>
+    private sealed class Snapshot(SqliteSessionReads q) : ISessionReads
+    {
+        private SqliteReaders.Reader? _reader;
+
+        public Task<WorkflowInstance?> InstanceAsync(Guid id, CancellationToken ct) => Read(r => q.InstanceById(r, id));
+
+        public Task<SubjectPlacement?> PupilAsync(string pupilId, CancellationToken ct) => Read(r => q.PupilById(r, pupilId));
+
+        public Task<SubjectPlacement?> SchoolAsync(string schoolId, CancellationToken ct) => Read(r => q.SchoolById(r, schoolId));
+
+        public Task<Guid?> ActiveInstanceAsync(string subjectId, string definitionId, CancellationToken ct) =>
+            Read(r => q.ActiveInstanceOf(r, subjectId, definitionId));
+
+        public Task<WorkTask?> TaskAsync(Guid id, CancellationToken ct) => Read(r => q.TaskById(r, id));
+
+        public Task<IReadOnlyList<WorkTask>> TasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+            Read<IReadOnlyList<WorkTask>>(r => ids.Distinct().Select(id => q.TaskById(r, id)).OfType<WorkTask>().ToList());
+
+        public Task<WorkflowTimer?> TimerAsync(Guid id, CancellationToken ct) => Read(r => q.TimerById(r, id));
+
+        public Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct) =>
+            Read<IReadOnlyList<WorkTask>>(r => q.OpenTasksOf(r, instanceId));
+
+        public Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct) =>
+            Read<IReadOnlyList<WorkflowTimer>>(r => q.PendingTimersOf(r, instanceId));
+
+        public Task<bool> HasTaskAsync(Guid instanceId, string definitionTaskId, CancellationToken ct) =>
+            Read(r => q.HasTaskOf(r, instanceId, definitionTaskId));
+
+        public Task<DateOnly?> LatestMilestoneAsync(Guid instanceId, string name, CancellationToken ct) =>
+            Read(r => q.LatestMilestoneOf(r, instanceId, name));
+
+        public void End()
+        {
+            if (_reader is not { } reader) return;
+            _reader = null;
+            q._readers.Give(reader, failed: false);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            End();
+            return ValueTask.CompletedTask;
+        }
+
+        private Task<T> Read<T>(Func<SqliteReaders.Reader, T> read)
+        {
+            var reader = _reader ??= q._readers.Take();
+            try
+            {
+                return Task.FromResult(read(reader));
+            }
+            catch
+            {
+                _reader = null;
+                q._readers.Give(reader, failed: true);
+                throw;
+            }
+        }
+    }
 }

@@ -33,6 +33,11 @@ internal sealed class EfSessionReads(SendWorkflowDbContext db, SessionQueries qu
     public Task<DateOnly?> LatestMilestoneAsync(Guid instanceId, string name, CancellationToken ct) =>
         db.Milestones.AsNoTracking().Where(m => m.InstanceId == instanceId && m.Name == name).Select(m => (DateOnly?)m.On).MaxAsync(ct);
 
+    /// <summary>Nothing held between reads: each query takes a pooled connection and gives it back.</summary>
+    public void End()
+    {
+    }
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 }
 

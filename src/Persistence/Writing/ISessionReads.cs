@@ -17,6 +17,8 @@ internal interface ISessionReads : IAsyncDisposable
     Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct);
     Task<bool> HasTaskAsync(Guid instanceId, string definitionTaskId, CancellationToken ct);
     Task<DateOnly?> LatestMilestoneAsync(Guid instanceId, string name, CancellationToken ct);
+    /// <summary>The unit of work has read all it needs: a snapshot it holds is let go before its changes are written.</summary>
+    void End();
 }
 
 /// <summary>Where a store's units of work get their reads.</summary>

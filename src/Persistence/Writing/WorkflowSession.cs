@@ -91,6 +91,8 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
 
     public async Task CommitAsync(CancellationToken ct)
     {
+        // Nothing more is read: a snapshot held while the writer commits would hold back the WAL's rewinds.
+        reads.End();
         var changes = new WorkflowChangeSet();
         changes.NewInstances.AddRange(_added.NewInstances);
         changes.NewTasks.AddRange(_added.NewTasks);
