@@ -21,6 +21,8 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
         return new SweepResult(warned, escalated);
     }
 
+    private const int SideBySide = 16;
+
     private async Task<int> EachAsync(Func<Task<IReadOnlyList<DueTask>>> next, Func<Guid, Task<bool>> act)
     {
         var done = 0;
@@ -29,8 +31,10 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
         {
             var tasks = (await next()).Where(t => seen.Add(t.TaskId)).ToList();
             if (tasks.Count == 0) return done;
-            // Tasks of one instance one after another (they would only conflict); instances side by side.
-            await Parallel.ForEachAsync(tasks.GroupBy(t => t.InstanceId), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (group, _) =>
+            // Tasks of one instance one after another (they would only conflict); instances side by side, enough of them for the
+            // store to commit several in one go (4 at a time left the single SQLite writer half idle through the round).
+            var options = new ParallelOptions { MaxDegreeOfParallelism = SideBySide };
+            await Parallel.ForEachAsync(tasks.GroupBy(t => t.InstanceId), options, async (group, _) =>
             {
                 foreach (var task in group)
                 {
