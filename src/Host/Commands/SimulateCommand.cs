@@ -20,7 +20,7 @@ public static class SimulateCommand
     {
         var pupils = BenchArgs.Int(args, "--pupils", 10_000, min: 1);
         var seed = BenchArgs.Int(args, "--seed", 42, min: 0);
-        var workers = BenchArgs.Int(args, "--workers", 32, min: 1);
+        var workers = BenchArgs.Int(args, "--workers", 64, min: 1);
         var yearLabel = BenchArgs.Text(args, "--year") ?? "2026-27";
         if (!SchoolYear.TryParseLabel(yearLabel, out var startYear))
         {

@@ -17,7 +17,7 @@ public sealed record TimerDispatchOptions
     /// Working through what fell due while nothing else runs: the backlog at start-up, or a simulated clock moving on.
     /// More instances side by side and no rest, since there is no live work to leave room for.
     /// </summary>
-    public static TimerDispatchOptions CatchUp { get; } = new() { Parallelism = 8, PauseBetweenBatches = TimeSpan.Zero };
+    public static TimerDispatchOptions CatchUp { get; } = new() { Parallelism = 32, PauseBetweenBatches = TimeSpan.Zero };
 
     private readonly int _parallelism = DefaultParallelism;
     private readonly int _batchSize = DefaultBatchSize;
