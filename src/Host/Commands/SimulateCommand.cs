@@ -57,6 +57,8 @@ public static class SimulateCommand
         catch (InvalidOperationException ex)
         {
             Console.Error.WriteLine(ex.Message);
+            // Stopped, not only disposed: a host disposed while its services still run leaves their work behind it.
+            await BenchHost.StopAsync(app);
             return 2;
         }
         clock.AdvanceTo(UkTime.StartOf(year.First.AddDays(-1)).AddHours(8));
