@@ -56,6 +56,9 @@ public static class TimerServices
                 }
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
+                // The store's misfire handler and cluster manager are real threads, in the foreground by default: a host
+                // stopped while one of them waits out its interval would keep the process alive after Main returns.
+                store.ConfigureStore(o => o.UseBackgroundThreads = true);
             });
             q.AddJob<DispatchTimersJob>(j => j.WithIdentity(DispatchTimersJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DispatchTimersJob.Key).WithIdentity("dispatch-timers-every-few-seconds", "sendworkflow")
