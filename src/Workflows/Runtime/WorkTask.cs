@@ -6,6 +6,9 @@ public sealed class WorkTask
     /// <summary>The kind of the task that chases an overdue one: it is not work of its own.</summary>
     public const string EscalationKind = "escalation";
 
+    /// <summary>The outcome of an escalation closed because the late task it chased was done.</summary>
+    public const string EscalationResolved = "late-task-done";
+
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
     public string SubjectId { get; set; } = "";

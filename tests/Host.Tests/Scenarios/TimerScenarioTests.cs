@@ -67,6 +67,17 @@ public class TimerScenarioTests : ProviderSuite
         Assert.Single((await p.JournalAsync(id)), j => (string?)j!["kind"] == "task-overdue" && ((string?)j["detail"])!.Contains("Review progress"));
         Assert.Single((await OpenTasksAsync(p, id)), t => (string?)t!["kind"] == "escalation" && (string?)t["escalationOf"] == (string?)review["id"]);
         Assert.NotNull(later);
+
+        // Done late, the review takes its escalation out of the SENCo's inbox; the other late tasks' escalations stay.
+        var others = (await OpenTasksAsync(p, id)).Count(t => (string?)t!["kind"] == "escalation") - 1;
+        (await p.Http.PostAsJsonAsync($"/api/tasks/{review["id"]}/complete", new { outcome = "expected", notes = "On track now" }))
+            .EnsureSuccessStatusCode();
+        var open = await OpenTasksAsync(p, id);
+        Assert.DoesNotContain(open, t => (string?)t!["escalationOf"] == (string?)review["id"]);
+        Assert.Equal(others, open.Count(t => (string?)t!["kind"] == "escalation"));
+        Assert.Contains(await p.JournalAsync(id), j => (string?)j!["kind"] == "task-completed"
+            && ((string?)j["detail"])!.Contains("Overdue since 7 December 2026: Review progress", StringComparison.Ordinal)
+            && ((string?)j["detail"])!.Contains("the late task has been done", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ internal sealed class CompleteTaskHandler(EngineServices services, UnitOfWork wo
             if (problems.Count > 0) throw new EventDataException(raises, problems);
         }
         TaskJournal.Completed(ctx.Journal, instance.State, task, request.Form);
+        if (task.EscalatedAt is not null && task.Kind != WorkTask.EscalationKind) await CloseEscalationsAsync(ctx, task, ct);
 
         EventOutcome? result = null;
         if (task.Raises is { Length: > 0 } eventName && StillIn(instance, task))
@@ -40,6 +41,22 @@ internal sealed class CompleteTaskHandler(EngineServices services, UnitOfWork wo
         // The next occurrence belongs to the state: only if the completion did not move the instance on.
         if (task.RepeatsAt is { } point && StillIn(instance, task)) AddNext(ctx, task, point);
         return new TaskCompletion(task, result);
+    }
+
+    // The late task is done, so whoever it was escalated to has nothing left to chase: their escalation leaves the inbox with
+    // it, closed as done (before the task's event may move the instance on, which would cancel it as unfinished).
+    private static async Task CloseEscalationsAsync(InstanceContext ctx, WorkTask task, CancellationToken ct)
+    {
+        foreach (var escalation in await ctx.Session.OpenTasksAsync(task.InstanceId, ct))
+        {
+            if (escalation.EscalationOf != task.Id || escalation.Status != WorkTaskStatus.Open) continue;
+            escalation.Status = WorkTaskStatus.Completed;
+            escalation.CompletedAt = ctx.Now;
+            escalation.CompletedBy = ctx.Actor;
+            escalation.Outcome = WorkTask.EscalationResolved;
+            escalation.Revision++;
+            TaskJournal.EscalationResolved(ctx.Journal, ctx.Instance.State, escalation, task);
+        }
     }
 
     private static bool StillIn(WorkflowInstance instance, WorkTask task) =>

@@ -33,6 +33,12 @@ internal static class TaskJournal
         });
     }
 
+    /// <summary>An escalation closed because the late task it chased has been done.</summary>
+    public static void EscalationResolved(JournalScope scope, string state, WorkTask escalation, WorkTask done) =>
+        scope.Write(JournalKinds.TaskCompleted, state, $"Closed '{escalation.Title}': the late task has been done.",
+            new { taskId = escalation.Id, task = escalation.DefinitionTaskId, kind = escalation.Kind, outcome = escalation.Outcome,
+                escalationOf = done.Id });
+
     public static void NextCreated(JournalScope scope, string state, WorkTask next) =>
         scope.Write(JournalKinds.TaskCreated, state, $"Next '{next.Title}' for {next.Role} due {UkTime.Format(next.DueOn)}.");
 

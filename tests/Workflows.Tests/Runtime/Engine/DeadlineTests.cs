@@ -37,6 +37,28 @@ public class DeadlineTests
     }
 
     [Fact]
+    public async Task DoingTheLateTask_ClosesItsEscalation_AsDone_WithAJournalLine()
+    {
+        var world = new EngineWorld().With(SmallDefinitions.Watch());
+        var instance = await world.StartAsync("watch");
+        var note = world.Tasks(instance.Id).Single(t => t.DefinitionTaskId == "note");
+        var check = world.Tasks(instance.Id).Single(t => t.DefinitionTaskId == "check");
+        world.GoTo(note.DueOn.AddDays(1));
+        Assert.True(await world.Engine.EscalateAsync(note.Id, None));
+        Assert.True(await world.Engine.EscalateAsync(check.Id, None));
+        world.GoTo(note.DueOn.AddDays(3));
+
+        await world.Engine.CompleteTaskAsync(note.Id, null, null, "teacher", None);
+
+        var closed = world.Tasks(instance.Id).Single(t => t.EscalationOf == note.Id);
+        Assert.Equal((WorkTaskStatus.Completed, WorkTask.EscalationResolved, "teacher"), (closed.Status, closed.Outcome, closed.CompletedBy));
+        Assert.Equal(world.Clock.GetUtcNow().UtcDateTime, closed.CompletedAt);
+        // The other late task's escalation still stands.
+        Assert.Equal(WorkTaskStatus.Open, world.Tasks(instance.Id).Single(t => t.EscalationOf == check.Id).Status);
+        Assert.Single(world.Store.Journal(instance.Id), j => j.Kind == "task-completed" && j.Detail.Contains("the late task has been done"));
+    }
+
+    [Fact]
     public async Task ATasksOwnEscalationRole_OverridesTheDefinitions()
     {
         var world = new EngineWorld().With(SmallDefinitions.Watch());
