@@ -116,9 +116,22 @@ public sealed class SenAuditViews(IDbContextFactory<SendWorkflowDbContext> facto
     public static DateOnly NextDue(School school, DateOnly? lastHeld) =>
         (lastHeld ?? UkTime.DateOf(new DateTimeOffset(school.CreatedAt, TimeSpan.Zero))).AddYears(YearsBetween);
 
-    /// <summary>The day of the school's last audit that was held (its feedback given).</summary>
-    public static Task<DateOnly?> LastHeldAsync(SendWorkflowDbContext db, string schoolId, CancellationToken ct) =>
-        db.SenAudits.AsNoTracking().Where(a => a.SchoolId == schoolId && a.FeedbackAt != null).MaxAsync(a => a.AuditOn, ct);
+    /// <summary>
+    /// The day of each school's last audit that was held (its feedback given), in one query: of a borough's schools, or of
+    /// every school when <paramref name="boroughId"/> is null. A school with none held is not in it.
+    /// </summary>
+    public static Task<Dictionary<string, DateOnly?>> LastHeldBySchoolAsync(SendWorkflowDbContext db, string? boroughId,
+        CancellationToken ct) =>
+        db.SenAudits.AsNoTracking()
+            .Where(a => a.FeedbackAt != null && (boroughId == null || db.Schools.Any(s => s.Id == a.SchoolId && s.BoroughId == boroughId)))
+            .GroupBy(a => a.SchoolId).Select(g => new { SchoolId = g.Key, On = g.Max(a => a.AuditOn) })
+            .ToDictionaryAsync(x => x.SchoolId, x => x.On, StringComparer.Ordinal, ct);
+
+    /// <summary>The school's audit whose workflow still runs, if any.</summary>
+    public static Task<SenAuditRecord?> CurrentAsync(SendWorkflowDbContext db, string schoolId, CancellationToken ct) =>
+        db.SenAudits.AsNoTracking()
+            .Where(a => a.SchoolId == schoolId && db.Instances.Any(i => i.Id == a.InstanceId && i.Status == InstanceStatus.Active))
+            .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct);
 
     /// <summary>The school's pupils on the pathway at the stages the audit draws from, with their state and stage.</summary>
     internal static async Task<List<(string PupilId, string State, int? Stage)>> RegisterAsync(SendWorkflowDbContext db, string schoolId,
@@ -180,13 +193,12 @@ public sealed class SenAuditViews(IDbContextFactory<SendWorkflowDbContext> facto
     {
         var schools = await db.Schools.AsNoTracking().Where(s => s.BoroughId == boroughId).OrderBy(s => s.Name).ToListAsync(ct);
         var list = new List<SchoolAuditSummary>(schools.Count);
+        var lastHeld = await LastHeldBySchoolAsync(db, boroughId, ct);
         foreach (var school in schools)
         {
-            var last = await LastHeldAsync(db, school.Id, ct);
+            var last = lastHeld.GetValueOrDefault(school.Id);
             var next = NextDue(school, last);
-            var current = await db.SenAudits.AsNoTracking()
-                .Where(a => a.SchoolId == school.Id && db.Instances.Any(i => i.Id == a.InstanceId && i.Status == InstanceStatus.Active))
-                .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct);
+            var current = await CurrentAsync(db, school.Id, ct);
             var state = current is null ? null : await db.Instances.AsNoTracking().Where(i => i.Id == current.InstanceId)
                 .Select(i => i.State).FirstOrDefaultAsync(ct);
             var pending = current is not null && SenAuditStatuses.Pending.Contains(current.Status);

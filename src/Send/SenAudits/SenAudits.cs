@@ -44,7 +44,7 @@ public sealed class SenAudits(IDbContextFactory<SendWorkflowDbContext> factory, 
         if (withTeam && school?.BoroughId == boroughId)
             await AuditTeam.CheckAsync(db, problems, calendars.ForBorough(boroughId), Today, school!, team, ct);
         problems.ThrowIfAny();
-        if (await CurrentAsync(db, school!.Id, ct) is { } current)
+        if (await SenAuditViews.CurrentAsync(db, school!.Id, ct) is { } current)
         {
             throw new ConflictException($"{school.Name} already has an SEN audit under way ({current.Status}"
                 + (current.AuditOn is { } on ? $", {UkTime.Format(on)}" : "") + ").");
@@ -190,12 +190,11 @@ public sealed class SenAudits(IDbContextFactory<SendWorkflowDbContext> factory, 
         await using var db = await factory.CreateDbContextAsync(ct);
         var scheduled = 0;
         // Every school's last audit held, in one query: the round runs daily and nearly every school is not yet due.
-        var lastHeld = await db.SenAudits.AsNoTracking().Where(a => a.FeedbackAt != null).GroupBy(a => a.SchoolId)
-            .Select(g => new { SchoolId = g.Key, On = g.Max(a => a.AuditOn) }).ToDictionaryAsync(x => x.SchoolId, x => x.On, ct);
+        var lastHeld = await SenAuditViews.LastHeldBySchoolAsync(db, boroughId: null, ct);
         foreach (var school in await db.Schools.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct))
         {
             if (SenAuditViews.NextDue(school, lastHeld.GetValueOrDefault(school.Id)) > today) continue;
-            if (await CurrentAsync(db, school.Id, ct) is not null) continue;
+            if (await SenAuditViews.CurrentAsync(db, school.Id, ct) is not null) continue;
             try
             {
                 await StartAsync(db, school, Automatic, DailyRound, ct);
@@ -210,11 +209,6 @@ public sealed class SenAudits(IDbContextFactory<SendWorkflowDbContext> factory, 
         return scheduled;
     }
 
-    // The school's audit whose workflow still runs, if any.
-    private static async Task<SenAuditRecord?> CurrentAsync(SendWorkflowDbContext db, string schoolId, CancellationToken ct) =>
-        await db.SenAudits.AsNoTracking()
-            .Where(a => a.SchoolId == schoolId && db.Instances.Any(i => i.Id == a.InstanceId && i.Status == InstanceStatus.Active))
-            .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct);
 
     // Starts the school's sen-audit workflow, then records the audit with it.
     private async Task<SenAuditRecord> StartAsync(SendWorkflowDbContext db, School school, string how, string actor, CancellationToken ct)
