@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace SendWorkflow.Host;
@@ -24,6 +26,9 @@ internal sealed class DatabaseStartupGate(
         if (settings.Provider == DatabaseProvider.Postgres) await WaitAndLockAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // Made first: on an empty PostgreSQL database EF reads the migrations' history before creating it and logs the
+        // failed read as an error, the first thing an operator would see of a first start.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
         await db.Database.MigrateAsync(ct);
     }
 
