@@ -57,6 +57,18 @@ public sealed class PlayPanelTests(StudioFixture studio)
         await play.GetByTestId("play-replay").ClickAsync();
         await Expect(play.GetByTestId("play-replay-result")).ToContainTextAsync("every step ends as it did");
 
+        // Renamed in place, then deleted after a second thought: the list follows each, and the replay keeps its new name.
+        await play.GetByTestId("play-rename").ClickAsync();
+        await play.GetByLabel("New name", new() { Exact = true }).FillAsync("Two reviews, three weeks apart");
+        await play.GetByTestId("play-rename-save").ClickAsync();
+        await Expect(play.GetByTestId("play-scenario")).ToContainTextAsync("Two reviews, three weeks apart (");
+        await Expect(play.GetByTestId("play-replay-result")).ToContainTextAsync("'Two reviews, three weeks apart'");
+        await play.GetByTestId("play-delete").ClickAsync();
+        await Expect(play.GetByTestId("play-scenario")).ToContainTextAsync("for everyone who designs this variant?");
+        await play.GetByTestId("play-delete-confirm").ClickAsync();
+        await Expect(play.GetByTestId("play-scenario")).ToHaveCountAsync(0);
+        await Expect(play.GetByTestId("play-replay-result")).ToHaveCountAsync(0);
+
         // Nothing was saved or published by trying it, and ending the trial gives the canvas back.
         Assert.Equal(1, await Definitions.PublishedVersionAsync(studio.Http, Id));
         await page.GetByTestId("try-it").ClickAsync();

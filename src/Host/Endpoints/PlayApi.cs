@@ -51,6 +51,15 @@ public static class PlayApi
         g.MapPost("/scenarios", async (string id, string? scope, ScenarioSave body, PlayScenarios scenarios, StaffScope staff,
             CancellationToken ct) => TypedResults.Ok(await scenarios.SaveAsync(staff.Caller, id, scope, body, ct)))
             .RequireStaffRole(Design, Capabilities.DesignDefinitions);
+        g.MapPost("/scenarios/{name}/rename", async (string id, string name, string? scope, ScenarioRename body, PlayScenarios scenarios,
+            StaffScope staff, CancellationToken ct) => TypedResults.Ok(await scenarios.RenameAsync(staff.Caller, id, scope, name, body, ct)))
+            .RequireStaffRole(Design, Capabilities.DesignDefinitions);
+        g.MapDelete("/scenarios/{name}", async (string id, string name, string? scope, PlayScenarios scenarios, StaffScope staff,
+            CancellationToken ct) =>
+        {
+            await scenarios.DeleteAsync(staff.Caller, id, scope, name, ct);
+            return TypedResults.NoContent();
+        }).RequireStaffRole(Design, Capabilities.DesignDefinitions);
         g.MapPost("/scenarios/{name}/replay", async (string id, string name, string? scope, PlayScenarios scenarios, StaffScope staff,
             CancellationToken ct) => TypedResults.Ok(await scenarios.ReplayAsync(staff.Caller, id, scope, name, ct)))
             .RequireStaffRole(Design, Capabilities.DesignDefinitions);

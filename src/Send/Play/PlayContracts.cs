@@ -95,6 +95,9 @@ public sealed record PlayStepAnswer(PlayStepResult Step, PlayStateDto Session);
 /// <summary>Saves the session's steps as a named scenario of the definition's variant.</summary>
 public sealed record ScenarioSave(Guid? SessionId, string? Name);
 
+/// <summary>A saved scenario's new name.</summary>
+public sealed record ScenarioRename(string? Name);
+
 public sealed record ScenarioDto(string Name, string DefinitionId, string Scope, int Version, DateOnly StartsOn, PlayFacts Start,
     IReadOnlyList<PlayStep> Steps, IReadOnlyList<PlayOutcome> Outcomes, DateTime CreatedAt, string? CreatedBy);
 

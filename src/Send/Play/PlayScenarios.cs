@@ -61,6 +61,48 @@ public sealed class PlayScenarios(IDbContextFactory<SendWorkflowDbContext> facto
         return Dto(row);
     }
 
+    /// <summary>Gives a saved scenario another name; refused when the variant already has a scenario of that name.</summary>
+    public async Task<ScenarioDto> RenameAsync(Caller caller, string definitionId, string? scope, string name, ScenarioRename body,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var variant = await guard.RequireVariantAsync(caller, scope);
+        new ProblemCollector().Name(body.Name, "name", 80).ThrowIfAny();
+        var newName = body.Name!.Trim();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await FindAsync(db, definitionId, variant, name, ct);
+        if (newName == row.Name) return Dto(row);
+        if (await db.PlayScenarios.AnyAsync(s => s.DefinitionId == definitionId && s.Scope == variant && s.Name == newName, ct))
+            throw new ConflictException($"{DefinitionScope.Describe(variant)} variant already has a scenario named '{newName}'.");
+        row.Name = newName;
+        db.Audit.Add(guard.Entry(caller, AuditActions.Change,
+            new AuditSubject("play-scenario", $"{definitionId}/{newName}", null, caller.SchoolId)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new ConflictException($"Someone saved a scenario named '{newName}' at the same moment; choose another name.");
+        }
+        return Dto(row);
+    }
+
+    /// <summary>Deletes a saved scenario of the variant.</summary>
+    public async Task DeleteAsync(Caller caller, string definitionId, string? scope, string name, CancellationToken ct)
+    {
+        var variant = await guard.RequireVariantAsync(caller, scope);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.PlayScenarios.Remove(await FindAsync(db, definitionId, variant, name, ct));
+        db.Audit.Add(guard.Entry(caller, AuditActions.Change, new AuditSubject("play-scenario", $"{definitionId}/{name}", null, caller.SchoolId)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<PlayScenarioRecord> FindAsync(SendWorkflowDbContext db, string definitionId, string variant, string name,
+        CancellationToken ct) =>
+        await db.PlayScenarios.FirstOrDefaultAsync(s => s.DefinitionId == definitionId && s.Scope == variant && s.Name == name, ct)
+        ?? throw new NotFoundException($"Definition '{definitionId}' has no scenario named '{name}' in {DefinitionScope.Describe(variant)} variant.");
+
     /// <summary>Replays the scenario on the variant's draft as it is now: each step then and now, marking those that end differently.</summary>
     /// <param name="given">The document to replay on (the designer's open one, saved or not); null for the variant's saved draft.</param>
     public async Task<ReplayDto> ReplayAsync(Caller caller, string definitionId, string? scope, string name, CancellationToken ct,

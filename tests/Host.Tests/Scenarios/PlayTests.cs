@@ -225,5 +225,27 @@ public sealed class PlayTests
         var missing = await Pathway.ProblemAsync(await senco.PostAsync("/api/definitions/send-pathway/scenarios/nope/replay", null),
             HttpStatusCode.NotFound);
         Assert.NotNull(missing);
+
+        // Renamed: refused with every problem for a blank name or one already taken, then under its new name alone.
+        await OkAsync(await senco.PostAsJsonAsync("/api/definitions/send-pathway/scenarios", new { sessionId = session, name = "Second try" }));
+        const string first = "/api/definitions/send-pathway/scenarios/Little progress after six weeks";
+        var blank = await Pathway.ProblemAsync(await senco.PostAsJsonAsync($"{first}/rename", new { name = " " }), HttpStatusCode.BadRequest);
+        Assert.Contains("name", blank["errors"]!.ToJsonString(), StringComparison.Ordinal);
+        await Pathway.ProblemAsync(await senco.PostAsJsonAsync($"{first}/rename", new { name = "Second try" }), HttpStatusCode.Conflict);
+        var renamed = await OkAsync(await senco.PostAsJsonAsync($"{first}/rename", new { name = "Six weeks, little progress" }));
+        Assert.Equal(3, renamed["steps"]!.AsArray().Count);
+        Assert.Equal(["Second try", "Six weeks, little progress"], await ScenarioNamesAsync(senco));
+        await Pathway.ProblemAsync(await senco.PostAsJsonAsync($"{first}/rename", new { name = "Again" }), HttpStatusCode.NotFound);
+
+        // Deleted: gone from the list; deleting it again is 404. Each change has its audit row.
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await senco.DeleteAsync("/api/definitions/send-pathway/scenarios/Second try")).StatusCode);
+        Assert.Equal(["Six weeks, little progress"], await ScenarioNamesAsync(senco));
+        await Pathway.ProblemAsync(await senco.DeleteAsync("/api/definitions/send-pathway/scenarios/Second try"), HttpStatusCode.NotFound);
+        await using var db = await p.Factory.Services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContextAsync();
+        Assert.Equal(4, await db.Audit.CountAsync(a => a.Resource == "play-scenario" && a.Action == "change"));
     }
+
+    private static async Task<List<string?>> ScenarioNamesAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonArray>("/api/definitions/send-pathway/scenarios"))!.Select(s => (string?)s!["name"]).ToList();
 }

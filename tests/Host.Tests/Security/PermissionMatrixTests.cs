@@ -226,6 +226,10 @@ public sealed class PermissionMatrixTests
                 () => new { sessionId = Guid.NewGuid(), name = "never" }, Designers),
             new("POST", "/api/definitions/{id}/scenarios/{name}/replay", "/api/definitions/send-pathway/scenarios/matrix/replay", () => new { },
                 Designers),
+            // Each designer renames the scenario of their own variant, then deletes it.
+            new("POST", "/api/definitions/{id}/scenarios/{name}/rename", "/api/definitions/send-pathway/scenarios/matrix/rename",
+                () => new { name = "matrix 2" }, Designers),
+            new("DELETE", "/api/definitions/{id}/scenarios/{name}", "/api/definitions/send-pathway/scenarios/matrix 2", null, Designers),
             new("GET", "/api/definitions/{id}/flow", "/api/definitions/send-pathway/flow?from=2026-09-01&to=2026-12-31", null,
                 ["senco", "head", "la", "admin"]),
             new("GET", "/api/schools/{schoolId}/pathway-stages", "/api/schools/oakfield/pathway-stages", null,
