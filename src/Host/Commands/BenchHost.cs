@@ -15,6 +15,8 @@ internal static class BenchHost
             ["Clock:Start"] = start,
             ["Demo:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // A throwaway database's new key ring is not worth a warning that it is stored unencrypted.
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             ["Urls"] = "http://127.0.0.1:0",
         });
         builder.Services.AddSendWorkflow(builder.Configuration, builder.Environment);

@@ -11,7 +11,7 @@ public sealed class StoredClock(IDbContextFactory<SendWorkflowDbContext> factory
     {
         if (time is not SimulatedTimeProvider clock) return;
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await db.Clock.AsNoTracking().FirstOrDefaultAsync(ct) is { } stored)
+        if (await db.Clock.AsNoTracking().FirstOrDefaultAsync(c => c.Id == ClockState.RowId, ct) is { } stored)
         {
             var then = new DateTimeOffset(stored.Now, TimeSpan.Zero);
             if (then > clock.GetUtcNow()) clock.AdvanceTo(then);
@@ -24,7 +24,7 @@ public sealed class StoredClock(IDbContextFactory<SendWorkflowDbContext> factory
         if (time is not SimulatedTimeProvider clock) return;
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = await db.Clock.FirstOrDefaultAsync(ct);
+        var row = await db.Clock.FirstOrDefaultAsync(c => c.Id == ClockState.RowId, ct);
         if (row is null) db.Clock.Add(new ClockState { Now = now });
         else if (now > row.Now) row.Now = now;
         await db.SaveChangesAsync(ct);
