@@ -101,7 +101,8 @@ public sealed class PlayScenarios(IDbContextFactory<SendWorkflowDbContext> facto
     private static async Task<PlayScenarioRecord> FindAsync(SendWorkflowDbContext db, string definitionId, string variant, string name,
         CancellationToken ct) =>
         await db.PlayScenarios.FirstOrDefaultAsync(s => s.DefinitionId == definitionId && s.Scope == variant && s.Name == name, ct)
-        ?? throw new NotFoundException($"Definition '{definitionId}' has no scenario named '{name}' in {DefinitionScope.Describe(variant)} variant.");
+        ?? throw new NotFoundException(
+            $"Definition '{definitionId}' has no scenario named '{name}' in {DefinitionScope.Describe(variant)} variant.");
 
     /// <summary>Replays the scenario on the variant's draft as it is now: each step then and now, marking those that end differently.</summary>
     /// <param name="given">The document to replay on (the designer's open one, saved or not); null for the variant's saved draft.</param>
@@ -112,10 +113,7 @@ public sealed class PlayScenarios(IDbContextFactory<SendWorkflowDbContext> facto
         PlayScenarioRecord row;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            row = await db.PlayScenarios.AsNoTracking()
-                .FirstOrDefaultAsync(s => s.DefinitionId == definitionId && s.Scope == variant && s.Name == name, ct)
-                ?? throw new NotFoundException(
-                    $"Definition '{definitionId}' has no scenario named '{name}' in {DefinitionScope.Describe(variant)} variant.");
+            row = await FindAsync(db, definitionId, variant, name, ct);
         }
         var scenario = Dto(row);
         var (draft, version, now) = await sessions.ReplayAsync(caller, definitionId, variant, given, scenario.StartsOn, scenario.Start,

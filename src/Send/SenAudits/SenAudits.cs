@@ -209,7 +209,6 @@ public sealed class SenAudits(IDbContextFactory<SendWorkflowDbContext> factory, 
         return scheduled;
     }
 
-
     // Starts the school's sen-audit workflow, then records the audit with it.
     private async Task<SenAuditRecord> StartAsync(SendWorkflowDbContext db, School school, string how, string actor, CancellationToken ct)
     {
