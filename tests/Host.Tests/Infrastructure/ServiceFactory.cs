@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Persistence;
 
 namespace SendWorkflow.Host.Tests.Infrastructure;
@@ -81,6 +82,20 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
             builder.ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         }
         builder.UseEnvironment("Testing");
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, TestHostLifetime>());
+    }
+
+    /// <summary>
+    /// A test host listens to no console signals and does not hold the process at exit. The default, ConsoleLifetime,
+    /// registers a process-exit handler that waits until its host is disposed: one test host left undisposed (a failed
+    /// start, a factory never given back) then kept the whole test run from ending ("foreground threads were left
+    /// running", the run forced to exit after 10 seconds, a failed CI with every test passed).
+    /// </summary>
+    private sealed class TestHostLifetime : Microsoft.Extensions.Hosting.IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     protected override void ConfigureClient(HttpClient client)
