@@ -21,7 +21,23 @@ public static class PostgresServer
         var folder = Path.Combine(Path.GetTempPath(), $"sendworkflow-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var server = new LocalPostgres(folder, LocalPostgres.FreePort(), Durable: false);
         await server.StartAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(delete: true);
+        // At exit the server is stopped at once, and its folder (hundreds of test databases by then, gigabytes of small
+        // files) is deleted by a process of its own that outlives this one: deleted here, it took longer than the test
+        // runner waits for a process to end, and a run with every test passed was failed ("foreground threads were left
+        // running": the main thread was still in this handler).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            server.Stop(delete: false);
+            try
+            {
+                using var remover = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("rm", ["-rf", folder])
+                    { UseShellExecute = false });
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // No rm: the folder stays in the temp folder, as after a crash.
+            }
+        };
         return server;
     }
 }

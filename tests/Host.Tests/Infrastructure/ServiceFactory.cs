@@ -87,9 +87,8 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
 
     /// <summary>
     /// A test host listens to no console signals and does not hold the process at exit. The default, ConsoleLifetime,
-    /// registers a process-exit handler that waits until its host is disposed: one test host left undisposed (a failed
-    /// start, a factory never given back) then kept the whole test run from ending ("foreground threads were left
-    /// running", the run forced to exit after 10 seconds, a failed CI with every test passed).
+    /// registers a process-exit handler that waits until its host is disposed, so one test host left undisposed (a failed
+    /// start, a factory never given back) would keep the whole test run from ending.
     /// </summary>
     private sealed class TestHostLifetime : Microsoft.Extensions.Hosting.IHostLifetime
     {
