@@ -25,6 +25,7 @@ public static class BenchCommand
         var warmup = BenchArgs.Int(args, "--warmup", 3000, min: 0);
         var postgres = string.Equals(BenchArgs.Text(args, "--provider"), "postgres", StringComparison.OrdinalIgnoreCase);
         var hostCount = postgres ? BenchArgs.Int(args, "--hosts", 1) : 1;
+        var keep = args.Contains("--keep");
         var folder = BenchHost.NewFolder("bench");
         var dbFile = Path.Combine(folder, "bench.db");
         LocalPostgres? server = null;
@@ -141,7 +142,8 @@ public static class BenchCommand
             await a.DisposeAsync();
         }
         server?.Stop(delete: false);
-        BenchHost.DeleteFolder(folder);
+        if (keep) Console.WriteLine($"kept:               {folder} (the run's database, for a look with sqlite3)");
+        else BenchHost.DeleteFolder(folder);
         return 0;
     }
 
