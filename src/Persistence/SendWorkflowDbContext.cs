@@ -77,6 +77,7 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
         // Every instant is stored as UTC and read back as UTC.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
+        if (Database.IsSqlite()) configurationBuilder.Properties<Guid>().HaveConversion<GuidBytes.Converter>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

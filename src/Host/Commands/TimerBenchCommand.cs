@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Send.Clock;
 using SendWorkflow.Workflows.Timers;
 
@@ -84,16 +85,16 @@ public static class TimerBenchCommand
         insert.Transaction = tx;
         insert.CommandText = "INSERT INTO Timers (Id, InstanceId, State, TimerId, DueAt, Raises, Status, CreatedAt) "
             + "VALUES ($id, $instance, 'cause-of-concern', 'timeframe-review', $due, 'review.due', 'Pending', $due)";
-        var id = insert.Parameters.Add("$id", SqliteType.Text);
-        var instance = insert.Parameters.Add("$instance", SqliteType.Text);
+        var id = insert.Parameters.Add("$id", SqliteType.Blob);
+        var instance = insert.Parameters.Add("$instance", SqliteType.Blob);
         var dueAt = insert.Parameters.Add("$due", SqliteType.Text);
         var n = 0;
         foreach (var i in instances)
         {
             for (var k = 0; k < perInstance; k++, n++)
             {
-                id.Value = Guid.CreateVersion7().ToString("D").ToUpperInvariant();
-                instance.Value = i.ToString("D").ToUpperInvariant();
+                id.Value = GuidBytes.Of(Guid.CreateVersion7());
+                instance.Value = GuidBytes.Of(i);
                 dueAt.Value = due.AddMinutes(n % 5 * 24 * 60 + k)
                     .ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
                 await insert.ExecuteNonQueryAsync();

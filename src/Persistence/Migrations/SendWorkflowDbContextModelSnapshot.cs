@@ -165,9 +165,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.ActionPlanItem", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("AcademicYear")
                         .IsRequired()
@@ -384,9 +384,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.CpdAuditAnswer", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("AcademicYear")
                         .IsRequired()
@@ -565,9 +565,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.IpmTarget", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
@@ -622,17 +622,18 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.MediationCertificate", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT");
@@ -654,9 +655,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.ParentLinkRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -700,8 +701,8 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("TaskId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("TaskId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -723,9 +724,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.PlayScenarioRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -780,9 +781,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.ProgrammeRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("AcademicYear")
                         .IsRequired()
@@ -794,8 +795,9 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("SchoolId")
                         .IsRequired()
@@ -822,9 +824,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.ProvisionRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("CostBasis")
                         .HasMaxLength(10)
@@ -970,9 +972,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.PupilImportRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime?>("AppliedAt")
                         .HasColumnType("TEXT");
@@ -1029,11 +1031,11 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.PupilMigrationItem", b =>
                 {
-                    b.Property<Guid>("MigrationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("MigrationId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("TEXT");
@@ -1078,9 +1080,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.PupilMigrationRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1136,9 +1138,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SavedInboxFilter", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ClassName")
                         .HasMaxLength(100)
@@ -1217,9 +1219,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SelfReviewDimension", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DimensionId")
                         .IsRequired()
@@ -1233,8 +1235,9 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("SelfReviewId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SelfReviewId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -1246,9 +1249,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SelfReviewLevel", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DescriptorId")
                         .IsRequired()
@@ -1262,8 +1265,9 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SelfReviewId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SelfReviewId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -1275,9 +1279,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SelfReviewRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("AcademicYear")
                         .IsRequired()
@@ -1343,9 +1347,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAllocation", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("BoroughId")
                         .IsRequired()
@@ -1397,9 +1401,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAuditRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly?>("AuditOn")
                         .HasColumnType("TEXT");
@@ -1439,8 +1443,9 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("OfficerId")
                         .HasMaxLength(450)
@@ -1508,8 +1513,8 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenAuditSample", b =>
                 {
-                    b.Property<Guid>("AuditId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AuditId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("PupilId")
                         .HasMaxLength(100)
@@ -1535,9 +1540,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenBudgetReturn", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("BoroughId")
                         .IsRequired()
@@ -1591,9 +1596,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SenInformationText", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("AcademicYear")
                         .IsRequired()
@@ -1633,9 +1638,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.SentReminder", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -1761,9 +1766,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.StatutoryExceptionRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("BoroughId")
                         .IsRequired()
@@ -1773,8 +1778,9 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1812,9 +1818,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Persistence.Entities.WorkPlanLine", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -1848,8 +1854,9 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("SelfReviewId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SelfReviewId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -1881,8 +1888,9 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1921,8 +1929,9 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1951,9 +1960,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Workflows.Runtime.WorkTask", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime?>("AssignedAt")
                         .HasColumnType("TEXT");
@@ -1988,15 +1997,16 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("EscalationOf")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("EscalationOf")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Form")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2097,9 +2107,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Workflows.Runtime.WorkflowInstance", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("BoroughId")
                         .IsRequired()
@@ -2137,8 +2147,8 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ParentInstanceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ParentInstanceId")
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("ReviewsInStage")
                         .HasColumnType("INTEGER");
@@ -2196,9 +2206,9 @@ namespace SendWorkflow.Persistence.Migrations
 
             modelBuilder.Entity("SendWorkflow.Workflows.Runtime.WorkflowTimer", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -2209,8 +2219,9 @@ namespace SendWorkflow.Persistence.Migrations
                     b.Property<DateTime?>("FiredAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Raises")
                         .IsRequired()

@@ -10,7 +10,7 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// and run through SQLite's own interface, its parameters bound by position. Through ADO.NET each run looked up every
 /// parameter by name, formatted it through a provider-neutral binder and walked a reader (binding alone took a quarter of
 /// the writer's time), for statements that run 20 times an event. The values are written exactly as Microsoft.Data.Sqlite
-/// writes them for EF Core (GUIDs as upper-case text, instants as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, dates as
+/// writes them for EF Core (GUIDs as their 16 bytes (GuidBytes), instants as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, dates as
 /// <c>yyyy-MM-dd</c>), so what EF reads and compares finds them, and read back as it reads them.
 /// </summary>
 internal sealed class PreparedStatement : IDisposable
@@ -35,13 +35,15 @@ internal sealed class PreparedStatement : IDisposable
 
     /// <summary>
     /// A provider value as the statement binds it, which the writer works out ahead (on the caller's thread): text (strings,
-    /// GUIDs, instants, dates) as its UTF-8 bytes, whole numbers as a long, a double, or null. <see cref="BindEncoded"/> binds it.
+    /// instants, dates) as its UTF-8 bytes, GUIDs as their 16 bytes (a <see cref="Blob"/>), whole numbers as a long, a
+    /// double, or null. <see cref="BindEncoded"/> binds it.
     /// </summary>
     public static object? Encode(object? value) => value switch
     {
         null => null,
         string s => Encoding.UTF8.GetBytes(s),
-        Guid g => Encoding.UTF8.GetBytes(g.ToString().ToUpperInvariant()),
+        Guid g => new Blob(GuidBytes.Of(g)),
+        byte[] bytes => new Blob(bytes),
         DateTime d => Encoding.UTF8.GetBytes(d.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
         DateOnly d => Encoding.UTF8.GetBytes(d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
         int i => (long)i,
@@ -59,6 +61,7 @@ internal sealed class PreparedStatement : IDisposable
         {
             null => raw.sqlite3_bind_null(_statement, index),
             byte[] text => raw.sqlite3_bind_text(_statement, index, text.AsSpan()),
+            Blob blob => raw.sqlite3_bind_blob(_statement, index, blob.Bytes),
             long l => raw.sqlite3_bind_int64(_statement, index, l),
             double x => raw.sqlite3_bind_double(_statement, index, x),
             _ => throw new NotSupportedException($"{value.GetType().Name} is not a value {nameof(Encode)} gives."),
@@ -109,7 +112,8 @@ internal sealed class PreparedStatement : IDisposable
         if (raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL) return null;
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string)) return Text(column);
-        if (type == typeof(Guid)) return Guid.Parse(Text(column));
+        if (type == typeof(byte[])) return raw.sqlite3_column_blob(_statement, column).ToArray();
+        if (type == typeof(Guid)) return GuidBytes.From(raw.sqlite3_column_blob(_statement, column).ToArray());
         if (type == typeof(DateTime)) return DateTime.Parse(Text(column), CultureInfo.InvariantCulture);
         if (type == typeof(DateOnly)) return DateOnly.Parse(Text(column), CultureInfo.InvariantCulture);
         if (type == typeof(int)) return (int)raw.sqlite3_column_int64(_statement, column);
@@ -123,4 +127,7 @@ internal sealed class PreparedStatement : IDisposable
     private string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
     public void Dispose() => _statement.Dispose();
+
+    /// <summary>Bytes bound as a blob (a GUID's 16: <see cref="GuidBytes"/>), where a plain byte array is text's UTF-8.</summary>
+    public sealed record Blob(byte[] Bytes);
 }

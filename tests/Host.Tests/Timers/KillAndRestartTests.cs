@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SendWorkflow.Persistence.Sqlite;
 
 namespace SendWorkflow.Host.Tests.Timers;
 
@@ -135,12 +136,12 @@ public sealed class KillAndRestartTests
     private static async Task<HashSet<Guid>> InsertBacklogAsync(string file, DateTime now, CancellationToken ct)
     {
         await using var connection = await OpenAsync(file, readOnly: false, ct);
-        var instances = new List<string>();
+        var instances = new List<byte[]>();
         await using (var read = connection.CreateCommand())
         {
             read.CommandText = "SELECT Id FROM Instances WHERE State = 'cause-of-concern' AND Status = 'Active' ORDER BY Id";
             await using var reader = await read.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) instances.Add(reader.GetString(0));
+            while (await reader.ReadAsync(ct)) instances.Add((byte[])reader.GetValue(0));
         }
         Assert.Equal(Pupils, instances.Count);
 
@@ -151,8 +152,8 @@ public sealed class KillAndRestartTests
         insert.Transaction = tx;
         insert.CommandText = "INSERT INTO Timers (Id, InstanceId, State, TimerId, DueAt, Raises, Status, CreatedAt, FiredAt) " +
                              "VALUES (@Id, @InstanceId, 'cause-of-concern', 'timeframe-review', @DueAt, 'review.due', 'Pending', @CreatedAt, NULL)";
-        var id = insert.Parameters.Add("@Id", SqliteType.Text);
-        var instance = insert.Parameters.Add("@InstanceId", SqliteType.Text);
+        var id = insert.Parameters.Add("@Id", SqliteType.Blob);
+        var instance = insert.Parameters.Add("@InstanceId", SqliteType.Blob);
         var dueAt = insert.Parameters.Add("@DueAt", SqliteType.Text);
         insert.Parameters.AddWithValue("@CreatedAt", Instant(now));
         foreach (var owner in instances)
@@ -161,7 +162,7 @@ public sealed class KillAndRestartTests
             {
                 var timerId = Guid.NewGuid();
                 ids.Add(timerId);
-                id.Value = timerId.ToString("D").ToUpperInvariant();
+                id.Value = GuidBytes.Of(timerId);
                 instance.Value = owner;
                 // Due at some moment of the last three days, never in the future.
                 dueAt.Value = Instant(now - TimeSpan.FromSeconds(60 + random.Next(3 * 24 * 3600)));
@@ -231,7 +232,7 @@ public sealed class KillAndRestartTests
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                timers.Add(Guid.Parse(reader.GetString(0)),
+                timers.Add(GuidBytes.From((byte[])reader.GetValue(0)),
                     new TimerRow(reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
             }
         }
@@ -244,7 +245,7 @@ public sealed class KillAndRestartTests
             while (await reader.ReadAsync(ct))
             {
                 using var data = JsonDocument.Parse(reader.GetString(0));
-                // Guid.Parse takes either case: the journal writes lower-case ids, the table upper-case ones.
+                // The journal writes ids as text; the table holds their 16 bytes (GuidBytes).
                 fired.Add(Guid.Parse(data.RootElement.GetProperty("timerId").GetString()!));
             }
         }

@@ -11,7 +11,8 @@ public class OrderedIdsTests
 {
     private static readonly DateTime Instant = new(2026, 11, 30, 22, 15, 0, 123, DateTimeKind.Utc);
 
-    // EF Core keeps a GUID on SQLite as its upper-case text, and the indexes order that text.
+    // The order of a GUID's upper-case text is the order the indexes keep: SQLite's (its 16 bytes in the order the text is
+    // written, GuidBytes) and PostgreSQL's (uuid).
     private static string Stored(Guid id) => id.ToString().ToUpperInvariant();
 
     [Fact]
