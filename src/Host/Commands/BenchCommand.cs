@@ -26,6 +26,7 @@ public static class BenchCommand
         var postgres = string.Equals(BenchArgs.Text(args, "--provider"), "postgres", StringComparison.OrdinalIgnoreCase);
         var hostCount = postgres ? BenchArgs.Int(args, "--hosts", 1) : 1;
         var keep = args.Contains("--keep");
+        var profile = args.Contains("--profile");
         var folder = BenchHost.NewFolder("bench");
         var dbFile = Path.Combine(folder, "bench.db");
         LocalPostgres? server = null;
@@ -107,6 +108,7 @@ public static class BenchCommand
             foreach (var clock in clocks) clock.AdvanceTo(yearBefore.AddDays(365));
             Console.WriteLine($"  (warm-up: {warmup} other pupils along the same path first, {warming.Elapsed.TotalSeconds:0.0} s, not counted)");
         }
+        if (profile && writer is not null) writer.Profile = new();
         await PathwayAsync(0, pupils, counted: true);
         total.Stop();
         eventCpu = Process.GetCurrentProcess().TotalProcessorTime - eventCpu;
@@ -120,6 +122,11 @@ public static class BenchCommand
             Console.WriteLine($"writer busy:        {writerBusy / eventTime:0%} of the events' time (its batches, commits and rewinds)");
         Console.WriteLine($"CPU per event:      {eventCpu.TotalMicroseconds / events:0} us (all threads, {Environment.ProcessorCount} cores)");
         Console.WriteLine($"latency per event:  p50 {Percentile(eventLatencies, 0.50):0.00} ms, p99 {Percentile(eventLatencies, 0.99):0.00} ms");
+        if (writer?.Profile is { } writerProfile)
+        {
+            writer.Profile = null;
+            WriterProfileReport.Print(writerProfile, events);
+        }
         Console.WriteLine($"peak memory:        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
         await using (var db = await factory.CreateDbContextAsync())
         {

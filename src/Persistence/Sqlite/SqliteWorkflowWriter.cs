@@ -39,6 +39,9 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
 
     private long _busy;
 
+    /// <summary>Where the writer's time goes, statement by statement, while set (the bench's <c>--profile</c>); null in a service.</summary>
+    public WriterProfile? Profile { get; set; }
+
     /// <summary>
     /// How long the writer has spent on its batches (writing, committing, rewinding the log) since it started: beside the
     /// wall time, how near the single writer is to being the bound (the bench prints it).
@@ -92,7 +95,9 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             try
             {
                 await WriteBatchAsync(batch);
+                var rewinding = Profile is not null && Checkpoints.Waiting is not null ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
                 await Checkpoints.AfterCommitAsync(_connection);
+                if (rewinding != 0) Profile?.Rewind(rewinding);
             }
             finally
             {
@@ -149,7 +154,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
                 return false;
             }
         }
-        Execute("COMMIT");
+        Commit(batch.Count);
         return true;
     }
 
@@ -164,7 +169,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             if (outcomes[i] is not null) Execute("ROLLBACK TO changeset");
             Execute("RELEASE changeset");
         }
-        Execute("COMMIT");
+        Commit(batch.Count);
     }
 
     // One statement at a time, stopping at the first guarded update that finds its row changed: why the change set is
@@ -236,12 +241,33 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     {
         var prepared = Prepared(statement.Sql);
         for (var i = 0; i < statement.Values.Length; i++) prepared.BindEncoded(i + 1, statement.Values[i]);
+        var started = Profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = prepared.Execute();
+        Profile?.Statement(statement.Sql, started);
         _rowsWritten += rows;
         return rows;
     }
 
-    private void Execute(string sql) => Prepared(sql).Execute();
+    private void Execute(string sql)
+    {
+        var started = Profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        Prepared(sql).Execute();
+        Profile?.Statement(sql, started);
+    }
+
+    // With the profile on, also the pages the commit wrote to the log (its length before and after, from its index).
+    private void Commit(int changeSets)
+    {
+        if (Profile is not { } profile)
+        {
+            Prepared("COMMIT").Execute();
+            return;
+        }
+        var before = WriterCheckpoints.LogFrames(DataSource);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Prepared("COMMIT").Execute();
+        profile.Commit(started, changeSets, WriterCheckpoints.LogFrames(DataSource) - before);
+    }
 
     private PreparedStatement Prepared(string sql)
     {

@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Persistence.Sqlite;
+
+namespace SendWorkflow.Persistence.Tests;
+
+/// <summary>The bench's <c>--profile</c>: the single writer's statements, commits and pages, counted as they happen.</summary>
+public sealed class WriterProfileTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sendworkflow-profile-").FullName;
+    private ServiceProvider? _services;
+
+    public async ValueTask InitializeAsync()
+    {
+        _services = new ServiceCollection().AddSqlitePersistence($"Data Source={Path.Combine(_folder, "store.db")};Pooling=False")
+            .BuildServiceProvider();
+        await using var db = await _services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await db.Database.MigrateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services is not null) await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO \"Tasks\" (\"Id\", \"Title\") VALUES (@Id, @Title)", "insert Tasks")]
+    [InlineData("UPDATE \"Tasks\" SET \"CompletedAt\" = @CompletedAt, \"Status\" = @Status WHERE \"Id\" = @Id AND \"Revision\" = @read",
+        "update Tasks (CompletedAt, Status)")]
+    [InlineData("BEGIN IMMEDIATE", "BEGIN IMMEDIATE")]
+    public void AStatement_IsLabelledByItsTableAndTheColumnsItSets(string sql, string label) =>
+        Assert.Equal(label, WriterProfile.Label(sql));
+
+    [Fact]
+    public async Task WithTheProfileOn_EveryStatementCommitAndPageIsCounted_AndNothingOnceItIsOff()
+    {
+        var writer = _services!.GetRequiredService<SqliteWorkflowWriter>();
+        var profile = new WriterProfile();
+        writer.Profile = profile;
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            writer.WriteAsync(new AuditEntryRecord { Action = "read", Resource = "pupil", Method = "GET", Path = $"/p/{i}" }, default)));
+        writer.Profile = null;
+        await writer.WriteAsync(new AuditEntryRecord { Action = "read", Resource = "pupil", Method = "GET", Path = "/off" }, default);
+
+        var lines = profile.Lines().ToDictionary(l => l.Label);
+        Assert.Equal(40, lines["insert Audit"].Count);
+        Assert.Equal(40, profile.ChangeSets);
+        Assert.InRange(profile.Commits, 1, 40);
+        Assert.Equal(profile.Commits, lines["COMMIT"].Count);
+        Assert.Equal(profile.Commits, lines["BEGIN IMMEDIATE"].Count);
+        Assert.All(lines.Values, l => Assert.True(l.Time > TimeSpan.Zero, l.Label));
+        // Each commit appends at least the audit table's page and its indexes' pages to the log.
+        Assert.InRange(profile.Pages, profile.Commits * 2, long.MaxValue);
+    }
+}
