@@ -95,9 +95,10 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             try
             {
                 await WriteBatchAsync(batch);
-                var rewinding = Profile is not null && Checkpoints.Waiting is not null ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+                var profile = Checkpoints.Waiting is null ? null : Profile;
+                var rewinding = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
                 await Checkpoints.AfterCommitAsync(_connection);
-                if (rewinding != 0) Profile?.Rewind(rewinding);
+                profile?.Rewind(rewinding);
             }
             finally
             {
@@ -241,18 +242,20 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     {
         var prepared = Prepared(statement.Sql);
         for (var i = 0; i < statement.Values.Length; i++) prepared.BindEncoded(i + 1, statement.Values[i]);
-        var started = Profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        var profile = Profile;
+        var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = prepared.Execute();
-        Profile?.Statement(statement.Sql, started);
+        profile?.Statement(statement.Sql, started);
         _rowsWritten += rows;
         return rows;
     }
 
     private void Execute(string sql)
     {
-        var started = Profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        var profile = Profile;
+        var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         Prepared(sql).Execute();
-        Profile?.Statement(sql, started);
+        profile?.Statement(sql, started);
     }
 
     // With the profile on, also the pages the commit wrote to the log (its length before and after, from its index).
