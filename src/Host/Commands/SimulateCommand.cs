@@ -30,7 +30,8 @@ public static class SimulateCommand
         var folder = BenchHost.NewFolder("simulate");
         try
         {
-            return await SimulateAsync(Path.Combine(folder, "simulate.db"), pupils, seed, workers, yearLabel, startYear);
+            return await SimulateAsync(Path.Combine(folder, "simulate.db"), pupils, seed, workers, (yearLabel, startYear),
+                args.Contains("--profile"));
         }
         finally
         {
@@ -38,8 +39,10 @@ public static class SimulateCommand
         }
     }
 
-    private static async Task<int> SimulateAsync(string dbFile, int pupils, int seed, int workers, string yearLabel, int startYear)
+    private static async Task<int> SimulateAsync(string dbFile, int pupils, int seed, int workers, (string Label, int Start) schoolYear,
+        bool profile)
     {
+        var (yearLabel, startYear) = schoolYear;
         var ct = CancellationToken.None;
         var setup = Stopwatch.StartNew();
         await using var app = BenchHost.Build(dbFile, simulated: true, start: $"{startYear}-08-01");
@@ -77,6 +80,7 @@ public static class SimulateCommand
         var (fired, cancelled, warned, escalated, machineTime, roundTime) = (0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
         var run = Stopwatch.StartNew();
         var writerBusy = writer.Busy;
+        if (profile) writer.Profile = new();
         await using var wal = new WalWatch(dbFile);
         foreach (var day in year.SchoolDays)
         {
@@ -159,6 +163,11 @@ public static class SimulateCommand
         writerBusy = writer.Busy - writerBusy;
         Console.WriteLine($"  writer busy:               {Secs(writerBusy)} of the year's {seconds:0.0} s "
             + $"({writerBusy.TotalSeconds / seconds:0%}: the single writer's batches, commits and rewinds; bulk updates write on their own)");
+        if (writer.Profile is { } writerProfile)
+        {
+            writer.Profile = null;
+            WriterProfileReport.Print(writerProfile, units, "unit of work");
+        }
         Console.WriteLine($"  peak memory:               {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
 
         await BenchHost.StopAsync(app);
