@@ -6,8 +6,8 @@ namespace SendWorkflow.Host.Tests.Commands;
 public sealed class CommandSmokeTests
 {
     [Fact]
-    public async Task Bench_RunsThePathwayOnAFreshFile() =>
-        Assert.Equal(0, await BenchCommand.RunAsync(["--pupils", "40", "--concurrency", "4", "--warmup", "10"]));
+    public async Task Bench_RunsThePathwayOnAFreshFile_WithTheWritersProfile() =>
+        Assert.Equal(0, await BenchCommand.RunAsync(["--pupils", "40", "--concurrency", "4", "--warmup", "10", "--profile"]));
 
     [Fact]
     public async Task BenchTimers_StartsWithPendingTimersAndFiresThem() =>
@@ -18,8 +18,8 @@ public sealed class CommandSmokeTests
         Assert.Equal(0, await BenchCommand.RunAsync(["inbox", "--tasks", "120", "--rounds", "3"]));
 
     [Fact]
-    public async Task Simulate_RunsASmallCohortThroughTheYear() =>
-        Assert.Equal(0, await SimulateCommand.RunAsync(["--pupils", "30", "--seed", "7"]));
+    public async Task Simulate_RunsASmallCohortThroughTheYear_WithTheWritersProfile() =>
+        Assert.Equal(0, await SimulateCommand.RunAsync(["--pupils", "30", "--seed", "7", "--profile"]));
 
     [Fact]
     public async Task Simulate_AYearTheCalendarDoesNotCover_IsAClearError() =>
