@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of SendWorkflow and ends with one line: "N passed, N failed, N skipped".
 # On a fresh machine it installs what the tests need: Debian's Chromium for the browser tests, and Debian's PostgreSQL
-# server for the suites that run on both databases (the tests start a throwaway server of their own on a loopback port).
+# server for the suites that run on both databases (the tests start a throwaway server of their own on a loopback port),
+# and Debian's sqlite3 shell, with which a test backs up a running service as the README says to.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -22,6 +23,11 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   # The tests need the server's programs only: no cluster of the machine's own, no service on port 5432.
   $SUDO mkdir -p /etc/postgresql-common && echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.conf >/dev/null
   install postgresql || { echo "Could not install postgresql"; exit 1; }
+fi
+
+if [ ! -x /usr/bin/sqlite3 ]; then
+  echo "Installing the sqlite3 shell for the online-backup test..."
+  install sqlite3 || { echo "Could not install sqlite3"; exit 1; }
 fi
 
 log=$(mktemp)

@@ -28,6 +28,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        if (connection is SqliteConnection sqlite) WalLog.Watch(sqlite);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
@@ -37,6 +38,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        if (connection is SqliteConnection sqlite) WalLog.Watch(sqlite);
     }
 
     private static bool NeedsPragmas(DbConnection connection)

@@ -35,6 +35,11 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
 
     /// <summary>The database file (for messages to an operator).</summary>
     public string DataSource => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+
+    /// <summary>The length of the database's log, as its commits tell it (none for a database in memory).</summary>
+    internal WalLog? Log => IsInMemory ? null : _log ??= WalLog.Of(DataSource);
+
+    private WalLog? _log;
     private readonly Dictionary<string, PreparedStatement> _prepared = new(StringComparer.Ordinal);
 
     private long _busy;
@@ -97,7 +102,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
                 await WriteBatchAsync(batch);
                 var profile = Checkpoints.Waiting is null ? null : Profile;
                 var rewinding = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
-                await Checkpoints.AfterCommitAsync(_connection);
+                await Checkpoints.AfterCommitAsync(_connection, Log);
                 profile?.Rewind(rewinding);
             }
             finally
@@ -202,13 +207,13 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     /// </summary>
     public async Task RewindIfLongAsync(CancellationToken ct)
     {
-        if (IsInMemory || WriterCheckpoints.LogFrames(DataSource) <= Checkpoints.MaxFrames) return;
+        if (Log is not { } log || log.Pages <= Checkpoints.MaxFrames) return;
         await _gate.WaitAsync(ct);
         try
         {
             Checkpoints.Request();
             var connection = await ConnectionAsync(ct);
-            for (var attempt = 0; attempt < 6 && Checkpoints.Waiting is not null; attempt++) await Checkpoints.AfterCommitAsync(connection);
+            for (var attempt = 0; attempt < 6 && Checkpoints.Waiting is not null; attempt++) await Checkpoints.AfterCommitAsync(connection, log);
         }
         finally
         {
@@ -233,6 +238,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             pragma.CommandText = SqlitePragmaInterceptor.Pragmas;
             await pragma.ExecuteNonQueryAsync(ct);
         }
+        WalLog.Watch(connection);
         _connection = connection;
         return connection;
     }
@@ -258,7 +264,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         profile?.Statement(sql, started);
     }
 
-    // With the profile on, also the pages the commit wrote to the log (its length before and after, from its index).
+    // With the profile on, also the pages the commit wrote to the log (its length before and after, as SQLite tells it).
     private void Commit(int changeSets)
     {
         if (Profile is not { } profile)
@@ -266,10 +272,12 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             Prepared("COMMIT").Execute();
             return;
         }
-        var before = WriterCheckpoints.LogFrames(DataSource);
+        var before = Log?.Pages ?? 0;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Prepared("COMMIT").Execute();
-        profile.Commit(started, changeSets, WriterCheckpoints.LogFrames(DataSource) - before);
+        // A log shorter after than before was started again by this commit (rewound, or emptied when its last connection closed).
+        var after = Log?.Pages ?? 0;
+        profile.Commit(started, changeSets, after >= before ? after - before : after);
     }
 
     private PreparedStatement Prepared(string sql)

@@ -39,9 +39,9 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
             {
                 // Real time, not the service clock: the simulated clock only moves when told.
                 await Task.Delay(failing ? wait : Look, stoppingToken);
-                // A look at the log's length is a read of the wal-index header: cheap enough to do ten times a second. A
+                // A look at the log's length is a read of a count its commits keep (WalLog): cheap enough ten times a second. A
                 // long log is copied back at once, so that the writer's rewind has only the last moment's pages left to copy.
-                var longLog = WriterCheckpoints.LogFrames(writer.DataSource) > writer.Checkpoints.MaxFrames && writer.Checkpoints.Waiting is null;
+                var longLog = writer.Log?.Pages > writer.Checkpoints.MaxFrames && writer.Checkpoints.Waiting is null;
                 if (!failing && !longLog && Stopwatch.GetElapsedTime(checkpointedAt) < Every) continue;
                 checkpointedAt = Stopwatch.GetTimestamp();
                 try
@@ -53,6 +53,7 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
                     var (busy, pages) = await WriterCheckpoints.CheckpointAsync(connection, idleWriter ? "TRUNCATE" : "PASSIVE", stoppingToken);
                     if (idleWriter && !busy)
                     {
+                        writer.Log?.Rewound();
                         writer.Checkpoints.Served();
                     }
                     else if (pages > writer.Checkpoints.MaxFrames)

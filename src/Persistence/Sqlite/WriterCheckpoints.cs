@@ -39,9 +39,9 @@ internal sealed class WriterCheckpoints(int limitMiB)
     /// <summary>The request is served (by the writer, or by the checkpointer while the writer was idle).</summary>
     public void Served() => Interlocked.Exchange(ref _requestedAt, 0);
 
-    public async Task AfterCommitAsync(SqliteConnection? connection)
+    public async Task AfterCommitAsync(SqliteConnection? connection, WalLog? log)
     {
-        if (connection is null || Waiting is null) return;
+        if (connection is null || log is null || Waiting is null) return;
         try
         {
             // Briefly at first: most reads of the moment end within a millisecond or two, and SQLite's busy handler
@@ -52,7 +52,7 @@ internal sealed class WriterCheckpoints(int limitMiB)
             // already running are waited for.
             // Far past the limit (half as much again), long reads have kept it from finishing several times: it then waits
             // up to a second, holding up the events for that long rather than letting the log grow on.
-            var longest = LogFrames(connection.DataSource) > MaxFrames * 3 / 2 ? FarPastLimitWaitMs : LongestWaitMs;
+            var longest = log.Pages > MaxFrames * 3 / 2 ? FarPastLimitWaitMs : LongestWaitMs;
             await ExecuteAsync(connection, $"PRAGMA busy_timeout={Math.Min(FirstWaitMs << Math.Min(_failedRewinds, 9), longest)};");
             var (busy, _) = await CheckpointAsync(connection, "RESTART");
             if (busy)
@@ -61,6 +61,7 @@ internal sealed class WriterCheckpoints(int limitMiB)
                 return;
             }
             _failedRewinds = 0;
+            log.Rewound();
             Interlocked.Increment(ref _rewinds);
             Served();
         }
@@ -78,25 +79,6 @@ internal sealed class WriterCheckpoints(int limitMiB)
             {
                 // The connection has failed: the writer's next commit fails too and opens a fresh one, with the usual settings.
             }
-        }
-    }
-
-    /// <summary>
-    /// The pages in the log now, read from the wal-index header at the start of the <c>-shm</c> file (the header's
-    /// <c>mxFrame</c>, in the machine's byte order, at byte 16: sqlite.org/walformat.html), without a checkpoint; 0
-    /// when there is no log.
-    /// </summary>
-    public static long LogFrames(string databaseFile)
-    {
-        Span<byte> header = stackalloc byte[20];
-        try
-        {
-            using var shm = new FileStream(databaseFile + "-shm", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-            return shm.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length ? 0 : BitConverter.ToUInt32(header[16..]);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return 0;
         }
     }
 
