@@ -58,9 +58,11 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
                     }
                     else if (pages > writer.Checkpoints.MaxFrames)
                     {
-                        // Once more for what was committed during that copy, so that the writer's rewind, which holds up
-                        // every event while it runs, has little left to copy.
+                        // To the disk from here, and once more for what was committed meanwhile, so that the writer's rewind,
+                        // which holds up every event while it runs, has little left to copy and to sync.
+                        DatabaseFileSync.TryFlush(writer.DataSource);
                         await WriterCheckpoints.CheckpointAsync(connection, "PASSIVE", stoppingToken);
+                        DatabaseFileSync.TryFlush(writer.DataSource);
                         writer.Checkpoints.Request();
                     }
                     // Real time too (a monotonic count): statistics follow the data, not the simulated calendar.
