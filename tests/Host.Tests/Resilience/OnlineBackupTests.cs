@@ -88,9 +88,10 @@ public sealed class OnlineBackupTests
         using var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
         var inode = $":{stat.StandardOutput.ReadToEnd().Trim()} ";
         stat.WaitForExit();
+        static long Number(string text) => long.Parse(text, CultureInfo.InvariantCulture);
         return File.ReadLines("/proc/locks").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Any(f =>
-            f.Length >= 8 && f[1] == "POSIX" && f[4] == pid.ToString(CultureInfo.InvariantCulture) && (f[5] + " ").EndsWith(inode, StringComparison.Ordinal)
-            && long.Parse(f[6], CultureInfo.InvariantCulture) <= offset && (f[7] == "EOF" || long.Parse(f[7], CultureInfo.InvariantCulture) >= offset));
+            f.Length >= 8 && f[1] == "POSIX" && f[4] == pid.ToString(CultureInfo.InvariantCulture)
+            && (f[5] + " ").EndsWith(inode, StringComparison.Ordinal) && Number(f[6]) <= offset && (f[7] == "EOF" || Number(f[7]) >= offset));
     }
 
     private static async Task<(int Code, string Output)> Sqlite3Async(string database, string command)
