@@ -17,20 +17,24 @@ internal static class DatabaseFileSync
     {
         if (!OperatingSystem.IsLinux()) return false;
         var file = Path.GetFullPath(databaseFile);
+        foreach (var link in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        {
+            // A descriptor closed and reused since it was read is synced to no harm.
+            if (TargetOf(link) == file && int.TryParse(Path.GetFileName(link), out var fd)) return fsync(fd) == 0;
+        }
+        return false;
+    }
+
+    private static string? TargetOf(string link)
+    {
         try
         {
-            foreach (var link in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-            {
-                if (File.ResolveLinkTarget(link, returnFinalTarget: false)?.FullName != file) continue;
-                // A descriptor closed and reused since it was read is synced to no harm.
-                if (int.TryParse(Path.GetFileName(link), out var fd)) return fsync(fd) == 0;
-            }
+            return File.ResolveLinkTarget(link, returnFinalTarget: false)?.FullName;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A descriptor that closed while it was read: the rewind syncs the file instead.
+            return null; // closed while it was looked at
         }
-        return false;
     }
 
     [DllImport("libc", SetLastError = true)]
