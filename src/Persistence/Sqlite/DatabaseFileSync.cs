@@ -13,9 +13,9 @@ namespace SendWorkflow.Persistence.Sqlite;
 internal static class DatabaseFileSync
 {
     /// <summary>Whether a descriptor of the file was found and synced.</summary>
-    public static bool TryFlush(string databaseFile)
+    public static bool TryFlush(string? databaseFile)
     {
-        if (!OperatingSystem.IsLinux()) return false;
+        if (!OperatingSystem.IsLinux() || databaseFile is null) return false;
         var file = Path.GetFullPath(databaseFile);
         foreach (var link in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
         {

@@ -36,10 +36,11 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     /// <summary>The database file (for messages to an operator).</summary>
     public string DataSource => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
 
-    /// <summary>The length of the database's log, as its commits tell it (none for a database in memory).</summary>
-    internal WalLog? Log => IsInMemory ? null : _log ??= WalLog.Of(DataSource);
-
-    private WalLog? _log;
+    /// <summary>
+    /// The length of the database's log, as its commits tell it, once the writer's connection is open (none for a database
+    /// in memory). Keyed by the file's name as SQLite resolved it, which is the one the other connections' commits use.
+    /// </summary>
+    internal WalLog? Log { get; private set; }
 
     /// <summary>
     /// The writer's page cache: 4 MB (1,000 pages), a quarter of the other connections'. When a commit's inserts split a
@@ -247,7 +248,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             pragma.CommandText = SqlitePragmaInterceptor.Pragmas + WriterCache;
             await pragma.ExecuteNonQueryAsync(ct);
         }
-        WalLog.Watch(connection);
+        Log = WalLog.Watch(connection);
         _connection = connection;
         return connection;
     }

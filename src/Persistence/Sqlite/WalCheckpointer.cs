@@ -60,9 +60,9 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
                     {
                         // To the disk from here, and once more for what was committed meanwhile, so that the writer's rewind,
                         // which holds up every event while it runs, has little left to copy and to sync.
-                        DatabaseFileSync.TryFlush(writer.DataSource);
+                        DatabaseFileSync.TryFlush(writer.Log?.File);
                         await WriterCheckpoints.CheckpointAsync(connection, "PASSIVE", stoppingToken);
-                        DatabaseFileSync.TryFlush(writer.DataSource);
+                        DatabaseFileSync.TryFlush(writer.Log?.File);
                         writer.Checkpoints.Request();
                     }
                     // Real time too (a monotonic count): statistics follow the data, not the simulated calendar.

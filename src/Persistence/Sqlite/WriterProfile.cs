@@ -6,8 +6,7 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// <summary>
 /// Where the single writer's time goes: each statement's count and time, and each commit's time and the pages it wrote
 /// to the log. Off unless asked for (<c>bench --profile</c> and <c>simulate --profile</c> set
-/// <see cref="SqliteWorkflowWriter.Profile"/>); reading the log's length around each commit costs a file read, so a service
-/// never keeps it on.
+/// <see cref="SqliteWorkflowWriter.Profile"/>); it times every statement, so a service never keeps it on.
 /// </summary>
 public sealed partial class WriterProfile
 {
