@@ -35,6 +35,8 @@ internal sealed class StartupTasks(
         {
             if (Persistence.Sqlite.SqliteProcess.MemoryStatisticsOff) logger.LogInformation("SQLite keeps no memory statistics (one mutex fewer)");
             else logger.LogWarning("SQLite keeps memory statistics: a connection opened before the service configured SQLite");
+            if (Persistence.Sqlite.SqliteProcess.WalFramesBuffered) logger.LogInformation("SQLite writes each commit's log frames at once");
+            else logger.LogWarning("SQLite writes the log two calls a page: its file system could not be registered");
         }
         await clock.RestoreAsync(ct);
         await staff.EnsureRolesAsync();

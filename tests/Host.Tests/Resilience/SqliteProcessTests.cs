@@ -5,7 +5,8 @@ namespace SendWorkflow.Host.Tests.Resilience;
 /// <summary>
 /// The service turns SQLite's memory statistics off before its first connection (SqliteProcess): their one mutex, taken by
 /// every allocation of every connection, held the writer up. Only a fresh process shows it: the library refuses the
-/// setting once any connection has opened, which in this test process has long happened.
+/// setting once any connection has opened, which in this test process has long happened. It also registers the file
+/// system that writes a commit's log frames at once, as the default of the process.
 /// </summary>
 public sealed class SqliteProcessTests
 {
@@ -19,6 +20,8 @@ public sealed class SqliteProcessTests
             await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             Assert.Contains(host.Lines, l => l.Contains("SQLite keeps no memory statistics", StringComparison.Ordinal));
             Assert.DoesNotContain(host.Lines, l => l.Contains("SQLite keeps memory statistics", StringComparison.Ordinal));
+            // WalFrameBuffer, the file system that writes a commit's frames to the log at once, is the process's default.
+            Assert.Contains(host.Lines, l => l.Contains("SQLite writes each commit's log frames at once", StringComparison.Ordinal));
         }
         finally
         {
