@@ -44,8 +44,8 @@ internal sealed class PreparedStatement : IDisposable
         string s => Encoding.UTF8.GetBytes(s),
         Guid g => new Blob(GuidBytes.Of(g)),
         byte[] bytes => new Blob(bytes),
-        DateTime d => Encoding.UTF8.GetBytes(d.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-        DateOnly d => Encoding.UTF8.GetBytes(d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+        DateTime d => SqliteText.Instant(d),
+        DateOnly d => SqliteText.Date(d),
         int i => (long)i,
         long l => l,
         bool b => b ? 1L : 0L,
@@ -114,8 +114,8 @@ internal sealed class PreparedStatement : IDisposable
         if (type == typeof(string)) return Text(column);
         if (type == typeof(byte[])) return raw.sqlite3_column_blob(_statement, column).ToArray();
         if (type == typeof(Guid)) return GuidBytes.From(raw.sqlite3_column_blob(_statement, column).ToArray());
-        if (type == typeof(DateTime)) return DateTime.Parse(Text(column), CultureInfo.InvariantCulture);
-        if (type == typeof(DateOnly)) return DateOnly.Parse(Text(column), CultureInfo.InvariantCulture);
+        if (type == typeof(DateTime)) return SqliteText.ReadInstant(raw.sqlite3_column_blob(_statement, column));
+        if (type == typeof(DateOnly)) return SqliteText.ReadDate(raw.sqlite3_column_blob(_statement, column));
         if (type == typeof(int)) return (int)raw.sqlite3_column_int64(_statement, column);
         if (type == typeof(long)) return raw.sqlite3_column_int64(_statement, column);
         if (type == typeof(bool)) return raw.sqlite3_column_int64(_statement, column) != 0;
@@ -123,6 +123,12 @@ internal sealed class PreparedStatement : IDisposable
         if (type == typeof(double)) return raw.sqlite3_column_double(_statement, column);
         throw new NotSupportedException($"The reader cannot read a {type.Name}; add it to {nameof(PreparedStatement)}.");
     }
+
+    /// <summary>The bytes of the row's <paramref name="column"/> (text as its UTF-8), valid until the next step or reset.</summary>
+    public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
+
+    /// <summary>True when the row's <paramref name="column"/> (from 0) is NULL.</summary>
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
 
     private string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 

@@ -55,6 +55,7 @@ internal sealed class TableRows<T> where T : class, new()
     {
         private readonly Type _stored;
         private readonly Func<object?, object?>? _fromStored;
+        private readonly EnumText? _names;
         private readonly Action<T, object?>? _set;
 
         public IProperty Property { get; }
@@ -65,11 +66,13 @@ internal sealed class TableRows<T> where T : class, new()
             var converter = property.GetRelationalTypeMapping().Converter;
             _stored = converter?.ProviderClrType ?? property.ClrType;
             _fromStored = converter?.ConvertFromProvider;
+            _names = EnumText.Of(converter);
             _set = property.PropertyInfo is { } info ? Setter(info) : null;
         }
 
         public object? Read(PreparedStatement row, int column)
         {
+            if (_names is not null && !row.IsNull(column) && _names.Value(row.Bytes(column)) is { } named) return named;
             var stored = row.Value(column, _stored);
             return stored is not null && _fromStored is not null ? _fromStored(stored) : stored;
         }

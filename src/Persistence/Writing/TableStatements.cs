@@ -31,10 +31,20 @@ internal sealed class TableStatements<T> where T : class
 
     internal sealed record Binding(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable)
     {
-        public static Binding Of(IProperty p) => new(Parameter(p), p.GetRelationalTypeMapping(), p.GetGetter(), p.IsNullable);
+        public static Binding Of(IProperty p) => new(Parameter(p), p.GetRelationalTypeMapping(), p.GetGetter(), p.IsNullable)
+        {
+            Names = EnumText.Of(p.GetRelationalTypeMapping().Converter),
+        };
 
-        /// <summary>The column's value as the database stores it (EF Core's value converter applied).</summary>
-        public object? ProviderValue(T entity) => ToProvider(Mapping, Getter.GetClrValue(entity));
+        /// <summary>The names of an enum stored as text, as UTF-8 (null for any other column).</summary>
+        public EnumText? Names { get; private init; }
+
+        /// <summary>The column's value as the SQLite writer binds it (<see cref="PreparedStatement.Encode"/>).</summary>
+        public object? Encoded(T entity)
+        {
+            var value = Getter.GetClrValue(entity);
+            return value is not null && Names?.Name(value) is { } name ? name : PreparedStatement.Encode(ToProvider(Mapping, value));
+        }
     }
 
     /// <summary>A value as the database stores it: EF Core's value converter of the column's mapping applied.</summary>
@@ -108,7 +118,7 @@ internal sealed class TableStatements<T> where T : class
     {
         var guarded = _guardMapping is not null && readValue is not null;
         var values = new object?[bindings.Length + (guarded ? 1 : 0)];
-        for (var i = 0; i < bindings.Length; i++) values[i] = PreparedStatement.Encode(bindings[i].ProviderValue(entity));
+        for (var i = 0; i < bindings.Length; i++) values[i] = bindings[i].Encoded(entity);
         if (guarded) values[^1] = PreparedStatement.Encode(ToProvider(_guardMapping!, readValue));
         return values;
     }
