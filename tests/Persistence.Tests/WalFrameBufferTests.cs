@@ -68,7 +68,8 @@ public sealed class WalFrameBufferTests : IDisposable
     {
         var file = Path.Combine(_folder, "readers.db");
         using var writer = Open(file);
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE account (id INTEGER PRIMARY KEY, balance INTEGER, pad BLOB);");
+        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        Execute(writer, "CREATE TABLE account (id INTEGER PRIMARY KEY, balance INTEGER, pad BLOB);");
         Execute(writer, "CREATE TABLE moves (n INTEGER);");
         Execute(writer, Numbers(200) + "INSERT INTO account SELECT i, 100, zeroblob(800) FROM n;");
         using var stop = new CancellationTokenSource();
