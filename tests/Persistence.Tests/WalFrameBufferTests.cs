@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SendWorkflow.Persistence.Sqlite;
+using static SendWorkflow.Persistence.Tests.SqliteFiles;
 
 namespace SendWorkflow.Persistence.Tests;
 
@@ -126,20 +127,6 @@ public sealed class WalFrameBufferTests : IDisposable
     {
         var line = File.ReadLines("/proc/thread-self/io").Single(l => l.StartsWith("syscw:", StringComparison.Ordinal));
         return long.Parse(line["syscw:".Length..].Trim(), CultureInfo.InvariantCulture);
-    }
-
-    private static SqliteConnection Open(string file)
-    {
-        var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static long Scalar(SqliteConnection connection, string sql)

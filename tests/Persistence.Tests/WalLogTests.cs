@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SendWorkflow.Persistence.Sqlite;
+using static SendWorkflow.Persistence.Tests.SqliteFiles;
 
 namespace SendWorkflow.Persistence.Tests;
 
@@ -55,20 +56,6 @@ public sealed class WalLogTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static SqliteConnection Open(string file)
-    {
-        var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     // SQLite's own answer: a PASSIVE checkpoint reports the pages in the log (its second column).
