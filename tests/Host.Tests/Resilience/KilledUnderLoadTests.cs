@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Sockets;
 using SendWorkflow.Host.Tests.Timers;
 
 namespace SendWorkflow.Host.Tests.Resilience;
@@ -111,9 +112,10 @@ public sealed class KilledUnderLoadTests
                         break;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or SocketException)
             {
-                // The kill: this request was never acknowledged. Wait for the test to notice.
+                // The kill: this request was never acknowledged. Wait for the test to notice. (A connection the kill cuts
+                // while it opens fails as a bare SocketException: "Transport endpoint is not connected".)
                 await Task.Delay(10, CancellationToken.None);
             }
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Sockets;
 using Npgsql;
 using SendWorkflow.Host.Tests.Timers;
 
@@ -153,7 +154,7 @@ public sealed class TwoHostsTests
                 using var posted = await ChildApi.PostReviewAsync(hosts[i % 2], instances[(worker * 7 + i) % instances.Count], marker);
                 if (posted.StatusCode == HttpStatusCode.OK) acknowledged.Add(marker);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or SocketException)
             {
                 await Task.Delay(10, CancellationToken.None);
             }
