@@ -18,8 +18,9 @@ public sealed class StudioFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = new Uri(Host.BaseAddress) };
         Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", StudioHost.AdminToken);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        // A 2-core machine building in parallel can be slow; Expect still returns as soon as the page is right.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        // A 2-core machine running the load and kill tests of the other suites beside these can take many seconds for one
+        // render (a CI run saw 20 s); Expect and every action still return as soon as the page is right.
+        Assertions.SetDefaultExpectTimeout(40_000);
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             // Playwright's own browser download does not work here: Debian's Chromium is used instead.
@@ -59,7 +60,7 @@ public sealed class StudioFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(45_000);
         var page = await context.NewPageAsync();
         // The browser's own errors explain a failing step better than a timeout does.
         page.Console += (_, m) => { if (m.Type is "error" or "warning") Console.WriteLine($"[browser {m.Type}] {m.Text}"); };
