@@ -84,18 +84,24 @@ public static class SimulateCommand
         await using var wal = new WalWatch(dbFile);
         foreach (var day in year.SchoolDays)
         {
+            work.Phase = part => wal.Phase = $"{part} of {Day(day)}";
             // In two steps, only to time them apart: up to 06:59 (the night's timers, earlier days' rounds), then to
             // 08:00 (this morning's 07:00 deadline round). The time machine does the same as in one step.
             foreach (var (at, isRound) in new[] { (UkTime.StartOf(day).AddHours(6.99), false), (UkTime.StartOf(day).AddHours(8), true) })
             {
                 var tick = Stopwatch.GetTimestamp();
+                wal.Phase = $"{(isRound ? "the 07:00 round" : "the night's timers")} of {Day(day)}";
                 var advanced = await machine.AdvanceToAsync(at, ct);
                 if (isRound) roundTime += Stopwatch.GetElapsedTime(tick);
                 else machineTime += Stopwatch.GetElapsedTime(tick);
                 (fired, cancelled, warned, escalated) = (fired + advanced.Fired, cancelled + advanced.Cancelled, warned + advanced.Warned,
                     escalated + advanced.Escalated);
             }
-            if (halfTerms.TryGetValue(day, out var label)) await report.SnapshotAsync(label, day, ct);
+            if (halfTerms.TryGetValue(day, out var label))
+            {
+                wal.Phase = $"the half-term report of {Day(day)}";
+                await report.SnapshotAsync(label, day, ct);
+            }
             await work.RunAsync(day, clock.GetUtcNow().UtcDateTime, ct);
         }
         await report.SnapshotAsync("Year end", year.Last, ct);
@@ -139,7 +145,8 @@ public static class SimulateCommand
         Console.WriteLine($"  other tasks done in bulk:  {s.OtherTasksCompleted}");
         if (s.RefusedPastCalendar > 0)
             Console.WriteLine($"  refused by the engine:     {s.RefusedPastCalendar} (a date they needed lies past the calendar's last term)");
-        Console.WriteLine($"  journal rows:              {figures.Journal}; database file {MiB(dbFile)} MiB, the WAL at most {wal.PeakMiB:0} MiB");
+        Console.WriteLine($"  journal rows:              {figures.Journal}; database file {MiB(dbFile)} MiB, the WAL at most {wal.PeakMiB:0} MiB "
+            + $"(reached during {wal.PeakPhase})");
         var compliance = (await app.Services.GetRequiredService<SendWorkflow.Send.Statutory.ComplianceReports>()
             .ComplianceAsync(Cohort.BoroughId, year.First, year.Last, ct))[0];
         Console.WriteLine($"Statutory compliance, {Day(year.First)} to {Day(year.Last)} (as the SEN2 return counts it, against the law's limits)");
@@ -163,6 +170,11 @@ public static class SimulateCommand
         writerBusy = writer.Busy - writerBusy;
         Console.WriteLine($"  writer busy:               {Secs(writerBusy)} of the year's {seconds:0.0} s "
             + $"({writerBusy.TotalSeconds / seconds:0%}: the single writer's batches, commits and rewinds; bulk updates write on their own)");
+        var rewinds = writer.Checkpoints;
+        Console.WriteLine($"  WAL rewinds:               {rewinds.Rewinds} (limit {rewinds.MaxFrames / 256} MiB); {rewinds.BusyRewinds} tries kept "
+            + $"from finishing ({rewinds.BusyWhileCheckpointing} while the checkpointer copied the log back); the longest from "
+            + $"request to rewind {rewinds.LongestWait.TotalSeconds:0.00} s; the log at most {rewinds.MostPages.Requested / 256} MiB "
+            + $"when a rewind was asked for, {rewinds.MostPages.Rewound / 256} MiB when one was done");
         if (writer.Profile is { } writerProfile)
         {
             writer.Profile = null;

@@ -2,7 +2,8 @@ namespace SendWorkflow.Host.Commands;
 
 /// <summary>
 /// The WAL file's largest length while a command runs, looked at every 50 ms (the file keeps its length when the log is
-/// rewound, so the largest length seen is the most disk the log took).
+/// rewound, so the largest length seen is the most disk the log took), and what the command was doing when the log first
+/// reached it (<see cref="Phase"/>, set by the command), so that a log past its limit says where to look.
 /// </summary>
 internal sealed class WalWatch : IAsyncDisposable
 {
@@ -10,21 +11,41 @@ internal sealed class WalWatch : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _peak;
+    private volatile string _phase = "the work before the watch began (the log's length then)";
+    private volatile string _peakPhase = "nothing: the log stayed empty";
 
     public WalWatch(string databaseFile)
     {
         _wal = databaseFile + "-wal";
+        _peak = Length();
+        if (_peak > 0) _peakPhase = _phase;
         _loop = Task.Run(LoopAsync);
     }
 
     public double PeakMiB => Math.Max(_peak, Length()) / 1024.0 / 1024.0;
+
+    /// <summary>What the command is doing now ("the reviews of 3 March"); the log's growth is put down to it.</summary>
+    public string Phase
+    {
+        get => _phase;
+        set => _phase = value;
+    }
+
+    /// <summary>What the command was doing when the log reached its largest length.</summary>
+    public string PeakPhase => _peakPhase;
 
     private async Task LoopAsync()
     {
         using var every = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         try
         {
-            while (await every.WaitForNextTickAsync(_stop.Token)) _peak = Math.Max(_peak, Length());
+            while (await every.WaitForNextTickAsync(_stop.Token))
+            {
+                var length = Length();
+                if (length <= _peak) continue;
+                _peak = length;
+                _peakPhase = _phase;
+            }
         }
         catch (OperationCanceledException)
         {

@@ -110,7 +110,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             try
             {
                 await WriteBatchAsync(batch);
-                var profile = Checkpoints.Waiting is null ? null : Profile;
+                var profile = Checkpoints.Due(Log) ? Profile : null;
                 var rewinding = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
                 await Checkpoints.AfterCommitAsync(_connection, Log);
                 profile?.Rewind(rewinding);
@@ -331,5 +331,6 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         {
             _gate.Release();
         }
+        Checkpoints.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Host.Commands;
@@ -51,22 +52,12 @@ public sealed class WalLimitTests
             }
         }, ct)).ToList();
 
-        // Each pupil goes round stages 1 -> 2 -> 5 -> 6 -> 3 -> 2 -> 5 ...: every move writes tens of rows and their index pages.
-        var moves = new (string Name, Dictionary<string, object?> Data)[]
-        {
-            ("review.completed", new() { ["progress"] = "little" }), ("assessment.requested", new() { ["by"] = "school" }),
-            ("plan.issued", []), ("plan.ceased", []), ("review.completed", new() { ["progress"] = "good" }),
-        };
         var clock = (SimulatedTimeProvider)f.Services.GetRequiredService<TimeProvider>();
         clock.AdvanceTo(clock.GetUtcNow().AddDays(49));
         var events = 0;
         for (var round = 0; round < 12 && (writer.Checkpoints.Rewinds < 3 || round < 4); round++)
         {
-            foreach (var (name, data) in moves.Skip(round == 0 ? 0 : 1))
-            {
-                await Task.WhenAll(ids.Select(id => engine.RaiseAsync(id, new WorkflowEvent(name, new EventData(data), "test"), ct)));
-                events += ids.Count;
-            }
+            events += await MoveAllAsync(engine, ids, round, ct);
         }
         await stop.CancelAsync();
         await Task.WhenAll(readers);
@@ -76,5 +67,92 @@ public sealed class WalLimitTests
         // The log grows on while it is copied back and while the reads of the moment finish, the more the faster the writer:
         // runs here reach two to three and a half times the limit. With no rewinds it holds every page the run writes (88 MiB).
         Assert.True(peak < 5L * LimitMiB * 1024 * 1024, $"the WAL reached {peak / 1024 / 1024.0:0.0} MiB with a limit of {LimitMiB} MiB");
+    }
+
+    /// <summary>
+    /// A read that outlasts the log's growth to twice its limit (a large report, say) holds the writer until it ends: the
+    /// writer rewinds the log itself past twice the limit and holds up the events meanwhile, so the WAL does not grow on
+    /// behind the read. Once the read ends, the log is rewound and the events held go through.
+    /// </summary>
+    [Fact]
+    public async Task ALongReadPastTwiceTheLimit_HoldsUpTheWriterUntilItEnds_AndTheWalStaysWithinIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var f = new ServiceFactory("2026-10-12")
+        {
+            Settings = { ["Database:WalLimitMiB"] = LimitMiB.ToString(CultureInfo.InvariantCulture) },
+        };
+        _ = f.CreateClient();
+        await BenchHost.SeedPupilsAsync(f.Services, Pupils);
+        var engine = f.Services.GetRequiredService<WorkflowEngine>();
+        var writer = f.Services.GetRequiredService<SqliteWorkflowWriter>();
+        var ids = new List<Guid>();
+        for (var i = 0; i < Pupils; i++) ids.Add((await engine.StartAsync("send-pathway", $"bench-{i}", "test", ct)).Id);
+        var clock = (SimulatedTimeProvider)f.Services.GetRequiredService<TimeProvider>();
+        clock.AdvanceTo(clock.GetUtcNow().AddDays(49));
+        await MoveAllAsync(engine, ids, 0, ct);
+
+        // The read begins while the log holds pages not yet copied back, so it reads them from the log and keeps it.
+        await using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = f.DatabaseFile, Pooling = false }.ToString());
+        await reader.OpenAsync(ct);
+        await using (var begin = reader.CreateCommand())
+        {
+            begin.CommandText = "BEGIN; SELECT count(*) FROM Tasks;";
+            await begin.ExecuteScalarAsync(ct);
+        }
+        var done = 0;
+        var writing = Task.Run(async () =>
+        {
+            for (var round = 1; round < 40; round++) await MoveAllAsync(engine, ids, round, ct, n => Interlocked.Add(ref done, n));
+        }, ct);
+        var wal = f.DatabaseFile + "-wal";
+        long Length() => File.Exists(wal) ? new FileInfo(wal).Length : 0;
+        var hard = 2L * LimitMiB * 1024 * 1024;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Length() <= hard && !writing.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20, ct);
+        Assert.True(Length() > hard, $"the log reached only {Length() / 1024 / 1024.0:0.0} MiB while the read was held");
+
+        // Held: for three seconds the read goes on, and at most the batch in hand gets through.
+        await Task.Delay(300, ct);
+        var (before, peak) = (Volatile.Read(ref done), Length());
+        for (var i = 0; i < 150; i++)
+        {
+            await Task.Delay(20, ct);
+            peak = Math.Max(peak, Length());
+        }
+        var held = Volatile.Read(ref done) - before;
+        var rewinds = writer.Checkpoints.Rewinds;
+        await using (var end = reader.CreateCommand())
+        {
+            end.CommandText = "COMMIT;";
+            await end.ExecuteNonQueryAsync(ct);
+        }
+        await writing;
+        TestContext.Current.TestOutputHelper?.WriteLine($"{held} events while held, WAL at most {peak / 1024 / 1024.0:0.0} MiB");
+        Assert.True(held <= 2 * ids.Count, $"{held} events went through in three seconds while the log was past twice its limit");
+        Assert.True(peak < 3L * LimitMiB * 1024 * 1024, $"the WAL reached {peak / 1024 / 1024.0:0.0} MiB behind the read, limit {LimitMiB} MiB");
+        Assert.True(writer.Checkpoints.Rewinds > rewinds, "the log was not rewound once the read ended");
+        Assert.Equal(39 * 4 * ids.Count, done);
+    }
+
+    // Each pupil goes round stages 1 -> 2 -> 5 -> 6 -> 3 -> 2 -> 5 ...: every move writes tens of rows and their index pages.
+    private static readonly (string Name, Dictionary<string, object?> Data)[] Moves =
+    [
+        ("review.completed", new() { ["progress"] = "little" }), ("assessment.requested", new() { ["by"] = "school" }),
+        ("plan.issued", []), ("plan.ceased", []), ("review.completed", new() { ["progress"] = "good" }),
+    ];
+
+    /// <summary>One round of moves for every pupil (the first round from stage 1), told to <paramref name="moved"/> move by
+    /// move; returns the events raised.</summary>
+    private static async Task<int> MoveAllAsync(WorkflowEngine engine, List<Guid> ids, int round, CancellationToken ct, Action<int>? moved = null)
+    {
+        var events = 0;
+        foreach (var (name, data) in Moves.Skip(round == 0 ? 0 : 1))
+        {
+            await Task.WhenAll(ids.Select(id => engine.RaiseAsync(id, new WorkflowEvent(name, new EventData(data), "test"), ct)));
+            events += ids.Count;
+            moved?.Invoke(ids.Count);
+        }
+        return events;
     }
 }

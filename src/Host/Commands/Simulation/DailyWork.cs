@@ -27,8 +27,12 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
 
     public SimStats Stats { get; } = new();
 
+    /// <summary>Told the part of the day's work that begins ("reviews"), for the command's account of the log's growth.</summary>
+    public Action<string> Phase { get; set; } = _ => { };
+
     public async Task RunAsync(DateOnly today, DateTime now, CancellationToken ct)
     {
+        Phase("referrals");
         Stats.Referrals += await TimedAsync(() => EachAsync(_byReferral[today], async (p, c) =>
         {
             if (await PastCalendarAsync(async () => p.InstanceId = (await engine.StartAsync("send-pathway", p.PupilId, Actor, c)).Id)) return;
@@ -42,8 +46,11 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         // Plans from earlier years: their annual-review cycle is running when the year begins.
         await EachAsync(pupils.Where(p => p.Review is not null && p.ReviewInstanceId == Guid.Empty), async (p, c) =>
             p.ReviewInstanceId = (await engine.StartAsync("ehcp-annual-review", p.PupilId, Actor, c)).Id, ct);
+        Phase("outside events");
         Stats.OutsideEvents += await TimedAsync(() => OutsideEventsAsync(today, ct));
+        Phase("reviews");
         Stats.Reviews += await TimedAsync(() => ReviewsAsync(today, ct));
+        Phase("bulk updates");
         Stats.BulkUpdates += await TimedAsync(() => BulkAsync(today, now, ct));
     }
 
