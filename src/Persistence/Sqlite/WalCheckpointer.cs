@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace SendWorkflow.Persistence.Sqlite;
 
 /// <summary>
-/// Copies committed WAL pages back into the database file every second, and whenever the log has grown by a quarter of its
-/// limit, on a connection of its own (never at the same time as the writer's rewind: <see cref="WriterCheckpoints"/>). PASSIVE mode
+/// Copies committed WAL pages back into the database file every second on a connection of its own (never at the same
+/// time as the writer's rewind, and not while one is asked for: <see cref="WriterCheckpoints"/>). PASSIVE mode
 /// never blocks readers or the writer; with auto-checkpoints off, commits stay short. Ten times a second it reads the
 /// log's length, and past the limit it copies the log back at once and asks the writer to rewind it
 /// (<see cref="WriterCheckpoints"/>); when the writer has nothing to commit, it empties the log itself (TRUNCATE). A
@@ -34,29 +34,23 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
         var failing = false;
         long? optimizedAt = null;
         var checkpointedAt = Stopwatch.GetTimestamp();
-        var copiedAt = 0L;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 // Real time, not the service clock: the simulated clock only moves when told.
                 await Task.Delay(failing ? wait : Look, stoppingToken);
-                // A look at the log's length is a read of a count its commits keep (WalLog): cheap enough ten times a second.
-                // The log is copied back each second, and as soon as it has grown by a quarter of its limit since the last
-                // copy: under full load it grows by about 100 MiB a second, and a long log's last copy before the writer
-                // rewinds it must be short, or the log grows on by as much meanwhile. A long log is copied back at once.
+                // A look at the log's length is a read of a count its commits keep (WalLog): cheap enough ten times a second. A
+                // long log is copied back at once, so that the writer's rewind has only the last moment's pages left to copy.
                 // While a rewind is asked for, no copy runs: it would keep the writer's rewind from the checkpoint.
                 var pages = writer.Log?.Pages ?? 0;
-                if (pages < copiedAt) copiedAt = 0;
                 var asked = writer.Checkpoints.Waiting;
                 // The writer rewinds a long log between two commits; when it has had nothing to commit for a while, this
                 // connection can (there is no writer to outwait).
                 var idleWriter = asked > IdleWriter;
-                var due = pages > writer.Checkpoints.MaxFrames || pages - copiedAt >= writer.Checkpoints.MaxFrames / 4
-                    || Stopwatch.GetElapsedTime(checkpointedAt) >= Every;
+                var due = pages > writer.Checkpoints.MaxFrames || Stopwatch.GetElapsedTime(checkpointedAt) >= Every;
                 if (!failing && !idleWriter && (asked is not null || !due)) continue;
                 checkpointedAt = Stopwatch.GetTimestamp();
-                copiedAt = pages;
                 try
                 {
                     connection ??= await OpenAsync(stoppingToken);

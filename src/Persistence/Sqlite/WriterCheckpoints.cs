@@ -35,6 +35,7 @@ internal sealed class WriterCheckpoints(int limitMiB) : IDisposable
     // first, so the writer's rewind used to fail whenever the checkpointer was copying the log back (48 of 53 failed tries
     // in a simulated year). Now the writer waits for the copy when it must, and otherwise tries again after its next commit.
     private readonly SemaphoreSlim _checkpoint = new(1, 1);
+
     /// <summary>How many rewinds could not finish (a read was still in the log, or the checkpointer held the checkpoint).</summary>
     public int BusyRewinds => _busyRewinds;
 
