@@ -85,46 +85,55 @@ public sealed class WalLimitTests
         }, ct);
         var wal = f.DatabaseFile + "-wal";
         long Length() => File.Exists(wal) ? new FileInfo(wal).Length : 0;
-
-        // A read that begins when every page of the log has been copied back reads the database file alone and keeps no
-        // part of the log: it is begun again until one keeps the log (no rewind finishes, and the log passes twice its limit).
-        await using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = f.DatabaseFile, Pooling = false }.ToString());
-        await reader.OpenAsync(ct);
-        var holding = false;
-        for (var attempt = 0; attempt < 10 && !holding; attempt++)
+        int held, rewinds, released;
+        long peak;
+        // The events stop however the test ends: a failed assertion must not leave them writing until the service is disposed.
+        try
         {
-            await using (var begin = reader.CreateCommand())
+            // A read that begins when every page of the log has been copied back reads the database file alone and keeps no
+            // part of the log: it is begun again until one keeps the log (no rewind finishes, and the log passes twice its limit).
+            await using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = f.DatabaseFile, Pooling = false }.ToString());
+            await reader.OpenAsync(ct);
+            var holding = false;
+            for (var attempt = 0; attempt < 10 && !holding; attempt++)
             {
-                begin.CommandText = "BEGIN; SELECT count(*) FROM Tasks;";
-                await begin.ExecuteScalarAsync(ct);
+                await using (var begin = reader.CreateCommand())
+                {
+                    begin.CommandText = "BEGIN; SELECT count(*) FROM Tasks;";
+                    await begin.ExecuteScalarAsync(ct);
+                }
+                var rewound = writer.Checkpoints.Rewinds;
+                bool Kept() => writer.Checkpoints.Rewinds == rewound;
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                while (writer.Log!.Pages <= writer.Checkpoints.HardFrames && Kept() && waited.Elapsed < TimeSpan.FromSeconds(10))
+                {
+                    await Task.Delay(20, ct);
+                }
+                holding = Kept() && writer.Log.Pages > writer.Checkpoints.HardFrames;
+                if (!holding) await ExecuteAsync(reader, "COMMIT;", ct);
             }
-            var rewound = writer.Checkpoints.Rewinds;
-            bool Kept() => writer.Checkpoints.Rewinds == rewound;
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (writer.Log!.Pages <= writer.Checkpoints.HardFrames && Kept() && waited.Elapsed < TimeSpan.FromSeconds(10))
+            Assert.True(holding, $"no read kept the log: it reached only {Length() / 1024 / 1024.0:0.0} MiB");
+
+            // Held: for three seconds the read goes on, and at most the batch in hand gets through.
+            await Task.Delay(300, ct);
+            var before = Volatile.Read(ref done);
+            peak = Length();
+            for (var i = 0; i < 150; i++)
             {
                 await Task.Delay(20, ct);
+                peak = Math.Max(peak, Length());
             }
-            holding = Kept() && writer.Log.Pages > writer.Checkpoints.HardFrames;
-            if (!holding) await ExecuteAsync(reader, "COMMIT;", ct);
+            held = Volatile.Read(ref done) - before;
+            rewinds = writer.Checkpoints.Rewinds;
+            await ExecuteAsync(reader, "COMMIT;", ct);
+            released = Volatile.Read(ref done);
+            while (Volatile.Read(ref done) < released + 8 * ids.Count && !writing.IsCompleted) await Task.Delay(20, ct);
         }
-        Assert.True(holding, $"no read kept the log: it reached only {Length() / 1024 / 1024.0:0.0} MiB");
-
-        // Held: for three seconds the read goes on, and at most the batch in hand gets through.
-        await Task.Delay(300, ct);
-        var (before, peak) = (Volatile.Read(ref done), Length());
-        for (var i = 0; i < 150; i++)
+        finally
         {
-            await Task.Delay(20, ct);
-            peak = Math.Max(peak, Length());
+            await stop.CancelAsync();
+            await writing;
         }
-        var held = Volatile.Read(ref done) - before;
-        var rewinds = writer.Checkpoints.Rewinds;
-        await ExecuteAsync(reader, "COMMIT;", ct);
-        var released = Volatile.Read(ref done);
-        while (Volatile.Read(ref done) < released + 8 * ids.Count && !writing.IsCompleted) await Task.Delay(20, ct);
-        await stop.CancelAsync();
-        await writing;
         TestContext.Current.TestOutputHelper?.WriteLine($"{held} events while held, WAL at most {peak / 1024 / 1024.0:0.0} MiB");
         Assert.True(held <= 2 * ids.Count, $"{held} events went through in three seconds while the log was past twice its limit");
         Assert.True(peak < 3L * LimitMiB * 1024 * 1024, $"the WAL reached {peak / 1024 / 1024.0:0.0} MiB behind the read, limit {LimitMiB} MiB");
