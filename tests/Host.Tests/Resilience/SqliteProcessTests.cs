@@ -34,8 +34,8 @@ public sealed class SqliteProcessTests
 /// <summary>
 /// The host's runtime settings carry the thread pool's spin limit of 0 (SendWorkflow.Host.csproj): idle pool threads sleep
 /// at once, where their spinning took a core the single writer needed on a small machine. They also choose the workstation
-/// garbage collector, which on two cores ran the bench and the simulated year a little faster, in less memory, than the server's. A process started from the
-/// host's folder (the service, bench, simulate) reads this file.
+/// garbage collector, which on two cores ran the bench and the simulated year a little faster, in less memory, than the
+/// server's. A process started from the host's folder (the service, bench, simulate) reads this file.
 /// </summary>
 public sealed class RuntimeSettingsTests
 {

@@ -92,7 +92,8 @@ public sealed class WalLimitTests
         {
             // A read that begins when every page of the log has been copied back reads the database file alone and keeps no
             // part of the log: it is begun again until one keeps the log (no rewind finishes, and the log passes twice its limit).
-            await using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = f.DatabaseFile, Pooling = false }.ToString());
+            var unpooled = new SqliteConnectionStringBuilder { DataSource = f.DatabaseFile, Pooling = false };
+            await using var reader = new SqliteConnection(unpooled.ToString());
             await reader.OpenAsync(ct);
             var holding = false;
             for (var attempt = 0; attempt < 10 && !holding; attempt++)
