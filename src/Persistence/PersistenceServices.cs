@@ -43,7 +43,7 @@ public static class PersistenceServices
         services.AddSingleton<IChangeSetWriter>(sp => sp.GetRequiredService<SqliteWorkflowWriter>());
         services.AddSingleton<IAuditWriter>(sp => sp.GetRequiredService<SqliteWorkflowWriter>());
         services.AddSingleton<ISessionReadSource>(sp =>
-            new SqliteSessionReads(connectionString, sp.GetRequiredService<SqliteWorkflowWriter>().Model));
+            new SqliteSessionReads(connectionString, sp.GetRequiredService<SqliteWorkflowWriter>()));
         services.AddSingleton<IWorkflowStore, WorkflowStore>();
         services.AddSingleton<ITimerQueries, TimerQueries>();
         services.AddHostedService<WalCheckpointer>();

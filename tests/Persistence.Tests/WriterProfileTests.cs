@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Persistence.Sqlite;
+using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Workflows.Stores;
 
 namespace SendWorkflow.Persistence.Tests;
 
@@ -56,5 +58,41 @@ public sealed class WriterProfileTests : IAsyncLifetime
         Assert.All(lines.Values, l => Assert.True(l.Time > TimeSpan.Zero, l.Label));
         // Each commit appends at least the audit table's page and its indexes' pages to the log.
         Assert.InRange(profile.Pages, profile.Commits * 2, long.MaxValue);
+    }
+
+    [Fact]
+    public async Task WithTheProfileOn_EachUnitsReadsAreCounted_AndItsLatencyIsSplitIntoPartsThatAddUp()
+    {
+        var writer = _services!.GetRequiredService<SqliteWorkflowWriter>();
+        var store = _services!.GetRequiredService<IWorkflowStore>();
+        var profile = new WriterProfile();
+        writer.Profile = profile;
+        async Task UnitAsync(int i)
+        {
+            await using var session = await store.OpenAsync(CancellationToken.None);
+            var id = Guid.CreateVersion7();
+            Assert.Null(await session.FindInstanceAsync(id, CancellationToken.None));
+            Assert.Empty(await session.PendingTimersAsync(id, CancellationToken.None));
+            var at = new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc);
+            session.Add(new JournalEntry { InstanceId = id, At = at, Kind = "note", State = "a", Detail = $"Unit {i}.", Actor = "t" });
+            await session.CommitAsync(CancellationToken.None);
+        }
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(UnitAsync));
+        writer.Profile = null;
+        await UnitAsync(30);
+
+        Assert.Equal(60, profile.Reads);
+        Assert.True(profile.ReadTime > TimeSpan.Zero);
+        var bands = profile.Latency().ToDictionary(b => b.Label);
+        var all = bands["all"];
+        Assert.Equal(30, all.Units);
+        Assert.Equal(30, bands["fastest half"].Units + bands["50th to 90th"].Units + bands["90th to 99th"].Units + bands["slowest 1%"].Units);
+        Assert.All(bands.Values.Where(b => b.Units > 0), b =>
+        {
+            Assert.True(b.InUnit > TimeSpan.Zero && b.InBatch > TimeSpan.Zero, b.Label);
+            var parts = b.InUnit + b.Waiting + b.InBatch + b.ToResume;
+            Assert.InRange((parts - b.Whole).Duration(), TimeSpan.Zero, TimeSpan.FromMicroseconds(5));
+        });
+        Assert.True(bands["slowest 1%"].Whole >= bands["fastest half"].Whole);
     }
 }

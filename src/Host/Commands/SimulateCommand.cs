@@ -171,10 +171,11 @@ public static class SimulateCommand
         Console.WriteLine($"  writer busy:               {Secs(writerBusy)} of the year's {seconds:0.0} s "
             + $"({writerBusy.TotalSeconds / seconds:0%}: the single writer's batches, commits and rewinds; bulk updates write on their own)");
         var rewinds = writer.Checkpoints;
-        Console.WriteLine($"  WAL rewinds:               {rewinds.Rewinds} (limit {rewinds.MaxFrames / 256} MiB); {rewinds.BusyRewinds} tries kept "
-            + $"from finishing ({rewinds.BusyWhileCheckpointing} while the checkpointer copied the log back); the longest from "
-            + $"request to rewind {rewinds.LongestWait.TotalSeconds:0.00} s; the log at most {rewinds.MostPages.Requested / 256} MiB "
-            + $"when a rewind was asked for, {rewinds.MostPages.Rewound / 256} MiB when one was done");
+        const long perMiB = WriterCheckpoints.PagesPerMiB;
+        Console.WriteLine($"  WAL rewinds:               {rewinds.Rewinds} (limit {rewinds.MaxFrames / perMiB} MiB); {rewinds.BusyRewinds} tries "
+            + $"kept from finishing ({rewinds.BusyWhileCheckpointing} while the checkpointer copied the log back); the longest from "
+            + $"request to rewind {rewinds.LongestWait.TotalSeconds:0.00} s; the log at most {rewinds.MostPages.Requested / perMiB} MiB "
+            + $"when a rewind was asked for, {rewinds.MostPages.Rewound / perMiB} MiB when one was done");
         if (writer.Profile is { } writerProfile)
         {
             writer.Profile = null;

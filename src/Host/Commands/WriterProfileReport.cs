@@ -36,5 +36,26 @@ internal static class WriterProfileReport
         }
         Console.WriteLine($"pages to the log:   {profile.Pages} ({(double)profile.Pages / Math.Max(1, profile.Commits):0.0} a commit, "
             + $"{(double)profile.Pages / Math.Max(1, profile.ChangeSets):0.0} a change set)");
+        PrintUnits(profile);
+    }
+
+    // The units' side: their reads (each begins with an empty page cache once another connection has committed), and where
+    // their latency went, band by band, so that a slow unit's wait is seen for what it is.
+    private static void PrintUnits(WriterProfile profile)
+    {
+        var bands = profile.Latency();
+        if (bands[0].Units == 0) return;
+        Console.WriteLine($"the units' reads:   {profile.Reads} in {profile.ReadTime.TotalSeconds:0.00} s, "
+            + $"{profile.ReadTime.TotalMicroseconds / Math.Max(1, profile.Reads):0} us each, "
+            + $"{profile.ReadTime.TotalMicroseconds / bands[0].Units:0} us a unit of work ({(double)profile.Reads / bands[0].Units:0.0} reads)");
+        Console.WriteLine("where a unit's latency went, mean ms (units by latency; from its first read to its caller resuming):");
+        Console.WriteLine($"  {"units",-14} {"count",7} {"whole",7} {"in the unit",12} {"waiting",8} {"in the batch",13} {"to resume",10}");
+        foreach (var b in bands)
+        {
+            Console.WriteLine($"  {b.Label,-14} {b.Units,7} {b.Whole.TotalMilliseconds,7:0.00} {b.InUnit.TotalMilliseconds,12:0.00} "
+                + $"{b.Waiting.TotalMilliseconds,8:0.00} {b.InBatch.TotalMilliseconds,13:0.00} {b.ToResume.TotalMilliseconds,10:0.00}");
+        }
+        Console.WriteLine("  (in the unit: its reads, rules and rows; waiting: for the writer's batch before it; in the batch: the change sets "
+            + "before it, its own and the commit; to resume: from the commit until a thread ran its caller on)");
     }
 }

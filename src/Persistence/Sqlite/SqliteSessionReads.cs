@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata;
 using SendWorkflow.Persistence.Writing;
 
 namespace SendWorkflow.Persistence.Sqlite;
@@ -13,6 +12,7 @@ namespace SendWorkflow.Persistence.Sqlite;
 internal sealed class SqliteSessionReads : ISessionReadSource, IDisposable
 {
     private readonly SqliteReaders _readers;
+    private readonly SqliteWorkflowWriter _writer;
     private readonly TableRows<WorkflowInstance> _instances;
     private readonly TableRows<WorkTask> _tasks;
     private readonly TableRows<WorkflowTimer> _timers;
@@ -25,9 +25,12 @@ internal sealed class SqliteSessionReads : ISessionReadSource, IDisposable
     private readonly string _instanceById, _taskById, _timerById, _openTasks, _pendingTimers, _pupil, _school, _activeInstance, _hasTask,
         _latestMilestone;
 
-    public SqliteSessionReads(string connectionString, IModel model)
+    /// <param name="writer">The writer whose model gives the columns, and whose profile, while a bench sets it, times the reads.</param>
+    public SqliteSessionReads(string connectionString, SqliteWorkflowWriter writer)
     {
         _readers = new SqliteReaders(connectionString);
+        _writer = writer;
+        var model = writer.Model;
         (_instances, _tasks, _timers) = (new(model), new(model), new(model));
         (_pupils, _schools, _milestones) = (new(model), new(model), new(model));
         _open = _tasks.Parameter(nameof(WorkTask.Status), WorkTaskStatus.Open);
@@ -144,10 +147,14 @@ internal sealed class SqliteSessionReads : ISessionReadSource, IDisposable
 
         private Task<T> Read<T>(Func<SqliteReaders.Reader, T> read)
         {
+            var profile = q._writer.Profile;
+            var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             var reader = _reader ??= q._readers.Take();
             try
             {
-                return Task.FromResult(read(reader));
+                var result = read(reader);
+                profile?.Read(started);
+                return Task.FromResult(result);
             }
             catch
             {

@@ -82,6 +82,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         EnsureRunning();
         // The statements and their values are worked out here, on the caller's thread, not by the single writer.
         var pending = new Pending(changes, _statements.Encode(changes));
+        changes.Times?.Queued = System.Diagnostics.Stopwatch.GetTimestamp();
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return pending.Done.Task;
     }
@@ -107,6 +108,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
             await _gate.WaitAsync();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            foreach (var p in batch) p.Changes.Times?.Batched = started;
             try
             {
                 await WriteBatchAsync(batch);
@@ -143,8 +145,10 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             foreach (var p in batch) p.Done.TrySetException(failure);
             return;
         }
+        var committed = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var i = 0; i < batch.Count; i++)
         {
+            batch[i].Changes.Times?.Committed = committed;
             if (outcomes[i] is { } conflict) batch[i].Done.TrySetException(conflict);
             else batch[i].Done.TrySetResult();
         }
@@ -221,7 +225,7 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         await _gate.WaitAsync(ct);
         try
         {
-            Checkpoints.Request();
+            Checkpoints.Request(log.Pages);
             var connection = await ConnectionAsync(ct);
             for (var attempt = 0; attempt < 6 && Checkpoints.Waiting is not null; attempt++) await Checkpoints.AfterCommitAsync(connection, log);
         }

@@ -19,8 +19,11 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// </summary>
 internal sealed class WriterCheckpoints(int limitMiB) : IDisposable
 {
+    /// <summary>The log's pages (frames) in a MiB: 4 KiB each.</summary>
+    public const long PagesPerMiB = 256;
+
     /// <summary>The pages (4 KiB each) past which the log is rewound.</summary>
-    public long MaxFrames { get; } = limitMiB * 256L;
+    public long MaxFrames { get; } = limitMiB * PagesPerMiB;
 
     /// <summary>How many times the writer has rewound the log.</summary>
     public int Rewinds => _rewinds;
@@ -57,8 +60,8 @@ internal sealed class WriterCheckpoints(int limitMiB) : IDisposable
     /// <summary>The most pages the log held when a rewind was asked for, and when one was done.</summary>
     public (long Requested, long Rewound) MostPages => (Interlocked.Read(ref _pagesAtRequest), Interlocked.Read(ref _pagesAtRewind));
 
-    /// <summary>Asks the writer to rewind the log after its next commit.</summary>
-    public void Request(long pages = 0)
+    /// <summary>Asks the writer to rewind the log after its next commit; <paramref name="pages"/> is the log's length now.</summary>
+    public void Request(long pages)
     {
         Interlocked.CompareExchange(ref _requestedAt, Stopwatch.GetTimestamp(), 0);
         Most(ref _pagesAtRequest, pages);

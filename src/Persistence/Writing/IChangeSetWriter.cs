@@ -1,3 +1,5 @@
+using SendWorkflow.Persistence.Sqlite;
+
 namespace SendWorkflow.Persistence.Writing;
 
 /// <summary>
@@ -7,4 +9,7 @@ namespace SendWorkflow.Persistence.Writing;
 internal interface IChangeSetWriter : IAuditWriter
 {
     Task WriteAsync(WorkflowChangeSet changes, CancellationToken ct);
+
+    /// <summary>Where the writer's time and the units' latency go, while a bench profiles it; null otherwise (always on PostgreSQL).</summary>
+    WriterProfile? Profile => null;
 }

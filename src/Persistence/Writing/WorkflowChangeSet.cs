@@ -15,5 +15,8 @@ internal sealed class WorkflowChangeSet : ChangeSet
     /// </summary>
     public Dictionary<object, object> Read { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>When the unit of work began, was queued, written and committed, while the writer is profiled; null otherwise.</summary>
+    public Sqlite.UnitTimes? Times { get; set; }
+
     public override bool IsEmpty => base.IsEmpty && Audit.Count == 0 && SpentLinks.Count == 0;
 }

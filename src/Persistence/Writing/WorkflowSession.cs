@@ -13,6 +13,7 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
     private readonly Dictionary<Guid, (WorkTask Entity, WorkTask Read)> _tasks = [];
     private readonly Dictionary<Guid, (WorkflowTimer Entity, WorkflowTimer Read)> _timers = [];
     private readonly WorkflowChangeSet _added = new();
+    private readonly long _startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public async Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken ct)
     {
@@ -118,7 +119,10 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
             changes.ChangedTimers.Add((timer, read.Status));
             changes.Read[timer] = read;
         }
+        var profile = writer.Profile;
+        if (profile is not null) changes.Times = new UnitTimes(_startedAt);
         await writer.WriteAsync(changes, ct);
+        profile?.Unit(changes.Times!);
     }
 
     public ValueTask DisposeAsync() => reads.DisposeAsync();
