@@ -38,7 +38,7 @@ public sealed partial class WriterProfile
     public IReadOnlyList<LatencyBand> Latency()
     {
         UnitTimes[] units;
-        lock (_lock) units = [.. _units.Where(u => u.Resumed > 0).OrderBy(u => u.Resumed - u.Started)];
+        lock (_lock) units = [.. _units.Where(u => u.Committed > 0).OrderBy(u => u.Resumed - u.Started)];
         LatencyBand Band(string label, double from, double to)
         {
             var band = units[(int)(units.Length * from)..(int)(units.Length * to)];

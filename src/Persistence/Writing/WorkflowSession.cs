@@ -119,7 +119,8 @@ internal sealed class WorkflowSession(ISessionReads reads, IChangeSetWriter writ
             changes.ChangedTimers.Add((timer, read.Status));
             changes.Read[timer] = read;
         }
-        var profile = writer.Profile;
+        // A unit that changed nothing is not written, so it has no latency to split.
+        var profile = changes.IsEmpty ? null : writer.Profile;
         if (profile is not null) changes.Times = new UnitTimes(_startedAt);
         await writer.WriteAsync(changes, ct);
         profile?.Unit(changes.Times!);
