@@ -48,7 +48,7 @@ internal static class WriterProfileReport
         Console.WriteLine($"the units' reads:   {profile.Reads} in {profile.ReadTime.TotalSeconds:0.00} s, "
             + $"{profile.ReadTime.TotalMicroseconds / Math.Max(1, profile.Reads):0} us each, "
             + $"{profile.ReadTime.TotalMicroseconds / bands[0].Units:0} us a unit of work ({(double)profile.Reads / bands[0].Units:0.0} reads)");
-        Console.WriteLine("where a unit's latency went, mean ms (units by latency; from its first read to its caller resuming):");
+        Console.WriteLine("where a unit's latency went, mean ms (units by latency; from its start to its caller resuming):");
         Console.WriteLine($"  {"units",-14} {"count",7} {"whole",7} {"in the unit",12} {"waiting",8} {"in the batch",13} {"to resume",10}");
         foreach (var b in bands)
         {

@@ -118,10 +118,10 @@ public sealed partial class WriterProfile
 }
 
 /// <summary>
-/// A band of units' mean latency, from the unit's first read to its caller resuming after the commit, and its parts: in the
-/// unit (reading, deciding, making its rows), waiting for the writer (its previous batch, its rewinds), in the writer's batch
-/// (the statements of the change sets before it and its own, and the commit), and from the commit until a thread ran the caller
-/// on.
+/// A band of units' mean latency, from the unit's start (its session opened) to its caller resuming after the commit, and
+/// its parts: in the unit (reading, deciding, making its rows), waiting for the writer (its previous batch, its rewinds), in
+/// the writer's batch (the statements of the change sets before it and its own, and the commit), and from the commit until a
+/// thread ran the caller on.
 /// </summary>
 public sealed record LatencyBand(string Label, int Units, TimeSpan Whole, TimeSpan InUnit, TimeSpan Waiting, TimeSpan InBatch,
     TimeSpan ToResume);
