@@ -31,9 +31,12 @@ public static class PersistenceServices
         _ = SqliteProcess.MemoryStatisticsOff;
         services.TryAddSingleton(new DatabaseSettings(DatabaseProvider.Sqlite, connectionString) { WalLimitMiB = walLimitMiB });
         services.AddSingleton<ClusterLock>();
-        services.AddPooledDbContextFactory<SendWorkflowDbContext>(o => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor()));
+        services.AddPooledDbContextFactory<SendWorkflowDbContext>((sp, o) =>
+        {
+            // The writer's held state of instances, which a write outside the writer empties (resolved at the first such write).
+            var states = new Lazy<InstanceStateCache>(() => sp.GetRequiredService<SqliteWorkflowWriter>().States);
+            o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor(), new OutsideWriteInterceptor(() => states.Value));
+        });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext());
         services.AddSingleton(sp =>
         {

@@ -103,34 +103,71 @@ internal sealed class SqliteSessionReads : ISessionReadSource, IDisposable
     private sealed class Snapshot(SqliteSessionReads q) : ISessionReads
     {
         private SqliteReaders.Reader? _reader;
+        // The commits made before this unit's first read: what it reads from the database is at least as new (InstanceStateCache.Offer).
+        private readonly long _seenAt = q._writer.States.Commits;
+        // Instances' state taken from the cache, each whole, and only before the unit read any instance's state from the database:
+        // its view is then one moment, which the instance's stamp guards.
+        private readonly Dictionary<Guid, InstanceStateCache.State> _taken = [];
+        private bool _readState;
 
-        public Task<WorkflowInstance?> InstanceAsync(Guid id, CancellationToken ct) => Read(r => q.InstanceById(r, id));
+        public Task<WorkflowInstance?> InstanceAsync(Guid id, CancellationToken ct)
+        {
+            if (Taken(id) is { } held) return Task.FromResult<WorkflowInstance?>(held.Instance);
+            var read = ReadState(r => q.InstanceById(r, id));
+            if (read.Result is { } instance) q._writer.States.Offer(id, _seenAt, instance: instance);
+            return read;
+        }
 
         public Task<SubjectPlacement?> PupilAsync(string pupilId, CancellationToken ct) => Read(r => q.PupilById(r, pupilId));
 
         public Task<SubjectPlacement?> SchoolAsync(string schoolId, CancellationToken ct) => Read(r => q.SchoolById(r, schoolId));
 
         public Task<Guid?> ActiveInstanceAsync(string subjectId, string definitionId, CancellationToken ct) =>
-            Read(r => q.ActiveInstanceOf(r, subjectId, definitionId));
+            ReadState(r => q.ActiveInstanceOf(r, subjectId, definitionId));
 
-        public Task<WorkTask?> TaskAsync(Guid id, CancellationToken ct) => Read(r => q.TaskById(r, id));
+        public Task<WorkTask?> TaskAsync(Guid id, CancellationToken ct) => ReadState(r => q.TaskById(r, id));
 
         public Task<IReadOnlyList<WorkTask>> TasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-            Read<IReadOnlyList<WorkTask>>(r => ids.Distinct().Select(id => q.TaskById(r, id)).OfType<WorkTask>().ToList());
+            ReadState<IReadOnlyList<WorkTask>>(r => ids.Distinct().Select(id => q.TaskById(r, id)).OfType<WorkTask>().ToList());
 
-        public Task<WorkflowTimer?> TimerAsync(Guid id, CancellationToken ct) => Read(r => q.TimerById(r, id));
+        public Task<WorkflowTimer?> TimerAsync(Guid id, CancellationToken ct) => ReadState(r => q.TimerById(r, id));
 
-        public Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct) =>
-            Read<IReadOnlyList<WorkTask>>(r => q.OpenTasksOf(r, instanceId));
+        public Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct)
+        {
+            if (Taken(instanceId) is { } held) return Task.FromResult<IReadOnlyList<WorkTask>>(held.OpenTasks);
+            var read = ReadState<IReadOnlyList<WorkTask>>(r => q.OpenTasksOf(r, instanceId));
+            q._writer.States.Offer(instanceId, _seenAt, openTasks: read.Result);
+            return read;
+        }
 
-        public Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct) =>
-            Read<IReadOnlyList<WorkflowTimer>>(r => q.PendingTimersOf(r, instanceId));
+        public Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct)
+        {
+            if (Taken(instanceId) is { } held) return Task.FromResult<IReadOnlyList<WorkflowTimer>>(held.PendingTimers);
+            var read = ReadState<IReadOnlyList<WorkflowTimer>>(r => q.PendingTimersOf(r, instanceId));
+            q._writer.States.Offer(instanceId, _seenAt, pendingTimers: read.Result);
+            return read;
+        }
 
         public Task<bool> HasTaskAsync(Guid instanceId, string definitionTaskId, CancellationToken ct) =>
-            Read(r => q.HasTaskOf(r, instanceId, definitionTaskId));
+            ReadState(r => q.HasTaskOf(r, instanceId, definitionTaskId));
 
         public Task<DateOnly?> LatestMilestoneAsync(Guid instanceId, string name, CancellationToken ct) =>
-            Read(r => q.LatestMilestoneOf(r, instanceId, name));
+            ReadState(r => q.LatestMilestoneOf(r, instanceId, name));
+
+        private InstanceStateCache.State? Taken(Guid instanceId)
+        {
+            if (_taken.TryGetValue(instanceId, out var held)) return held;
+            if (_readState || q._writer.States.Take(instanceId) is not { } taken) return null;
+            _taken[instanceId] = taken;
+            return taken;
+        }
+
+        // A read of instances' state (not of a pupil's school): from here on, none is taken from the cache.
+        private Task<T> ReadState<T>(Func<SqliteReaders.Reader, T> read)
+        {
+            _readState = true;
+            return Read(read);
+        }
 
         public void End()
         {

@@ -23,6 +23,9 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
     /// <summary>The WAL's rewinds, which the checkpointer asks of the writer (<see cref="WriterCheckpoints"/>).</summary>
     internal WriterCheckpoints Checkpoints { get; } = new(walLimitMiB);
 
+    /// <summary>The instances' state held between units of work, which the writer keeps true after each commit.</summary>
+    internal InstanceStateCache States { get; } = new();
+
     private const int MaxBatch = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly System.Threading.Channels.Channel<Pending> _queue =
@@ -141,11 +144,15 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
             // read-only disk as StorageUnavailableException, so the API answers 503). The connection is not reused: the
             // next batch opens a fresh one, so the writer works again as soon as space or write access returns.
             await ResetAsync();
+            States.Clear();
             var failure = SqliteStorageErrors.Classify(ex, DataSource) ?? ex;
             foreach (var p in batch) p.Done.TrySetException(failure);
             return;
         }
         var committed = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Before any caller hears: a unit retried after a conflict, or the caller's next event, sees the commit.
+        States.Committed(batch.Where((_, i) => outcomes[i] is null).Select(p => p.Changes),
+            batch.Where((_, i) => outcomes[i] is not null).Select(p => p.Changes));
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Changes.Times?.Committed = committed;

@@ -1,0 +1,187 @@
+using SendWorkflow.Persistence.Writing;
+
+namespace SendWorkflow.Persistence.Sqlite;
+
+/// <summary>
+/// The instances' state held between units of work, on SQLite (one host, which the host's <c>SqliteHostLock</c> enforces):
+/// for each of the instances used last, its row, its open tasks and its pending timers, so that a unit of work on an
+/// instance already seen reads none of them (a unit's first read after any commit finds SQLite's page cache emptied,
+/// which made the reads a quarter of an event's CPU). It stays true in four ways (README, "The design for the state in memory"):
+/// <list type="bullet">
+/// <item>The single writer applies what each commit wrote, under the lock, before the commit's callers hear
+/// (<see cref="Committed"/>); a refused change set drops its instances.</item>
+/// <item>A unit offers what it read from the database with the number of commits it noted before its first read; the rows
+/// are kept only if no commit touching their instance (a slot per hash of the id) was numbered after it
+/// (<see cref="Offer"/>), so older rows never overwrite a newer commit.</item>
+/// <item>A write from outside the writer (an EF command on the instances, tasks or timers) empties it and refuses every
+/// offer noted before (<see cref="Clear"/>, from <see cref="OutsideWriteInterceptor"/>).</item>
+/// <item>A unit takes an instance's three parts together, copied, and only before it has read that state from the
+/// database (<see cref="SqliteSessionReads"/>): its view is then one moment, and the instance's stamp refuses its write if
+/// a commit came after it (<c>StampRuleTests</c>).</item>
+/// </list>
+/// </summary>
+/// <param name="capacity">How many instances are held at most; the least recently used go first.</param>
+internal sealed class InstanceStateCache(int capacity = InstanceStateCache.DefaultCapacity)
+{
+    /// <summary>About 40 MB at about 4 KB an instance (its row, some ten open tasks and a few timers).</summary>
+    public const int DefaultCapacity = 10_000;
+
+    private const int Slots = 4096;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, LinkedListNode<Held>> _held = [];
+    private readonly LinkedList<Held> _recent = new();
+    private readonly long[] _writtenAt = new long[Slots];
+    private long _commits;
+    private long _outsideAt;
+
+    /// <summary>The state of one instance, as taken: copies a unit of work may change.</summary>
+    public sealed record State(WorkflowInstance Instance, List<WorkTask> OpenTasks, List<WorkflowTimer> PendingTimers);
+
+    private sealed class Held(Guid id)
+    {
+        public Guid Id { get; } = id;
+        public WorkflowInstance? Instance { get; set; }
+        public List<WorkTask>? OpenTasks { get; set; }
+        public List<WorkflowTimer>? PendingTimers { get; set; }
+    }
+
+    /// <summary>The commits (and writes from outside) so far: what a unit notes before its first read.</summary>
+    public long Commits
+    {
+        get
+        {
+            lock (_lock) return _commits;
+        }
+    }
+
+    /// <summary>How many instances are held now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock) return _held.Count;
+        }
+    }
+
+    /// <summary>The instance with its open tasks and pending timers, copied together; null unless all three are held.</summary>
+    public State? Take(Guid instanceId)
+    {
+        lock (_lock)
+        {
+            if (!_held.TryGetValue(instanceId, out var node)) return null;
+            if (node.Value is not { Instance: { } instance, OpenTasks: { } open, PendingTimers: { } pending }) return null;
+            _recent.Remove(node);
+            _recent.AddFirst(node);
+            return new State(EntityCopy.Of(instance), [.. open.Select(EntityCopy.Of)], [.. pending.Select(EntityCopy.Of)]);
+        }
+    }
+
+    /// <summary>
+    /// What a unit read from the database, kept only if nothing touching the instance has been committed (or written from
+    /// outside) since <paramref name="seenAt"/>, the number of commits the unit noted before its first read.
+    /// </summary>
+    public void Offer(Guid instanceId, long seenAt, WorkflowInstance? instance = null, IEnumerable<WorkTask>? openTasks = null,
+        IEnumerable<WorkflowTimer>? pendingTimers = null)
+    {
+        lock (_lock)
+        {
+            if (_outsideAt > seenAt || _writtenAt[Slot(instanceId)] > seenAt) return;
+            var held = Hold(instanceId);
+            if (instance is not null) held.Instance = EntityCopy.Of(instance);
+            if (openTasks is not null) held.OpenTasks = [.. openTasks.Select(EntityCopy.Of)];
+            if (pendingTimers is not null) held.PendingTimers = [.. pendingTimers.Select(EntityCopy.Of)];
+            Trim();
+        }
+    }
+
+    /// <summary>
+    /// After a commit, before its callers hear: the rows each written change set holds (its rows as they now are) over what
+    /// is held; a refused change set's instances are let go, since what a unit read of them may be older than the database.
+    /// </summary>
+    public void Committed(IEnumerable<WorkflowChangeSet> written, IEnumerable<WorkflowChangeSet> refused)
+    {
+        lock (_lock)
+        {
+            var at = ++_commits;
+            foreach (var changes in written) Apply(changes, at);
+            foreach (var changes in refused)
+            {
+                foreach (var id in InstancesOf(changes))
+                {
+                    _writtenAt[Slot(id)] = at;
+                    if (_held.Remove(id, out var node)) _recent.Remove(node);
+                }
+            }
+            Trim();
+        }
+    }
+
+    /// <summary>Something outside the writer changed instances, tasks or timers: nothing held, and no offer noted before is kept.</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _outsideAt = ++_commits;
+            _held.Clear();
+            _recent.Clear();
+        }
+    }
+
+    private void Apply(WorkflowChangeSet changes, long at)
+    {
+        foreach (var id in InstancesOf(changes)) _writtenAt[Slot(id)] = at;
+        // A new instance's tasks and timers are all in the change set that starts it.
+        foreach (var instance in changes.NewInstances)
+        {
+            var held = Hold(instance.Id);
+            (held.Instance, held.OpenTasks, held.PendingTimers) = (EntityCopy.Of(instance), [], []);
+        }
+        foreach (var (instance, _) in changes.ChangedInstances)
+        {
+            if (Find(instance.Id) is { } held) held.Instance = EntityCopy.Of(instance);
+        }
+        foreach (var task in changes.NewTasks.Concat(changes.ChangedTasks.Select(c => c.Task)))
+        {
+            if (Find(task.InstanceId)?.OpenTasks is not { } open) continue;
+            open.RemoveAll(t => t.Id == task.Id);
+            if (task.Status == WorkTaskStatus.Open) open.Add(EntityCopy.Of(task));
+        }
+        foreach (var timer in changes.NewTimers.Concat(changes.ChangedTimers.Select(c => c.Timer)))
+        {
+            if (Find(timer.InstanceId)?.PendingTimers is not { } pending) continue;
+            pending.RemoveAll(t => t.Id == timer.Id);
+            if (timer.Status == TimerStatus.Pending) pending.Add(EntityCopy.Of(timer));
+        }
+    }
+
+    private static IEnumerable<Guid> InstancesOf(WorkflowChangeSet changes) =>
+        changes.NewInstances.Select(i => i.Id).Concat(changes.ChangedInstances.Select(c => c.Instance.Id))
+            .Concat(changes.NewTasks.Select(t => t.InstanceId)).Concat(changes.ChangedTasks.Select(c => c.Task.InstanceId))
+            .Concat(changes.NewTimers.Select(t => t.InstanceId)).Concat(changes.ChangedTimers.Select(c => c.Timer.InstanceId));
+
+    private Held? Find(Guid id) => _held.TryGetValue(id, out var node) ? node.Value : null;
+
+    private Held Hold(Guid id)
+    {
+        if (_held.TryGetValue(id, out var node))
+        {
+            _recent.Remove(node);
+            _recent.AddFirst(node);
+            return node.Value;
+        }
+        node = _recent.AddFirst(new Held(id));
+        _held[id] = node;
+        return node.Value;
+    }
+
+    private void Trim()
+    {
+        while (_held.Count > capacity && _recent.Last is { } last)
+        {
+            _recent.RemoveLast();
+            _held.Remove(last.Value.Id);
+        }
+    }
+
+    private static int Slot(Guid id) => (int)((uint)id.GetHashCode() % Slots);
+}

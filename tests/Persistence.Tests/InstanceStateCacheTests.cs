@@ -1,0 +1,303 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SendWorkflow.Persistence.Sqlite;
+using SendWorkflow.Persistence.Writing;
+using SendWorkflow.Workflows.Runtime;
+using SendWorkflow.Workflows.Stores;
+
+namespace SendWorkflow.Persistence.Tests;
+
+/// <summary>
+/// The instances' state held between units of work on SQLite: kept true by the writer's commits, never filled with rows
+/// older than a commit, emptied by writes from outside the writer, and handed out as copies.
+/// </summary>
+public sealed class InstanceStateCacheTests : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly string _folder = Directory.CreateTempSubdirectory("sendworkflow-states-").FullName;
+    private ServiceProvider _services = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _services = new ServiceCollection().AddSqlitePersistence($"Data Source={Path.Combine(_folder, "store.db")};Pooling=False")
+            .BuildServiceProvider();
+        await using var db = await Factory.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await db.Database.MigrateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private IDbContextFactory<SendWorkflowDbContext> Factory => _services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+
+    private IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
+
+    private SqliteWorkflowWriter Writer => _services.GetRequiredService<SqliteWorkflowWriter>();
+
+    [Fact]
+    public async Task AnInstanceJustStarted_IsReadWithItsTasksAndTimers_WithoutADatabaseRead()
+    {
+        var (instance, task, timer) = NewCase();
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+            s.Add(timer);
+        });
+        var profile = Writer.Profile = new WriterProfile();
+
+        await using var unit = await Store.OpenAsync(None);
+        var read = await unit.FindInstanceAsync(instance.Id, None);
+        var open = await unit.OpenTasksAsync(instance.Id, None);
+        var pending = await unit.PendingTimersAsync(instance.Id, None);
+
+        Assert.Equal((instance.Id, "a", 1), (read!.Id, read.State, read.ConcurrencyStamp));
+        Assert.Equal(task.Id, Assert.Single(open).Id);
+        Assert.Equal(timer.Id, Assert.Single(pending).Id);
+        Assert.Equal(0, profile.Reads);
+    }
+
+    [Fact]
+    public async Task AMoveCommitted_IsWhatTheNextUnitReads_ItsClosedTaskGone_ItsNewTaskThere()
+    {
+        var (instance, task, _) = NewCase();
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+        });
+        var next = NewTask(instance.Id);
+        await using (var unit = await Store.OpenAsync(None))
+        {
+            var read = (await unit.FindInstanceAsync(instance.Id, None))!;
+            var open = Assert.Single(await unit.OpenTasksAsync(instance.Id, None));
+            (read.State, open.Status, open.Revision) = ("b", WorkTaskStatus.Cancelled, open.Revision + 1);
+            read.ConcurrencyStamp++;
+            unit.Add(next);
+            await unit.CommitAsync(None);
+        }
+        var profile = Writer.Profile = new WriterProfile();
+
+        await using var after = await Store.OpenAsync(None);
+        var moved = (await after.FindInstanceAsync(instance.Id, None))!;
+        Assert.Equal(("b", 2), (moved.State, moved.ConcurrencyStamp));
+        Assert.Equal(next.Id, Assert.Single(await after.OpenTasksAsync(instance.Id, None)).Id);
+        Assert.Equal(0, profile.Reads);
+    }
+
+    [Fact]
+    public async Task AnUpdateFromOutsideTheWriter_EmptiesWhatIsHeld_SoTheNextUnitReadsTheDatabase()
+    {
+        var (instance, task, _) = NewCase();
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+        });
+        Assert.Equal(1, Writer.States.Count);
+
+        // As the simulation's bulk updates do: an EF command, not a change set.
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            await db.Tasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Completed), None);
+        }
+
+        Assert.Equal(0, Writer.States.Count);
+        await using var unit = await Store.OpenAsync(None);
+        Assert.NotNull(await unit.FindInstanceAsync(instance.Id, None));
+        Assert.Empty(await unit.OpenTasksAsync(instance.Id, None));
+    }
+
+    [Fact]
+    public async Task ASaveInsideATransaction_EmptiesWhatIsHeldAgainWhenItCommits()
+    {
+        var (instance, task, _) = NewCase();
+        await CommitAsync(s => s.Add(instance));
+        await using var db = await Factory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync(None);
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(None);
+        // Between the command and the commit, a unit reads the database as it was and offers it.
+        await using (var unit = await Store.OpenAsync(None))
+        {
+            Assert.Empty(await unit.OpenTasksAsync(instance.Id, None));
+            Assert.NotNull(await unit.FindInstanceAsync(instance.Id, None));
+        }
+        Assert.Equal(1, Writer.States.Count);
+
+        await transaction.CommitAsync(None);
+
+        Assert.Equal(0, Writer.States.Count);
+        await using var after = await Store.OpenAsync(None);
+        Assert.Equal(task.Id, Assert.Single(await after.OpenTasksAsync(instance.Id, None)).Id);
+    }
+
+    [Fact]
+    public async Task AUnitThatReadTheDatabase_TakesNothingFromTheCache_AndItsViewIsOneSnapshot()
+    {
+        var (instance, task, _) = NewCase();
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+        });
+        await using var unit = await Store.OpenAsync(None);
+        Assert.Equal(task.Id, (await unit.FindTaskAsync(task.Id, None))!.Id);
+        await using (var other = await Store.OpenAsync(None))
+        {
+            var moved = (await other.FindInstanceAsync(instance.Id, None))!;
+            moved.State = "b";
+            moved.ConcurrencyStamp++;
+            await other.CommitAsync(None);
+        }
+
+        // Its snapshot began at its first read, before the other unit's commit, which the cache already holds.
+        Assert.Equal("a", (await unit.FindInstanceAsync(instance.Id, None))!.State);
+    }
+
+    [Fact]
+    public void RowsReadBeforeACommitOnTheirInstance_AreNotKept_ButRowsReadAfterItAre()
+    {
+        var cache = new InstanceStateCache();
+        var (instance, task, timer) = NewCase();
+        var seenAt = cache.Commits;
+        var changes = new WorkflowChangeSet();
+        changes.ChangedInstances.Add((Copy(instance, i => i.State = "b"), 1));
+        cache.Committed([changes], []);
+
+        cache.Offer(instance.Id, seenAt, instance, [task], [timer]);
+        Assert.Null(cache.Take(instance.Id));
+
+        cache.Offer(instance.Id, cache.Commits, instance, [task], [timer]);
+        Assert.Equal(instance.Id, cache.Take(instance.Id)!.Instance.Id);
+    }
+
+    [Fact]
+    public void RowsReadBeforeAWriteFromOutside_AreNotKept()
+    {
+        var cache = new InstanceStateCache();
+        var (instance, task, timer) = NewCase();
+        var seenAt = cache.Commits;
+        cache.Clear();
+
+        cache.Offer(instance.Id, seenAt, instance, [task], [timer]);
+
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public void AnInstanceIsTakenOnlyWhole_AsCopies()
+    {
+        var cache = new InstanceStateCache();
+        var (instance, task, timer) = NewCase();
+        cache.Offer(instance.Id, cache.Commits, instance, [task]);
+        Assert.Null(cache.Take(instance.Id));
+
+        cache.Offer(instance.Id, cache.Commits, pendingTimers: [timer]);
+        var taken = cache.Take(instance.Id)!;
+        (taken.Instance.State, taken.OpenTasks[0].Status) = ("changed", WorkTaskStatus.Cancelled);
+        taken.PendingTimers.Clear();
+
+        var again = cache.Take(instance.Id)!;
+        Assert.Equal(("a", WorkTaskStatus.Open, 1), (again.Instance.State, again.OpenTasks[0].Status, again.PendingTimers.Count));
+    }
+
+    [Fact]
+    public void ARefusedChangeSet_LetsItsInstanceGo_AndAWrittenOneKeepsItTrue()
+    {
+        var cache = new InstanceStateCache();
+        var (instance, task, timer) = NewCase();
+        cache.Offer(instance.Id, cache.Commits, instance, [task], [timer]);
+        var fired = Copy(timer, t => (t.Status, t.FiredAt) = (TimerStatus.Fired, Now));
+        var written = new WorkflowChangeSet();
+        written.ChangedTimers.Add((fired, TimerStatus.Pending));
+        written.NewTasks.Add(NewTask(instance.Id));
+        cache.Committed([written], []);
+        var held = cache.Take(instance.Id)!;
+        Assert.Empty(held.PendingTimers);
+        Assert.Equal(2, held.OpenTasks.Count);
+
+        var refused = new WorkflowChangeSet();
+        refused.ChangedInstances.Add((Copy(instance, i => i.State = "b"), 1));
+        cache.Committed([], [refused]);
+
+        Assert.Null(cache.Take(instance.Id));
+    }
+
+    [Fact]
+    public void PastItsCapacity_TheInstancesUsedLeastRecentlyGo()
+    {
+        var cache = new InstanceStateCache(capacity: 2);
+        var cases = Enumerable.Range(0, 3).Select(_ => NewCase()).ToList();
+        cache.Offer(cases[0].Instance.Id, cache.Commits, cases[0].Instance, [], []);
+        cache.Offer(cases[1].Instance.Id, cache.Commits, cases[1].Instance, [], []);
+        Assert.NotNull(cache.Take(cases[0].Instance.Id));
+
+        cache.Offer(cases[2].Instance.Id, cache.Commits, cases[2].Instance, [], []);
+
+        Assert.Equal(2, cache.Count);
+        Assert.NotNull(cache.Take(cases[0].Instance.Id));
+        Assert.Null(cache.Take(cases[1].Instance.Id));
+        Assert.NotNull(cache.Take(cases[2].Instance.Id));
+    }
+
+    [Theory]
+    [InlineData("UPDATE \"Tasks\" AS \"t\" SET \"Status\" = 'Completed' WHERE \"t\".\"Id\" = @p", true)]
+    [InlineData("INSERT INTO \"Timers\" (\"Id\") VALUES (@p0) RETURNING \"Id\";", true)]
+    [InlineData("DELETE FROM \"Journal\"; DELETE FROM \"Instances\";", true)]
+    [InlineData("UPDATE Timers SET Status = 'Cancelled' WHERE Status = 'Pending'", true)]
+    [InlineData("SELECT \"t\".\"Id\" FROM \"Tasks\" AS \"t\" WHERE \"t\".\"Status\" = 'Open'", false)]
+    [InlineData("INSERT INTO \"Audit\" (\"Id\") VALUES (@p0);", false)]
+    [InlineData("UPDATE \"TasksArchive\" SET \"X\" = 1", false)]
+    public void AWriteOfInstancesTasksOrTimers_IsRecognised(string sql, bool changes) =>
+        Assert.Equal(changes, OutsideWriteInterceptor.Changes(sql));
+
+    private async Task CommitAsync(Action<IWorkflowSession> add)
+    {
+        await using var session = await Store.OpenAsync(None);
+        add(session);
+        await session.CommitAsync(None);
+    }
+
+    private static T Copy<T>(T entity, Action<T> change) where T : class
+    {
+        var copy = EntityCopy.Of(entity);
+        change(copy);
+        return copy;
+    }
+
+    private static WorkTask NewTask(Guid instanceId) => new()
+    {
+        Id = Guid.CreateVersion7(), InstanceId = instanceId, SubjectId = "p", SchoolId = "s", State = "b", DefinitionTaskId = "u",
+        Title = "Plan", Role = "senco", Kind = "action", DueOn = new DateOnly(2026, 12, 14), Status = WorkTaskStatus.Open, CreatedAt = Now,
+    };
+
+    private static (WorkflowInstance Instance, WorkTask Task, WorkflowTimer Timer) NewCase()
+    {
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(), DefinitionId = "d", Version = 1, SubjectId = "p", SchoolId = "s", BoroughId = "b", State = "a",
+            Stage = 1, Status = InstanceStatus.Active, StartedAt = Now, EnteredStateAt = Now, EnteredBy = "start", EnteredVia = "",
+            UpdatedAt = Now, ConcurrencyStamp = 1,
+        };
+        var task = new WorkTask
+        {
+            Id = Guid.CreateVersion7(), InstanceId = instance.Id, SubjectId = "p", SchoolId = "s", State = "a", DefinitionTaskId = "t",
+            Title = "Review", Role = "class-teacher", Kind = "review", DueOn = new DateOnly(2026, 12, 7), Status = WorkTaskStatus.Open,
+            CreatedAt = Now, Revision = 1,
+        };
+        var timer = new WorkflowTimer
+        {
+            Id = Guid.CreateVersion7(), InstanceId = instance.Id, State = "a", TimerId = "review", DueAt = Now.AddDays(7), Raises = "review.due",
+            Status = TimerStatus.Pending, CreatedAt = Now,
+        };
+        return (instance, task, timer);
+    }
+}
