@@ -53,6 +53,17 @@ public sealed class QueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheWarningsIndex_HoldsOnlyTasksThatWarn()
+    {
+        // Most of a pupil's tasks never warn; an entry for each would be written when it is made and removed when it is
+        // closed, for nothing: the round's query names WarnOn, so SQLite may use an index that leaves them out.
+        await using var db = await Factory.CreateDbContextAsync();
+        var sql = await db.Database.SqlQueryRaw<string>(
+            "SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'index' AND name = 'IX_Tasks_ToWarn'").SingleAsync();
+        Assert.EndsWith("WHERE \"Status\" = 'Open' AND \"WarnedAt\" IS NULL AND \"WarnOn\" IS NOT NULL", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheSpentEscalations_AreFoundFromTheOpenEscalationsIndex()
     {
         await using var db = await Factory.CreateDbContextAsync();

@@ -2095,7 +2095,7 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
 
                     b.HasIndex("WarnOn")
                         .HasDatabaseName("IX_Tasks_ToWarn")
-                        .HasFilter("\"Status\" = 'Open' AND \"WarnedAt\" IS NULL");
+                        .HasFilter("\"Status\" = 'Open' AND \"WarnedAt\" IS NULL AND \"WarnOn\" IS NOT NULL");
 
                     b.HasIndex("InstanceId", "Status");
 

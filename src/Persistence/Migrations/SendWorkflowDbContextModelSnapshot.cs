@@ -2088,7 +2088,7 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasIndex("WarnOn")
                         .HasDatabaseName("IX_Tasks_ToWarn")
-                        .HasFilter("\"Status\" = 'Open' AND \"WarnedAt\" IS NULL");
+                        .HasFilter("\"Status\" = 'Open' AND \"WarnedAt\" IS NULL AND \"WarnOn\" IS NOT NULL");
 
                     b.HasIndex("InstanceId", "Status");
 
