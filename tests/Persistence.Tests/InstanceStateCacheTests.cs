@@ -163,6 +163,134 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AUnitBeginningWithAnOpenTasksOrAPendingTimersId_FindsItsInstanceHeld_WithoutADatabaseRead()
+    {
+        var (instance, task, timer) = NewCase();
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+            s.Add(timer);
+        });
+        var profile = Writer.Profile = new WriterProfile();
+
+        await using (var unit = await Store.OpenAsync(None))
+        {
+            var open = (await unit.FindTaskAsync(task.Id, None))!;
+            Assert.Equal((task.Id, WorkTaskStatus.Open), (open.Id, open.Status));
+            Assert.Same(open, Assert.Single(await unit.OpenTasksAsync(instance.Id, None)));
+            Assert.Equal(instance.Id, (await unit.FindInstanceAsync(instance.Id, None))!.Id);
+        }
+        await using (var unit = await Store.OpenAsync(None))
+        {
+            Assert.Equal(timer.Id, (await unit.FindTimerAsync(timer.Id, None))!.Id);
+            Assert.Equal(task.Id, Assert.Single(await unit.FindTasksAsync([task.Id], None)).Id);
+        }
+
+        Assert.Equal(0, profile.Reads);
+    }
+
+    [Fact]
+    public async Task AClosedTask_IsReadFromTheDatabase_NotFoundAmongTheOpenOnesHeld()
+    {
+        var (instance, task, _) = NewCase();
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+        });
+        await using (var unit = await Store.OpenAsync(None))
+        {
+            var open = (await unit.FindTaskAsync(task.Id, None))!;
+            (open.Status, open.Revision) = (WorkTaskStatus.Completed, open.Revision + 1);
+            (await unit.FindInstanceAsync(instance.Id, None))!.ConcurrencyStamp++;
+            await unit.CommitAsync(None);
+        }
+        Assert.Null(Writer.States.OwnerOf(task.Id));
+        var profile = Writer.Profile = new WriterProfile();
+
+        await using var after = await Store.OpenAsync(None);
+        Assert.Equal(WorkTaskStatus.Completed, (await after.FindTaskAsync(task.Id, None))!.Status);
+        Assert.Equal(1, profile.Reads);
+    }
+
+    [Fact]
+    public async Task AnInstanceReadForItsRowAlone_IsHeldWhole_SoTheNextUnitReadsNothing()
+    {
+        var (instance, task, timer) = NewCase();
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+            s.Add(timer);
+        });
+        Writer.States.Clear();
+        await using (var unit = await Store.OpenAsync(None))
+        {
+            Assert.NotNull(await unit.FindInstanceAsync(instance.Id, None));
+        }
+        var profile = Writer.Profile = new WriterProfile();
+
+        await using var after = await Store.OpenAsync(None);
+        Assert.Equal(task.Id, (await after.FindTaskAsync(task.Id, None))!.Id);
+        Assert.Equal(timer.Id, Assert.Single(await after.PendingTimersAsync(instance.Id, None)).Id);
+        Assert.Equal(0, profile.Reads);
+    }
+
+    [Fact]
+    public async Task AnUpdateAnnouncedAsClosingTasks_TakesOnlyThoseOut_AndKeepsTheRestHeld()
+    {
+        var (instance, task, _) = NewCase();
+        var other = NewCase();
+        other.Instance.SubjectId = "q";
+        var second = NewTask(instance.Id);
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+            s.Add(second);
+            s.Add(other.Instance);
+            s.Add(other.Task);
+        });
+
+        // As the simulation's bulk updates do: the tasks read first, then closed by one EF command.
+        await using (var db = await Factory.CreateDbContextAsync())
+        using (OutsideWriteInterceptor.AnnounceClosing([(task.Id, instance.Id)]))
+        {
+            await db.Tasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Completed), None);
+        }
+        var profile = Writer.Profile = new WriterProfile();
+
+        Assert.Equal(2, Writer.States.Count);
+        Assert.Null(Writer.States.OwnerOf(task.Id));
+        await using var unit = await Store.OpenAsync(None);
+        Assert.Equal(second.Id, Assert.Single(await unit.OpenTasksAsync(instance.Id, None)).Id);
+        Assert.Equal(other.Task.Id, Assert.Single(await unit.OpenTasksAsync(other.Instance.Id, None)).Id);
+        Assert.Equal(0, profile.Reads);
+        // Outside the announcement, the same kind of update empties it all again.
+        await using var db2 = await Factory.CreateDbContextAsync();
+        await db2.Tasks.Where(t => t.Id == second.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Completed), None);
+        Assert.Equal(0, Writer.States.Count);
+    }
+
+    [Fact]
+    public void AnInstanceLetGo_NoLongerOwnsItsTasksAndTimers()
+    {
+        var cache = new InstanceStateCache(capacity: 1);
+        var (instance, task, timer) = NewCase();
+        cache.Offer(instance.Id, cache.Commits, instance, [task], [timer]);
+        Assert.Equal((instance.Id, instance.Id), (cache.OwnerOf(task.Id), cache.OwnerOf(timer.Id)));
+
+        var next = NewCase();
+        cache.Offer(next.Instance.Id, cache.Commits, next.Instance, [next.Task], [next.Timer]);
+
+        Assert.Equal((null, null), (cache.OwnerOf(task.Id), cache.OwnerOf(timer.Id)));
+        Assert.Equal(next.Instance.Id, cache.OwnerOf(next.Task.Id));
+        cache.Clear();
+        Assert.Null(cache.OwnerOf(next.Timer.Id));
+    }
+
+    [Fact]
     public void RowsReadBeforeACommitOnTheirInstance_AreNotKept_ButRowsReadAfterItAre()
     {
         var cache = new InstanceStateCache();

@@ -14,10 +14,13 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// are kept only if no commit touching their instance (a slot per hash of the id) was numbered after it
 /// (<see cref="Offer"/>), so older rows never overwrite a newer commit.</item>
 /// <item>A write from outside the writer (an EF command on the instances, tasks or timers) empties it and refuses every
-/// offer noted before (<see cref="Clear"/>, from <see cref="OutsideWriteInterceptor"/>).</item>
+/// offer noted before (<see cref="Clear"/>, from <see cref="OutsideWriteInterceptor"/>); a write announced as closing
+/// named tasks only takes those out (<see cref="TasksClosed"/>).</item>
 /// <item>A unit takes an instance's three parts together, copied, and only before it has read that state from the
 /// database (<see cref="SqliteSessionReads"/>): its view is then one moment, and the instance's stamp refuses its write if
-/// a commit came after it (<c>StampRuleTests</c>).</item>
+/// a commit came after it (<c>StampRuleTests</c>). A unit that begins with a task's or a timer's id finds the instance
+/// from it (<see cref="OwnerOf"/>) while the task is open or the timer pending; one that reads an instance from the
+/// database reads and offers all three parts, so that what it leaves behind can be taken.</item>
 /// </list>
 /// </summary>
 /// <param name="capacity">How many instances are held at most; the least recently used go first.</param>
@@ -31,6 +34,9 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
     private readonly Dictionary<Guid, LinkedListNode<Held>> _held = [];
     private readonly LinkedList<Held> _recent = new();
     private readonly long[] _writtenAt = new long[Slots];
+    // The instance of each open task and pending timer held (ids are unique across both): a unit that begins with a task's
+    // or a timer's id (completing a review, firing a timer) finds its instance from it.
+    private readonly Dictionary<Guid, Guid> _owners = [];
     private long _commits;
     private long _outsideAt;
 
@@ -76,6 +82,12 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
         }
     }
 
+    /// <summary>The instance whose open task or pending timer this is, if that instance's tasks or timers are held.</summary>
+    public Guid? OwnerOf(Guid taskOrTimerId)
+    {
+        lock (_lock) return _owners.TryGetValue(taskOrTimerId, out var owner) ? owner : null;
+    }
+
     /// <summary>
     /// What a unit read from the database, kept only if nothing touching the instance has been committed (or written from
     /// outside) since <paramref name="seenAt"/>, the number of commits the unit noted before its first read.
@@ -88,8 +100,8 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
             if (_outsideAt > seenAt || _writtenAt[Slot(instanceId)] > seenAt) return;
             var held = Hold(instanceId);
             if (instance is not null) held.Instance = EntityCopy.Of(instance);
-            if (openTasks is not null) held.OpenTasks = [.. openTasks.Select(EntityCopy.Of)];
-            if (pendingTimers is not null) held.PendingTimers = [.. pendingTimers.Select(EntityCopy.Of)];
+            if (openTasks is not null) SetOpenTasks(held, [.. openTasks.Select(EntityCopy.Of)]);
+            if (pendingTimers is not null) SetPendingTimers(held, [.. pendingTimers.Select(EntityCopy.Of)]);
             Trim();
         }
     }
@@ -106,11 +118,7 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
             foreach (var changes in written) Apply(changes, at);
             foreach (var changes in refused)
             {
-                foreach (var id in InstancesOf(changes))
-                {
-                    _writtenAt[Slot(id)] = at;
-                    if (_held.Remove(id, out var node)) _recent.Remove(node);
-                }
+                foreach (var id in InstancesOf(changes)) Forget(id, at);
             }
             Trim();
         }
@@ -124,7 +132,32 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
             _outsideAt = ++_commits;
             _held.Clear();
             _recent.Clear();
+            _owners.Clear();
         }
+    }
+
+    /// <summary>
+    /// A write outside the writer closed these open tasks and changed nothing else (<see cref="OutsideWriteInterceptor.AnnounceClosing"/>):
+    /// they leave their instances' open tasks, and no offer of those instances noted before is kept.
+    /// </summary>
+    public void TasksClosed(IEnumerable<(Guid Task, Guid Instance)> closed)
+    {
+        lock (_lock)
+        {
+            var at = ++_commits;
+            foreach (var (task, instance) in closed)
+            {
+                _writtenAt[Slot(instance)] = at;
+                if (!_owners.Remove(task)) continue;
+                Find(instance)?.OpenTasks?.RemoveAll(t => t.Id == task);
+            }
+        }
+    }
+
+    private void Forget(Guid id, long at)
+    {
+        _writtenAt[Slot(id)] = at;
+        if (_held.Remove(id, out var node)) Drop(node);
     }
 
     private void Apply(WorkflowChangeSet changes, long at)
@@ -134,7 +167,9 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
         foreach (var instance in changes.NewInstances)
         {
             var held = Hold(instance.Id);
-            (held.Instance, held.OpenTasks, held.PendingTimers) = (EntityCopy.Of(instance), [], []);
+            held.Instance = EntityCopy.Of(instance);
+            SetOpenTasks(held, []);
+            SetPendingTimers(held, []);
         }
         foreach (var (instance, _) in changes.ChangedInstances)
         {
@@ -144,13 +179,19 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
         {
             if (Find(task.InstanceId)?.OpenTasks is not { } open) continue;
             open.RemoveAll(t => t.Id == task.Id);
-            if (task.Status == WorkTaskStatus.Open) open.Add(EntityCopy.Of(task));
+            _owners.Remove(task.Id);
+            if (task.Status != WorkTaskStatus.Open) continue;
+            open.Add(EntityCopy.Of(task));
+            _owners[task.Id] = task.InstanceId;
         }
         foreach (var timer in changes.NewTimers.Concat(changes.ChangedTimers.Select(c => c.Timer)))
         {
             if (Find(timer.InstanceId)?.PendingTimers is not { } pending) continue;
             pending.RemoveAll(t => t.Id == timer.Id);
-            if (timer.Status == TimerStatus.Pending) pending.Add(EntityCopy.Of(timer));
+            _owners.Remove(timer.Id);
+            if (timer.Status != TimerStatus.Pending) continue;
+            pending.Add(EntityCopy.Of(timer));
+            _owners[timer.Id] = timer.InstanceId;
         }
     }
 
@@ -180,7 +221,35 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
         {
             _recent.RemoveLast();
             _held.Remove(last.Value.Id);
+            Disown(last.Value);
         }
+    }
+
+    private void SetOpenTasks(Held held, List<WorkTask> open)
+    {
+        foreach (var task in held.OpenTasks ?? []) _owners.Remove(task.Id);
+        held.OpenTasks = open;
+        foreach (var task in open) _owners[task.Id] = held.Id;
+    }
+
+    private void SetPendingTimers(Held held, List<WorkflowTimer> pending)
+    {
+        foreach (var timer in held.PendingTimers ?? []) _owners.Remove(timer.Id);
+        held.PendingTimers = pending;
+        foreach (var timer in pending) _owners[timer.Id] = held.Id;
+    }
+
+    // An instance let go: from the list of those held (already out of the map) and from the owners of its tasks and timers.
+    private void Drop(LinkedListNode<Held> node)
+    {
+        _recent.Remove(node);
+        Disown(node.Value);
+    }
+
+    private void Disown(Held held)
+    {
+        foreach (var task in held.OpenTasks ?? []) _owners.Remove(task.Id);
+        foreach (var timer in held.PendingTimers ?? []) _owners.Remove(timer.Id);
     }
 
     private static int Slot(Guid id) => (int)((uint)id.GetHashCode() % Slots);

@@ -109,14 +109,11 @@ internal sealed class SqliteSessionReads : ISessionReadSource, IDisposable
         // its view is then one moment, which the instance's stamp guards.
         private readonly Dictionary<Guid, InstanceStateCache.State> _taken = [];
         private bool _readState;
+        // Instances' state read whole from the database in this unit's snapshot, and offered to the cache.
+        private readonly Dictionary<Guid, InstanceStateCache.State> _read = [];
+        private readonly HashSet<Guid> _absent = [];
 
-        public Task<WorkflowInstance?> InstanceAsync(Guid id, CancellationToken ct)
-        {
-            if (Taken(id) is { } held) return Task.FromResult<WorkflowInstance?>(held.Instance);
-            var read = ReadState(r => q.InstanceById(r, id));
-            if (read.Result is { } instance) q._writer.States.Offer(id, _seenAt, instance: instance);
-            return read;
-        }
+        public Task<WorkflowInstance?> InstanceAsync(Guid id, CancellationToken ct) => Task.FromResult(Whole(id)?.Instance);
 
         public Task<SubjectPlacement?> PupilAsync(string pupilId, CancellationToken ct) => Read(r => q.PupilById(r, pupilId));
 
@@ -125,34 +122,60 @@ internal sealed class SqliteSessionReads : ISessionReadSource, IDisposable
         public Task<Guid?> ActiveInstanceAsync(string subjectId, string definitionId, CancellationToken ct) =>
             ReadState(r => q.ActiveInstanceOf(r, subjectId, definitionId));
 
-        public Task<WorkTask?> TaskAsync(Guid id, CancellationToken ct) => ReadState(r => q.TaskById(r, id));
+        // A unit that begins with a task's or a timer's id (a review completed, a timer fired) takes its instance whole when
+        // the task is open or the timer pending in it; a closed one, or one of an instance not held, is read from the database.
+        public Task<WorkTask?> TaskAsync(Guid id, CancellationToken ct) =>
+            HeldTask(id) is { } task ? Task.FromResult<WorkTask?>(task) : ReadState(r => q.TaskById(r, id));
 
-        public Task<IReadOnlyList<WorkTask>> TasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-            ReadState<IReadOnlyList<WorkTask>>(r => ids.Distinct().Select(id => q.TaskById(r, id)).OfType<WorkTask>().ToList());
-
-        public Task<WorkflowTimer?> TimerAsync(Guid id, CancellationToken ct) => ReadState(r => q.TimerById(r, id));
-
-        public Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct)
+        public Task<IReadOnlyList<WorkTask>> TasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
         {
-            if (Taken(instanceId) is { } held) return Task.FromResult<IReadOnlyList<WorkTask>>(held.OpenTasks);
-            var read = ReadState<IReadOnlyList<WorkTask>>(r => q.OpenTasksOf(r, instanceId));
-            q._writer.States.Offer(instanceId, _seenAt, openTasks: read.Result);
-            return read;
+            var held = ids.Distinct().Select(HeldTask).ToList();
+            if (held.TrueForAll(t => t is not null)) return Task.FromResult<IReadOnlyList<WorkTask>>(held!);
+            return ReadState<IReadOnlyList<WorkTask>>(r => ids.Distinct().Select(id => q.TaskById(r, id)).OfType<WorkTask>().ToList());
         }
 
-        public Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct)
+        public Task<WorkflowTimer?> TimerAsync(Guid id, CancellationToken ct)
         {
-            if (Taken(instanceId) is { } held) return Task.FromResult<IReadOnlyList<WorkflowTimer>>(held.PendingTimers);
-            var read = ReadState<IReadOnlyList<WorkflowTimer>>(r => q.PendingTimersOf(r, instanceId));
-            q._writer.States.Offer(instanceId, _seenAt, pendingTimers: read.Result);
-            return read;
+            if (!_readState && q._writer.States.OwnerOf(id) is { } owner && Taken(owner)?.PendingTimers.Find(t => t.Id == id) is { } timer)
+                return Task.FromResult<WorkflowTimer?>(timer);
+            return ReadState(r => q.TimerById(r, id));
         }
+
+        private WorkTask? HeldTask(Guid id) =>
+            !_readState && q._writer.States.OwnerOf(id) is { } owner ? Taken(owner)?.OpenTasks.Find(t => t.Id == id) : null;
+
+        // Rows of an instance that has none of its own (a database written by hand) are still read as they are.
+        public Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct) => Whole(instanceId) is { } state
+            ? Task.FromResult<IReadOnlyList<WorkTask>>(state.OpenTasks) : ReadState<IReadOnlyList<WorkTask>>(r => q.OpenTasksOf(r, instanceId));
+
+        public Task<IReadOnlyList<WorkflowTimer>> PendingTimersAsync(Guid instanceId, CancellationToken ct) => Whole(instanceId) is { } state
+            ? Task.FromResult<IReadOnlyList<WorkflowTimer>>(state.PendingTimers)
+            : ReadState<IReadOnlyList<WorkflowTimer>>(r => q.PendingTimersOf(r, instanceId));
 
         public Task<bool> HasTaskAsync(Guid instanceId, string definitionTaskId, CancellationToken ct) =>
             ReadState(r => q.HasTaskOf(r, instanceId, definitionTaskId));
 
         public Task<DateOnly?> LatestMilestoneAsync(Guid instanceId, string name, CancellationToken ct) =>
             ReadState(r => q.LatestMilestoneOf(r, instanceId, name));
+
+        // An instance's state: taken from the cache, or else read whole from the database (its row, open tasks and pending
+        // timers, in this unit's snapshot) and offered to it. Whole, even when the unit needs only the row (a review that keeps
+        // the pupil where it is): an instance held in part could be taken by no later unit. None for an instance with no row.
+        private InstanceStateCache.State? Whole(Guid instanceId)
+        {
+            if (Taken(instanceId) is { } held) return held;
+            if (_read.TryGetValue(instanceId, out var read)) return read;
+            if (_absent.Contains(instanceId)) return null;
+            if (ReadState(r => q.InstanceById(r, instanceId)).Result is not { } instance)
+            {
+                _absent.Add(instanceId);
+                return null;
+            }
+            read = new(instance, Read(r => q.OpenTasksOf(r, instanceId)).Result, Read(r => q.PendingTimersOf(r, instanceId)).Result);
+            _read[instanceId] = read;
+            q._writer.States.Offer(instanceId, _seenAt, read.Instance, read.OpenTasks, read.PendingTimers);
+            return read;
+        }
 
         private InstanceStateCache.State? Taken(Guid instanceId)
         {

@@ -214,15 +214,24 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
     /// <summary>
     /// Every other task (actions, forms, letters, meetings) is done on its due day, by direct UPDATEs rather
     /// than through the engine (no journal entry, no repeat); an escalation task is closed once the overdue task
-    /// it chases is no longer open. Runs while no unit of work is in flight.
+    /// it chases is no longer open. Runs while no unit of work is in flight, so the tasks it closes are read first and named
+    /// to the state the writer holds in memory (<c>OutsideWriteInterceptor.AnnounceClosing</c>): they leave their instances'
+    /// open tasks there, as a person's completions through the engine would, rather than all of it being let go every day.
     /// </summary>
     private async Task BulkAsync(DateOnly today, DateTime now, CancellationToken ct)
     {
         Stats.OtherTasksCompleted += await BySchoolIfLargeAsync(db => db.Tasks
             .Where(t => t.Status == WorkTaskStatus.Open && t.Kind != "review" && t.Kind != "escalation" && t.DueOn <= today), now, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        Stats.EscalationTasksClosed += await TimerQueries.SpentEscalations(db).ExecuteUpdateAsync(Complete(now), ct);
+        var spent = TimerQueries.SpentEscalations(db);
+        using (OutsideWriteInterceptor.AnnounceClosing(await TasksOf(spent, ct)))
+        {
+            Stats.EscalationTasksClosed += await spent.ExecuteUpdateAsync(Complete(now), ct);
+        }
     }
+
+    private static async Task<IReadOnlyCollection<(Guid Task, Guid Instance)>> TasksOf(IQueryable<WorkTask> rows, CancellationToken ct) =>
+        (await rows.Select(t => new { t.Id, t.InstanceId }).ToListAsync(ct)).ConvertAll(t => (t.Id, t.InstanceId));
 
     /// <summary>
     /// One UPDATE for a day's work of ordinary size; a large cohort's day (tens of thousands of rows, whose pages the
@@ -232,11 +241,21 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
     private async Task<int> BySchoolIfLargeAsync(Func<SendWorkflowDbContext, IQueryable<WorkTask>> rows, DateTime now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await rows(db).CountAsync(ct) <= LargeDay) return await rows(db).ExecuteUpdateAsync(Complete(now), ct);
+        if (await rows(db).CountAsync(ct) <= LargeDay)
+        {
+            using (OutsideWriteInterceptor.AnnounceClosing(await TasksOf(rows(db), ct)))
+            {
+                return await rows(db).ExecuteUpdateAsync(Complete(now), ct);
+            }
+        }
         var done = 0;
         foreach (var school in await rows(db).Select(t => t.SchoolId).Distinct().ToListAsync(ct))
         {
-            done += await rows(db).Where(t => t.SchoolId == school).ExecuteUpdateAsync(Complete(now), ct);
+            var ofSchool = rows(db).Where(t => t.SchoolId == school);
+            using (OutsideWriteInterceptor.AnnounceClosing(await TasksOf(ofSchool, ct)))
+            {
+                done += await ofSchool.ExecuteUpdateAsync(Complete(now), ct);
+            }
             await writer.RewindIfLongAsync(ct);
         }
         return done;
