@@ -374,6 +374,12 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
         Assert.NotNull(cache.Take(cases[0].Instance.Id));
         Assert.Null(cache.Take(cases[1].Instance.Id));
         Assert.NotNull(cache.Take(cases[2].Instance.Id));
+
+        // Lowered (the simulation raises it to its register), it lets the least recently used go at once.
+        cache.Capacity = 1;
+        Assert.Equal(1, cache.Count);
+        Assert.NotNull(cache.Take(cases[2].Instance.Id));
+        Assert.Throws<ArgumentOutOfRangeException>(() => cache.Capacity = 0);
     }
 
     [Theory]

@@ -66,6 +66,9 @@ public static class SimulateCommand
         }
         clock.AdvanceTo(UkTime.StartOf(year.First.AddDays(-1)).AddHours(8));
         var writer = app.Services.GetRequiredService<SqliteWorkflowWriter>();
+        // Every pupil's instances are used again every few days: all of them held (some 4.5 KB each), or the year's units
+        // would miss and read them whole, again and again, once the register outgrows what a service holds.
+        writer.States.Capacity = Math.Max(writer.States.Capacity, pupils * 5 / 4);
         var cohort = await Cohort.SeedAsync(factory, writer, CalendarId, year, pupils, seed, clock.GetUtcNow().UtcDateTime);
         // The programmes start on the year's first school day (before its first round), so their terms are this year's.
         clock.AdvanceTo(UkTime.StartOf(year.First).AddHours(6));
