@@ -238,7 +238,7 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
 
     private void Trim()
     {
-        while (_held.Count > Capacity && _recent.Last is { } last)
+        while (_held.Count > capacity && _recent.Last is { } last)
         {
             _recent.RemoveLast();
             _held.Remove(last.Value.Id);
