@@ -2,7 +2,9 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Persistence.Writing;
+using SendWorkflow.Workflows.Runtime;
 
 namespace SendWorkflow.Persistence.Tests;
 
@@ -72,6 +74,59 @@ public sealed class QueryPlanTests : IAsyncLifetime
         Assert.Contains(plan, step => step.EndsWith(" USING INDEX IX_Tasks_OpenEscalations", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("IX_Tasks_OpenByDue", StringComparison.Ordinal)
             || step.StartsWith("SCAN t", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APupilsTasks_AreFoundThroughThePupilsInstances_NotBySchool()
+    {
+        // The tasks table keeps no index of subjects (SubjectTasks): a pupil's tasks are read from their instances' entries
+        // in the tasks' index of instances. A school of 300 pupils with 20 open tasks each, analysed as PRAGMA optimize does
+        // for a service: the SENCo's look at one pupil must not walk the school's 6,000 open tasks.
+        await SeedSchoolAsync(pupils: 300, tasksEach: 20);
+        await using var db = await Factory.CreateDbContextAsync();
+        var open = db.Tasks.Where(t => t.Status == WorkTaskStatus.Open);
+        var ofClass = db.Set<Pupil>().Where(p => p.ClassName == "Class 7").Select(p => p.Id);
+        foreach (var q in new[] { db.Tasks.OfSubject(db, "pupil-7"), open.Where(t => t.SchoolId == "school-1").OfSubject(db, "pupil-7"),
+            open.Where(t => t.SchoolId == "school-1").OfSubjects(db, ofClass) })
+        {
+            var plan = await PlanAsync(db, q.Select(t => t.Id));
+            Assert.True(plan[0].StartsWith("SEARCH t USING INDEX IX_Tasks_InstanceId_Status (InstanceId=?", StringComparison.Ordinal),
+                string.Join(" | ", plan));
+            Assert.Contains("SEARCH i USING INDEX IX_Instances_SubjectId (SubjectId=?)", plan);
+        }
+        Assert.Equal(20, await open.Where(t => t.SchoolId == "school-1").OfSubject(db, "pupil-7").CountAsync());
+        Assert.Equal(30 * 20, await open.Where(t => t.SchoolId == "school-1").OfSubjects(db, ofClass).CountAsync());
+    }
+
+    private async Task SeedSchoolAsync(int pupils, int tasksEach)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var at = new DateTime(2026, 9, 1, 8, 0, 0, DateTimeKind.Utc);
+        db.Add(new Borough { Id = "borough-1", Name = "A borough", CalendarId = "demo-borough", CreatedAt = at });
+        db.Add(new School { Id = "school-1", Name = "A school", BoroughId = "borough-1", CreatedAt = at });
+        for (var p = 0; p < pupils; p++)
+        {
+            var pupil = $"pupil-{p}";
+            db.Add(new Pupil { Id = pupil, SchoolId = "school-1", Name = $"Pupil {p}", ClassName = $"Class {p % 10}" });
+            var instance = new WorkflowInstance
+            {
+                Id = Guid.CreateVersion7(), DefinitionId = "send-pathway", Version = 1, SubjectId = pupil, SchoolId = "school-1",
+                BoroughId = "borough-1", State = "sen-support", Stage = 3, Status = InstanceStatus.Active, StartedAt = at, EnteredStateAt = at,
+                UpdatedAt = at,
+            };
+            db.Add(instance);
+            for (var k = 0; k < tasksEach; k++)
+            {
+                db.Add(new WorkTask
+                {
+                    Id = Guid.CreateVersion7(), InstanceId = instance.Id, SubjectId = pupil, SchoolId = "school-1", State = instance.State,
+                    DefinitionTaskId = $"task-{k}", Title = "A task", Role = "SENCo", Kind = "action", DueOn = Today.AddDays(k),
+                    Status = WorkTaskStatus.Open, CreatedAt = at,
+                });
+            }
+        }
+        await db.SaveChangesAsync();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
     }
 
     // One step, on the index; a plain "SCAN t" would be every row of the table.

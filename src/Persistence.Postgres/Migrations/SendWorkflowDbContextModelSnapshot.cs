@@ -2091,8 +2091,6 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
                         .HasDatabaseName("IX_Tasks_OpenEscalations")
                         .HasFilter("\"Status\" = 'Open' AND \"Kind\" = 'escalation'");
 
-                    b.HasIndex("SubjectId");
-
                     b.HasIndex("WarnOn")
                         .HasDatabaseName("IX_Tasks_ToWarn")
                         .HasFilter("\"Status\" = 'Open' AND \"WarnedAt\" IS NULL AND \"WarnOn\" IS NOT NULL");

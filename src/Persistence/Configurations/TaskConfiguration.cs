@@ -5,7 +5,9 @@ namespace SendWorkflow.Persistence.Configurations;
 // Every index a task is in costs each write of it: a new task is an entry in each, and a change of a column an index holds
 // (a stage's tasks closed by a move change their status) moves the task's entry in that index. So the indexes that serve
 // one status or the assigned tasks hold only those (partial indexes: a query names the status as a constant, as QueueRows
-// and TimerQueries do, for the database to use them), and the pupil's index holds no status (a pupil has tens of tasks).
+// and TimerQueries do, for the database to use them). There is no index of subjects: a pupil's tasks are found through the
+// pupil's two or three instances and the index of instances below (SubjectTasks), and an entry for every task made would
+// cost a quarter of its insert.
 internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
 {
     public void Configure(EntityTypeBuilder<WorkTask> e)
@@ -21,7 +23,6 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
         // "Done": the completed tasks of a school.
         e.HasIndex(x => new { x.SchoolId, x.Status, x.CompletedAt, x.Assignee, x.Role }).HasFilter("\"Status\" = 'Completed'")
             .HasDatabaseName("IX_Tasks_Done");
-        e.HasIndex(x => x.SubjectId);
         // The deadline round's overdue tasks and the simulation's day of work: open tasks by due date.
         e.HasIndex(x => x.DueOn).HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_Tasks_OpenByDue");
         // The deadline round's warnings: open tasks not yet warned, by the day to warn. Only tasks that warn at all: most of a

@@ -119,7 +119,7 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
         var q = await guard.TasksAsync(db, caller, ct);
         await guard.AuditAsync(caller, AuditActions.Read, "tasks", null, query.PupilId, query.SchoolId);
         if (query.SchoolId is not null) q = q.Where(t => t.SchoolId == query.SchoolId);
-        if (query.PupilId is not null) q = q.Where(t => t.SubjectId == query.PupilId);
+        if (query.PupilId is not null) q = q.OfSubject(db, query.PupilId);
         if (query.InstanceId is not null) q = q.Where(t => t.InstanceId == query.InstanceId);
         if (query.Role is not null) q = q.Where(t => t.Role == query.Role);
         if (wanted is not null) q = q.Where(t => t.Status == wanted);

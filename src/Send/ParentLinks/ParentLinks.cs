@@ -31,7 +31,7 @@ public sealed class ParentLinks(IDbContextFactory<SendWorkflowDbContext> factory
             .Check(await ParentVoice.RecordOfAsync(db, pupil.Id, ct) is not null, "pupilId",
                 "This pupil has no workflow to keep a parent's answer on: start them on the pathway first.");
         var task = body.TaskId is { } taskId
-            ? await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId && t.SubjectId == pupil.Id, ct)
+            ? await db.Tasks.AsNoTracking().OfSubject(db, pupil.Id).FirstOrDefaultAsync(t => t.Id == taskId, ct)
             : null;
         if (body.TaskId is { } asked)
         {
@@ -73,7 +73,7 @@ public sealed class ParentLinks(IDbContextFactory<SendWorkflowDbContext> factory
         await guard.AuditAsync(caller, AuditActions.Read, "parent-link", null, pupil.Id, pupil.SchoolId);
         var rows = await db.ParentLinks.AsNoTracking().Where(l => l.PupilId == pupil.Id).OrderByDescending(l => l.CreatedAt).ToListAsync(ct);
         var taskIds = rows.Select(r => r.TaskId).OfType<Guid>().ToList();
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.SubjectId == pupil.Id && (taskIds.Contains(t.Id) || t.Status == WorkTaskStatus.Open))
+        var tasks = await db.Tasks.AsNoTracking().OfSubject(db, pupil.Id).Where(t => taskIds.Contains(t.Id) || t.Status == WorkTaskStatus.Open)
             .ToListAsync(ct);
         var answers = await ParentVoice.AnswersAsync(db, pupil.Id, ct);
         var now = time.GetUtcNow().UtcDateTime;

@@ -92,10 +92,10 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
 
     private static IQueryable<WorkTask> Filtered(SendWorkflowDbContext db, IQueryable<WorkTask> tasks, TaskQueueQuery query, QueueCaller who)
     {
-        if (query.PupilId is { } pupil) tasks = tasks.Where(t => t.SubjectId == pupil);
-        // "IN (the pupils of the class)": SQLite finds those few pupils first, then their tasks by index.
+        if (query.PupilId is { } pupil) tasks = tasks.OfSubject(db, pupil);
+        // "IN (the pupils of the class)": SQLite finds those few pupils first, then their instances and tasks by index.
         if (query.ClassName is { Length: > 0 } cls)
-            tasks = tasks.Where(t => db.Pupils.Where(p => p.ClassName == cls).Select(p => p.Id).Contains(t.SubjectId));
+            tasks = tasks.OfSubjects(db, db.Pupils.Where(p => p.ClassName == cls).Select(p => p.Id));
         if (query.Stage is { } stage)
             tasks = tasks.Where(t => db.Instances.Where(i => i.Stage == stage).Select(i => i.Id).Contains(t.InstanceId));
         if (query.Kind is { Length: > 0 } kind) tasks = tasks.Where(t => t.Kind == kind);

@@ -24,7 +24,9 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         await guard.AuditAsync(caller, AuditActions.Read, "inbox", null, filter.PupilId, null);
         var today = UkTime.DateOf(time.GetUtcNow());
         // A school's programme has no pupil: its tasks are the school's, named so.
-        var q = from t in (await guard.TasksAsync(db, caller, ct)).Where(t => t.Status == WorkTaskStatus.Open)
+        var open = (await guard.TasksAsync(db, caller, ct)).Where(t => t.Status == WorkTaskStatus.Open);
+        if (filter.PupilId is not null) open = open.OfSubject(db, filter.PupilId);
+        var q = from t in open
                 join p in db.Pupils.AsNoTracking() on t.SubjectId equals p.Id into pupils
                 from p in pupils.DefaultIfEmpty()
                 join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
@@ -37,7 +39,6 @@ public sealed class Inbox(IDbContextFactory<SendWorkflowDbContext> factory, Acce
         // A task someone has claimed or been given is theirs, not the rest of the role's (the queues: WorkQueues.TaskQueues).
         var me = caller.UserId ?? "";
         q = q.Where(x => x.t.Assignee == null || x.t.Assignee == me);
-        if (filter.PupilId is not null) q = q.Where(x => x.t.SubjectId == filter.PupilId);
         if (filter.ClassName is not null) q = q.Where(x => x.ClassName == filter.ClassName);
         if (filter.Stage is not null) q = q.Where(x => x.Stage == filter.Stage);
         if (filter.Kind is not null) q = q.Where(x => x.t.Kind == filter.Kind);
