@@ -98,6 +98,20 @@ public sealed class QueryPlanTests : IAsyncLifetime
         Assert.Equal(30 * 20, await open.Where(t => t.SchoolId == "school-1").OfSubjects(db, ofClass).CountAsync());
     }
 
+    [Fact]
+    public async Task TheRunningInstancesOfADefinition_AreReadFromTheirIndex()
+    {
+        // Across schools: the versions pupils run (the Studio), a borough's annual reviews, the pathway's pupils at a stage.
+        await using var db = await Factory.CreateDbContextAsync();
+        var running = db.Instances.Where(i => i.Status == InstanceStatus.Active);
+        AssertReads(await PlanAsync(db, running.Where(i => i.DefinitionId == "send-pathway").GroupBy(i => i.Version)
+            .Select(g => new { g.Key, Count = g.Count() })), "IX_Instances_ActiveByDefinition");
+        AssertReads(await PlanAsync(db, running.Where(i => i.DefinitionId == "ehcp-annual-review" && i.BoroughId == "borough-1")
+            .Select(i => i.Id)), "IX_Instances_ActiveByDefinition");
+        AssertReads(await PlanAsync(db, running.Where(i => i.DefinitionId == "send-pathway" && i.Stage >= 3 && i.Stage <= 4)
+            .Select(i => i.Id)), "IX_Instances_ActiveByDefinition");
+    }
+
     private async Task SeedSchoolAsync(int pupils, int tasksEach)
     {
         await using var db = await Factory.CreateDbContextAsync();

@@ -2206,6 +2206,10 @@ namespace SendWorkflow.Persistence.Postgres.Migrations
                         .HasDatabaseName("UX_Instances_ActivePerSubject")
                         .HasFilter("\"Status\" = 'Active'");
 
+                    b.HasIndex("DefinitionId", "Version", "Stage")
+                        .HasDatabaseName("IX_Instances_ActiveByDefinition")
+                        .HasFilter("\"Status\" = 'Active'");
+
                     b.ToTable("Instances", (string)null);
                 });
 

@@ -18,5 +18,10 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<WorkflowI
         // One active instance of a definition per subject, even when two requests race.
         e.HasIndex(x => new { x.SubjectId, x.DefinitionId }).IsUnique().HasFilter("\"Status\" = 'Active'")
             .HasDatabaseName("UX_Instances_ActivePerSubject");
+        // The running instances of a definition, across schools: the versions pupils run (the Studio, a migration's request),
+        // a borough's annual reviews, the pathway's pupils at a stage. Without it each such look read every instance ever
+        // started; an entry moves only when an instance changes stage or version, and leaves when it closes.
+        e.HasIndex(x => new { x.DefinitionId, x.Version, x.Stage }).HasFilter("\"Status\" = 'Active'")
+            .HasDatabaseName("IX_Instances_ActiveByDefinition");
     }
 }

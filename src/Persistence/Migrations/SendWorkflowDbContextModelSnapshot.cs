@@ -2199,6 +2199,10 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasDatabaseName("UX_Instances_ActivePerSubject")
                         .HasFilter("\"Status\" = 'Active'");
 
+                    b.HasIndex("DefinitionId", "Version", "Stage")
+                        .HasDatabaseName("IX_Instances_ActiveByDefinition")
+                        .HasFilter("\"Status\" = 'Active'");
+
                     b.ToTable("Instances", (string)null);
                 });
 
