@@ -16,7 +16,7 @@ public static class SubjectTasks
         return tasks.Where(t => instances.Contains(t.InstanceId));
     }
 
-    /// <summary>The tasks of the subjects a query names (the pupils of a class, those whose name matches a search).</summary>
+    /// <summary>The tasks of the subjects a query names (the pupils of a class).</summary>
     public static IQueryable<WorkTask> OfSubjects(this IQueryable<WorkTask> tasks, SendWorkflowDbContext db, IQueryable<string> subjectIds)
     {
         ArgumentNullException.ThrowIfNull(db);

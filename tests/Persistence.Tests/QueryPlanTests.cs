@@ -11,7 +11,8 @@ namespace SendWorkflow.Persistence.Tests;
 /// <summary>
 /// The dispatcher's and the deadline round's queries read the partial indexes made for them (pending timers, open tasks),
 /// in their order, on a migrated SQLite file: a query that stopped naming its status as a constant, or an index that lost
-/// its columns, would leave SQLite scanning every timer or task ever written, once a batch.
+/// its columns, would leave SQLite scanning every timer or task ever written, once a batch. A pupil's tasks are found
+/// through the pupil's instances, and the running instances of a definition through their own index.
 /// </summary>
 public sealed class QueryPlanTests : IAsyncLifetime
 {

@@ -6,8 +6,8 @@ namespace SendWorkflow.Persistence.Configurations;
 // (a stage's tasks closed by a move change their status) moves the task's entry in that index. So the indexes that serve
 // one status or the assigned tasks hold only those (partial indexes: a query names the status as a constant, as QueueRows
 // and TimerQueries do, for the database to use them). There is no index of subjects: a pupil's tasks are found through the
-// pupil's two or three instances and the index of instances below (SubjectTasks), and an entry for every task made would
-// cost a quarter of its insert.
+// pupil's two or three instances and the index of instances below (SubjectTasks). An entry for every task made cost about
+// a third of a task's insert in a simulated year's database (README, "Benchmark").
 internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
 {
     public void Configure(EntityTypeBuilder<WorkTask> e)
