@@ -106,7 +106,11 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
             // The school's programme is named so in the inbox, and found by that name.
             var school = Inbox.SchoolWork.Contains(search, StringComparison.OrdinalIgnoreCase);
             var named = db.Pupils.Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.Id);
-            tasks = tasks.Where(t => named.Contains(t.SubjectId) || (school && t.SubjectId.StartsWith(SchoolSubject.Prefix)));
+            // Through the instances of the pupils named (and of the school's own programme), as SubjectTasks finds a pupil's:
+            // matching the tasks' own subject walked every open task of the school.
+            var matching = db.Instances.Where(i => named.Contains(i.SubjectId) || (school && i.SubjectId.StartsWith(SchoolSubject.Prefix)))
+                .Select(i => i.Id);
+            tasks = tasks.Where(t => matching.Contains(t.InstanceId));
         }
         return query.Assignee switch
         {

@@ -265,6 +265,25 @@ public sealed class TaskAssignmentTests
     }
 
     [Fact]
+    public async Task AQueue_SearchedByName_HoldsThatPupilsTasksAlone()
+    {
+        // The search finds the pupils named, then their instances and tasks (as a pupil's tasks are found: SubjectTasks).
+        await using var p = await Pathway.StartAsync("2026-10-12");
+        var senco = await p.StaffAsync("senco", "senco", "Sam Patel");
+        var imogen = await NamedPupilAsync(p, PupilName);
+        await NamedPupilAsync(p, "Arthur Penhaligon");
+        var hers = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?pupilId={imogen}&status=open"))!
+            .Select(t => (string)t!["id"]!).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(hers);
+        var found = await PageAsync(senco, "queue=everyone&search=feather&pageSize=100");
+        Assert.Equal(hers.Count, (int)found["total"]!);
+        Assert.Equal(hers, found["items"]!.AsArray().Select(t => (string)t!["taskId"]!).Order(StringComparer.Ordinal));
+        Assert.All(found["items"]!.AsArray(), t => Assert.Equal(imogen, (string?)t!["pupilId"]));
+        Assert.True((int)(await PageAsync(senco, "queue=everyone&pageSize=1"))["total"]! > hers.Count);
+        Assert.Equal(0, (int)(await PageAsync(senco, "queue=everyone&search=nobody"))["total"]!);
+    }
+
+    [Fact]
     public async Task SavedFilters_AreEachPersonsOwn()
     {
         await using var p = await Pathway.StartAsync("2026-10-12");
@@ -355,6 +374,14 @@ public sealed class TaskAssignmentTests
         var pupil = (string)(await p.InstanceAsync(instance))["pupilId"]!;
         (await p.Http.PutAsJsonAsync($"/api/pupils/{pupil}", new { name = PupilName, className = "3 Oak" })).EnsureSuccessStatusCode();
         return (instance, pupil);
+    }
+
+    private static async Task<string> NamedPupilAsync(Pathway p, string name)
+    {
+        var id = await p.NewPupilAsync();
+        (await p.Http.PutAsJsonAsync($"/api/pupils/{id}", new { name, className = "3 Oak" })).EnsureSuccessStatusCode();
+        (await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "send-pathway", pupilId = id })).EnsureSuccessStatusCode();
+        return id;
     }
 
     private static async Task PupilInClassAsync(Pathway p, string className)
