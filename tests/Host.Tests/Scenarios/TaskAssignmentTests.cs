@@ -270,8 +270,8 @@ public sealed class TaskAssignmentTests
         // The search finds the pupils named, then their instances and tasks (as a pupil's tasks are found: SubjectTasks).
         await using var p = await Pathway.StartAsync("2026-10-12");
         var senco = await p.StaffAsync("senco", "senco", "Sam Patel");
-        var imogen = await NamedPupilAsync(p, PupilName);
-        await NamedPupilAsync(p, "Arthur Penhaligon");
+        var imogen = await PupilInClassAsync(p, "3 Oak");
+        await PupilInClassAsync(p, "3 Oak", "Arthur Penhaligon");
         var hers = (await p.Http.GetFromJsonAsync<JsonArray>($"/api/tasks?pupilId={imogen}&status=open"))!
             .Select(t => (string)t!["id"]!).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(hers);
@@ -376,18 +376,12 @@ public sealed class TaskAssignmentTests
         return (instance, pupil);
     }
 
-    private static async Task<string> NamedPupilAsync(Pathway p, string name)
+    /// <summary>A new pupil of the class, started on the pathway; returns the pupil's id.</summary>
+    private static async Task<string> PupilInClassAsync(Pathway p, string className, string name = PupilName)
     {
         var id = await p.NewPupilAsync();
-        (await p.Http.PutAsJsonAsync($"/api/pupils/{id}", new { name, className = "3 Oak" })).EnsureSuccessStatusCode();
+        (await p.Http.PutAsJsonAsync($"/api/pupils/{id}", new { name, className })).EnsureSuccessStatusCode();
         (await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "send-pathway", pupilId = id })).EnsureSuccessStatusCode();
         return id;
-    }
-
-    private static async Task PupilInClassAsync(Pathway p, string className)
-    {
-        var id = await p.NewPupilAsync();
-        (await p.Http.PutAsJsonAsync($"/api/pupils/{id}", new { name = PupilName, className })).EnsureSuccessStatusCode();
-        (await p.Http.PostAsJsonAsync("/api/instances", new { definitionId = "send-pathway", pupilId = id })).EnsureSuccessStatusCode();
     }
 }
