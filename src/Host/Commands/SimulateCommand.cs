@@ -82,6 +82,7 @@ public static class SimulateCommand
         var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);
         var (fired, cancelled, warned, escalated, machineTime, roundTime) = (0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
         var run = Stopwatch.StartNew();
+        var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var writerBusy = writer.Busy;
         if (profile) writer.Profile = new();
         await using var wal = new WalWatch(dbFile);
@@ -184,6 +185,8 @@ public static class SimulateCommand
             writer.Profile = null;
             WriterProfileReport.Print(writerProfile, units, "unit of work");
         }
+        Console.WriteLine($"  compiled in the year:      {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods in "
+            + $"{Secs(System.Runtime.JitInfo.GetCompilationTime() - jitTime)} (the JIT's tiers and expression trees)");
         Console.WriteLine($"  peak memory:               {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
 
         await BenchHost.StopAsync(app);
