@@ -76,12 +76,15 @@ public static class SimulateCommand
         setup.Stop();
 
         PrintHeader(calendar, year, pupils, seed, workers);
+        var phases = new PhaseClock(writer);
         var work = new DailyWork(app.Services.GetRequiredService<WorkflowEngine>(), factory, writer, calendar,
-            app.Services.GetRequiredService<SendWorkflow.Send.Statutory.StatutoryExceptions>(), cohort, workers);
+            app.Services.GetRequiredService<SendWorkflow.Send.Statutory.StatutoryExceptions>(), cohort, workers, phases);
         var report = new YearReport(factory, pupils);
         var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);
-        var (fired, cancelled, warned, escalated, machineTime, roundTime) = (0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
+        var (fired, cancelled, warned, escalated) = (0, 0, 0, 0);
+        var (machineTime, roundTime, reportTime) = (default(PhaseTime), default(PhaseTime), default(PhaseTime));
         var run = Stopwatch.StartNew();
+        var yearStart = phases.Now();
         var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var writerBusy = writer.Busy;
         if (profile) writer.Profile = new();
@@ -93,23 +96,24 @@ public static class SimulateCommand
             // 08:00 (this morning's 07:00 deadline round). The time machine does the same as in one step.
             foreach (var (at, isRound) in new[] { (UkTime.StartOf(day).AddHours(6.99), false), (UkTime.StartOf(day).AddHours(8), true) })
             {
-                var tick = Stopwatch.GetTimestamp();
+                var tick = phases.Now();
                 wal.Phase = $"{(isRound ? "the 07:00 round" : "the night's timers")} of {Day(day)}";
                 var advanced = await machine.AdvanceToAsync(at, ct);
-                if (isRound) roundTime += Stopwatch.GetElapsedTime(tick);
-                else machineTime += Stopwatch.GetElapsedTime(tick);
+                if (isRound) roundTime += phases.Since(tick);
+                else machineTime += phases.Since(tick);
                 (fired, cancelled, warned, escalated) = (fired + advanced.Fired, cancelled + advanced.Cancelled, warned + advanced.Warned,
                     escalated + advanced.Escalated);
             }
             if (halfTerms.TryGetValue(day, out var label))
             {
                 wal.Phase = $"the half-term report of {Day(day)}";
-                await report.SnapshotAsync(label, day, ct);
+                reportTime += await phases.TimeAsync(() => report.SnapshotAsync(label, day, ct));
             }
             await work.RunAsync(day, clock.GetUtcNow().UtcDateTime, ct);
         }
-        await report.SnapshotAsync("Year end", year.Last, ct);
+        reportTime += await phases.TimeAsync(() => report.SnapshotAsync("Year end", year.Last, ct));
         run.Stop();
+        var whole = phases.Since(yearStart);
 
         var figures = await report.FiguresAsync(year.Last, ct);
         var s = work.Stats;
@@ -167,13 +171,15 @@ public static class SimulateCommand
         Console.WriteLine($"  timers fired per second:   {fired / seconds:0}");
         Console.WriteLine($"  engine units of work:      {units} "
             + $"({units / seconds:0} per second: starts, events, timer firings, reminders, escalations)");
-        Console.WriteLine($"  where the time went:       time machine {Secs(machineTime + roundTime)} "
-            + $"(to 06:59 {Secs(machineTime)}: timers, weekend rounds; school-day 07:00 rounds {Secs(roundTime)}), "
-            + $"referrals {Secs(s.Referrals)}, "
-            + $"outside events {Secs(s.OutsideEvents)}, reviews {Secs(s.Reviews)}, bulk updates {Secs(s.BulkUpdates)}");
+        Console.WriteLine($"  where the time went:       time machine {Secs(machineTime.Wall + roundTime.Wall)} "
+            + $"(to 06:59 {Secs(machineTime.Wall)}: timers, weekend rounds; school-day 07:00 rounds {Secs(roundTime.Wall)}), "
+            + $"referrals {Secs(s.Referrals.Wall)}, "
+            + $"outside events {Secs(s.OutsideEvents.Wall)}, reviews {Secs(s.Reviews.Wall)}, bulk updates {Secs(s.BulkUpdates.Wall)}");
         writerBusy = writer.Busy - writerBusy;
         Console.WriteLine($"  writer busy:               {Secs(writerBusy)} of the year's {seconds:0.0} s "
             + $"({writerBusy.TotalSeconds / seconds:0%}: the single writer's batches, commits and rewinds; bulk updates write on their own)");
+        PrintPhases(whole, [("the night's timers, to 06:59", machineTime), ("the 07:00 rounds", roundTime), ("referrals", s.Referrals),
+            ("outside events", s.OutsideEvents), ("reviews", s.Reviews), ("bulk updates", s.BulkUpdates), ("half-term reports", reportTime)]);
         var rewinds = writer.Checkpoints;
         const long perMiB = WriterCheckpoints.PagesPerMiB;
         Console.WriteLine($"  WAL rewinds:               {rewinds.Rewinds} (limit {rewinds.MaxFrames / perMiB} MiB); {rewinds.BusyRewinds} tries "
@@ -223,6 +229,21 @@ public static class SimulateCommand
     private static long MiB(string file) => File.Exists(file) ? new FileInfo(file).Length / 1024 / 1024 : 0;
 
     private static string Secs(TimeSpan t) => $"{t.TotalSeconds:0.0} s";
+
+    // Each part's wall time, the cores the process kept busy meanwhile and the single writer's share of it: a part with
+    // the writer busy nearly throughout waits on the writer, one with both cores busy on the CPU, one with neither on itself.
+    private static void PrintPhases(PhaseTime whole, (string Name, PhaseTime Time)[] parts)
+    {
+        Console.WriteLine($"  {"each part of the year",-30} {"wall",8} {"CPU, cores",11} {"writer busy",12}");
+        foreach (var (name, time) in parts.Append(("the rest (between the parts)", Rest(whole, parts))).Append(("the whole year", whole)))
+            Console.WriteLine($"    {name,-28} {Secs(time.Wall),8} {time.Cores,11:0.00} {time.WriterShare,12:0%}");
+    }
+
+    private static PhaseTime Rest(PhaseTime whole, (string Name, PhaseTime Time)[] parts) =>
+        new(whole.Wall - Sum(parts, p => p.Wall), whole.Cpu - Sum(parts, p => p.Cpu), whole.Writer - Sum(parts, p => p.Writer));
+
+    private static TimeSpan Sum((string Name, PhaseTime Time)[] parts, Func<PhaseTime, TimeSpan> of) =>
+        parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + of(p.Time));
 
     private static string Pct(double? p) => p is { } v ? $"{v:0.0}%" : "n/a";
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Persistence.Writing;
 using SendWorkflow.Rules;
@@ -11,7 +10,7 @@ internal sealed class SimStats
     public int Started, ReviewsCompleted, ReviewsAlreadyClosed, ConcernsRaised, AssessmentsRequested, AssessmentDecisions, PlansIssued, PlansRefused;
     public int ExceptionsRecorded, ReviewMeetings, ReviewDecisions, PlansAmended;
     public int OtherTasksCompleted, EscalationTasksClosed, RefusedPastCalendar;
-    public TimeSpan Referrals, OutsideEvents, Reviews, BulkUpdates;
+    public PhaseTime Referrals, OutsideEvents, Reviews, BulkUpdates;
 }
 
 /// <summary>
@@ -19,7 +18,8 @@ internal sealed class SimStats
 /// teachers record the reviews that are due, and the rest of the day's tasks are ticked off in bulk.
 /// </summary>
 internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWorkflowDbContext> factory, SqliteWorkflowWriter writer,
-    SchoolCalendar calendar, SendWorkflow.Send.Statutory.StatutoryExceptions exceptions, IReadOnlyList<SimPupil> pupils, int workers)
+    SchoolCalendar calendar, SendWorkflow.Send.Statutory.StatutoryExceptions exceptions, IReadOnlyList<SimPupil> pupils, int workers,
+    PhaseClock phases)
 {
     private const string Actor = "simulation";
     private readonly Dictionary<string, SimPupil> _byId = pupils.ToDictionary(p => p.PupilId);
@@ -33,7 +33,7 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
     public async Task RunAsync(DateOnly today, DateTime now, CancellationToken ct)
     {
         Phase("referrals");
-        Stats.Referrals += await TimedAsync(() => EachAsync(_byReferral[today], async (p, c) =>
+        Stats.Referrals += await phases.TimeAsync(() => EachAsync(_byReferral[today], async (p, c) =>
         {
             if (await PastCalendarAsync(async () => p.InstanceId = (await engine.StartAsync("send-pathway", p.PupilId, Actor, c)).Id)) return;
             Interlocked.Increment(ref Stats.Started);
@@ -47,11 +47,11 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         await EachAsync(pupils.Where(p => p.Review is not null && p.ReviewInstanceId == Guid.Empty), async (p, c) =>
             p.ReviewInstanceId = (await engine.StartAsync("ehcp-annual-review", p.PupilId, Actor, c)).Id, ct);
         Phase("outside events");
-        Stats.OutsideEvents += await TimedAsync(() => OutsideEventsAsync(today, ct));
+        Stats.OutsideEvents += await phases.TimeAsync(() => OutsideEventsAsync(today, ct));
         Phase("reviews");
-        Stats.Reviews += await TimedAsync(() => ReviewsAsync(today, ct));
+        Stats.Reviews += await phases.TimeAsync(() => ReviewsAsync(today, ct));
         Phase("bulk updates");
-        Stats.BulkUpdates += await TimedAsync(() => BulkAsync(today, now, ct));
+        Stats.BulkUpdates += await phases.TimeAsync(() => BulkAsync(today, now, ct));
     }
 
     /// <summary>
@@ -290,11 +290,4 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
 
     private Task EachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, ValueTask> body, CancellationToken ct) =>
         Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct }, body);
-
-    private static async Task<TimeSpan> TimedAsync(Func<Task> work)
-    {
-        var start = Stopwatch.GetTimestamp();
-        await work();
-        return Stopwatch.GetElapsedTime(start);
-    }
 }
