@@ -7,7 +7,7 @@ namespace SendWorkflow.Persistence.Configurations;
 // one status or the assigned tasks hold only those (partial indexes: a query names the status as a constant, as QueueRows
 // and TimerQueries do, for the database to use them). There is no index of subjects: a pupil's tasks are found through the
 // pupil's two or three instances and the index of instances below (SubjectTasks). An entry for every task made cost about
-// a third of a task's insert in a simulated year's database (README, "Benchmark").
+// a third of a task's insert in a simulated year's database (docs/benchmark-log.md, 2 December 2026).
 internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
 {
     public void Configure(EntityTypeBuilder<WorkTask> e)

@@ -13,8 +13,8 @@ public static class SqliteProcess
 
     /// <summary>
     /// True when SQLite keeps no count of the memory it allocates. Kept, the count is guarded by one mutex that every
-    /// allocation and release of every connection takes: the writer and the engine's readers queued on it (see "Benchmark"
-    /// in the README for what turning it off gave). Nothing of the service reads the count. False
+    /// allocation and release of every connection takes: the writer and the engine's readers queued on it (see
+    /// docs/benchmark-log.md, 1 December 2026, for what turning it off gave). Nothing of the service reads the count. False
     /// when a connection had opened before the service started (the library then refuses the change and keeps counting).
     /// </summary>
     public static bool MemoryStatisticsOff => Configured.Value.MemoryStatisticsOff;
