@@ -171,10 +171,6 @@ public static class SimulateCommand
         Console.WriteLine($"  timers fired per second:   {fired / seconds:0}");
         Console.WriteLine($"  engine units of work:      {units} "
             + $"({units / seconds:0} per second: starts, events, timer firings, reminders, escalations)");
-        Console.WriteLine($"  where the time went:       time machine {Secs(machineTime.Wall + roundTime.Wall)} "
-            + $"(to 06:59 {Secs(machineTime.Wall)}: timers, weekend rounds; school-day 07:00 rounds {Secs(roundTime.Wall)}), "
-            + $"referrals {Secs(s.Referrals.Wall)}, "
-            + $"outside events {Secs(s.OutsideEvents.Wall)}, reviews {Secs(s.Reviews.Wall)}, bulk updates {Secs(s.BulkUpdates.Wall)}");
         writerBusy = writer.Busy - writerBusy;
         Console.WriteLine($"  writer busy:               {Secs(writerBusy)} of the year's {seconds:0.0} s "
             + $"({writerBusy.TotalSeconds / seconds:0%}: the single writer's batches, commits and rewinds; bulk updates write on their own)");
@@ -234,7 +230,7 @@ public static class SimulateCommand
     // the writer busy nearly throughout waits on the writer, one with both cores busy on the CPU, one with neither on itself.
     private static void PrintPhases(PhaseTime whole, (string Name, PhaseTime Time)[] parts)
     {
-        Console.WriteLine($"  {"each part of the year",-30} {"wall",8} {"CPU, cores",11} {"writer busy",12}");
+        Console.WriteLine($"  {"where the time went",-30} {"wall",8} {"CPU, cores",11} {"writer busy",12}");
         foreach (var (name, time) in parts.Append(("the rest (between the parts)", Rest(whole, parts))).Append(("the whole year", whole)))
             Console.WriteLine($"    {name,-28} {Secs(time.Wall),8} {time.Cores,11:0.00} {time.WriterShare,12:0%}");
     }
