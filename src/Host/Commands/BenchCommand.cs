@@ -109,9 +109,9 @@ public static class BenchCommand
             Console.WriteLine($"  (warm-up: {warmup} other pupils along the same path first, {warming.Elapsed.TotalSeconds:0.0} s, not counted)");
         }
         if (profile && writer is not null) writer.Profile = new();
-        var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        var jitBefore = JitWork.Now();
         await PathwayAsync(0, pupils, counted: true);
-        (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods, System.Runtime.JitInfo.GetCompilationTime() - jitTime);
+        var jit = jitBefore.Since();
         total.Stop();
         eventCpu = Process.GetCurrentProcess().TotalProcessorTime - eventCpu;
 
@@ -123,7 +123,7 @@ public static class BenchCommand
         if (writer is not null)
             Console.WriteLine($"writer busy:        {writerBusy / eventTime:0%} of the events' time (its batches, commits and rewinds)");
         Console.WriteLine($"CPU per event:      {eventCpu.TotalMicroseconds / events:0} us (all threads, {Environment.ProcessorCount} cores)");
-        Console.WriteLine($"compiled meanwhile: {jitMethods} methods in {jitTime.TotalSeconds:0.00} s (the JIT's tiers and expression trees)");
+        Console.WriteLine($"compiled meanwhile: {jit.Describe("0.00")} (the JIT's tiers and expression trees)");
         Console.WriteLine($"latency per event:  p50 {Percentile(eventLatencies, 0.50):0.00} ms, p99 {Percentile(eventLatencies, 0.99):0.00} ms");
         if (writer?.Profile is { } writerProfile)
         {

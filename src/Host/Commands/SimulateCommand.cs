@@ -83,10 +83,8 @@ public static class SimulateCommand
         var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);
         var (fired, cancelled, warned, escalated) = (0, 0, 0, 0);
         var (machineTime, roundTime, reportTime) = (default(PhaseTime), default(PhaseTime), default(PhaseTime));
-        var run = Stopwatch.StartNew();
         var yearStart = phases.Now();
-        var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
-        var writerBusy = writer.Busy;
+        var jitBefore = JitWork.Now();
         if (profile) writer.Profile = new();
         await using var wal = new WalWatch(dbFile);
         foreach (var day in year.SchoolDays)
@@ -112,12 +110,12 @@ public static class SimulateCommand
             await work.RunAsync(day, clock.GetUtcNow().UtcDateTime, ct);
         }
         reportTime += await phases.TimeAsync(() => report.SnapshotAsync("Year end", year.Last, ct));
-        run.Stop();
         var whole = phases.Since(yearStart);
+        var jit = jitBefore.Since();
 
         var figures = await report.FiguresAsync(year.Last, ct);
         var s = work.Stats;
-        var seconds = run.Elapsed.TotalSeconds;
+        var seconds = whole.Wall.TotalSeconds;
         var units = s.Started + figures.Events + fired + cancelled + warned + escalated;
         Console.WriteLine();
         report.PrintDistribution();
@@ -171,9 +169,8 @@ public static class SimulateCommand
         Console.WriteLine($"  timers fired per second:   {fired / seconds:0}");
         Console.WriteLine($"  engine units of work:      {units} "
             + $"({units / seconds:0} per second: starts, events, timer firings, reminders, escalations)");
-        writerBusy = writer.Busy - writerBusy;
-        Console.WriteLine($"  writer busy:               {Secs(writerBusy)} of the year's {seconds:0.0} s "
-            + $"({writerBusy.TotalSeconds / seconds:0%}: the single writer's batches, commits and rewinds; bulk updates write on their own)");
+        Console.WriteLine($"  writer busy:               {Secs(whole.Writer)} of the year's {seconds:0.0} s "
+            + $"({whole.WriterShare:0%}: the single writer's batches, commits and rewinds; bulk updates write on their own)");
         PrintPhases(whole, [("the night's timers, to 06:59", machineTime), ("the 07:00 rounds", roundTime), ("referrals", s.Referrals),
             ("outside events", s.OutsideEvents), ("reviews", s.Reviews), ("bulk updates", s.BulkUpdates), ("half-term reports", reportTime)]);
         var rewinds = writer.Checkpoints;
@@ -187,8 +184,7 @@ public static class SimulateCommand
             writer.Profile = null;
             WriterProfileReport.Print(writerProfile, units, "unit of work");
         }
-        Console.WriteLine($"  compiled in the year:      {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods in "
-            + $"{Secs(System.Runtime.JitInfo.GetCompilationTime() - jitTime)} (the JIT's tiers and expression trees)");
+        Console.WriteLine($"  compiled in the year:      {jit.Describe("0.0")} (the JIT's tiers and expression trees)");
         Console.WriteLine($"  peak memory:               {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
 
         await BenchHost.StopAsync(app);

@@ -1,3 +1,4 @@
+using SendWorkflow.Host.Commands;
 using SendWorkflow.Host.Commands.Simulation;
 
 namespace SendWorkflow.Host.Tests.Commands;
@@ -26,5 +27,35 @@ public sealed class PhaseTimeTests
 
         Assert.Equal(0, none.Cores);
         Assert.Equal(0, none.WriterShare);
+    }
+}
+
+/// <summary>What the runtime's compiler did meanwhile, as `bench` and `simulate` print it.</summary>
+public sealed class JitWorkTests
+{
+    [Fact]
+    public void TheCompilerWorkBetweenTwoMoments_IsTheirDifference_InvariantlyPrinted()
+    {
+        var before = new JitWork(1_000, TimeSpan.FromSeconds(1.5));
+        var after = new JitWork(13_220, TimeSpan.FromSeconds(5.54));
+
+        var year = after - before;
+
+        Assert.Equal(new JitWork(12_220, TimeSpan.FromSeconds(4.04)), year);
+        Assert.Equal("12220 methods in 4.0 s", year.Describe("0.0"));
+        Assert.Equal("12220 methods in 4.04 s", year.Describe("0.00"));
+    }
+
+    [Fact]
+    public void WorkSinceAMoment_NeverGoesBack()
+    {
+        var start = JitWork.Now();
+        // An expression compiled now is compiled by the runtime's compiler, so the count can only have grown.
+        System.Linq.Expressions.Expression.Lambda<Func<int>>(System.Linq.Expressions.Expression.Constant(42)).Compile()();
+
+        var since = start.Since();
+
+        Assert.True(since.Methods >= 0);
+        Assert.True(since.Time >= TimeSpan.Zero);
     }
 }

@@ -236,25 +236,26 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
     /// <summary>
     /// One UPDATE for a day's work of ordinary size; a large cohort's day (tens of thousands of rows, whose pages the
     /// log holds whole until the transaction ends: 450 MiB for 100,000 pupils) one school at a time, each school's rows
-    /// near each other in its indexes, with the log rewound between them once it has grown past its limit.
+    /// near each other in its indexes, with the log rewound between them once it has grown past its limit. The rows are
+    /// read once, to name them to the state held in memory, and their count and schools are taken from that read.
     /// </summary>
     private async Task<int> BySchoolIfLargeAsync(Func<SendWorkflowDbContext, IQueryable<WorkTask>> rows, DateTime now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await rows(db).CountAsync(ct) <= LargeDay)
+        var tasks = await rows(db).Select(t => new { t.Id, t.InstanceId, t.SchoolId }).ToListAsync(ct);
+        if (tasks.Count <= LargeDay)
         {
-            using (OutsideWriteInterceptor.AnnounceClosing(await TasksOf(rows(db), ct)))
+            using (OutsideWriteInterceptor.AnnounceClosing(tasks.ConvertAll(t => (t.Id, t.InstanceId))))
             {
                 return await rows(db).ExecuteUpdateAsync(Complete(now), ct);
             }
         }
         var done = 0;
-        foreach (var school in await rows(db).Select(t => t.SchoolId).Distinct().ToListAsync(ct))
+        foreach (var school in tasks.GroupBy(t => t.SchoolId))
         {
-            var ofSchool = rows(db).Where(t => t.SchoolId == school);
-            using (OutsideWriteInterceptor.AnnounceClosing(await TasksOf(ofSchool, ct)))
+            using (OutsideWriteInterceptor.AnnounceClosing(school.Select(t => (t.Id, t.InstanceId)).ToList()))
             {
-                done += await ofSchool.ExecuteUpdateAsync(Complete(now), ct);
+                done += await rows(db).Where(t => t.SchoolId == school.Key).ExecuteUpdateAsync(Complete(now), ct);
             }
             await writer.RewindIfLongAsync(ct);
         }
