@@ -12,15 +12,23 @@ public static class SubjectTasks
     public static IQueryable<WorkTask> OfSubject(this IQueryable<WorkTask> tasks, SendWorkflowDbContext db, string subjectId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var instances = db.Instances.Where(i => i.SubjectId == subjectId).Select(i => i.Id);
-        return tasks.Where(t => instances.Contains(t.InstanceId));
+        return tasks.OfInstances(db.Instances.Where(i => i.SubjectId == subjectId));
     }
 
     /// <summary>The tasks of the subjects a query names (the pupils of a class).</summary>
     public static IQueryable<WorkTask> OfSubjects(this IQueryable<WorkTask> tasks, SendWorkflowDbContext db, IQueryable<string> subjectIds)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var instances = db.Instances.Where(i => subjectIds.Contains(i.SubjectId)).Select(i => i.Id);
-        return tasks.Where(t => instances.Contains(t.InstanceId));
+        return tasks.OfInstances(db.Instances.Where(i => subjectIds.Contains(i.SubjectId)));
+    }
+
+    /// <summary>
+    /// The tasks of the instances a query names ("IN (their ids)"): the database finds those instances first, then their tasks by
+    /// the tasks' index of instances. Every search of tasks by something of their instance or subject goes this way.
+    /// </summary>
+    public static IQueryable<WorkTask> OfInstances(this IQueryable<WorkTask> tasks, IQueryable<WorkflowInstance> instances)
+    {
+        var ids = instances.Select(i => i.Id);
+        return tasks.Where(t => ids.Contains(t.InstanceId));
     }
 }

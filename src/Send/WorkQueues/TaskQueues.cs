@@ -97,7 +97,7 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
         if (query.ClassName is { Length: > 0 } cls)
             tasks = tasks.OfSubjects(db, db.Pupils.Where(p => p.ClassName == cls).Select(p => p.Id));
         if (query.Stage is { } stage)
-            tasks = tasks.Where(t => db.Instances.Where(i => i.Stage == stage).Select(i => i.Id).Contains(t.InstanceId));
+            tasks = tasks.OfInstances(db.Instances.Where(i => i.Stage == stage));
         if (query.Kind is { Length: > 0 } kind) tasks = tasks.Where(t => t.Kind == kind);
         if (query.Search?.Trim() is { Length: > 0 } search)
         {
@@ -108,9 +108,8 @@ public sealed class TaskQueues(IDbContextFactory<SendWorkflowDbContext> factory,
             var named = db.Pupils.Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.Id);
             // Through the instances of the pupils named (and of the school's own programme), as SubjectTasks finds a pupil's:
             // matching the tasks' own subject walked every open task of the school.
-            var matching = db.Instances.Where(i => named.Contains(i.SubjectId) || (school && i.SubjectId.StartsWith(SchoolSubject.Prefix)))
-                .Select(i => i.Id);
-            tasks = tasks.Where(t => matching.Contains(t.InstanceId));
+            tasks = tasks.OfInstances(
+                db.Instances.Where(i => named.Contains(i.SubjectId) || (school && i.SubjectId.StartsWith(SchoolSubject.Prefix))));
         }
         return query.Assignee switch
         {
