@@ -234,10 +234,12 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         (await rows.Select(t => new { t.Id, t.InstanceId }).ToListAsync(ct)).ConvertAll(t => (t.Id, t.InstanceId));
 
     /// <summary>
-    /// One UPDATE for a day's work of ordinary size; a large cohort's day (tens of thousands of rows, whose pages the
-    /// log holds whole until the transaction ends: 450 MiB for 100,000 pupils) one school at a time, each school's rows
-    /// near each other in its indexes, with the log rewound between them once it has grown past its limit. The rows are
-    /// read once, to name them to the state held in memory, and their count and schools are taken from that read.
+    /// One UPDATE for a day's work of ordinary size. A large cohort's day (tens of thousands of rows, whose pages the log
+    /// holds whole until the transaction ends: 450 MiB for 100,000 pupils) goes in parts of a few schools, each of at least
+    /// <see cref="LargeDay"/> rows, with the log rewound between them once it has grown past its limit. Not one school at a
+    /// time: the tasks of a day share their table's and due-date index's pages across schools, and each part writes every
+    /// page it touches to the log again (40 parts a day wrote those pages 40 times, and the rewinds waited for their copy).
+    /// The rows are read once, to name them to the state held in memory, and their count and schools are taken from that read.
     /// </summary>
     private async Task<int> BySchoolIfLargeAsync(Func<SendWorkflowDbContext, IQueryable<WorkTask>> rows, DateTime now, CancellationToken ct)
     {
@@ -251,15 +253,32 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             }
         }
         var done = 0;
-        foreach (var school in tasks.GroupBy(t => t.SchoolId))
+        foreach (var part in InParts(tasks.GroupBy(t => t.SchoolId, t => (t.Id, t.InstanceId)), LargeDay))
         {
-            using (OutsideWriteInterceptor.AnnounceClosing(school.Select(t => (t.Id, t.InstanceId)).ToList()))
+            var schools = part.ConvertAll(school => school.Key);
+            using (OutsideWriteInterceptor.AnnounceClosing(part.SelectMany(school => school).ToList()))
             {
-                done += await rows(db).Where(t => t.SchoolId == school.Key).ExecuteUpdateAsync(Complete(now), ct);
+                done += await rows(db).Where(t => schools.Contains(t.SchoolId)).ExecuteUpdateAsync(Complete(now), ct);
             }
             await writer.RewindIfLongAsync(ct);
         }
         return done;
+    }
+
+    /// <summary>Schools taken in turn into parts of at least <paramref name="rows"/> rows (the last part may hold fewer).</summary>
+    internal static IEnumerable<List<IGrouping<string, T>>> InParts<T>(IEnumerable<IGrouping<string, T>> schools, int rows)
+    {
+        var part = new List<IGrouping<string, T>>();
+        var held = 0;
+        foreach (var school in schools)
+        {
+            part.Add(school);
+            held += school.Count();
+            if (held < rows) continue;
+            yield return part;
+            (part, held) = ([], 0);
+        }
+        if (part.Count > 0) yield return part;
     }
 
     private const int LargeDay = 2_000;
