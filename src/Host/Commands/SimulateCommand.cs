@@ -28,6 +28,7 @@ public static class SimulateCommand
             return 2;
         }
         var folder = BenchHost.NewFolder("simulate");
+        var keep = args.Contains("--keep");
         try
         {
             return await SimulateAsync(Path.Combine(folder, "simulate.db"), pupils, seed, workers, (yearLabel, startYear),
@@ -35,7 +36,8 @@ public static class SimulateCommand
         }
         finally
         {
-            BenchHost.DeleteFolder(folder);
+            if (keep) Console.WriteLine($"  kept:                      {folder} (the year's database, for a look with sqlite3)");
+            else BenchHost.DeleteFolder(folder);
         }
     }
 
@@ -92,8 +94,10 @@ public static class SimulateCommand
             work.Phase = part => wal.Phase = $"{part} of {Day(day)}";
             // In two steps, only to time them apart: up to 06:59 (the night's timers, earlier days' rounds), then to
             // 08:00 (this morning's 07:00 deadline round). The time machine does the same as in one step.
+            Task<DailyWork.DayReads>? reads = null;
             foreach (var (at, isRound) in new[] { (UkTime.StartOf(day).AddHours(6.99), false), (UkTime.StartOf(day).AddHours(8), true) })
             {
+                if (isRound) reads = work.ReadAsync(day, ct);
                 var tick = phases.Now();
                 wal.Phase = $"{(isRound ? "the 07:00 round" : "the night's timers")} of {Day(day)}";
                 var advanced = await machine.AdvanceToAsync(at, ct);
@@ -107,7 +111,7 @@ public static class SimulateCommand
                 wal.Phase = $"the half-term report of {Day(day)}";
                 reportTime += await phases.TimeAsync(() => report.SnapshotAsync(label, day, ct));
             }
-            await work.RunAsync(day, clock.GetUtcNow().UtcDateTime, ct);
+            await work.RunAsync(day, clock.GetUtcNow().UtcDateTime, reads!, ct);
         }
         reportTime += await phases.TimeAsync(() => report.SnapshotAsync("Year end", year.Last, ct));
         var whole = phases.Since(yearStart);
@@ -172,7 +176,9 @@ public static class SimulateCommand
         Console.WriteLine($"  writer busy:               {Secs(whole.Writer)} of the year's {seconds:0.0} s "
             + $"({whole.WriterShare:0%}: the single writer's batches, commits and rewinds; bulk updates write on their own)");
         PrintPhases(whole, [("the night's timers, to 06:59", machineTime), ("the 07:00 rounds", roundTime), ("referrals", s.Referrals),
-            ("outside events", s.OutsideEvents), ("reviews", s.Reviews), ("bulk updates", s.BulkUpdates), ("half-term reports", reportTime)]);
+            ("outside events and reviews", s.EventsAndReviews), ("bulk updates", s.BulkUpdates), ("half-term reports", reportTime)]);
+        Console.WriteLine($"  the day's reads:           made beside the 07:00 round (the rows the outside events and reviews are drawn from); "
+            + $"waited for after it: {Secs(s.Reads.Wall)} of the year");
         var rewinds = writer.Checkpoints;
         const long perMiB = WriterCheckpoints.PagesPerMiB;
         Console.WriteLine($"  WAL rewinds:               {rewinds.Rewinds} (limit {rewinds.MaxFrames / perMiB} MiB); {rewinds.BusyRewinds} tries "

@@ -10,7 +10,7 @@ internal sealed class SimStats
     public int Started, ReviewsCompleted, ReviewsAlreadyClosed, ConcernsRaised, AssessmentsRequested, AssessmentDecisions, PlansIssued, PlansRefused;
     public int ExceptionsRecorded, ReviewMeetings, ReviewDecisions, PlansAmended;
     public int OtherTasksCompleted, EscalationTasksClosed, RefusedPastCalendar;
-    public PhaseTime Referrals, OutsideEvents, Reviews, BulkUpdates;
+    public PhaseTime Referrals, Reads, EventsAndReviews, BulkUpdates;
 }
 
 /// <summary>
@@ -30,7 +30,20 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
     /// <summary>Told the part of the day's work that begins ("reviews"), for the command's account of the log's growth.</summary>
     public Action<string> Phase { get; set; } = _ => { };
 
-    public async Task RunAsync(DateOnly today, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// What the day's outside events and reviews are drawn from: the active instances they may move and the review tasks due.
+    /// Read while the 07:00 round runs, beside it (the round moves no instance and closes no task; it warns and escalates),
+    /// of the instances started before it: the same rows however the two interleave, so a seed gives the same year.
+    /// </summary>
+    public Task<DayReads> ReadAsync(DateOnly today, CancellationToken ct) => Task.Run(async () =>
+    {
+        var before = UkTime.StartOf(today).AddHours(7).UtcDateTime;
+        var reviews = DueReviewsAsync(today, ct);
+        var (raises, absences) = await OutsideEventsAsync(today, before, ct);
+        return new DayReads(raises, absences, await reviews);
+    }, ct);
+
+    public async Task RunAsync(DateOnly today, DateTime now, Task<DayReads> reads, CancellationToken ct)
     {
         Phase("referrals");
         Stats.Referrals += await phases.TimeAsync(() => EachAsync(_byReferral[today], async (p, c) =>
@@ -46,10 +59,8 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         // Plans from earlier years: their annual-review cycle is running when the year begins.
         await EachAsync(pupils.Where(p => p.Review is not null && p.ReviewInstanceId == Guid.Empty), async (p, c) =>
             p.ReviewInstanceId = (await engine.StartAsync("ehcp-annual-review", p.PupilId, Actor, c)).Id, ct);
-        Phase("outside events");
-        Stats.OutsideEvents += await phases.TimeAsync(() => OutsideEventsAsync(today, ct));
-        Phase("reviews");
-        Stats.Reviews += await phases.TimeAsync(() => ReviewsAsync(today, ct));
+        Phase("outside events and reviews");
+        Stats.EventsAndReviews += await phases.TimeAsync(() => EventsAndReviewsAsync(today, reads, ct));
         Phase("bulk updates");
         Stats.BulkUpdates += await phases.TimeAsync(() => BulkAsync(today, now, ct));
     }
@@ -59,15 +70,15 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
     /// assessment (decision to assess, decision to issue, final plan; the comment period ends by its timer), whose
     /// outcome moves the pathway on; and a family's absence recorded as an exception when it begins.
     /// </summary>
-    private async Task OutsideEventsAsync(DateOnly today, CancellationToken ct)
+    private async Task<(List<Raise> Raises, List<SimCase> Absences)> OutsideEventsAsync(DateOnly today, DateTime before, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var active = await db.Instances.AsNoTracking()
-            .Where(i => i.Status == InstanceStatus.Active
+            .Where(i => i.Status == InstanceStatus.Active && i.StartedAt < before
                 && ((i.DefinitionId == "send-pathway" && i.Stage >= 3 && i.Stage <= 4) || i.DefinitionId == "ehcp-assessment"
                     || i.DefinitionId == "ehcp-annual-review"))
             .Select(i => new { i.Id, i.DefinitionId, i.SubjectId, i.Stage, i.State, i.StartedAt }).ToListAsync(ct);
-        var raises = new List<(SimPupil Pupil, Guid Instance, WorkflowEvent Event)>();
+        var raises = new List<Raise>();
         var absences = new List<SimCase>();
         foreach (var i in active)
         {
@@ -97,8 +108,20 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
                     _ => null,
                 };
             }
-            if (e is not null) raises.Add((p, i.DefinitionId == "send-pathway" ? p.InstanceId : i.Id, e));
+            if (e is not null) raises.Add(new Raise(p, i.DefinitionId == "send-pathway" ? p.InstanceId : i.Id, e));
         }
+        return (raises, absences);
+    }
+
+    /// <summary>
+    /// The day's outside events and reviews, each pupil's one after another (the events first), the pupils side by side,
+    /// so that the writer has the next pupil's work waiting rather than draining between the two.
+    /// </summary>
+    private async Task EventsAndReviewsAsync(DateOnly today, Task<DayReads> reads, CancellationToken ct)
+    {
+        var start = phases.Now();
+        var (raises, absences, due) = await reads;
+        Stats.Reads += phases.Since(start);
         foreach (var c in absences)
         {
             await exceptions.RecordAsync(c.AssessmentId, new SendWorkflow.Send.Statutory.RecordExceptionRequest(
@@ -106,26 +129,35 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             c.AbsenceRecorded = true;
             Stats.ExceptionsRecorded++;
         }
-        await EachAsync(raises, async (r, c) =>
+        var raisesOf = raises.ToLookup(r => r.Pupil);
+        var reviewsOf = due.ToDictionary(d => d.Pupil, d => d.Tasks);
+        var everyone = raises.Select(r => r.Pupil).Concat(due.Select(d => d.Pupil)).Distinct().ToList();
+        await EachAsync(everyone, async (p, c) =>
         {
-            if (await PastCalendarAsync(() => engine.RaiseAsync(r.Instance, r.Event, c))) return;
-            switch (r.Event.Name)
-            {
-                case "concern.raised": Interlocked.Increment(ref Stats.ConcernsRaised); break;
-                case "assessment.requested": Interlocked.Increment(ref Stats.AssessmentsRequested); break;
-                case "assessment.decided":
-                    Interlocked.Increment(ref Stats.AssessmentDecisions);
-                    if (!r.Event.Data.Flag("assess")) Interlocked.Increment(ref Stats.PlansRefused);
-                    break;
-                case "plan.decided":
-                    if (!r.Event.Data.Flag("issue")) Interlocked.Increment(ref Stats.PlansRefused);
-                    break;
-                case "plan.issued": Interlocked.Increment(ref Stats.PlansIssued); break;
-                case "review.meeting-held": Interlocked.Increment(ref Stats.ReviewMeetings); break;
-                case "review.decided": Interlocked.Increment(ref Stats.ReviewDecisions); break;
-                case "plan.amended": Interlocked.Increment(ref Stats.PlansAmended); break;
-            }
+            foreach (var r in raisesOf[p]) await RaiseAsync(r, c);
+            if (reviewsOf.TryGetValue(p, out var tasks)) await ReviewAsync(p, tasks, today, c);
         }, ct);
+    }
+
+    private async Task RaiseAsync(Raise r, CancellationToken c)
+    {
+        if (await PastCalendarAsync(() => engine.RaiseAsync(r.Instance, r.Event, c))) return;
+        switch (r.Event.Name)
+        {
+            case "concern.raised": Interlocked.Increment(ref Stats.ConcernsRaised); break;
+            case "assessment.requested": Interlocked.Increment(ref Stats.AssessmentsRequested); break;
+            case "assessment.decided":
+                Interlocked.Increment(ref Stats.AssessmentDecisions);
+                if (!r.Event.Data.Flag("assess")) Interlocked.Increment(ref Stats.PlansRefused);
+                break;
+            case "plan.decided":
+                if (!r.Event.Data.Flag("issue")) Interlocked.Increment(ref Stats.PlansRefused);
+                break;
+            case "plan.issued": Interlocked.Increment(ref Stats.PlansIssued); break;
+            case "review.meeting-held": Interlocked.Increment(ref Stats.ReviewMeetings); break;
+            case "review.decided": Interlocked.Increment(ref Stats.ReviewDecisions); break;
+            case "plan.amended": Interlocked.Increment(ref Stats.PlansAmended); break;
+        }
     }
 
     /// <summary>The next step of a pupil's annual review, if it is due today: the meeting, the LA's decision, an amended plan.</summary>
@@ -165,45 +197,51 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
         };
     }
 
-    /// <summary>
-    /// Open review tasks due today or earlier. The first time a task is seen its fate is drawn: done on its due
-    /// day, or a few school days late (it goes overdue and the deadline round escalates it); and the progress.
-    /// </summary>
-    private async Task ReviewsAsync(DateOnly today, CancellationToken ct)
+    internal sealed record DueReview(Guid Id, string SubjectId, DateOnly DueOn, string DefinitionTaskId);
+
+    internal sealed record Raise(SimPupil Pupil, Guid Instance, WorkflowEvent Event);
+
+    internal sealed record DayReads(List<Raise> Raises, List<SimCase> Absences, List<(SimPupil Pupil, List<DueReview> Tasks)> Reviews);
+
+    /// <summary>Open review tasks due today or earlier, by pupil, each pupil's in the order they are done.</summary>
+    private async Task<List<(SimPupil Pupil, List<DueReview> Tasks)>> DueReviewsAsync(DateOnly today, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var due = await db.Tasks.AsNoTracking()
             .Where(t => t.Status == WorkTaskStatus.Open && t.Kind == "review" && t.DueOn <= today)
-            .Select(t => new { t.Id, t.SubjectId, t.DueOn, t.DefinitionTaskId }).ToListAsync(ct);
-        var byPupil = due.GroupBy(t => t.SubjectId)
-            .Select(g =>
-                (Pupil: _byId[g.Key],
-                Tasks: g.OrderBy(t => t.DueOn).ThenBy(t => t.DefinitionTaskId, StringComparer.Ordinal).ThenBy(t => t.Id).ToList()));
-        await EachAsync(byPupil, async (work, c) =>
+            .Select(t => new DueReview(t.Id, t.SubjectId, t.DueOn, t.DefinitionTaskId)).ToListAsync(ct);
+        return due.GroupBy(t => t.SubjectId)
+            .Select(g => (_byId[g.Key], g.OrderBy(t => t.DueOn).ThenBy(t => t.DefinitionTaskId, StringComparer.Ordinal).ThenBy(t => t.Id).ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// A pupil's review tasks due today or earlier. The first time a task is seen its fate is drawn: done on its due
+    /// day, or a few school days late (it goes overdue and the deadline round escalates it); and the progress.
+    /// </summary>
+    private async Task ReviewAsync(SimPupil p, List<DueReview> tasks, DateOnly today, CancellationToken c)
+    {
+        foreach (var t in tasks)
         {
-            var p = work.Pupil;
-            foreach (var t in work.Tasks)
+            if (!p.Reviews.TryGetValue(t.Id, out var plan))
             {
-                if (!p.Reviews.TryGetValue(t.Id, out var plan))
-                {
-                    var on = p.Random.NextDouble() < Model.ReviewOnTime ? t.DueOn
-                        : Late(t.DueOn, p.Random.Next(Model.LateMinSchoolDays, Model.LateMaxSchoolDays + 1));
-                    p.Reviews[t.Id] = plan = new ReviewPlan(on, Model.DrawProgress(p.Random));
-                }
-                if (plan.On > today) continue;
-                p.Reviews.Remove(t.Id);
-                try
-                {
-                    if (!await PastCalendarAsync(() => engine.CompleteTaskAsync(t.Id, plan.Progress, null, Actor, c)))
-                        Interlocked.Increment(ref Stats.ReviewsCompleted);
-                }
-                catch (TaskNotOpenException)
-                {
-                    // An earlier review today moved the pupil on, and that closed this one.
-                    Interlocked.Increment(ref Stats.ReviewsAlreadyClosed);
-                }
+                var on = p.Random.NextDouble() < Model.ReviewOnTime ? t.DueOn
+                    : Late(t.DueOn, p.Random.Next(Model.LateMinSchoolDays, Model.LateMaxSchoolDays + 1));
+                p.Reviews[t.Id] = plan = new ReviewPlan(on, Model.DrawProgress(p.Random));
             }
-        }, ct);
+            if (plan.On > today) continue;
+            p.Reviews.Remove(t.Id);
+            try
+            {
+                if (!await PastCalendarAsync(() => engine.CompleteTaskAsync(t.Id, plan.Progress, null, Actor, c)))
+                    Interlocked.Increment(ref Stats.ReviewsCompleted);
+            }
+            catch (TaskNotOpenException)
+            {
+                // An earlier review or event today moved the pupil on, and that closed this one.
+                Interlocked.Increment(ref Stats.ReviewsAlreadyClosed);
+            }
+        }
     }
 
     /// <summary>The school day that many school days after the due day; never, if the calendar ends first.</summary>
