@@ -70,7 +70,10 @@ public sealed class CommandSmokeTests
             command.CommandText = sql;
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
-                lines.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+            {
+                var values = Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
+                lines.Add(string.Join("|", values));
+            }
         }
         return string.Join("\n", lines);
     }
