@@ -238,39 +238,101 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnUpdateAnnouncedAsClosingTasks_TakesOnlyThoseOut_AndKeepsTheRestHeld()
+    public async Task ABulkCompletion_ClosesWhatItsFilterFinds_RaisesItsInstancesStamps_AndKeepsTheRestHeld()
     {
         var (instance, task, _) = NewCase();
         var other = NewCase();
         other.Instance.SubjectId = "q";
         var second = NewTask(instance.Id);
+        var later = Copy(NewTask(instance.Id), t => t.DueOn = new DateOnly(2026, 12, 15));
         await CommitAsync(s =>
         {
             s.Add(instance);
             s.Add(task);
             s.Add(second);
+            s.Add(later);
             s.Add(other.Instance);
             s.Add(other.Task);
         });
+        var at = Now.AddDays(12);
 
-        // As the simulation's bulk updates do: the tasks read first, then closed by one EF command.
-        await using (var db = await Factory.CreateDbContextAsync())
-        using (OutsideWriteInterceptor.AnnounceClosing([(task.Id, instance.Id)]))
+        // The open tasks due by 14 December but the reviews: the action due that day, not the one due the next.
+        var counts = await Writer.CompleteInBulkAsync([BulkTaskFilter.OpenDueBy(new DateOnly(2026, 12, 14), "review")], at, "bulk", None);
+
+        Assert.Equal([1], counts);
+        var profile = Writer.Profile = new WriterProfile();
+        Assert.Equal(2, Writer.States.Count);
+        Assert.Null(Writer.States.OwnerOf(second.Id));
+        await using (var unit = await Store.OpenAsync(None))
         {
-            await db.Tasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Completed), None);
+            Assert.Equal(new[] { task.Id, later.Id }.Order(), (await unit.OpenTasksAsync(instance.Id, None)).Select(t => t.Id).Order());
+            var held = (await unit.FindInstanceAsync(instance.Id, None))!;
+            Assert.Equal((2, at), (held.ConcurrencyStamp, held.UpdatedAt));
+            Assert.Equal(1, (await unit.FindInstanceAsync(other.Instance.Id, None))!.ConcurrencyStamp);
+            Assert.Equal(0, profile.Reads);
         }
+        await using var db = await Factory.CreateDbContextAsync();
+        var closed = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == second.Id);
+        Assert.Equal((WorkTaskStatus.Completed, at, "bulk", second.Revision + 1), (closed.Status, closed.CompletedAt, closed.CompletedBy, closed.Revision));
+        var row = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id);
+        Assert.Equal((2, at), (row.ConcurrencyStamp, row.UpdatedAt));
+        Assert.Equal(WorkTaskStatus.Open, (await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == later.Id)).Status);
+    }
+
+    [Fact]
+    public async Task AUnitThatReadItsInstanceBeforeABulkCompletion_IsRefused_AndTheCompletionStands()
+    {
+        var (instance, task, _) = NewCase();
+        var action = NewTask(instance.Id);
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+            s.Add(action);
+        });
+        await using var unit = await Store.OpenAsync(None);
+        var read = (await unit.FindInstanceAsync(instance.Id, None))!;
+        Assert.Equal(2, (await unit.OpenTasksAsync(instance.Id, None)).Count);
+
+        await Writer.CompleteInBulkAsync([BulkTaskFilter.OpenDueBy(new DateOnly(2026, 12, 31), "review")], Now, "bulk", None);
+        read.State = "b";
+        read.ConcurrencyStamp++;
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => unit.CommitAsync(None));
+        await using var db = await Factory.CreateDbContextAsync();
+        var row = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id);
+        Assert.Equal(("a", 2), (row.State, row.ConcurrencyStamp));
+        await using var again = await Store.OpenAsync(None);
+        Assert.Equal(task.Id, Assert.Single(await again.OpenTasksAsync(instance.Id, None)).Id);
+    }
+
+    [Fact]
+    public async Task ABulkCompletion_OfMoreTasksThanATransactionHolds_ClosesThemAll_ThenTheSpentEscalations()
+    {
+        var (instance, task, _) = NewCase();
+        var many = Enumerable.Range(0, SqliteWorkflowWriter.BulkChunk * 2 + 7).Select(_ => NewTask(instance.Id)).ToList();
+        var chasingAction = Copy(NewTask(instance.Id), t => (t.Kind, t.EscalationOf) = (WorkTask.EscalationKind, many[0].Id));
+        var chasingReview = Copy(NewTask(instance.Id), t => (t.Kind, t.EscalationOf) = (WorkTask.EscalationKind, task.Id));
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+            many.ForEach(s.Add);
+            s.Add(chasingAction);
+            s.Add(chasingReview);
+        });
         var profile = Writer.Profile = new WriterProfile();
 
-        Assert.Equal(2, Writer.States.Count);
-        Assert.Null(Writer.States.OwnerOf(task.Id));
-        await using var unit = await Store.OpenAsync(None);
-        Assert.Equal(second.Id, Assert.Single(await unit.OpenTasksAsync(instance.Id, None)).Id);
-        Assert.Equal(other.Task.Id, Assert.Single(await unit.OpenTasksAsync(other.Instance.Id, None)).Id);
-        Assert.Equal(0, profile.Reads);
-        // Outside the announcement, the same kind of update empties it all again.
-        await using var db2 = await Factory.CreateDbContextAsync();
-        await db2.Tasks.Where(t => t.Id == second.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Completed), None);
-        Assert.Equal(0, Writer.States.Count);
+        var counts = await Writer.CompleteInBulkAsync(
+            [BulkTaskFilter.OpenDueBy(new DateOnly(2026, 12, 31), "review", WorkTask.EscalationKind), BulkTaskFilter.SpentEscalations], Now, "bulk",
+            None);
+
+        Assert.Equal([many.Count, 1], counts);
+        Assert.Equal(4, profile.Commits);
+        await using var db = await Factory.CreateDbContextAsync();
+        var open = await db.Tasks.Where(t => t.Status == WorkTaskStatus.Open).Select(t => t.Id).ToListAsync();
+        Assert.Equal(new[] { chasingReview.Id, task.Id }.Order(), open.Order());
+        Assert.Equal(5, await db.Instances.Where(i => i.Id == instance.Id).Select(i => i.ConcurrencyStamp).SingleAsync());
     }
 
     [Fact]

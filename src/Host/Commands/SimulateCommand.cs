@@ -97,7 +97,11 @@ public static class SimulateCommand
             Task<DailyWork.DayReads>? reads = null;
             foreach (var (at, isRound) in new[] { (UkTime.StartOf(day).AddHours(6.99), false), (UkTime.StartOf(day).AddHours(8), true) })
             {
-                if (isRound) reads = work.ReadAsync(day, ct);
+                if (isRound)
+                {
+                    await work.BulkDoneAsync();
+                    reads = work.ReadAsync(day, ct);
+                }
                 var tick = phases.Now();
                 wal.Phase = $"{(isRound ? "the 07:00 round" : "the night's timers")} of {Day(day)}";
                 var advanced = await machine.AdvanceToAsync(at, ct);
@@ -113,6 +117,7 @@ public static class SimulateCommand
             }
             await work.RunAsync(day, clock.GetUtcNow().UtcDateTime, reads!, ct);
         }
+        await work.BulkDoneAsync();
         reportTime += await phases.TimeAsync(() => report.SnapshotAsync("Year end", year.Last, ct));
         var whole = phases.Since(yearStart);
         var jit = jitBefore.Since();
@@ -174,9 +179,9 @@ public static class SimulateCommand
         Console.WriteLine($"  engine units of work:      {units} "
             + $"({units / seconds:0} per second: starts, events, timer firings, reminders, escalations)");
         Console.WriteLine($"  writer busy:               {Secs(whole.Writer)} of the year's {seconds:0.0} s "
-            + $"({whole.WriterShare:0%}: the single writer's batches, commits and rewinds; bulk updates write on their own)");
+            + $"({whole.WriterShare:0%}: the single writer's batches, bulk updates, commits and rewinds)");
         PrintPhases(whole, [("the night's timers, to 06:59", machineTime), ("the 07:00 rounds", roundTime), ("referrals", s.Referrals),
-            ("outside events and reviews", s.EventsAndReviews), ("bulk updates", s.BulkUpdates), ("half-term reports", reportTime)]);
+            ("outside events and reviews", s.EventsAndReviews), ("waiting for bulk updates", s.BulkUpdates), ("half-term reports", reportTime)]);
         Console.WriteLine($"  the day's reads:           made beside the 07:00 round (the rows the outside events and reviews are drawn from); "
             + $"waited for after it: {Secs(s.Reads.Wall)} of the year");
         var rewinds = writer.Checkpoints;
@@ -219,7 +224,8 @@ public static class SimulateCommand
             + $"(issues {Model.PlanIssued:0%}), issues it by week 20 in {Model.PlanWithin20Weeks:0%} of cases, else in weeks 21-30; "
             + $"{Model.FamilyAbsent:0%} of families away 4-6 weeks (an exception, recorded when it begins; the plan slips as long)");
         Console.WriteLine("  other tasks (actions, forms, letters, meetings): completed in bulk on their due day by UPDATEs, outside the engine "
-            + "(no journal, never overdue); escalation tasks closed once the task they chase is done");
+            + "(no journal, never overdue); escalation tasks closed once the task they chase is done; the writer runs them in its turn, "
+            + "beside the next night's timers");
     }
 
     private static string Day(DateOnly d) => d.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);

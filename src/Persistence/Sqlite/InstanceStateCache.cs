@@ -14,8 +14,8 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// are kept only if no commit touching their instance (a slot per hash of the id) was numbered after it
 /// (<see cref="Offer"/>), so older rows never overwrite a newer commit.</item>
 /// <item>A write from outside the writer (an EF command on the instances, tasks or timers) empties it and refuses every
-/// offer noted before (<see cref="Clear"/>, from <see cref="OutsideWriteInterceptor"/>); a write announced as closing
-/// named tasks only takes those out (<see cref="TasksClosed"/>).</item>
+/// offer noted before (<see cref="Clear"/>, from <see cref="OutsideWriteInterceptor"/>); the writer's own bulk completion
+/// takes out only the tasks it closed, and raises their instances' stamps (<see cref="CompletedInBulk"/>).</item>
 /// <item>A unit takes an instance's three parts together, copied, and only before it has read that state from the
 /// database (<see cref="SqliteSessionReads"/>): its view is then one moment, and the instance's stamp refuses its write if
 /// a commit came after it (<c>StampRuleTests</c>). A unit that begins with a task's or a timer's id finds the instance
@@ -158,19 +158,27 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
     }
 
     /// <summary>
-    /// A write outside the writer closed these open tasks and changed nothing else (<see cref="OutsideWriteInterceptor.AnnounceClosing"/>):
-    /// they leave their instances' open tasks, and no offer of those instances noted before is kept.
+    /// The writer completed these open tasks in bulk (<see cref="SqliteWorkflowWriter.CompleteInBulkAsync"/>), raising each
+    /// instance's stamp and setting its time of change to <paramref name="at"/>: they leave their instances' open tasks, the
+    /// instances held take the new stamp, and no offer of those instances noted before is kept.
     /// </summary>
-    public void TasksClosed(IEnumerable<(Guid Task, Guid Instance)> closed)
+    public void CompletedInBulk(IReadOnlyCollection<(Guid Task, Guid Instance)> closed, DateTime at)
     {
         lock (_lock)
         {
-            var at = ++_commits;
-            foreach (var (task, instance) in closed)
+            var written = ++_commits;
+            foreach (var (task, _) in closed) _owners.Remove(task);
+            foreach (var group in closed.GroupBy(c => c.Instance, c => c.Task))
             {
-                _writtenAt[Slot(instance)] = at;
-                if (!_owners.Remove(task)) continue;
-                Find(instance)?.OpenTasks?.RemoveAll(t => t.Id == task);
+                _writtenAt[Slot(group.Key)] = written;
+                if (Find(group.Key) is not { } held) continue;
+                var tasks = group.ToHashSet();
+                held.OpenTasks?.RemoveAll(t => tasks.Contains(t.Id));
+                if (held.Instance is { } instance)
+                {
+                    instance.ConcurrencyStamp++;
+                    instance.UpdatedAt = at;
+                }
             }
         }
     }

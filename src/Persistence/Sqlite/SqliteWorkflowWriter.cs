@@ -12,7 +12,7 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// EF as usual.
 /// </summary>
 /// <param name="walLimitMiB">The length past which the WAL is rewound (<see cref="WriterCheckpoints"/>).</param>
-public sealed class SqliteWorkflowWriter(string connectionString, IModel model, int walLimitMiB = DatabaseSettings.DefaultWalLimitMiB)
+public sealed partial class SqliteWorkflowWriter(string connectionString, IModel model, int walLimitMiB = DatabaseSettings.DefaultWalLimitMiB)
     : IChangeSetWriter, IAsyncDisposable
 {
     private readonly ChangeSetStatements _statements = new(model);
@@ -108,17 +108,25 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            // A piece of work that runs alone (a bulk completion) ends the batch: it is written after the change sets queued
+            // before it, and before those queued after it.
+            Pending? alone = null;
+            while (batch.Count < MaxBatch && alone is null && _queue.Reader.TryRead(out var next))
+            {
+                if (next.Alone is null) batch.Add(next);
+                else alone = next;
+            }
             await _gate.WaitAsync();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (var p in batch) p.Changes.Times?.Batched = started;
             try
             {
-                await WriteBatchAsync(batch);
-                var profile = Checkpoints.Due(Log) ? Profile : null;
-                var rewinding = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
-                await Checkpoints.AfterCommitAsync(_connection, Log);
-                profile?.Rewind(rewinding);
+                if (batch.Count > 0)
+                {
+                    await WriteBatchAsync(batch);
+                    await RewindIfDueAsync();
+                }
+                if (alone is not null) await RunAloneAsync(alone);
             }
             finally
             {
@@ -242,11 +250,23 @@ public sealed class SqliteWorkflowWriter(string connectionString, IModel model, 
         }
     }
 
+    // After a commit: the log rewound, if the checkpointer asked or it is past twice its limit.
+    private async Task RewindIfDueAsync()
+    {
+        var profile = Checkpoints.Due(Log) ? Profile : null;
+        var rewinding = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        await Checkpoints.AfterCommitAsync(_connection, Log);
+        profile?.Rewind(rewinding);
+    }
+
     private sealed class Pending(WorkflowChangeSet changes, ChangeSetStatements.EncodedStatement[] statements)
     {
         public WorkflowChangeSet Changes { get; } = changes;
         public ChangeSetStatements.EncodedStatement[] Statements { get; } = statements;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Work the writer runs alone, on its connection, in its own transactions (no change set beside it).</summary>
+        public Func<Task>? Alone { get; init; }
     }
 
     private async Task<SqliteConnection> ConnectionAsync(CancellationToken ct)

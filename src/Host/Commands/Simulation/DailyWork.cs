@@ -1,5 +1,4 @@
 using SendWorkflow.Persistence.Sqlite;
-using SendWorkflow.Persistence.Writing;
 using SendWorkflow.Rules;
 
 namespace SendWorkflow.Host.Commands.Simulation;
@@ -61,8 +60,24 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             p.ReviewInstanceId = (await engine.StartAsync("ehcp-annual-review", p.PupilId, Actor, c)).Id, ct);
         Phase("outside events and reviews");
         Stats.EventsAndReviews += await phases.TimeAsync(() => EventsAndReviewsAsync(today, reads, ct));
-        Phase("bulk updates");
-        Stats.BulkUpdates += await phases.TimeAsync(() => BulkAsync(today, now, ct));
+        _bulk = BulkAsync(today, now, ct);
+    }
+
+    private Task _bulk = Task.CompletedTask;
+
+    /// <summary>
+    /// Waits for the day's bulk completions, which the writer runs in its turn, beside the next night's timers: before the
+    /// 07:00 round warns and escalates the tasks still open, and before a report counts them.
+    /// </summary>
+    public async Task BulkDoneAsync()
+    {
+        if (_bulk.IsCompleted)
+        {
+            await _bulk;
+            return;
+        }
+        Phase("waiting for the bulk updates");
+        Stats.BulkUpdates += await phases.TimeAsync(() => _bulk);
     }
 
     /// <summary>
@@ -250,80 +265,19 @@ internal sealed class DailyWork(WorkflowEngine engine, IDbContextFactory<SendWor
             : DateOnly.MaxValue;
 
     /// <summary>
-    /// Every other task (actions, forms, letters, meetings) is done on its due day, by direct UPDATEs rather
-    /// than through the engine (no journal entry, no repeat); an escalation task is closed once the overdue task
-    /// it chases is no longer open. Runs while no unit of work is in flight, so the tasks it closes are read first and named
-    /// to the state the writer holds in memory (<c>OutsideWriteInterceptor.AnnounceClosing</c>): they leave their instances'
-    /// open tasks there, as a person's completions through the engine would, rather than all of it being let go every day.
+    /// Every other task (actions, forms, letters, meetings) is done on its due day, by direct UPDATEs rather than through the
+    /// engine (no journal entry, no rule); an escalation task is closed once the overdue task it chases is no longer open.
+    /// The writer runs them in its turn (<see cref="SqliteWorkflowWriter.CompleteInBulkAsync"/>): queued now, after the
+    /// day's units and before the next night's, which need not wait for them. A night's unit that read a pupil's instance
+    /// before its tasks were closed is refused and tried again, so the year is the same as if the closings had come first.
     /// </summary>
     private async Task BulkAsync(DateOnly today, DateTime now, CancellationToken ct)
     {
-        Stats.OtherTasksCompleted += await BySchoolIfLargeAsync(db => db.Tasks
-            .Where(t => t.Status == WorkTaskStatus.Open && t.Kind != "review" && t.Kind != "escalation" && t.DueOn <= today), now, ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var spent = TimerQueries.SpentEscalations(db);
-        using (OutsideWriteInterceptor.AnnounceClosing(await TasksOf(spent, ct)))
-        {
-            Stats.EscalationTasksClosed += await spent.ExecuteUpdateAsync(Complete(now), ct);
-        }
+        var done = await writer.CompleteInBulkAsync(
+            [BulkTaskFilter.OpenDueBy(today, "review", WorkTask.EscalationKind), BulkTaskFilter.SpentEscalations], now, Actor, ct);
+        Stats.OtherTasksCompleted += done[0];
+        Stats.EscalationTasksClosed += done[1];
     }
-
-    private static async Task<IReadOnlyCollection<(Guid Task, Guid Instance)>> TasksOf(IQueryable<WorkTask> rows, CancellationToken ct) =>
-        (await rows.Select(t => new { t.Id, t.InstanceId }).ToListAsync(ct)).ConvertAll(t => (t.Id, t.InstanceId));
-
-    /// <summary>
-    /// One UPDATE for a day's work of ordinary size. A large cohort's day (tens of thousands of rows, whose pages the log
-    /// holds whole until the transaction ends: 450 MiB for 100,000 pupils) goes in parts of a few schools, each of at least
-    /// <see cref="LargeDay"/> rows, with the log rewound between them once it has grown past its limit. Not one school at a
-    /// time: the tasks of a day share their table's and due-date index's pages across schools, and each part writes every
-    /// page it touches to the log again (40 parts a day wrote those pages 40 times, and the rewinds waited for their copy).
-    /// The rows are read once, to name them to the state held in memory, and their count and schools are taken from that read.
-    /// </summary>
-    private async Task<int> BySchoolIfLargeAsync(Func<SendWorkflowDbContext, IQueryable<WorkTask>> rows, DateTime now, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var tasks = await rows(db).Select(t => new { t.Id, t.InstanceId, t.SchoolId }).ToListAsync(ct);
-        if (tasks.Count <= LargeDay)
-        {
-            using (OutsideWriteInterceptor.AnnounceClosing(tasks.ConvertAll(t => (t.Id, t.InstanceId))))
-            {
-                return await rows(db).ExecuteUpdateAsync(Complete(now), ct);
-            }
-        }
-        var done = 0;
-        foreach (var part in InParts(tasks.GroupBy(t => t.SchoolId, t => (t.Id, t.InstanceId)), LargeDay))
-        {
-            var schools = part.ConvertAll(school => school.Key);
-            using (OutsideWriteInterceptor.AnnounceClosing(part.SelectMany(school => school).ToList()))
-            {
-                done += await rows(db).Where(t => schools.Contains(t.SchoolId)).ExecuteUpdateAsync(Complete(now), ct);
-            }
-            await writer.RewindIfLongAsync(ct);
-        }
-        return done;
-    }
-
-    /// <summary>Schools taken in turn into parts of at least <paramref name="rows"/> rows (the last part may hold fewer).</summary>
-    internal static IEnumerable<List<IGrouping<string, T>>> InParts<T>(IEnumerable<IGrouping<string, T>> schools, int rows)
-    {
-        var part = new List<IGrouping<string, T>>();
-        var held = 0;
-        foreach (var school in schools)
-        {
-            part.Add(school);
-            held += school.Count();
-            if (held < rows) continue;
-            yield return part;
-            (part, held) = ([], 0);
-        }
-        if (part.Count > 0) yield return part;
-    }
-
-    private const int LargeDay = 2_000;
-
-    private static Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<WorkTask>> Complete(DateTime now) => s => s
-        .SetProperty(t => t.Status, WorkTaskStatus.Completed).SetProperty(t => t.CompletedAt, now)
-        .SetProperty(t => t.CompletedBy, Actor).SetProperty(t => t.Revision, t => t.Revision + 1);
 
     /// <summary>
     /// Runs one unit of work; true if the engine refused it because a date it needed lies past the term calendar's

@@ -1,0 +1,134 @@
+using SendWorkflow.Persistence.Writing;
+
+namespace SendWorkflow.Persistence.Sqlite;
+
+/// <summary>Which open tasks a bulk completion closes (<see cref="SqliteWorkflowWriter.CompleteInBulkAsync"/>).</summary>
+/// <param name="Where">The condition on the tasks' table, with <c>?</c> for each of <paramref name="Values"/>.</param>
+public sealed record BulkTaskFilter(string Where, params object?[] Values)
+{
+    /// <summary>
+    /// The open tasks due on or before <paramref name="day"/>, but for those of <paramref name="exceptKinds"/>. It names the
+    /// open status as the due-date index's condition does, so SQLite walks that index from its start to the day.
+    /// </summary>
+    public static BulkTaskFilter OpenDueBy(DateOnly day, params string[] exceptKinds) =>
+        new($"\"Status\" = 'Open' AND \"DueOn\" <= ?"
+            + (exceptKinds.Length == 0 ? "" : $" AND \"Kind\" NOT IN ({string.Join(", ", exceptKinds.Select(_ => "?"))})"),
+            [day, .. exceptKinds]);
+
+    /// <summary>
+    /// The open escalation tasks whose overdue task is no longer open. Kind and status are named as the escalations' index's
+    /// condition names them, so SQLite reads that small index rather than the table.
+    /// </summary>
+    public static BulkTaskFilter SpentEscalations { get; } =
+        new($"\"Status\" = 'Open' AND \"Kind\" = '{WorkTask.EscalationKind}' AND EXISTS (SELECT 1 FROM \"Tasks\" AS \"o\" "
+            + "WHERE \"o\".\"Id\" = \"Tasks\".\"EscalationOf\" AND \"o\".\"Status\" <> 'Open')");
+}
+
+public sealed partial class SqliteWorkflowWriter
+{
+    /// <summary>The tasks a bulk completion closes in one transaction at most: a commit's pages stay well within the log's limit.</summary>
+    internal const int BulkChunk = 2_000;
+
+    /// <summary>
+    /// Completes the open tasks each filter finds, in turn, outside any unit of work (no journal, no rule): a large change
+    /// such as the simulated year's ticking-off of the day's ordinary tasks. It runs in the writer's turn, alone, on its
+    /// connection: after every change set queued before it and before any queued after it, so its place among the units is
+    /// the order of the calls, however long it waits. The caller need not wait for it before queueing more. Each task's
+    /// revision goes up, and its instance's stamp, as a completion through the engine would move them: a unit that read
+    /// the instance or the task before the completion is refused when it writes, and tried again on what is now there.
+    /// The state held between units follows, as after any commit. At most <see cref="BulkChunk"/> tasks a transaction,
+    /// the log rewound between them as after any commit (when the checkpointer asks, or past twice its limit). Returns how
+    /// many tasks each filter completed.
+    /// </summary>
+    public Task<int[]> CompleteInBulkAsync(IReadOnlyList<BulkTaskFilter> filters, DateTime at, string by, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        EnsureRunning();
+        var counts = new int[filters.Count];
+        var pending = new Pending(new WorkflowChangeSet(), [])
+        {
+            Alone = async () =>
+            {
+                for (var i = 0; i < filters.Count; i++) counts[i] = await CompleteAsync(filters[i], at, by);
+            },
+        };
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+        return CountsAsync(pending.Done.Task, counts);
+    }
+
+    private static async Task<int[]> CountsAsync(Task done, int[] counts)
+    {
+        await done;
+        return counts;
+    }
+
+    private async Task RunAloneAsync(Pending alone)
+    {
+        try
+        {
+            await ConnectionAsync(CancellationToken.None);
+            await alone.Alone!();
+            alone.Done.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            // As for a batch: the connection is dropped (rolling back the transaction begun), and nothing held is trusted.
+            await ResetAsync();
+            States.Clear();
+            alone.Done.TrySetException(SqliteStorageErrors.Classify(ex, DataSource) ?? ex);
+        }
+    }
+
+    private async Task<int> CompleteAsync(BulkTaskFilter filter, DateTime at, string by)
+    {
+        var close = Prepared("UPDATE \"Tasks\" SET \"Status\" = ?, \"CompletedAt\" = ?, \"CompletedBy\" = ?, \"Revision\" = \"Revision\" + 1 "
+            + $"WHERE rowid IN (SELECT rowid FROM \"Tasks\" WHERE {filter.Where} LIMIT {BulkChunk}) RETURNING \"Id\", \"InstanceId\"");
+        var touch = Prepared("UPDATE \"Instances\" SET \"ConcurrencyStamp\" = \"ConcurrencyStamp\" + 1, \"UpdatedAt\" = ? WHERE \"Id\" = ?");
+        var completed = Encoded<WorkTask>(nameof(WorkTask.Status), WorkTaskStatus.Completed);
+        var completedAt = Encoded<WorkTask>(nameof(WorkTask.CompletedAt), at);
+        var updatedAt = Encoded<WorkflowInstance>(nameof(WorkflowInstance.UpdatedAt), at);
+        var total = 0;
+        while (true)
+        {
+            Execute("BEGIN IMMEDIATE");
+            var started = Profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+            close.BindEncoded(1, completed);
+            close.BindEncoded(2, completedAt);
+            close.BindEncoded(3, PreparedStatement.Encode(by));
+            for (var i = 0; i < filter.Values.Length; i++) close.BindEncoded(i + 4, PreparedStatement.Encode(filter.Values[i]));
+            var closed = new List<(Guid Task, Guid Instance)>();
+            try
+            {
+                while (close.Next()) closed.Add(((Guid)close.Value(0, typeof(Guid))!, (Guid)close.Value(1, typeof(Guid))!));
+            }
+            finally
+            {
+                close.Reset();
+            }
+            Profile?.Statement("bulk completion: update Tasks", started);
+            foreach (var instance in closed.Select(c => c.Instance).Distinct())
+            {
+                touch.BindEncoded(1, updatedAt);
+                touch.BindEncoded(2, PreparedStatement.Encode(instance));
+                RunPrepared(touch, "bulk completion: update Instances (their stamps)");
+            }
+            Commit(0);
+            States.CompletedInBulk(closed, at);
+            total += closed.Count;
+            await RewindIfDueAsync();
+            if (closed.Count < BulkChunk) return total;
+        }
+    }
+
+    private void RunPrepared(PreparedStatement statement, string label)
+    {
+        var started = Profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        statement.Execute();
+        Profile?.Statement(label, started);
+    }
+
+    // A value as the model's mapping of the column stores it (an enum's name, an instant's text), bound as the writer binds.
+    private object? Encoded<T>(string property, object? value) where T : class =>
+        PreparedStatement.Encode(TableStatements<T>.ToProvider(
+            Model.FindEntityType(typeof(T))!.FindProperty(property)!.GetRelationalTypeMapping(), value));
+}
