@@ -29,9 +29,12 @@ internal static class BenchHost
     public static Task StopAsync(WebApplication app) => app.StopAsync();
 
     /// <summary>A fresh folder for a run's database files.</summary>
+    /// <summary>The temp folder that holds the runs of one command (bench, simulate): each run's folder is made inside it.</summary>
+    public static string RunsFolder(string kind) => Path.Combine(Path.GetTempPath(), $"sendworkflow-{kind}");
+
     public static string NewFolder(string kind)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"sendworkflow-{kind}", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(RunsFolder(kind), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
     }

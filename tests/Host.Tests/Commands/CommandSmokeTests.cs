@@ -26,9 +26,10 @@ public sealed class CommandSmokeTests
     [Fact]
     public async Task Simulate_Kept_LeavesTheYearsDatabase_AndASeedGivesTheSameYear()
     {
-        // The day's reads run beside the 07:00 round and the pupils' work side by side: the year must still follow from
-        // its seed alone, whatever the threads did, or two runs could not be compared.
-        var root = Path.Combine(Path.GetTempPath(), "sendworkflow-simulate");
+        // The day's reads run beside the 07:00 round, the pupils' work side by side, and the day's bulk completions beside
+        // the next night's timers: the year must still follow from its seed alone, whatever the threads did, or two runs
+        // could not be compared.
+        var root = BenchHost.RunsFolder("simulate");
         Directory.CreateDirectory(root);
         var before = Directory.GetDirectories(root).ToHashSet();
         var years = new List<string>();
