@@ -116,6 +116,7 @@ public sealed partial class SqliteWorkflowWriter
             States.CompletedInBulk(closed, at);
             total += closed.Count;
             await RewindIfDueAsync();
+            CountBusy();
             if (closed.Count < BulkChunk) return total;
         }
     }

@@ -56,6 +56,8 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     private readonly Dictionary<string, PreparedStatement> _prepared = new(StringComparer.Ordinal);
 
     private long _busy;
+    // When the writer's present stretch of work began, or was last counted into its busy time; 0 while it waits for work.
+    private long _busySince;
 
     /// <summary>Where the writer's time goes, statement by statement, while set (the bench's <c>--profile</c>); null in a service.</summary>
     public WriterProfile? Profile { get; set; }
@@ -64,7 +66,18 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     /// How long the writer has spent on its batches (writing, committing, rewinding the log) since it started: beside the
     /// wall time, how near the single writer is to being the bound (the bench prints it).
     /// </summary>
-    public TimeSpan Busy => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _busy));
+    public TimeSpan Busy
+    {
+        get
+        {
+            // With the stretch in hand counted up to now, so that a part of the day that ends or begins in the middle of one
+            // is given its own share of it.
+            var since = Volatile.Read(ref _busySince);
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            var busy = Interlocked.Read(ref _busy) + (since == 0 ? 0 : Math.Max(0, now - since));
+            return System.Diagnostics.Stopwatch.GetElapsedTime(0, busy);
+        }
+    }
 
     // The rows the change set being applied has written so far (WriteStraight).
     private int _rowsWritten;
@@ -118,6 +131,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
             }
             await _gate.WaitAsync();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            Volatile.Write(ref _busySince, started);
             foreach (var p in batch) p.Changes.Times?.Batched = started;
             try
             {
@@ -130,7 +144,8 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
             }
             finally
             {
-                Interlocked.Add(ref _busy, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+                CountBusy();
+                Volatile.Write(ref _busySince, 0);
                 _gate.Release();
             }
         }
@@ -248,6 +263,16 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
         {
             _gate.Release();
         }
+    }
+
+    // The time since the stretch began, or was last counted, into the writer's busy time: at the end of a batch, and after
+    // each transaction of a bulk completion, so that a part of the day sees the writer's time as it goes.
+    private void CountBusy()
+    {
+        // The stretch moves on before the time is added: a look at Busy in between counts a moment too little, never twice.
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var since = Interlocked.Exchange(ref _busySince, now);
+        Interlocked.Add(ref _busy, now - since);
     }
 
     // After a commit: the log rewound, if the checkpointer asked or it is past twice its limit.
