@@ -273,7 +273,8 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
         }
         await using var db = await Factory.CreateDbContextAsync();
         var closed = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == second.Id);
-        Assert.Equal((WorkTaskStatus.Completed, at, "bulk", second.Revision + 1), (closed.Status, closed.CompletedAt, closed.CompletedBy, closed.Revision));
+        Assert.Equal((WorkTaskStatus.Completed, at, "bulk", second.Revision + 1),
+            (closed.Status, closed.CompletedAt, closed.CompletedBy, closed.Revision));
         var row = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id);
         Assert.Equal((2, at), (row.ConcurrencyStamp, row.UpdatedAt));
         Assert.Equal(WorkTaskStatus.Open, (await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == later.Id)).Status);

@@ -28,10 +28,10 @@ internal static class BenchHost
 
     public static Task StopAsync(WebApplication app) => app.StopAsync();
 
-    /// <summary>A fresh folder for a run's database files.</summary>
     /// <summary>The temp folder that holds the runs of one command (bench, simulate): each run's folder is made inside it.</summary>
     public static string RunsFolder(string kind) => Path.Combine(Path.GetTempPath(), $"sendworkflow-{kind}");
 
+    /// <summary>A fresh folder for a run's database files.</summary>
     public static string NewFolder(string kind)
     {
         var folder = Path.Combine(RunsFolder(kind), Guid.NewGuid().ToString("N"));

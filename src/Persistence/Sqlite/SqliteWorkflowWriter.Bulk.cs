@@ -2,10 +2,19 @@ using SendWorkflow.Persistence.Writing;
 
 namespace SendWorkflow.Persistence.Sqlite;
 
-/// <summary>Which open tasks a bulk completion closes (<see cref="SqliteWorkflowWriter.CompleteInBulkAsync"/>).</summary>
-/// <param name="Where">The condition on the tasks' table, with <c>?</c> for each of <paramref name="Values"/>.</param>
-public sealed record BulkTaskFilter(string Where, params object?[] Values)
+/// <summary>
+/// Which open tasks a bulk completion closes (<see cref="SqliteWorkflowWriter.CompleteInBulkAsync"/>): one of the conditions
+/// below, written here once, rather than SQL from the caller.
+/// </summary>
+public sealed class BulkTaskFilter
 {
+    private BulkTaskFilter(string where, object?[] values) => (Where, Values) = (where, values);
+
+    /// <summary>The condition on the tasks' table, with <c>?</c> for each of <see cref="Values"/>.</summary>
+    internal string Where { get; }
+
+    internal object?[] Values { get; }
+
     /// <summary>
     /// The open tasks due on or before <paramref name="day"/>, but for those of <paramref name="exceptKinds"/>. It names the
     /// open status as the due-date index's condition does, so SQLite walks that index from its start to the day.
@@ -21,7 +30,7 @@ public sealed record BulkTaskFilter(string Where, params object?[] Values)
     /// </summary>
     public static BulkTaskFilter SpentEscalations { get; } =
         new($"\"Status\" = 'Open' AND \"Kind\" = '{WorkTask.EscalationKind}' AND EXISTS (SELECT 1 FROM \"Tasks\" AS \"o\" "
-            + "WHERE \"o\".\"Id\" = \"Tasks\".\"EscalationOf\" AND \"o\".\"Status\" <> 'Open')");
+            + "WHERE \"o\".\"Id\" = \"Tasks\".\"EscalationOf\" AND \"o\".\"Status\" <> 'Open')", []);
 }
 
 public sealed partial class SqliteWorkflowWriter
