@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Persistence.Entities;
+using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Persistence.Writing;
 using SendWorkflow.Workflows.Runtime;
 
@@ -69,12 +70,21 @@ public sealed class QueryPlanTests : IAsyncLifetime
     [Fact]
     public async Task TheSpentEscalations_AreFoundFromTheOpenEscalationsIndex()
     {
+        // The bulk completion's rows (SqliteWorkflowWriter.CompleteInBulkAsync), as the writer selects them.
         await using var db = await Factory.CreateDbContextAsync();
-        var plan = await PlanAsync(db, TimerQueries.SpentEscalations(db).Select(t => t.Id));
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + BulkTaskFilter.SpentEscalations.ChunkSql;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        }
         // The outer walk is over open escalations alone; each one's late task is then looked up by its key.
-        Assert.Contains(plan, step => step.EndsWith(" USING INDEX IX_Tasks_OpenEscalations", StringComparison.Ordinal));
+        // (Covering: the rows are taken by number, which the index holds.)
+        Assert.Contains(plan, step => step.EndsWith(" INDEX IX_Tasks_OpenEscalations", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("IX_Tasks_OpenByDue", StringComparison.Ordinal)
-            || step.StartsWith("SCAN t", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+            || step.StartsWith("SCAN Tasks", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
     }
 
     [Fact]

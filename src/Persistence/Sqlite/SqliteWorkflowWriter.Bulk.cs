@@ -15,6 +15,9 @@ public sealed class BulkTaskFilter
 
     internal object?[] Values { get; }
 
+    /// <summary>The rows of one transaction of the completion: at most <see cref="SqliteWorkflowWriter.BulkChunk"/> of them.</summary>
+    internal string ChunkSql => $"SELECT rowid FROM \"Tasks\" WHERE {Where} LIMIT {SqliteWorkflowWriter.BulkChunk}";
+
     /// <summary>
     /// The open tasks due on or before <paramref name="day"/>, but for those of <paramref name="exceptKinds"/>. It names the
     /// open status as the due-date index's condition does, so SQLite walks that index from its start to the day.
@@ -91,7 +94,7 @@ public sealed partial class SqliteWorkflowWriter
     private async Task<int> CompleteAsync(BulkTaskFilter filter, DateTime at, string by)
     {
         var close = Prepared("UPDATE \"Tasks\" SET \"Status\" = ?, \"CompletedAt\" = ?, \"CompletedBy\" = ?, \"Revision\" = \"Revision\" + 1 "
-            + $"WHERE rowid IN (SELECT rowid FROM \"Tasks\" WHERE {filter.Where} LIMIT {BulkChunk}) RETURNING \"Id\", \"InstanceId\"");
+            + $"WHERE rowid IN ({filter.ChunkSql}) RETURNING \"Id\", \"InstanceId\"");
         var touch = Prepared("UPDATE \"Instances\" SET \"ConcurrencyStamp\" = \"ConcurrencyStamp\" + 1, \"UpdatedAt\" = ? WHERE \"Id\" = ?");
         var completed = Encoded<WorkTask>(nameof(WorkTask.Status), WorkTaskStatus.Completed);
         var completedAt = Encoded<WorkTask>(nameof(WorkTask.CompletedAt), at);

@@ -50,12 +50,4 @@ internal sealed class TimerQueries(IDbContextFactory<SendWorkflowDbContext> fact
         db.Tasks.AsNoTracking()
             .Where(t => t.Status == WorkTaskStatus.Open && t.DueOn < today && t.EscalatedAt == null)
             .OrderBy(t => t.DueOn).Select(t => new DueTask(t.Id, t.InstanceId)).Take(max);
-
-    /// <summary>
-    /// Open escalation tasks whose late task is no longer open (done or closed), from their partial index: what is left of
-    /// an escalation once the work it chased has been done.
-    /// </summary>
-    internal static IQueryable<WorkTask> SpentEscalations(SendWorkflowDbContext db) =>
-        db.Tasks.Where(t => t.Status == WorkTaskStatus.Open && t.Kind == WorkTask.EscalationKind
-            && db.Tasks.Any(o => o.Id == t.EscalationOf && o.Status != WorkTaskStatus.Open));
 }
