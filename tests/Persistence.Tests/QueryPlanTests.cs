@@ -13,7 +13,8 @@ namespace SendWorkflow.Persistence.Tests;
 /// The dispatcher's and the deadline round's queries read the partial indexes made for them (pending timers, open tasks),
 /// in their order, on a migrated SQLite file: a query that stopped naming its status as a constant, or an index that lost
 /// its columns, would leave SQLite scanning every timer or task ever written, once a batch. A pupil's tasks are found
-/// through the pupil's instances, and the running instances of a definition through their own index.
+/// through the pupil's instances, an instance's open tasks and pending timers by the instance, and the running instances
+/// of a definition through their own index.
 /// </summary>
 public sealed class QueryPlanTests : IAsyncLifetime
 {
@@ -101,12 +102,26 @@ public sealed class QueryPlanTests : IAsyncLifetime
             open.Where(t => t.SchoolId == "school-1").OfSubjects(db, ofClass) })
         {
             var plan = await PlanAsync(db, q.Select(t => t.Id));
-            Assert.True(plan[0].StartsWith("SEARCH t USING INDEX IX_Tasks_InstanceId_Status (InstanceId=?", StringComparison.Ordinal),
+            Assert.True(plan[0].StartsWith("SEARCH t USING INDEX IX_Tasks_InstanceId (InstanceId=?)", StringComparison.Ordinal),
                 string.Join(" | ", plan));
             Assert.Contains("SEARCH i USING INDEX IX_Instances_SubjectId (SubjectId=?)", plan);
         }
         Assert.Equal(20, await open.Where(t => t.SchoolId == "school-1").OfSubject(db, "pupil-7").CountAsync());
         Assert.Equal(30 * 20, await open.Where(t => t.SchoolId == "school-1").OfSubjects(db, ofClass).CountAsync());
+    }
+
+    [Fact]
+    public async Task AnInstancesOpenTasksAndPendingTimers_AreReadByTheInstance_NotFromTheOpenTasksIndexes()
+    {
+        // The index of an instance's tasks holds no status (TaskConfiguration): the open ones are picked from the instance's
+        // rows. The status named as a constant must not draw SQLite to the open tasks' own index, which holds every school's.
+        await SeedSchoolAsync(pupils: 300, tasksEach: 20);
+        await using var db = await Factory.CreateDbContextAsync();
+        var instance = await db.Instances.Where(i => i.SubjectId == "pupil-7").Select(i => i.Id).SingleAsync();
+        AssertReads(await PlanAsync(db, db.Tasks.Where(t => t.InstanceId == instance && t.Status == WorkTaskStatus.Open)), "IX_Tasks_InstanceId");
+        AssertReads(await PlanAsync(db, db.Timers.Where(t => t.InstanceId == instance && t.Status == TimerStatus.Pending)),
+            "IX_Timers_InstanceId");
+        Assert.Equal(20, await db.Tasks.CountAsync(t => t.InstanceId == instance && t.Status == WorkTaskStatus.Open));
     }
 
     [Fact]

@@ -14,7 +14,12 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
     {
         e.ToTable("Tasks");
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-        e.HasIndex(x => new { x.InstanceId, x.Status });
+        // An instance's tasks (the engine's read of its open tasks, a pupil's tasks through their instances): by instance
+        // alone, not by instance and status, so that closing a task leaves its entry where it is. With the status in the key,
+        // every closing moved the entry (a tenth of the pages written to the log in a simulated year); reading an
+        // instance's open tasks now also reads its closed ones' rows, a few dozen at most, and the state held in memory
+        // (InstanceStateCache) spares most of those reads (docs/benchmark-log.md, 3 December 2026).
+        e.HasIndex(x => x.InstanceId);
         // The inbox of a school: its queues are counted from this index alone and its pages walk it in due order, so that
         // a school with 5,000 open tasks reads no table row but the page's (TaskQueues); every task, so that any query of
         // a school's tasks has an index.

@@ -12,6 +12,7 @@ internal sealed class TimerConfiguration : IEntityTypeConfiguration<WorkflowTime
         // 256 entries and stops, where it used to sort every due timer to take the first (a backlog of 100,000 re-sorted
         // for each batch). Pending timers only: a timer fired or cancelled leaves the index rather than moving in it.
         e.HasIndex(x => new { x.DueAt, x.Id }).HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_Timers_PendingByDue");
-        e.HasIndex(x => new { x.InstanceId, x.Status });
+        // An instance's timers by instance alone, as its tasks (TaskConfiguration): a timer fired or cancelled keeps its entry.
+        e.HasIndex(x => x.InstanceId);
     }
 }

@@ -2084,11 +2084,11 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasDatabaseName("IX_Tasks_OpenEscalations")
                         .HasFilter("\"Status\" = 'Open' AND \"Kind\" = 'escalation'");
 
+                    b.HasIndex("InstanceId");
+
                     b.HasIndex("WarnOn")
                         .HasDatabaseName("IX_Tasks_ToWarn")
                         .HasFilter("\"Status\" = 'Open' AND \"WarnedAt\" IS NULL AND \"WarnOn\" IS NOT NULL");
-
-                    b.HasIndex("InstanceId", "Status");
 
                     b.HasIndex("Assignee", "Status", "DueOn")
                         .HasFilter("\"Assignee\" IS NOT NULL");
@@ -2247,11 +2247,11 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstanceId");
+
                     b.HasIndex("DueAt", "Id")
                         .HasDatabaseName("IX_Timers_PendingByDue")
                         .HasFilter("\"Status\" = 'Pending'");
-
-                    b.HasIndex("InstanceId", "Status");
 
                     b.ToTable("Timers", (string)null);
                 });
