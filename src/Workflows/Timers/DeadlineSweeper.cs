@@ -11,15 +11,20 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
     public async Task<SweepResult> SweepAsync(DateOnly today, CancellationToken ct)
     {
         var warned = 0;
-        while (await queries.TasksToWarnAsync(today, 500, ct) is { Count: > 0 } due)
+        while (await queries.TasksToWarnAsync(today, Batch, ct) is { Count: > 0 } due)
         {
             var done = await Task.WhenAll(due.Chunk(100).Select(chunk => engine.WarnManyAsync(chunk.Select(t => t.TaskId).ToList(), ct)));
-            if (done.Sum() == 0) break;
             warned += done.Sum();
+            // A batch short of the limit held every task to warn: asking again would find none (a warning makes no task to
+            // warn), a query for nothing each day. A task made while the round runs is warned by the next round.
+            if (done.Sum() == 0 || due.Count < Batch) break;
         }
-        var escalated = await EachAsync(() => queries.OverdueTasksAsync(today, 500, ct), id => engine.EscalateAsync(id, ct));
+        var escalated = await EachAsync(() => queries.OverdueTasksAsync(today, Batch, ct), id => engine.EscalateAsync(id, ct));
         return new SweepResult(warned, escalated);
     }
+
+    // The tasks read at a time, to warn or to escalate.
+    private const int Batch = 500;
 
     private const int SideBySide = 16;
 
@@ -29,7 +34,8 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
         var seen = new HashSet<Guid>();
         while (true)
         {
-            var tasks = (await next()).Where(t => seen.Add(t.TaskId)).ToList();
+            var batch = await next();
+            var tasks = batch.Where(t => seen.Add(t.TaskId)).ToList();
             if (tasks.Count == 0) return done;
             // Tasks of one instance one after another (they would only conflict); instances side by side, enough of them for the
             // store to commit several in one go (4 at a time left the single SQLite writer half idle through the round).
@@ -49,6 +55,8 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
                     }
                 }
             });
+            // Short of the limit: every overdue task was in it (an escalation's own task falls due later).
+            if (batch.Count < Batch) return done;
         }
     }
 }

@@ -1,3 +1,7 @@
+using SendWorkflow.Workflows.Stores;
+using SendWorkflow.Workflows.Stores.InMemory;
+using SendWorkflow.Workflows.Timers;
+
 namespace SendWorkflow.Workflows.Tests.Runtime.Engine;
 
 public class DeadlineTests
@@ -81,5 +85,53 @@ public class DeadlineTests
 
         Assert.DoesNotContain(world.Tasks(instance.Id), t => t.EscalationOf is not null);
         Assert.Contains("no role to escalate to", world.Store.Journal(instance.Id)[^1].Detail);
+    }
+
+    [Fact]
+    public async Task TheRound_WarnsAndEscalatesMoreTasksThanItReadsAtATime_AndAsksNoMoreOnceABatchComesShort()
+    {
+        // The round reads 500 tasks at a time: 600 watched subjects' notes take a second batch, each day, to warn and then
+        // to escalate; a third read would find nothing. The in-memory queries count what the round asks.
+        var world = new EngineWorld().With(SmallDefinitions.Watch());
+        for (var i = 0; i < 600; i++)
+        {
+            world.Store.AddSubject(new SubjectPlacement($"watched-{i}", "school-1", EngineWorld.Borough, 5));
+            await world.StartAsync("watch", $"watched-{i}");
+        }
+        var queries = new CountingQueries(new InMemoryTimerQueries(world.Store));
+        var sweeper = new DeadlineSweeper(queries, world.Engine, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeadlineSweeper>.Instance);
+        var note = world.Store.Instances().SelectMany(i => world.Tasks(i.Id)).First(t => t.DefinitionTaskId == "note");
+
+        world.GoTo(note.WarnOn!.Value);
+        Assert.Equal(600, (await sweeper.SweepAsync(world.Today, None)).Warned);
+        Assert.Equal((2, 1), (queries.ToWarn, queries.Overdue));
+
+        world.GoTo(note.DueOn.AddDays(1));
+        queries.ToWarn = queries.Overdue = 0;
+        var escalated = (await sweeper.SweepAsync(world.Today, None)).Escalated;
+        Assert.Equal(600, escalated);
+        Assert.Equal(2, queries.Overdue);
+        Assert.Equal(600, world.Store.Instances().SelectMany(i => world.Tasks(i.Id)).Count(t => t.EscalationOf is not null));
+    }
+
+    private sealed class CountingQueries(ITimerQueries inner) : ITimerQueries
+    {
+        public int ToWarn, Overdue;
+
+        public Task<IReadOnlyList<DueTimer>> DueTimersAsync(DateTime upTo, int max, CancellationToken ct) => inner.DueTimersAsync(upTo, max, ct);
+
+        public Task<DateTime?> NextDueAsync(CancellationToken ct) => inner.NextDueAsync(ct);
+
+        public Task<IReadOnlyList<DueTask>> TasksToWarnAsync(DateOnly today, int max, CancellationToken ct)
+        {
+            ToWarn++;
+            return inner.TasksToWarnAsync(today, max, ct);
+        }
+
+        public Task<IReadOnlyList<DueTask>> OverdueTasksAsync(DateOnly today, int max, CancellationToken ct)
+        {
+            Overdue++;
+            return inner.OverdueTasksAsync(today, max, ct);
+        }
     }
 }
