@@ -42,7 +42,7 @@ public sealed class SqliteProcessTests
 public sealed class RuntimeSettingsTests
 {
     [Fact]
-    public void TheHostsRuntimeSettings_StopIdlePoolThreadsSpinning()
+    public void TheHostsRuntimeSettings_AreTheOnesMeasured()
     {
         var file = Path.ChangeExtension(typeof(Program).Assembly.Location, ".runtimeconfig.json");
         using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
@@ -51,5 +51,6 @@ public sealed class RuntimeSettingsTests
         Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
         Assert.False(properties.GetProperty("System.GC.Concurrent").GetBoolean());
         Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+        Assert.Equal(500, properties.GetProperty("System.Runtime.TieredCompilation.CallCountThreshold").GetInt32());
     }
 }
