@@ -15,7 +15,7 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// <c>yyyy-MM-dd</c>), so what EF reads and compares finds them, and read back as it reads them.
 /// A statement is prepared through SQLitePCLRaw, which owns its handle and finalizes it; each run then calls SQLite
 /// directly with the handle's pointer (<see cref="Native"/>): through SQLitePCLRaw each of a run's dozen calls went through
-/// its provider's interface and took and released a reference on both handles, about 3% of the simulated year's CPU
+/// its provider's interface and took and released a reference on both handles, 1.9% of the simulated year's CPU samples
 /// (docs/benchmark-log.md, 3 December 2026, afternoon). The handles outlive every call: this object holds them until
 /// <see cref="Dispose"/>, after which it is not used.
 /// </summary>
