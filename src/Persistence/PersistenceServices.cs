@@ -33,9 +33,11 @@ public static class PersistenceServices
         services.AddSingleton<ClusterLock>();
         services.AddPooledDbContextFactory<SendWorkflowDbContext>((sp, o) =>
         {
-            // The writer's held state of instances, which a write outside the writer empties (resolved at the first such write).
-            var states = new Lazy<InstanceStateCache>(() => sp.GetRequiredService<SqliteWorkflowWriter>().States);
-            o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor(), new OutsideWriteInterceptor(() => states.Value));
+            // The writer's held state of instances and placements of subjects, which a write outside the writer empties
+            // (resolved at the first such write).
+            var writer = new Lazy<SqliteWorkflowWriter>(sp.GetRequiredService<SqliteWorkflowWriter>);
+            o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor(),
+                new OutsideWriteInterceptor(() => writer.Value.States, () => writer.Value.Subjects));
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>().CreateDbContext());
         services.AddSingleton(sp =>

@@ -11,11 +11,22 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// (<see cref="InstanceStateCache.Clear"/>): once when the command has run and, inside a transaction, again when it
 /// commits, so that no unit keeps rows it read before the write became visible. Reads and the other tables pass. (A large
 /// closing of open tasks that should leave the rest held goes through the writer: <see cref="SqliteWorkflowWriter.CompleteInBulkAsync"/>.)
+/// Writes to the pupils or the schools empty the subjects' placements held (<see cref="SubjectPlacementCache.Clear"/>) in the
+/// same two moments.
 /// </summary>
 /// <param name="states">The cache, resolved when first needed (the writer that owns it is made from this context's model).</param>
-internal sealed partial class OutsideWriteInterceptor(Func<InstanceStateCache> states) : IDbCommandInterceptor, IDbTransactionInterceptor
+/// <param name="subjects">The placements held, resolved as <paramref name="states"/> is.</param>
+internal sealed partial class OutsideWriteInterceptor(Func<InstanceStateCache> states, Func<SubjectPlacementCache> subjects)
+    : IDbCommandInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbTransaction, object> _wrote = new();
+    private readonly ConditionalWeakTable<DbTransaction, Written> _wrote = new();
+
+    // What a transaction's commands wrote, for its commit.
+    private sealed class Written
+    {
+        public bool State { get; set; }
+        public bool Subjects { get; set; }
+    }
 
     public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
@@ -68,19 +79,34 @@ internal sealed partial class OutsideWriteInterceptor(Func<InstanceStateCache> s
     /// <summary>Whether the statement changes instances, tasks or timers (as EF and hand-written SQL spell it).</summary>
     public static bool Changes(string sql) => WriteOfState().IsMatch(sql);
 
+    /// <summary>Whether the statement changes pupils or schools, whose placements the units read.</summary>
+    public static bool ChangesSubjects(string sql) => WriteOfSubjects().IsMatch(sql);
+
     [GeneratedRegex("""\b(INSERT(\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(Instances|Tasks|Timers)\b""",
         RegexOptions.IgnoreCase)]
     private static partial Regex WriteOfState();
 
+    [GeneratedRegex("""\b(INSERT(\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(Pupils|Schools)\b""",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex WriteOfSubjects();
+
     private void Wrote(DbCommand command)
     {
-        if (!Changes(command.CommandText)) return;
-        states().Clear();
-        if (command.Transaction is { } transaction) _wrote.AddOrUpdate(transaction, transaction);
+        var (state, subject) = (Changes(command.CommandText), ChangesSubjects(command.CommandText));
+        if (!state && !subject) return;
+        if (state) states().Clear();
+        if (subject) subjects().Clear();
+        if (command.Transaction is not { } transaction) return;
+        var wrote = _wrote.GetOrCreateValue(transaction);
+        wrote.State |= state;
+        wrote.Subjects |= subject;
     }
 
     private void Committed(DbTransaction transaction)
     {
-        if (_wrote.Remove(transaction)) states().Clear();
+        if (!_wrote.TryGetValue(transaction, out var wrote)) return;
+        _wrote.Remove(transaction);
+        if (wrote.State) states().Clear();
+        if (wrote.Subjects) subjects().Clear();
     }
 }

@@ -115,9 +115,22 @@ internal sealed class SqliteSessionReads : ISessionReadSource, IDisposable
 
         public Task<WorkflowInstance?> InstanceAsync(Guid id, CancellationToken ct) => Task.FromResult(Whole(id)?.Instance);
 
-        public Task<SubjectPlacement?> PupilAsync(string pupilId, CancellationToken ct) => Read(r => q.PupilById(r, pupilId));
+        // The writes to pupils or schools before this unit's first read: a placement it reads is at least as new (SubjectPlacementCache.Offer).
+        private readonly long _subjectsAt = q._writer.Subjects.Writes;
 
-        public Task<SubjectPlacement?> SchoolAsync(string schoolId, CancellationToken ct) => Read(r => q.SchoolById(r, schoolId));
+        public Task<SubjectPlacement?> PupilAsync(string pupilId, CancellationToken ct) => Placement(pupilId, r => q.PupilById(r, pupilId));
+
+        public Task<SubjectPlacement?> SchoolAsync(string schoolId, CancellationToken ct) =>
+            Placement(SchoolSubject.Prefix + schoolId, r => q.SchoolById(r, schoolId));
+
+        // A subject's placement, held or else read in this unit's snapshot and offered; a subject not found is read each time.
+        private Task<SubjectPlacement?> Placement(string subjectId, Func<SqliteReaders.Reader, SubjectPlacement?> read)
+        {
+            if (q._writer.Subjects.Find(subjectId) is { } held) return Task.FromResult<SubjectPlacement?>(held);
+            var placement = Read(read).Result;
+            if (placement is not null) q._writer.Subjects.Offer(subjectId, placement, _subjectsAt);
+            return Task.FromResult(placement);
+        }
 
         public Task<Guid?> ActiveInstanceAsync(string subjectId, string definitionId, CancellationToken ct) =>
             ReadState(r => q.ActiveInstanceOf(r, subjectId, definitionId));

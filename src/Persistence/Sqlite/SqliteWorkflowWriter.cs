@@ -26,6 +26,9 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     /// <summary>The instances' state held between units of work, which the writer keeps true after each commit.</summary>
     internal InstanceStateCache States { get; } = new();
 
+    /// <summary>The subjects' placements held between units (<see cref="SubjectPlacementCache"/>), beside <see cref="States"/>.</summary>
+    internal SubjectPlacementCache Subjects { get; } = new();
+
     private const int MaxBatch = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly System.Threading.Channels.Channel<Pending> _queue =
