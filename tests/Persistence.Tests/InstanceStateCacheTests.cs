@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Persistence.Writing;
 using SendWorkflow.Workflows.Runtime;
@@ -16,30 +14,17 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc);
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly string _folder = Directory.CreateTempSubdirectory("sendworkflow-states-").FullName;
-    private ServiceProvider _services = null!;
+    private StoreOnFile _store = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _services = new ServiceCollection().AddSqlitePersistence($"Data Source={Path.Combine(_folder, "store.db")};Pooling=False")
-            .BuildServiceProvider();
-        await using var db = await Factory.CreateDbContextAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await db.Database.MigrateAsync();
-    }
+    public async ValueTask InitializeAsync() => _store = await StoreOnFile.OpenAsync("sendworkflow-states-", wal: true);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
-    private IDbContextFactory<SendWorkflowDbContext> Factory => _services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+    private IDbContextFactory<SendWorkflowDbContext> Factory => _store.Factory;
 
-    private IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
+    private IWorkflowStore Store => _store.Store;
 
-    private SqliteWorkflowWriter Writer => _services.GetRequiredService<SqliteWorkflowWriter>();
+    private SqliteWorkflowWriter Writer => _store.Writer;
 
     [Fact]
     public async Task AnInstanceJustStarted_IsReadWithItsTasksAndTimers_WithoutADatabaseRead()

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
@@ -11,31 +10,19 @@ namespace SendWorkflow.Persistence.Tests;
 public sealed class SqliteStoreTests : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 11, 30, 9, 15, 30, 123, DateTimeKind.Utc);
-    private readonly string _folder = Directory.CreateTempSubdirectory("sendworkflow-persistence-").FullName;
-    private ServiceProvider _services = null!;
+    private StoreOnFile _store = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var file = Path.Combine(_folder, "store.db");
-        _services = new ServiceCollection().AddSqlitePersistence($"Data Source={file};Pooling=False").BuildServiceProvider();
-        await using var db = await Factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        db.Boroughs.Add(new Borough { Id = "b", Name = "Borough", CalendarId = "demo-borough", CreatedAt = Now });
-        db.Schools.Add(new School { Id = "s", Name = "School", BoroughId = "b", CreatedAt = Now });
-        db.Pupils.Add(new Pupil { Id = "p", Name = "Pupil", SchoolId = "s", YearGroup = 3, DateOfBirth = new DateOnly(2019, 1, 2), CreatedAt = Now });
-        await db.SaveChangesAsync();
+        _store = await StoreOnFile.OpenAsync("sendworkflow-persistence-");
+        await _store.AddPupilAsync(Now);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
-    private IDbContextFactory<SendWorkflowDbContext> Factory => _services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+    private IDbContextFactory<SendWorkflowDbContext> Factory => _store.Factory;
 
-    private IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
+    private IWorkflowStore Store => _store.Store;
 
     [Fact]
     public async Task TheModel_HasNoChangesWithoutAMigration()
@@ -216,7 +203,7 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         var (instance, task, _) = NewCase();
         await SeedAsync(instance);
         // An instance whose state is not held between units (InstanceStateCacheTests has those): its first read opens the snapshot.
-        _services.GetRequiredService<SendWorkflow.Persistence.Sqlite.SqliteWorkflowWriter>().States.Clear();
+        _store.Writer.States.Clear();
         await using var unit = await Store.OpenAsync(ct);
         var read = (await unit.FindInstanceAsync(instance.Id, ct))!;
         await using (var other = await Store.OpenAsync(ct))
@@ -241,7 +228,7 @@ public sealed class SqliteStoreTests : IAsyncLifetime
     /// <summary>A TRUNCATE checkpoint that waits for no one: 1 when a reader's snapshot held it back, 0 when the log was emptied.</summary>
     private async Task<long> TruncateLogAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "store.db")};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={_store.File};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA busy_timeout=0;";

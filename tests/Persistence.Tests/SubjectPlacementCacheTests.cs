@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Workflows.Stores;
@@ -16,35 +14,21 @@ public sealed class SubjectPlacementCacheTests : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly string _folder = Directory.CreateTempSubdirectory("sendworkflow-placements-").FullName;
-    private ServiceProvider _services = null!;
-
-    private string File => Path.Combine(_folder, "store.db");
+    private StoreOnFile _store = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _services = new ServiceCollection().AddSqlitePersistence($"Data Source={File};Pooling=False").BuildServiceProvider();
-        await using var db = await Factory.CreateDbContextAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await db.Database.MigrateAsync();
-        db.Boroughs.Add(new Borough { Id = "b", Name = "Borough", CalendarId = "demo-borough", CreatedAt = Now });
-        db.Schools.Add(new School { Id = "s", Name = "School", BoroughId = "b", CreatedAt = Now });
-        db.Pupils.Add(new Pupil { Id = "p", Name = "Pupil", SchoolId = "s", YearGroup = 3, DateOfBirth = new DateOnly(2019, 1, 2), CreatedAt = Now });
-        await db.SaveChangesAsync();
+        _store = await StoreOnFile.OpenAsync("sendworkflow-placements-", wal: true);
+        await _store.AddPupilAsync(Now);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
-    private IDbContextFactory<SendWorkflowDbContext> Factory => _services.GetRequiredService<IDbContextFactory<SendWorkflowDbContext>>();
+    private IDbContextFactory<SendWorkflowDbContext> Factory => _store.Factory;
 
-    private IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
+    private IWorkflowStore Store => _store.Store;
 
-    private SqliteWorkflowWriter Writer => _services.GetRequiredService<SqliteWorkflowWriter>();
+    private SqliteWorkflowWriter Writer => _store.Writer;
 
     private async Task<SubjectPlacement?> PlacementAsync(string subjectId)
     {
@@ -55,7 +39,7 @@ public sealed class SubjectPlacementCacheTests : IAsyncLifetime
     // Behind EF's back, as only a program other than the service could: what is held is then seen to be held.
     private void WriteByHand(string sql)
     {
-        using var connection = SqliteFiles.Open(File);
+        using var connection = SqliteFiles.Open(_store.File);
         SqliteFiles.Execute(connection, sql);
     }
 
