@@ -13,11 +13,11 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
         var warned = 0;
         while (await queries.TasksToWarnAsync(today, Batch, ct) is { Count: > 0 } due)
         {
-            var done = await Task.WhenAll(due.Chunk(100).Select(chunk => engine.WarnManyAsync(chunk.Select(t => t.TaskId).ToList(), ct)));
-            warned += done.Sum();
+            var done = (await Task.WhenAll(due.Chunk(100).Select(chunk => engine.WarnManyAsync(chunk.Select(t => t.TaskId).ToList(), ct)))).Sum();
+            warned += done;
             // A batch short of the limit held every task to warn: asking again would find none (a warning makes no task to
             // warn), a query for nothing each day. A task made while the round runs is warned by the next round.
-            if (done.Sum() == 0 || due.Count < Batch) break;
+            if (done == 0 || due.Count < Batch) break;
         }
         var escalated = await EachAsync(() => queries.OverdueTasksAsync(today, Batch, ct), id => engine.EscalateAsync(id, ct));
         return new SweepResult(warned, escalated);
