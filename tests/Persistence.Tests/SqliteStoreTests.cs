@@ -291,6 +291,77 @@ public sealed class SqliteStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABatchsNewRows_AreMadeTogether_EachInstancesInItsOrder_AndARefusedChangeSetLeavesNoneOfItsOwn()
+    {
+        // The writer makes a batch's new tasks, timers and journal entries after its other statements, many to a statement.
+        // A change set refused at its first statement (a stale instance) must leave none of them; one whose new row a
+        // constraint refuses (a task's id already taken) is told apart by writing the batch again in savepoints.
+        var ct = CancellationToken.None;
+        var (instance, task, _) = NewCase();
+        await SeedAsync(instance, task);
+        await using var stale = await Store.OpenAsync(ct);
+        var moved = (await stale.FindInstanceAsync(instance.Id, ct))!;
+        (moved.State, moved.ConcurrencyStamp) = ("moved", moved.ConcurrencyStamp + 1);
+        stale.Add(new JournalEntry { InstanceId = instance.Id, At = Now, Kind = "note", State = "moved", Detail = "stale", Actor = "t" });
+        await using (var meanwhile = await Store.OpenAsync(ct))
+        {
+            var now = (await meanwhile.FindInstanceAsync(instance.Id, ct))!;
+            (now.State, now.ConcurrencyStamp) = ("b", now.ConcurrencyStamp + 1);
+            await meanwhile.CommitAsync(ct);
+        }
+        await using var taken = await Store.OpenAsync(ct);
+        var (takenCase, _, _) = NewCase();
+        takenCase.DefinitionId = "taken";
+        taken.Add(takenCase);
+        taken.Add(new WorkTask
+        {
+            Id = task.Id, InstanceId = takenCase.Id, SubjectId = "p", SchoolId = "s", State = "a", DefinitionTaskId = "t", Title = "Again",
+            Role = "senco", Kind = "action", DueOn = new DateOnly(2026, 12, 7), CreatedAt = Now, EscalateTo = "senco",
+        });
+        var cases = new List<(WorkflowInstance Instance, WorkTask Task, WorkflowTimer Timer)>();
+        var sessions = new List<IWorkflowSession>();
+        for (var i = 0; i < 40; i++)
+        {
+            var (other, otherTask, otherTimer) = NewCase();
+            other.DefinitionId = $"other-{i}";
+            (otherTask.InstanceId, otherTimer.InstanceId) = (other.Id, other.Id);
+            cases.Add((other, otherTask, otherTimer));
+            sessions.Add(await Store.OpenAsync(ct));
+            sessions[^1].Add(other);
+            sessions[^1].Add(otherTask);
+            sessions[^1].Add(otherTimer);
+            for (var n = 0; n < 3; n++)
+                sessions[^1].Add(new JournalEntry { InstanceId = other.Id, At = Now, Kind = "note", State = "a", Detail = $"{i}.{n}", Actor = "t" });
+        }
+        // Queued one after another without waiting, so that they land in one batch or a few.
+        var commits = new List<Task>();
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            if (i == 10) commits.Add(stale.CommitAsync(ct));
+            if (i == 20) commits.Add(taken.CommitAsync(ct));
+            commits.Add(sessions[i].CommitAsync(ct));
+        }
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => commits[10]);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => commits[21]);
+        Assert.Contains("UNIQUE", refused.Message, StringComparison.Ordinal);
+        await Task.WhenAll(commits.Where((_, i) => i is not 10 and not 21));
+        await using var db = await Factory.CreateDbContextAsync();
+        Assert.False(await db.Journal.AnyAsync(j => j.Detail == "stale"));
+        Assert.False(await db.Instances.AnyAsync(i => i.DefinitionId == "taken"));
+        Assert.Equal("Review", (await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id)).Title);
+        var journal = await db.Journal.AsNoTracking().OrderBy(j => j.Id).ToListAsync();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var (other, otherTask, otherTimer) = cases[i];
+            AssertSame(otherTask, await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == otherTask.Id));
+            AssertSame(otherTimer, await db.Timers.AsNoTracking().SingleAsync(t => t.Id == otherTimer.Id));
+            Assert.Equal([$"{i}.0", $"{i}.1", $"{i}.2"], journal.Where(j => j.InstanceId == other.Id).Select(j => j.Detail));
+        }
+        foreach (var session in sessions) await session.DisposeAsync();
+    }
+
+    [Fact]
     public async Task AnUpdate_SetsTheColumnsTheUnitOfWorkChanged_AndLeavesTheOthersAsTheyStand()
     {
         // SQLite rewrites the entries of every index holding a column an UPDATE sets, changed or not, so the writer sets
