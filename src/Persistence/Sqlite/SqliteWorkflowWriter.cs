@@ -57,7 +57,6 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     /// </summary>
     private const string WriterCache = "PRAGMA cache_size=-4000;";
     private readonly Dictionary<string, PreparedStatement> _prepared = new(StringComparer.Ordinal);
-    private readonly BatchAppends _appends = new();
 
     private long _busy;
     // When the writer's present stretch of work began, or was last counted into its busy time; 0 while it waits for work.
@@ -197,25 +196,16 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     /// </summary>
     private bool WriteStraight(List<Pending> batch, Exception?[] outcomes)
     {
-        // None left from a batch that failed part way (its connection dropped, its transaction with it).
-        _appends.Clear();
         Execute("BEGIN IMMEDIATE");
         for (var i = 0; i < batch.Count; i++)
         {
             _rowsWritten = 0;
-            outcomes[i] = Apply(batch[i], _appends);
+            outcomes[i] = Apply(batch[i]);
             if (outcomes[i] is not null && _rowsWritten > 0)
             {
                 Execute("ROLLBACK");
-                _appends.Clear();
                 return false;
             }
-        }
-        if (!_appends.Write(this))
-        {
-            // A constraint refused one of the rows: which change set's, the savepoints tell.
-            Execute("ROLLBACK");
-            return false;
         }
         Commit(batch.Count);
         return true;
@@ -237,24 +227,13 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
 
     // One statement at a time, stopping at the first guarded update that finds its row changed: why the change set is
     // refused (nothing of it may then be committed), or null.
-    // With appends given, the change set's appending inserts are kept there, for after the batch's other statements; they
-    // are kept only once every other statement of the change set has run.
-    private Exception? Apply(Pending pending, BatchAppends? appends = null)
+    private Exception? Apply(Pending pending)
     {
         try
         {
-            var appending = 0;
             foreach (var statement in pending.Statements)
             {
-                if (appends is not null && statement.Appends) appending++;
-                else if (Run(statement) == 0 && statement.IfNoRow is { } refusal) return refusal();
-            }
-            if (appending > 0)
-            {
-                foreach (var statement in pending.Statements)
-                {
-                    if (statement.Appends) appends!.Add(statement);
-                }
+                if (Run(statement) == 0 && statement.IfNoRow is { } refusal) return refusal();
             }
             return null;
         }
@@ -344,21 +323,6 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
         profile?.Statement(statement.Sql, started);
         _rowsWritten += rows;
         return rows;
-    }
-
-    // A multi-row insert of the appends (BatchAppends), its rows' values bound one after another.
-    private void RunRows(string sql, List<object?[]> rows, int from, int count)
-    {
-        var prepared = Prepared(sql);
-        var index = 1;
-        for (var r = from; r < from + count; r++)
-        {
-            foreach (var value in rows[r]) prepared.BindEncoded(index++, value);
-        }
-        var profile = Profile;
-        var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
-        prepared.Execute();
-        profile?.Statement(sql, started, count);
     }
 
     private void Execute(string sql)

@@ -64,9 +64,6 @@ public sealed partial class WriterProfile
 
     internal void Statement(string sql, long startedAt) => Add(sql, Stopwatch.GetTimestamp() - startedAt);
 
-    /// <summary>A statement that inserted <paramref name="rows"/> rows, counted as that many (so "us each" is a row's).</summary>
-    internal void Statement(string sql, long startedAt, int rows) => Add(sql, Stopwatch.GetTimestamp() - startedAt, rows);
-
     internal void Commit(long startedAt, int changeSets, long pages)
     {
         Add("COMMIT", Stopwatch.GetTimestamp() - startedAt);
@@ -92,12 +89,12 @@ public sealed partial class WriterProfile
 
     internal void Rewind(long startedAt) => Add("rewinding the log (after a commit)", Stopwatch.GetTimestamp() - startedAt);
 
-    private void Add(string key, long ticks, int count = 1)
+    private void Add(string key, long ticks)
     {
         lock (_lock)
         {
-            var (counted, total) = _bySql.GetValueOrDefault(key);
-            _bySql[key] = (counted + count, total + ticks);
+            var (count, total) = _bySql.GetValueOrDefault(key);
+            _bySql[key] = (count + 1, total + ticks);
         }
     }
 

@@ -24,12 +24,9 @@ internal sealed class ChangeSetStatements(IModel model)
 
     /// <summary>
     /// One statement of a change set: its SQL, its row (bound to an ADO.NET command, or its values encoded for the SQLite
-    /// writer, <see cref="Encode"/>), and for a guarded update why the change set is refused when it changes no row (null for an
-    /// insert). <paramref name="Appends"/>: an insert of a row no other statement of the change set reads or guards and that
-    /// no constraint but its own new key can refuse (a task, a timer, a journal entry), which a writer may therefore make
-    /// after the change set's other statements, with others of its table.
+    /// writer, <see cref="Encode"/>), and for a guarded update why the change set is refused when it changes no row (null for an insert).
     /// </summary>
-    public readonly record struct Statement(string Sql, IRow Row, Func<Exception>? IfNoRow, bool Appends = false)
+    public readonly record struct Statement(string Sql, IRow Row, Func<Exception>? IfNoRow)
     {
         public void Bind(DbCommand command) => Row.Bind(command);
     }
@@ -38,7 +35,7 @@ internal sealed class ChangeSetStatements(IModel model)
     /// One statement with its values as the SQLite writer binds them (<see cref="PreparedStatement.Encode"/>), worked out on
     /// the caller's thread (<see cref="Encode"/>), so that the single writer's time goes to SQLite.
     /// </summary>
-    public readonly record struct EncodedStatement(string Sql, object?[] Values, Func<Exception>? IfNoRow, bool Appends);
+    public readonly record struct EncodedStatement(string Sql, object?[] Values, Func<Exception>? IfNoRow);
 
     /// <summary>A row's values for its statement.</summary>
     public interface IRow
@@ -59,8 +56,7 @@ internal sealed class ChangeSetStatements(IModel model)
         public object?[] Values() => table.UpdateValues(update, row, read);
     }
 
-    private static Statement Insert<T>(TableStatements<T> table, T row, bool appends = false) where T : class =>
-        new(table.InsertSql, new NewRow<T>(table, row), null, appends);
+    private static Statement Insert<T>(TableStatements<T> table, T row) where T : class => new(table.InsertSql, new NewRow<T>(table, row), null);
 
     // Sets the columns that differ from the row as read (every column when the change set does not hold it).
     private static Statement Update<T>(WorkflowChangeSet changes, TableStatements<T> table, T row, object read, Func<Exception> ifNoRow)
@@ -81,11 +77,11 @@ internal sealed class ChangeSetStatements(IModel model)
         foreach (var i in changes.NewInstances) plan.Add(Insert(_instances, i));
         foreach (var (task, read) in changes.ChangedTasks)
             plan.Add(Update(changes, _tasks, task, read, () => new ConcurrencyConflictException(task.InstanceId)));
-        foreach (var t in changes.NewTasks) plan.Add(Insert(_tasks, t, appends: true));
+        foreach (var t in changes.NewTasks) plan.Add(Insert(_tasks, t));
         foreach (var (timer, read) in changes.ChangedTimers)
             plan.Add(Update(changes, _timers, timer, read, () => new ConcurrencyConflictException(timer.InstanceId)));
-        foreach (var t in changes.NewTimers) plan.Add(Insert(_timers, t, appends: true));
-        foreach (var j in changes.Journal) plan.Add(Insert(_journal, j, appends: true));
+        foreach (var t in changes.NewTimers) plan.Add(Insert(_timers, t));
+        foreach (var j in changes.Journal) plan.Add(Insert(_journal, j));
         foreach (var m in changes.Milestones) plan.Add(Insert(_milestones, m));
         foreach (var a in changes.Audit) plan.Add(Insert(_audit, a));
         return plan;
@@ -93,7 +89,7 @@ internal sealed class ChangeSetStatements(IModel model)
 
     /// <summary>The change set's statements in the order every writer runs them, with their values encoded for SQLite.</summary>
     public EncodedStatement[] Encode(WorkflowChangeSet changes) =>
-        Plan(changes).Select(s => new EncodedStatement(s.Sql, s.Row.Values(), s.IfNoRow, s.Appends)).ToArray();
+        Plan(changes).Select(s => new EncodedStatement(s.Sql, s.Row.Values(), s.IfNoRow)).ToArray();
 
     /// <summary>
     /// Applies the change set one statement at a time, stopping at the first guarded update that finds its row changed;
