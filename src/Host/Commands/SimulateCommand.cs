@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using SendWorkflow.Host.Commands.Simulation;
 using SendWorkflow.Persistence.Sqlite;
 using SendWorkflow.Send.Calendars;
@@ -18,6 +19,7 @@ public static class SimulateCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["replay", var recording, .. var rest]) return await ReplayAsync(recording, rest.Contains("--profile"), rest.Contains("--keep"));
         var pupils = BenchArgs.Int(args, "--pupils", 10_000, min: 1);
         var seed = BenchArgs.Int(args, "--seed", 42, min: 0);
         var workers = BenchArgs.Int(args, "--workers", 64, min: 1);
@@ -32,7 +34,7 @@ public static class SimulateCommand
         try
         {
             return await SimulateAsync(Path.Combine(folder, "simulate.db"), pupils, seed, workers, (yearLabel, startYear),
-                args.Contains("--profile"));
+                args.Contains("--profile"), BenchArgs.Text(args, "--record"));
         }
         finally
         {
@@ -42,7 +44,7 @@ public static class SimulateCommand
     }
 
     private static async Task<int> SimulateAsync(string dbFile, int pupils, int seed, int workers, (string Label, int Start) schoolYear,
-        bool profile)
+        bool profile, string? record)
     {
         var (yearLabel, startYear) = schoolYear;
         var ct = CancellationToken.None;
@@ -85,6 +87,7 @@ public static class SimulateCommand
         var halfTerms = year.HalfTerms.ToDictionary(h => h.FirstDay, h => h.Label);
         var (fired, cancelled, warned, escalated) = (0, 0, 0, 0);
         var (machineTime, roundTime, reportTime) = (default(PhaseTime), default(PhaseTime), default(PhaseTime));
+        if (record is not null) await writer.StartRecordingAsync(Path.GetFullPath(record), ct);
         var yearStart = phases.Now();
         var jitBefore = JitWork.Now();
         if (profile) writer.Profile = new();
@@ -118,6 +121,7 @@ public static class SimulateCommand
             await work.RunAsync(day, clock.GetUtcNow().UtcDateTime, reads!, ct);
         }
         await work.BulkDoneAsync();
+        var recorded = record is null ? 0 : await writer.StopRecordingAsync();
         reportTime += await phases.TimeAsync(() => report.SnapshotAsync("Year end", year.Last, ct));
         var whole = phases.Since(yearStart);
         var jit = jitBefore.Since();
@@ -195,11 +199,65 @@ public static class SimulateCommand
             writer.Profile = null;
             WriterProfileReport.Print(writerProfile, units, "unit of work");
         }
+        if (record is not null)
+        {
+            Console.WriteLine($"  recorded:                  {recorded} statements of the writer, and the database as the year began, in "
+                + $"{Path.GetFullPath(record)} (simulate replay runs them again, alone)");
+        }
         Console.WriteLine($"  compiled in the year:      {jit.Describe("0.0")} (the JIT's tiers and expression trees)");
         Console.WriteLine($"  peak memory:               {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
 
         await BenchHost.StopAsync(app);
         return 0;
+    }
+
+    /// <summary>
+    /// <c>simulate replay FOLDER</c>: the writer's statements of a year <c>simulate --record FOLDER</c> recorded, run again on a
+    /// copy of the database as the year began, one after another on the writer's connection with nothing else running (the
+    /// checkpointer copying the log back beside it, as in the year). What the year's writes cost SQLite on this machine:
+    /// however the rest of the year's work is arranged around the single writer, the year cannot be shorter.
+    /// </summary>
+    public static async Task<int> ReplayAsync(string recording, bool profile, bool keep)
+    {
+        var start = Path.Combine(recording, "start.db");
+        if (!File.Exists(start) || !File.Exists(Path.Combine(recording, "statements.bin")))
+        {
+            Console.Error.WriteLine($"{recording} holds no recording: make one with simulate --record {recording}.");
+            return 2;
+        }
+        var folder = BenchHost.NewFolder("replay");
+        try
+        {
+            var dbFile = Path.Combine(folder, "replay.db");
+            File.Copy(start, dbFile);
+            await using var app = BenchHost.Build(dbFile, simulated: true, start: "2026-08-01");
+            await BenchHost.StartAsync(app);
+            var writer = app.Services.GetRequiredService<SqliteWorkflowWriter>();
+            if (profile) writer.Profile = new();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            var statements = await writer.ReplayAsync(recording, CancellationToken.None);
+            wall.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine($"SendWorkflow replay of {Path.GetFullPath(recording)}: {statements} statements of the writer, alone, "
+                + $"{Environment.ProcessorCount} cores");
+            Console.WriteLine($"  wall time:                 {wall.Elapsed.TotalSeconds:0.00} s (reading the recording included; "
+                + $"--profile gives the statements' own time); the process's CPU {cpu.TotalSeconds:0.00} s");
+            Console.WriteLine($"  WAL rewinds:               {writer.Checkpoints.Rewinds}; the database file {MiB(dbFile)} MiB");
+            if (writer.Profile is { } writerProfile)
+            {
+                writer.Profile = null;
+                WriterProfileReport.Print(writerProfile, statements, "statement");
+            }
+            await BenchHost.StopAsync(app);
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (keep) Console.WriteLine($"  kept:                      {folder} (the database the replay wrote)");
+            else BenchHost.DeleteFolder(folder);
+        }
     }
 
     private static void PrintHeader(SchoolCalendar calendar, SchoolYear year, int pupils, int seed, int workers)

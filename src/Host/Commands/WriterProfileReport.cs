@@ -14,8 +14,11 @@ internal static class WriterProfileReport
         var lines = profile.Lines();
         var total = lines.Aggregate(TimeSpan.Zero, (sum, l) => sum + l.Time);
         Console.WriteLine();
-        Console.WriteLine($"the writer's time:  {total.TotalSeconds:0.00} s in {profile.Commits} commits of {profile.ChangeSets} change sets "
-            + $"({(double)profile.ChangeSets / Math.Max(1, profile.Commits):0.0} a commit), by statement, and its microseconds for each {per}:");
+        // A replay knows its commits but not the change sets they held (simulate replay).
+        var changeSets = profile.ChangeSets == 0 ? ""
+            : $" of {profile.ChangeSets} change sets ({(double)profile.ChangeSets / Math.Max(1, profile.Commits):0.0} a commit)";
+        Console.WriteLine($"the writer's time:  {total.TotalSeconds:0.00} s in {profile.Commits} commits{changeSets}, by statement, "
+            + $"and its microseconds for each {per}:");
         Console.WriteLine($"  {"statement",-62} {"count",8} {"ms",9} {"us each",8} {"us/" + per.Split(' ')[0],8} {"share",6}");
         // The statements of less than 1% each on one line, so that a simulated year's tens of instance updates fit.
         var shown = lines.Where(l => l.Time >= total / 100).ToList();
@@ -34,8 +37,8 @@ internal static class WriterProfileReport
             Console.WriteLine($"  {label,-62} {line.Count,8} {line.Time.TotalMilliseconds,9:0.0} "
                 + $"{line.Time.TotalMicroseconds / line.Count,8:0.0} {line.Time.TotalMicroseconds / events,8:0.0} {line.Time / total,6:0.0%}");
         }
-        Console.WriteLine($"pages to the log:   {profile.Pages} ({(double)profile.Pages / Math.Max(1, profile.Commits):0.0} a commit, "
-            + $"{(double)profile.Pages / Math.Max(1, profile.ChangeSets):0.0} a change set)");
+        Console.WriteLine($"pages to the log:   {profile.Pages} ({(double)profile.Pages / Math.Max(1, profile.Commits):0.0} a commit"
+            + (profile.ChangeSets == 0 ? ")" : $", {(double)profile.Pages / profile.ChangeSets:0.0} a change set)"));
         PrintUnits(profile);
     }
 

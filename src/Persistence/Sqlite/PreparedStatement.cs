@@ -30,12 +30,16 @@ internal sealed unsafe class PreparedStatement : IDisposable
 
     public PreparedStatement(SqliteConnection connection, string sql)
     {
+        Sql = sql;
         _db = connection.Handle ?? throw new InvalidOperationException("The writer's connection is not open.");
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, sql, out _statement), _db);
         _parameters = raw.sqlite3_bind_parameter_count(_statement);
         _dbPointer = _db.DangerousGetHandle();
         _pointer = _statement.DangerousGetHandle();
     }
+
+    /// <summary>The statement's text, as prepared.</summary>
+    public string Sql { get; }
 
     /// <summary>
     /// Binds the value EF Core's converter gave for a column (its provider value) to the parameter at

@@ -104,10 +104,9 @@ public sealed partial class SqliteWorkflowWriter
         {
             Execute("BEGIN IMMEDIATE");
             var started = Profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
-            close.BindEncoded(1, completed);
-            close.BindEncoded(2, completedAt);
-            close.BindEncoded(3, PreparedStatement.Encode(by));
-            for (var i = 0; i < filter.Values.Length; i++) close.BindEncoded(i + 4, PreparedStatement.Encode(filter.Values[i]));
+            object?[] values = [completed, completedAt, PreparedStatement.Encode(by), .. filter.Values.Select(PreparedStatement.Encode)];
+            _recording?.Statement(close.Sql, values);
+            for (var i = 0; i < values.Length; i++) close.BindEncoded(i + 1, values[i]);
             var closed = new List<(Guid Task, Guid Instance)>();
             try
             {
@@ -120,8 +119,10 @@ public sealed partial class SqliteWorkflowWriter
             Profile?.Statement("bulk completion: update Tasks", started);
             foreach (var instance in closed.Select(c => c.Instance).Distinct())
             {
-                touch.BindEncoded(1, updatedAt);
-                touch.BindEncoded(2, PreparedStatement.Encode(instance));
+                object?[] stamp = [updatedAt, PreparedStatement.Encode(instance)];
+                _recording?.Statement(touch.Sql, stamp);
+                touch.BindEncoded(1, stamp[0]);
+                touch.BindEncoded(2, stamp[1]);
                 RunPrepared(touch, "bulk completion: update Instances (their stamps)");
             }
             Commit(0);

@@ -62,6 +62,9 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     // When the writer's present stretch of work began, or was last counted into its busy time; 0 while it waits for work.
     private long _busySince;
 
+    // Every statement the writer runs, while set (simulate --record); null in a service.
+    private WriterRecording? _recording;
+
     /// <summary>Where the writer's time goes, statement by statement, while set (the bench's <c>--profile</c>); null in a service.</summary>
     public WriterProfile? Profile { get; set; }
 
@@ -316,6 +319,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     private int Run(ChangeSetStatements.EncodedStatement statement)
     {
         var prepared = Prepared(statement.Sql);
+        _recording?.Statement(statement.Sql, statement.Values);
         for (var i = 0; i < statement.Values.Length; i++) prepared.BindEncoded(i + 1, statement.Values[i]);
         var profile = Profile;
         var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
@@ -329,6 +333,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     {
         var profile = Profile;
         var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        _recording?.Statement(sql, []);
         Prepared(sql).Execute();
         profile?.Statement(sql, started);
     }
@@ -336,6 +341,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     // With the profile on, also the pages the commit wrote to the log (its length before and after, as SQLite tells it).
     private void Commit(int changeSets)
     {
+        _recording?.Statement("COMMIT", []);
         if (Profile is not { } profile)
         {
             Prepared("COMMIT").Execute();
@@ -357,6 +363,92 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
             _prepared[sql] = prepared;
         }
         return prepared;
+    }
+
+    /// <summary>
+    /// Copies the database as it is now into <paramref name="folder"/> and records every statement the writer runs from here
+    /// on, with its values, until <see cref="StopRecordingAsync"/> (<see cref="WriterRecording"/>; <c>simulate --record</c>).
+    /// </summary>
+    public async Task StartRecordingAsync(string folder, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_recording is not null) throw new InvalidOperationException("The writer is recording already.");
+            _recording = await WriterRecording.StartAsync(await ConnectionAsync(ct), folder);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Ends the recording <see cref="StartRecordingAsync"/> began; returns the statements it holds.</summary>
+    public async Task<long> StopRecordingAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var statements = _recording?.Statements ?? 0;
+            _recording?.Dispose();
+            _recording = null;
+            return statements;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs a recording's statements (<see cref="StartRecordingAsync"/>) on this writer's database, which must be the copy
+    /// the recording began with, in order, in the writer's turn, as the writer ran them: the log rewound after each commit
+    /// as after a batch (the checkpointer copying it back meanwhile), and a statement a constraint refused refused again.
+    /// Nothing else writes meanwhile; what the year's writes cost SQLite alone. Returns the statements run.
+    /// </summary>
+    public async Task<long> ReplayAsync(string folder, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await ConnectionAsync(ct);
+            long count = 0;
+            foreach (var (sql, values) in WriterRecording.Read(folder))
+            {
+                count++;
+                if (sql == "COMMIT")
+                {
+                    Commit(0);
+                    await RewindIfDueAsync();
+                    continue;
+                }
+                var prepared = Prepared(sql);
+                for (var i = 0; i < values.Length; i++) prepared.BindEncoded(i + 1, values[i]);
+                var profile = Profile;
+                var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+                try
+                {
+                    while (prepared.Next())
+                    {
+                        // A bulk completion's RETURNING rows: the instances they name come as statements of their own.
+                    }
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+                {
+                    // Refused by a constraint, as when it was recorded: the statements that followed are recorded too.
+                }
+                finally
+                {
+                    prepared.Reset();
+                }
+                profile?.Statement(sql, started);
+            }
+            return count;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async Task ResetAsync()
@@ -385,6 +477,8 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
         try
         {
             await ResetAsync();
+            _recording?.Dispose();
+            _recording = null;
         }
         finally
         {

@@ -80,6 +80,77 @@ public sealed class CommandSmokeTests
     }
 
     [Fact]
+    public async Task Simulate_ARecordedYear_ReplaysToTheSameRows()
+    {
+        // The replay is the floor quoted for the year's writes: it must run every statement the writer ran, with the same
+        // values, or it would measure less than the year wrote. Its database must end as the year's did, row for row.
+        var recording = Path.Combine(Path.GetTempPath(), $"sendworkflow-recording-{Guid.NewGuid():N}");
+        var simulateRoot = BenchHost.RunsFolder("simulate");
+        var replayRoot = BenchHost.RunsFolder("replay");
+        Directory.CreateDirectory(simulateRoot);
+        Directory.CreateDirectory(replayRoot);
+        var before = Directory.GetDirectories(simulateRoot).Concat(Directory.GetDirectories(replayRoot)).ToHashSet();
+        try
+        {
+            Assert.Equal(0, await SimulateCommand.RunAsync(["--pupils", "60", "--seed", "11", "--keep", "--record", recording]));
+            Assert.Equal(0, await SimulateCommand.RunAsync(["replay", recording, "--keep"]));
+            var year = Assert.Single(Directory.GetDirectories(simulateRoot), d => !before.Contains(d));
+            var replay = Assert.Single(Directory.GetDirectories(replayRoot), d => !before.Contains(d));
+            var written = await RowsOfAsync(Path.Combine(year, "simulate.db"));
+            Assert.Contains("Tasks|", written, StringComparison.Ordinal);
+            Assert.Equal(written, await RowsOfAsync(Path.Combine(replay, "replay.db")));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var folder in Directory.GetDirectories(simulateRoot).Concat(Directory.GetDirectories(replayRoot)))
+            {
+                if (!before.Contains(folder)) Directory.Delete(folder, recursive: true);
+            }
+            if (Directory.Exists(recording)) Directory.Delete(recording, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SimulateReplay_OfAFolderWithNoRecording_IsAClearError()
+    {
+        var empty = Directory.CreateTempSubdirectory("sendworkflow-no-recording-");
+        try
+        {
+            Assert.Equal(2, await SimulateCommand.RunAsync(["replay", empty.FullName]));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    // Every row of the tables the writer writes, every column, in the order of their ids.
+    private static async Task<string> RowsOfAsync(string file)
+    {
+        await using var db = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        await db.OpenAsync();
+        var lines = new List<string>();
+        foreach (var table in new[] { "Instances", "Tasks", "Timers", "Journal", "Milestones" })
+        {
+            await using var command = db.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var values = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i) switch
+                {
+                    DBNull => "null",
+                    byte[] bytes => Convert.ToHexString(bytes),
+                    var value => Convert.ToString(value, CultureInfo.InvariantCulture),
+                });
+                lines.Add($"{table}|{string.Join("|", values)}");
+            }
+        }
+        return string.Join("\n", lines);
+    }
+
+    [Fact]
     public async Task Simulate_AYearTheCalendarDoesNotCover_IsAClearError() =>
         Assert.Equal(2, await SimulateCommand.RunAsync(["--pupils", "10", "--year", "2031-32"]));
 }
