@@ -369,36 +369,21 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     /// Copies the database as it is now into <paramref name="folder"/> and records every statement the writer runs from here
     /// on, with its values, until <see cref="StopRecordingAsync"/> (<see cref="WriterRecording"/>; <c>simulate --record</c>).
     /// </summary>
-    public async Task StartRecordingAsync(string folder, CancellationToken ct)
+    public Task StartRecordingAsync(string folder, CancellationToken ct) => InTurnAsync(async () =>
     {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_recording is not null) throw new InvalidOperationException("The writer is recording already.");
-            _recording = await WriterRecording.StartAsync(await ConnectionAsync(ct), folder);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        if (_recording is not null) throw new InvalidOperationException("The writer is recording already.");
+        _recording = await WriterRecording.StartAsync(await ConnectionAsync(ct), folder);
+        return true;
+    }, ct);
 
     /// <summary>Ends the recording <see cref="StartRecordingAsync"/> began; returns the statements it holds.</summary>
-    public async Task<long> StopRecordingAsync()
+    public Task<long> StopRecordingAsync() => InTurnAsync(() =>
     {
-        await _gate.WaitAsync();
-        try
-        {
-            var statements = _recording?.Statements ?? 0;
-            _recording?.Dispose();
-            _recording = null;
-            return statements;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        var statements = _recording?.Statements ?? 0;
+        _recording?.Dispose();
+        _recording = null;
+        return Task.FromResult(statements);
+    }, CancellationToken.None);
 
     /// <summary>
     /// Runs a recording's statements (<see cref="StartRecordingAsync"/>) on this writer's database, which must be the copy
@@ -406,44 +391,50 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     /// as after a batch (the checkpointer copying it back meanwhile), and a statement a constraint refused refused again.
     /// Nothing else writes meanwhile; what the year's writes cost SQLite alone. Returns the statements run.
     /// </summary>
-    public async Task<long> ReplayAsync(string folder, CancellationToken ct)
+    public Task<long> ReplayAsync(string folder, CancellationToken ct) => InTurnAsync(async () =>
+    {
+        await ConnectionAsync(ct);
+        long count = 0;
+        foreach (var (sql, values) in WriterRecording.Read(folder))
+        {
+            count++;
+            if (sql == "COMMIT")
+            {
+                Commit(0);
+                await RewindIfDueAsync();
+                continue;
+            }
+            var prepared = Prepared(sql);
+            for (var i = 0; i < values.Length; i++) prepared.BindEncoded(i + 1, values[i]);
+            var profile = Profile;
+            var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                while (prepared.Next())
+                {
+                    // A bulk completion's RETURNING rows: the instances they name come as statements of their own.
+                }
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            {
+                // Refused by a constraint, as when it was recorded: the statements that followed are recorded too.
+            }
+            finally
+            {
+                prepared.Reset();
+            }
+            profile?.Statement(sql, started);
+        }
+        return count;
+    }, ct);
+
+    // Work on the writer's connection in its turn, between two of its batches.
+    private async Task<T> InTurnAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            await ConnectionAsync(ct);
-            long count = 0;
-            foreach (var (sql, values) in WriterRecording.Read(folder))
-            {
-                count++;
-                if (sql == "COMMIT")
-                {
-                    Commit(0);
-                    await RewindIfDueAsync();
-                    continue;
-                }
-                var prepared = Prepared(sql);
-                for (var i = 0; i < values.Length; i++) prepared.BindEncoded(i + 1, values[i]);
-                var profile = Profile;
-                var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
-                try
-                {
-                    while (prepared.Next())
-                    {
-                        // A bulk completion's RETURNING rows: the instances they name come as statements of their own.
-                    }
-                }
-                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
-                {
-                    // Refused by a constraint, as when it was recorded: the statements that followed are recorded too.
-                }
-                finally
-                {
-                    prepared.Reset();
-                }
-                profile?.Statement(sql, started);
-            }
-            return count;
+            return await work();
         }
         finally
         {
