@@ -29,12 +29,18 @@ public static class SimulateCommand
             Console.Error.WriteLine($"--year must be an academic year such as 2026-27, not '{yearLabel}'.");
             return 2;
         }
+        var record = BenchArgs.Text(args, "--record");
+        if (record is not null && Directory.Exists(record) && Directory.EnumerateFileSystemEntries(record).Any())
+        {
+            Console.Error.WriteLine($"{record} is not empty: name an empty or new folder for --record.");
+            return 2;
+        }
         var folder = BenchHost.NewFolder("simulate");
         var keep = args.Contains("--keep");
         try
         {
             return await SimulateAsync(Path.Combine(folder, "simulate.db"), pupils, seed, workers, (yearLabel, startYear),
-                args.Contains("--profile"), BenchArgs.Text(args, "--record"));
+                args.Contains("--profile"), record);
         }
         finally
         {
@@ -219,8 +225,7 @@ public static class SimulateCommand
     /// </summary>
     public static async Task<int> ReplayAsync(string recording, bool profile, bool keep)
     {
-        var start = Path.Combine(recording, "start.db");
-        if (!File.Exists(start) || !File.Exists(Path.Combine(recording, "statements.bin")))
+        if (!WriterRecording.IsIn(recording))
         {
             Console.Error.WriteLine($"{recording} holds no recording: make one with simulate --record {recording}.");
             return 2;
@@ -229,8 +234,10 @@ public static class SimulateCommand
         try
         {
             var dbFile = Path.Combine(folder, "replay.db");
-            File.Copy(start, dbFile);
-            await using var app = BenchHost.Build(dbFile, simulated: true, start: "2026-08-01");
+            File.Copy(Path.Combine(recording, WriterRecording.StartFile), dbFile);
+            // The clock stands before any year a recording can hold, so that no timer of the copy falls due and fires beside
+            // the replay.
+            await using var app = BenchHost.Build(dbFile, simulated: true, start: "2000-01-01");
             await BenchHost.StartAsync(app);
             var writer = app.Services.GetRequiredService<SqliteWorkflowWriter>();
             if (profile) writer.Profile = new();

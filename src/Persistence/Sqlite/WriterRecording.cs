@@ -25,6 +25,10 @@ internal sealed class WriterRecording : IDisposable
 
     private WriterRecording(string file) => _out = new BinaryWriter(new BufferedStream(File.Create(file), 1 << 20));
 
+    /// <summary>True when <paramref name="folder"/> holds a recording (both its files).</summary>
+    public static bool IsIn(string folder) =>
+        File.Exists(Path.Combine(folder, StartFile)) && File.Exists(Path.Combine(folder, StatementsFile));
+
     /// <summary>The statements written so far.</summary>
     public long Statements { get; private set; }
 

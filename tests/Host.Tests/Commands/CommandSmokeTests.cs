@@ -112,12 +112,17 @@ public sealed class CommandSmokeTests
     }
 
     [Fact]
-    public async Task SimulateReplay_OfAFolderWithNoRecording_IsAClearError()
+    public async Task SimulateReplay_OfAFolderWithNoRecording_AndARecordOverOne_AreClearErrors()
     {
         var empty = Directory.CreateTempSubdirectory("sendworkflow-no-recording-");
         try
         {
             Assert.Equal(2, await SimulateCommand.RunAsync(["replay", empty.FullName]));
+            // A folder with a recording in it is not recorded over.
+            await File.WriteAllTextAsync(Path.Combine(empty.FullName, "start.db"), "an earlier year");
+            await File.WriteAllTextAsync(Path.Combine(empty.FullName, "statements.bin"), "an earlier year");
+            Assert.Equal(2, await SimulateCommand.RunAsync(["--pupils", "10", "--record", empty.FullName]));
+            Assert.Equal("an earlier year", await File.ReadAllTextAsync(Path.Combine(empty.FullName, "start.db")));
         }
         finally
         {
