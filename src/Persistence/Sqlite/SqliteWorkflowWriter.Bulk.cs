@@ -119,10 +119,11 @@ public sealed partial class SqliteWorkflowWriter
             Profile?.Statement("bulk completion: update Tasks", started);
             foreach (var instance in closed.Select(c => c.Instance).Distinct())
             {
-                object?[] stamp = [updatedAt, PreparedStatement.Encode(instance)];
-                _recording?.Statement(touch.Sql, stamp);
-                touch.BindEncoded(1, stamp[0]);
-                touch.BindEncoded(2, stamp[1]);
+                var id = PreparedStatement.Encode(instance);
+                // The values' array is made only while recording.
+                _recording?.Statement(touch.Sql, [updatedAt, id]);
+                touch.BindEncoded(1, updatedAt);
+                touch.BindEncoded(2, id);
                 RunPrepared(touch, "bulk completion: update Instances (their stamps)");
             }
             Commit(0);
