@@ -110,8 +110,10 @@ public static class BenchCommand
         }
         if (profile && writer is not null) writer.Profile = new();
         var jitBefore = JitWork.Now();
+        var gcBefore = GcWork.Now();
         await PathwayAsync(0, pupils, counted: true);
         var jit = jitBefore.Since();
+        var gc = gcBefore.Since();
         total.Stop();
         eventCpu = Process.GetCurrentProcess().TotalProcessorTime - eventCpu;
 
@@ -124,6 +126,7 @@ public static class BenchCommand
             Console.WriteLine($"writer busy:        {writerBusy / eventTime:0%} of the events' time (its batches, commits and rewinds)");
         Console.WriteLine($"CPU per event:      {eventCpu.TotalMicroseconds / events:0} us (all threads, {Environment.ProcessorCount} cores)");
         Console.WriteLine($"compiled meanwhile: {jit.Describe("0.00")} (the JIT's tiers and expression trees)");
+        Console.WriteLine($"collected:          {gc.Describe("0.000")}");
         Console.WriteLine($"latency per event:  p50 {Percentile(eventLatencies, 0.50):0.00} ms, p99 {Percentile(eventLatencies, 0.99):0.00} ms");
         if (writer?.Profile is { } writerProfile)
         {

@@ -96,6 +96,7 @@ public static class SimulateCommand
         if (record is not null) await writer.StartRecordingAsync(Path.GetFullPath(record), ct);
         var yearStart = phases.Now();
         var jitBefore = JitWork.Now();
+        var gcBefore = GcWork.Now();
         if (profile) writer.Profile = new();
         await using var wal = new WalWatch(dbFile);
         foreach (var day in year.SchoolDays)
@@ -131,6 +132,7 @@ public static class SimulateCommand
         reportTime += await phases.TimeAsync(() => report.SnapshotAsync("Year end", year.Last, ct));
         var whole = phases.Since(yearStart);
         var jit = jitBefore.Since();
+        var gc = gcBefore.Since();
 
         var figures = await report.FiguresAsync(year.Last, ct);
         var s = work.Stats;
@@ -211,6 +213,7 @@ public static class SimulateCommand
                 + $"{Path.GetFullPath(record)} (simulate replay runs them again, alone)");
         }
         Console.WriteLine($"  compiled in the year:      {jit.Describe("0.0")} (the JIT's tiers and expression trees)");
+        Console.WriteLine($"  collected in the year:     {gc.Describe("0.00")}");
         Console.WriteLine($"  peak memory:               {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (working set)");
 
         await BenchHost.StopAsync(app);

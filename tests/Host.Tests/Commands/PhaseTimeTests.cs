@@ -59,3 +59,33 @@ public sealed class JitWorkTests
         Assert.True(since.Time >= TimeSpan.Zero);
     }
 }
+
+/// <summary>What the garbage collector did meanwhile, as `bench` and `simulate` print it.</summary>
+public sealed class GcWorkTests
+{
+    [Fact]
+    public void TheCollectorsWorkBetweenTwoMoments_IsTheirDifference_EachGenerationApart()
+    {
+        var before = new GcWork(10, 3, 1, TimeSpan.FromSeconds(0.25), 100L * 1024 * 1024);
+        var after = new GcWork(50, 10, 3, TimeSpan.FromSeconds(1.63), 3_600L * 1024 * 1024);
+
+        var year = after - before;
+
+        Assert.Equal(new GcWork(40, 7, 2, TimeSpan.FromSeconds(1.38), 3_500L * 1024 * 1024), year);
+        // A full collection is counted among the middle and young ones too: each is printed once, as what it was.
+        Assert.Equal("40 collections (33 young, 5 middle, 2 full), every thread stopped 1.38 s; 3,500 MiB allocated", year.Describe("0.00"));
+    }
+
+    [Fact]
+    public void WorkSinceAMoment_CountsACollectionMadeMeanwhile()
+    {
+        var start = GcWork.Now();
+
+        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        var since = start.Since();
+
+        Assert.True(since.Young >= 1);
+        Assert.True(since.Paused >= TimeSpan.Zero);
+        Assert.True(since.Allocated >= 0);
+    }
+}
