@@ -28,15 +28,7 @@ public static class PostgresServer
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             server.Stop(delete: false);
-            try
-            {
-                using var remover = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("rm", ["-rf", folder])
-                    { UseShellExecute = false });
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // No rm: the folder stays in the temp folder, as after a crash.
-            }
+            TestFiles.RemoveAtExit(folder);
         };
         return server;
     }

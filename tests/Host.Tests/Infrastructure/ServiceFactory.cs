@@ -21,7 +21,7 @@ public sealed class ServiceFactory(string? start = "2026-10-12", string? databas
     /// <summary>The database: SQLite's file, or the PostgreSQL database's name. Give it to a second factory to restart on it.</summary>
     public string DatabaseFile => _database ??= Provider == DatabaseProvider.Postgres
         ? $"t_{Guid.NewGuid():N}"
-        : Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
+        : TestFiles.Database();
 
     /// <summary>On PostgreSQL a test's file path names a database: the same path, the same database.</summary>
     private string PostgresName => DatabaseFile.Contains('/', StringComparison.Ordinal)

@@ -20,7 +20,7 @@ public sealed class KilledUnderLoadTests
     [Fact]
     public async Task KilledThreeTimesUnderLoad_EveryAcknowledgedRequestIsAudited_AndEveryAcknowledgedEventJournaledOnce()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"killed-{Guid.NewGuid():N}");
+        var folder = TestFiles.Folder("killed-");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "sendworkflow.db");
         var acknowledged = new ConcurrentBag<(string Method, string Path, string ResourceId, string? Marker)>();

@@ -18,7 +18,7 @@ internal sealed class SmallDisk : IAsyncDisposable
     {
         if (!OperatingSystem.IsLinux()) Assert.Skip("This test mounts a tmpfs: Linux only.");
         if (Environment.UserName != "root") Assert.Skip($"This test mounts a tmpfs and must run as root (running as {Environment.UserName}).");
-        var folder = Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"disk-{Guid.NewGuid():N}");
+        var folder = TestFiles.Folder("disk-");
         Directory.CreateDirectory(folder);
         var (code, output) = await RunAsync("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", folder);
         if (code != 0)

@@ -109,7 +109,7 @@ public sealed class EmailTests
     public async Task ARestart_OnTheSameDatabase_SendsWhatWasNotSent_AndNeverADaysDigestTwice()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        var database = Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
+        var database = TestFiles.Database();
         await using (var p = await Pathway.StartAsync("2026-10-12", database, settings: smtp.Settings))
         {
             await p.StaffAsync("olive", "class-teacher", "Olive Marsh", classes: "3 Oak");

@@ -145,7 +145,7 @@ public class MigrationTests : ProviderSuite
     [Fact]
     public async Task AMoveInterruptedAfterOneBatch_ResumesAfterARestart_AndMovesEveryPupilExactlyOnce()
     {
-        var file = Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
+        var file = TestFiles.Database();
         var instances = new List<string>();
         string url;
         var stopping = new Dictionary<string, string?> { ["Migrations:BatchSize"] = "10", ["Migrations:StopAfterBatches"] = "1" };

@@ -157,7 +157,7 @@ public class TimerScenarioTests : ProviderSuite
     [Fact]
     public async Task TimersThatFellDueWhileTheServiceWasDown_FireAtStartUp()
     {
-        var file = Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
+        var file = TestFiles.Database();
         string id;
         await using (var before = await StartAsync("2026-10-12", databaseFile: file))
         {

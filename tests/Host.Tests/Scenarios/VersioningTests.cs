@@ -132,7 +132,7 @@ public class VersioningTests : ProviderSuite
     [Fact]
     public async Task StartUpImport_SkipsIdenticalContent_AndPublishesChangedContent()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "sendworkflow-tests", Guid.NewGuid().ToString("N"), "definitions");
+        var folder = Path.Combine(TestFiles.Folder(), "definitions");
         Directory.CreateDirectory(Path.Combine(folder, "workflows"));
         Directory.CreateDirectory(Path.Combine(folder, "calendars"));
         File.Copy(Path.Combine(RepoPaths.Definitions, "calendars", "demo-borough.json"), Path.Combine(folder, "calendars", "demo-borough.json"));

@@ -6,7 +6,7 @@ public sealed class ClockPersistenceTests
     [Fact]
     public async Task AfterARestart_TheSimulatedClockCarriesOn_FromWhereItStood()
     {
-        var file = Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"{Guid.NewGuid():N}.db");
+        var file = TestFiles.Database();
         await using (var first = await Pathway.StartAsync("2026-10-12", file))
         {
             await first.AdvanceToAsync("2026-12-01");

@@ -29,7 +29,7 @@ public sealed class KillAndRestartTests
     public async Task KilledWhileDispatchingABacklog_AndRestarted_FiresEveryTimerExactlyOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var folder = Path.Combine(Path.GetTempPath(), "sendworkflow-tests", $"kill-{Guid.NewGuid():N}");
+        var folder = TestFiles.Folder("kill-");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "sendworkflow.db");
         var log = new List<string>();

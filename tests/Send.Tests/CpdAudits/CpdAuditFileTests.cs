@@ -38,9 +38,15 @@ public sealed class CpdAuditFileTests
     [Fact]
     public void AFolderWithoutAnAudit_HasNone()
     {
-        var folder = Directory.CreateTempSubdirectory("sendworkflow-cpd-").FullName;
-
-        Assert.Null(CpdAuditFile.LoadFrom(folder));
+        var folder = Directory.CreateTempSubdirectory("sendworkflow-cpd-");
+        try
+        {
+            Assert.Null(CpdAuditFile.LoadFrom(folder.FullName));
+        }
+        finally
+        {
+            folder.Delete();
+        }
         Assert.Throws<Problems.NotFoundException>(() => new CpdAuditSource(null).Audit);
     }
 

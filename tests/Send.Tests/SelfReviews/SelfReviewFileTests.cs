@@ -44,9 +44,15 @@ public sealed class SelfReviewFileTests
     [Fact]
     public void AFolderWithoutASelfReview_HasNone()
     {
-        var folder = Directory.CreateTempSubdirectory("sendworkflow-self-review-").FullName;
-
-        Assert.Null(SelfReviewFile.LoadFrom(folder));
+        var folder = Directory.CreateTempSubdirectory("sendworkflow-self-review-");
+        try
+        {
+            Assert.Null(SelfReviewFile.LoadFrom(folder.FullName));
+        }
+        finally
+        {
+            folder.Delete();
+        }
         Assert.Throws<Problems.NotFoundException>(() => new SelfReviewSource(null).Review);
     }
 
