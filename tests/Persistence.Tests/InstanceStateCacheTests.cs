@@ -78,6 +78,44 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATaskAndATimerChanged_ButStillOpenAndPending_AreReadAsWritten_InTheirPlaces()
+    {
+        var (instance, task, timer) = NewCase();
+        var second = NewTask(instance.Id);
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+            s.Add(second);
+            s.Add(timer);
+        });
+        await using (var unit = await Store.OpenAsync(None))
+        {
+            var read = (await unit.FindInstanceAsync(instance.Id, None))!;
+            var open = await unit.OpenTasksAsync(instance.Id, None);
+            var warned = open.Single(t => t.Id == task.Id);
+            (warned.WarnedAt, warned.Assignee, warned.Revision) = (Now, "teacher@school", warned.Revision + 1);
+            var moved = Assert.Single(await unit.PendingTimersAsync(instance.Id, None));
+            moved.DueAt = Now.AddDays(14);
+            (read.ReviewsInStage, read.ConcurrencyStamp) = (2, read.ConcurrencyStamp + 1);
+            await unit.CommitAsync(None);
+        }
+        var profile = Writer.Profile = new WriterProfile();
+
+        await using var after = await Store.OpenAsync(None);
+        var instanceNow = (await after.FindInstanceAsync(instance.Id, None))!;
+        var openNow = await after.OpenTasksAsync(instance.Id, None);
+        var timerNow = Assert.Single(await after.PendingTimersAsync(instance.Id, None));
+
+        Assert.Equal((2, 2), (instanceNow.ReviewsInStage, instanceNow.ConcurrencyStamp));
+        Assert.Equal([task.Id, second.Id], openNow.Select(t => t.Id));
+        Assert.Equal((Now, "teacher@school", 2), (openNow[0].WarnedAt, openNow[0].Assignee, openNow[0].Revision));
+        Assert.Null(openNow[1].WarnedAt);
+        Assert.Equal(Now.AddDays(14), timerNow.DueAt);
+        Assert.Equal(0, profile.Reads);
+    }
+
+    [Fact]
     public async Task AnUpdateFromOutsideTheWriter_EmptiesWhatIsHeld_SoTheNextUnitReadsTheDatabase()
     {
         var (instance, task, _) = NewCase();

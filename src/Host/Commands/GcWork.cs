@@ -20,7 +20,8 @@ internal readonly record struct GcWork(int Young, int Middle, int Full, TimeSpan
     {
         var c = System.Globalization.CultureInfo.InvariantCulture;
         // A collection of an older generation counts in the younger ones' counts too.
-        return string.Create(c, $"{Young:N0} collections ({Young - Middle:N0} young, {Middle - Full:N0} middle, {Full:N0} full), every thread stopped ")
-            + Paused.TotalSeconds.ToString(seconds, c) + string.Create(c, $" s; {Allocated / 1024 / 1024:N0} MiB allocated");
+        var collections = string.Create(c, $"{Young:N0} collections ({Young - Middle:N0} young, {Middle - Full:N0} middle, {Full:N0} full)");
+        return $"{collections}, every thread stopped {Paused.TotalSeconds.ToString(seconds, c)} s; "
+            + string.Create(c, $"{Allocated / 1024 / 1024:N0} MiB allocated");
     }
 }

@@ -200,28 +200,44 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
             SetOpenTasks(held, []);
             SetPendingTimers(held, []);
         }
+        // What is held is brought up to date in place where it can be: a new copy each time would live until the instance's
+        // next unit, long enough for the garbage collector to move it to its older generations (docs/benchmark-log.md, night
+        // of 3 December 2026).
         foreach (var (instance, _) in changes.ChangedInstances)
         {
-            if (Find(instance.Id) is { } held) held.Instance = EntityCopy.Of(instance);
+            if (Find(instance.Id) is not { } held) continue;
+            if (held.Instance is { } had) EntityCopy.Into(instance, had);
+            else held.Instance = EntityCopy.Of(instance);
         }
-        foreach (var task in changes.NewTasks.Concat(changes.ChangedTasks.Select(c => c.Task)))
+        foreach (var task in changes.NewTasks) Update(task, task.InstanceId, task.Status == WorkTaskStatus.Open, Tasks);
+        foreach (var (task, _) in changes.ChangedTasks) Update(task, task.InstanceId, task.Status == WorkTaskStatus.Open, Tasks);
+        foreach (var timer in changes.NewTimers) Update(timer, timer.InstanceId, timer.Status == TimerStatus.Pending, Timers);
+        foreach (var (timer, _) in changes.ChangedTimers) Update(timer, timer.InstanceId, timer.Status == TimerStatus.Pending, Timers);
+    }
+
+    private static readonly (Func<Held, List<WorkTask>?> Of, Func<WorkTask, Guid> Id) Tasks = (h => h.OpenTasks, t => t.Id);
+    private static readonly (Func<Held, List<WorkflowTimer>?> Of, Func<WorkflowTimer, Guid> Id) Timers = (h => h.PendingTimers, t => t.Id);
+
+    // A task or timer as written, over its instance's held list: updated in place while it stays open (or pending), added
+    // when new to the list, taken out once it is not.
+    private void Update<T>(T row, Guid instanceId, bool stays, (Func<Held, List<T>?> Of, Func<T, Guid> Id) list) where T : class
+    {
+        if (Find(instanceId) is not { } held || list.Of(held) is not { } rows) return;
+        var id = list.Id(row);
+        var at = -1;
+        for (var i = 0; i < rows.Count && at < 0; i++)
         {
-            if (Find(task.InstanceId)?.OpenTasks is not { } open) continue;
-            open.RemoveAll(t => t.Id == task.Id);
-            _owners.Remove(task.Id);
-            if (task.Status != WorkTaskStatus.Open) continue;
-            open.Add(EntityCopy.Of(task));
-            _owners[task.Id] = task.InstanceId;
+            if (list.Id(rows[i]) == id) at = i;
         }
-        foreach (var timer in changes.NewTimers.Concat(changes.ChangedTimers.Select(c => c.Timer)))
+        if (!stays)
         {
-            if (Find(timer.InstanceId)?.PendingTimers is not { } pending) continue;
-            pending.RemoveAll(t => t.Id == timer.Id);
-            _owners.Remove(timer.Id);
-            if (timer.Status != TimerStatus.Pending) continue;
-            pending.Add(EntityCopy.Of(timer));
-            _owners[timer.Id] = timer.InstanceId;
+            if (at >= 0) rows.RemoveAt(at);
+            _owners.Remove(id);
+            return;
         }
+        if (at >= 0) EntityCopy.Into(row, rows[at]);
+        else rows.Add(EntityCopy.Of(row));
+        _owners[id] = instanceId;
     }
 
     private static IEnumerable<Guid> InstancesOf(WorkflowChangeSet changes) =>
