@@ -54,6 +54,43 @@ public sealed class TestFilesTests
     }
 
     [Fact]
+    public void TheServerFoldersOfEndedRuns_AreRemoved_WhileLiveRunsAndRunningServersStay()
+    {
+        var parent = Directory.CreateTempSubdirectory("sendworkflow-testfiles-").FullName;
+        try
+        {
+            using var ended = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+            ended.WaitForExit();
+            string Server(int pid, int? postmaster)
+            {
+                var folder = Path.Combine(parent, $"{TestFiles.ServerPrefix}{pid}-{Guid.NewGuid():N}"[..40]);
+                var data = Directory.CreateDirectory(Path.Combine(folder, "data")).FullName;
+                File.WriteAllText(Path.Combine(data, "PG_VERSION"), "15");
+                if (postmaster is { } p) File.WriteAllText(Path.Combine(data, "postmaster.pid"), $"{p}\n{data}\n");
+                return folder;
+            }
+            var endedRun = Server(ended.Id, postmaster: null);
+            var endedRunEndedServer = Server(ended.Id, postmaster: ended.Id);
+            var endedRunLiveServer = Server(ended.Id, postmaster: Environment.ProcessId);
+            var liveRun = Server(Environment.ProcessId, postmaster: null);
+            var notARun = Directory.CreateDirectory(Path.Combine(parent, $"{TestFiles.ServerPrefix}late-{Guid.NewGuid():N}")).FullName;
+
+            var removed = TestFiles.RemoveEndedServers(parent);
+
+            Assert.Equal(2, removed);
+            Assert.False(Directory.Exists(endedRun));
+            Assert.False(Directory.Exists(endedRunEndedServer));
+            Assert.True(Directory.Exists(endedRunLiveServer));
+            Assert.True(Directory.Exists(liveRun));
+            Assert.True(Directory.Exists(notARun));
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
     public void NoFolderYet_NothingToRemove() =>
         Assert.Equal(0, TestFiles.RemoveEndedRuns(Path.Combine(Path.GetTempPath(), $"sendworkflow-none-{Guid.NewGuid():N}")));
 }

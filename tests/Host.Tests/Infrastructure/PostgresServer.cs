@@ -18,7 +18,9 @@ public static class PostgresServer
 
     private static async Task<LocalPostgres> StartAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"sendworkflow-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        // A killed run's server folder is removed by the next run's first use (TestFiles.RemoveEndedServers).
+        TestFiles.RemoveEndedServers(Path.GetTempPath());
+        var folder = Path.Combine(Path.GetTempPath(), $"{TestFiles.ServerPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var server = new LocalPostgres(folder, LocalPostgres.FreePort(), Durable: false);
         await server.StartAsync();
         // At exit the server is stopped at once, and its folder (hundreds of test databases by then, gigabytes of small

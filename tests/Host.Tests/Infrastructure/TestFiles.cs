@@ -59,6 +59,43 @@ public static class TestFiles
         return removed;
     }
 
+    /// <summary>The start of the name of each test process's PostgreSQL folder (<see cref="PostgresServer"/>), then its PID.</summary>
+    public const string ServerPrefix = "sendworkflow-pg-";
+
+    /// <summary>
+    /// Removes the PostgreSQL folders in <paramref name="parent"/> (<see cref="ServerPrefix"/>, the test process's PID, a
+    /// dash) of test processes that have ended, whose server is not running either: a killed run stops neither its server
+    /// nor the removal of its folder at exit, and each such folder held its databases (tens of MB). A folder whose server
+    /// still runs, by its <c>postmaster.pid</c>, stays.
+    /// </summary>
+    public static int RemoveEndedServers(string parent)
+    {
+        if (!Directory.Exists(parent)) return 0;
+        var removed = 0;
+        foreach (var folder in Directory.EnumerateDirectories(parent, ServerPrefix + "*"))
+        {
+            var rest = Path.GetFileName(folder)[ServerPrefix.Length..];
+            var dash = rest.IndexOf('-', StringComparison.Ordinal);
+            if (dash <= 0 || !int.TryParse(rest[..dash], out var pid) || Running(pid) || ServerRunning(folder)) continue;
+            removed += TryRemove(() => Directory.Delete(folder, recursive: true));
+        }
+        return removed;
+    }
+
+    // PostgreSQL's postmaster.pid names the server's process on its first line while the server runs.
+    private static bool ServerRunning(string folder)
+    {
+        var pidFile = Path.Combine(folder, "data", "postmaster.pid");
+        try
+        {
+            return File.Exists(pidFile) && (!int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) || Running(pid));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>
     /// Removes the folder once this process has ended, by a process of its own: removing hundreds of files here took longer
     /// than the test runner waits for a process to end (see <see cref="PostgresServer"/>).
