@@ -393,6 +393,49 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
         Assert.Equal(instance.Id, cache.Take(instance.Id)!.Instance.Id);
     }
 
+    /// <summary>
+    /// Units note the commits' number without the lock, while the writer commits. A "database" (a number the writer raises
+    /// before each call to Committed, as SQLite commits before the writer applies) is read by units that offer what they
+    /// read; once Committed(n) has returned, nothing older than n may be held. It fails if the number is raised before the
+    /// database changes, or if an offer noted before a commit is kept.
+    /// </summary>
+    [Fact]
+    public async Task UnitsNotingTheCommitsWhileTheWriterCommits_NeverLeaveARowOlderThanTheLastCommit()
+    {
+        var cache = new InstanceStateCache();
+        var (instance, task, timer) = NewCase();
+        cache.Offer(instance.Id, cache.Commits, instance, [task], [timer]);
+        var database = 1;
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            var offers = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var seenAt = cache.Commits;
+                var stamp = Volatile.Read(ref database);
+                cache.Offer(instance.Id, seenAt, Copy(instance, i => i.ConcurrencyStamp = stamp), [task], [timer]);
+                offers++;
+            }
+            return offers;
+        })).ToList();
+
+        var stale = new List<(int Committed, int Held)>();
+        for (var n = 2; n <= 20_000; n++)
+        {
+            Volatile.Write(ref database, n);
+            var changes = new WorkflowChangeSet();
+            changes.ChangedInstances.Add((Copy(instance, i => i.ConcurrencyStamp = n), n - 1));
+            cache.Committed([changes], []);
+            if (cache.Take(instance.Id) is { } held && held.Instance.ConcurrencyStamp < n) stale.Add((n, held.Instance.ConcurrencyStamp));
+        }
+        await stop.CancelAsync();
+        var offered = (await Task.WhenAll(readers)).Sum();
+
+        Assert.Empty(stale);
+        Assert.True(offered > 1_000, $"only {offered} offers were made beside the commits");
+    }
+
     [Fact]
     public void RowsReadBeforeAWriteFromOutside_AreNotKept()
     {
