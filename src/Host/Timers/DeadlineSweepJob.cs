@@ -24,7 +24,8 @@ internal sealed class DeadlineSweepJob(DailyRound daily, TimeProvider time, ILog
             try
             {
                 var result = await daily.RunAsync(UkTime.DateOf(time.GetUtcNow()), cancellationToken);
-                logger.LogInformation("Deadlines: {Warned} warned, {Escalated} escalated", result.Warned, result.Escalated);
+                logger.LogInformation("Deadlines: {Warned} warned, {Escalated} escalated, {FoundDone} overdue found done meanwhile",
+                    result.Warned, result.Escalated, result.FoundDone);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

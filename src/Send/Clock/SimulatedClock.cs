@@ -3,7 +3,11 @@ using SendWorkflow.Workflows.Timers;
 
 namespace SendWorkflow.Send.Clock;
 
-public sealed record AdvanceResult(DateTimeOffset Now, int Fired, int Cancelled, int Warned, int Escalated);
+/// <summary>
+/// What moving the simulated clock did: the timers fired and cancelled, and its 07:00 rounds' warnings, escalations and
+/// overdue tasks found done before their escalation ran (<see cref="SweepResult.FoundDone"/>).
+/// </summary>
+public sealed record AdvanceResult(DateTimeOffset Now, int Fired, int Cancelled, int Warned, int Escalated, int FoundDone = 0);
 
 /// <summary>
 /// Moves the simulated clock forward the way real time would pass: every timer fires at its own due time, in due
@@ -30,7 +34,7 @@ public sealed class SimulatedClock(
         {
             await using var held = await locks.AcquireAsync("simulated-clock", ct);
             await stored.RestoreAsync(ct);
-            var (fired, cancelled, warned, escalated) = (0, 0, 0, 0);
+            var (fired, cancelled, warned, escalated, foundDone) = (0, 0, 0, 0, 0);
             var nextSweep = NextSweepAfter(clock.GetUtcNow());
             // When the timers due fired none (one that cannot fire stays pending, as on the real clock, and is tried again
             // later), the clock moves on to the next daily round rather than stopping there: the days after it still pass.
@@ -53,11 +57,12 @@ public sealed class SimulatedClock(
                 var sweep = await daily.RunAsync(UkTime.DateOf(nextSweep), ct);
                 warned += sweep.Warned;
                 escalated += sweep.Escalated;
+                foundDone += sweep.FoundDone;
                 nextSweep = NextSweepAfter(nextSweep);
             }
             if (target > clock.GetUtcNow()) clock.AdvanceTo(target);
             await stored.SaveAsync(ct);
-            return new AdvanceResult(clock.GetUtcNow(), fired, cancelled, warned, escalated);
+            return new AdvanceResult(clock.GetUtcNow(), fired, cancelled, warned, escalated, foundDone);
         }
         finally
         {

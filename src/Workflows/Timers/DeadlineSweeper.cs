@@ -19,8 +19,8 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
             // warn), a query for nothing each day. A task made while the round runs is warned by the next round.
             if (done == 0 || due.Count < Batch) break;
         }
-        var escalated = await EachAsync(() => queries.OverdueTasksAsync(today, Batch, ct), id => engine.EscalateAsync(id, ct));
-        return new SweepResult(warned, escalated);
+        var (escalated, foundDone) = await EachAsync(() => queries.OverdueTasksAsync(today, Batch, ct), id => engine.EscalateAsync(id, ct));
+        return new SweepResult(warned, escalated, foundDone);
     }
 
     // The tasks read at a time, to warn or to escalate.
@@ -28,15 +28,16 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
 
     private const int SideBySide = 16;
 
-    private async Task<int> EachAsync(Func<Task<IReadOnlyList<DueTask>>> next, Func<Guid, Task<bool>> act)
+    // How many tasks it acted on, and how many it found no longer open (or whose instance was gone) when their unit ran.
+    private async Task<(int Done, int FoundDone)> EachAsync(Func<Task<IReadOnlyList<DueTask>>> next, Func<Guid, Task<bool>> act)
     {
-        var done = 0;
+        var (done, foundDone) = (0, 0);
         var seen = new HashSet<Guid>();
         while (true)
         {
             var batch = await next();
             var tasks = batch.Where(t => seen.Add(t.TaskId)).ToList();
-            if (tasks.Count == 0) return done;
+            if (tasks.Count == 0) return (done, foundDone);
             // Tasks of one instance one after another (they would only conflict); instances side by side, enough of them for the
             // store to commit several in one go (4 at a time left the single SQLite writer half idle through the round).
             var options = new ParallelOptions { MaxDegreeOfParallelism = SideBySide };
@@ -47,6 +48,7 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
                     try
                     {
                         if (await act(task.TaskId)) Interlocked.Increment(ref done);
+                        else Interlocked.Increment(ref foundDone);
                     }
                     // A full or read-only disk stops the round (the job tries again later); one task's fault does not.
                     catch (Exception ex) when (ex is not OperationCanceledException and not StorageUnavailableException)
@@ -56,7 +58,7 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
                 }
             });
             // Short of the limit: every overdue task was in it (an escalation's own task falls due later).
-            if (batch.Count < Batch) return done;
+            if (batch.Count < Batch) return (done, foundDone);
         }
     }
 }
