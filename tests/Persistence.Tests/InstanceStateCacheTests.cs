@@ -522,6 +522,68 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     public void AWriteOfInstancesTasksOrTimers_IsRecognised(string sql, bool changes) =>
         Assert.Equal(changes, OutsideWriteInterceptor.Changes(sql));
 
+    [Fact]
+    public async Task TasksWarnedAlone_AreCopiedOneByOne_WithoutADatabaseRead_AndTheirWarningIsHeldAfterTheCommit()
+    {
+        var (instance, task, timer) = NewCase();
+        var second = NewTask(instance.Id);
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+            s.Add(second);
+            s.Add(timer);
+        });
+        var profile = Writer.Profile = new WriterProfile();
+
+        // A copy: changed and not committed, it leaves the task held as it was.
+        await using (var dropped = await Store.OpenAsync(None))
+        {
+            Assert.Equal(2, (await dropped.FindTasksAsync([task.Id, second.Id], None)).Count);
+            (await dropped.FindTasksAsync([task.Id], None))[0].Title = "changed, never committed";
+        }
+        await using (var unit = await Store.OpenAsync(None))
+        {
+            var warned = Assert.Single(await unit.FindTasksAsync([task.Id], None));
+            Assert.Equal("Review", warned.Title);
+            (warned.WarnedAt, warned.Revision) = (Now, warned.Revision + 1);
+            await unit.CommitAsync(None);
+        }
+
+        await using var after = await Store.OpenAsync(None);
+        var open = await after.OpenTasksAsync(instance.Id, None);
+        Assert.Equal((Now, 2), (open.Single(t => t.Id == task.Id).WarnedAt, open.Single(t => t.Id == task.Id).Revision));
+        Assert.Null(open.Single(t => t.Id == second.Id).WarnedAt);
+        Assert.Equal(1, (await after.FindInstanceAsync(instance.Id, None))!.ConcurrencyStamp);
+        Assert.Equal(0, profile.Reads);
+    }
+
+    [Fact]
+    public async Task ATaskTakenAlone_ChangedByAnotherUnitMeanwhile_IsRefusedByItsRevision()
+    {
+        var (instance, task, _) = NewCase();
+        await CommitAsync(s =>
+        {
+            s.Add(instance);
+            s.Add(task);
+        });
+        await using var warning = await Store.OpenAsync(None);
+        var stale = Assert.Single(await warning.FindTasksAsync([task.Id], None));
+
+        await using (var assigning = await Store.OpenAsync(None))
+        {
+            var open = Assert.Single(await assigning.OpenTasksAsync(instance.Id, None));
+            (open.Assignee, open.Revision) = ("teacher@school", open.Revision + 1);
+            await assigning.CommitAsync(None);
+        }
+        (stale.WarnedAt, stale.Revision) = (Now, stale.Revision + 1);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => warning.CommitAsync(None));
+        await using var after = await Store.OpenAsync(None);
+        var held = Assert.Single(await after.OpenTasksAsync(instance.Id, None));
+        Assert.Equal(("teacher@school", (DateTime?)null, 2), (held.Assignee, held.WarnedAt, held.Revision));
+    }
+
     private async Task CommitAsync(Action<IWorkflowSession> add)
     {
         await using var session = await Store.OpenAsync(None);

@@ -104,6 +104,25 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
         }
     }
 
+    /// <summary>
+    /// One open task of an instance held whole, copied alone: for a unit that changes that task and nothing else of its
+    /// instance (a warning), whose write the task's revision guards. Copying the instance whole for each of a hundred warned
+    /// tasks was most of a warning's work (docs/benchmark-log.md, 4 December 2026). Null when the instance is not held whole
+    /// or the task is not among its open ones.
+    /// </summary>
+    public WorkTask? TakeTask(Guid instanceId, Guid taskId)
+    {
+        lock (_lock)
+        {
+            if (!_held.TryGetValue(instanceId, out var node)) return null;
+            if (node.Value is not { Instance: not null, OpenTasks: { } open, PendingTimers: not null }) return null;
+            if (open.Find(t => t.Id == taskId) is not { } task) return null;
+            _recent.Remove(node);
+            _recent.AddFirst(node);
+            return EntityCopy.Of(task);
+        }
+    }
+
     /// <summary>The instance whose open task or pending timer this is, if that instance's tasks or timers are held.</summary>
     /// <remarks>
     /// Read without the lock: an owner found as a commit closes the task leads to the instance taken after that commit,

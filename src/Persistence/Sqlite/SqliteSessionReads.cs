@@ -140,9 +140,11 @@ internal sealed class SqliteSessionReads : ISessionReadSource, IDisposable
         public Task<WorkTask?> TaskAsync(Guid id, CancellationToken ct) =>
             HeldTask(id) is { } task ? Task.FromResult<WorkTask?>(task) : ReadState(r => q.TaskById(r, id));
 
+        // Tasks a unit changes alone (a warning of each): copied one by one, not their instances whole (the task's revision
+        // guards its write, and the unit touches nothing else of the instance). One not held means a read of them all.
         public Task<IReadOnlyList<WorkTask>> TasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
         {
-            var held = ids.Distinct().Select(HeldTask).ToList();
+            var held = ids.Distinct().Select(HeldTaskAlone).ToList();
             if (held.TrueForAll(t => t is not null)) return Task.FromResult<IReadOnlyList<WorkTask>>(held!);
             return ReadState<IReadOnlyList<WorkTask>>(r => ids.Distinct().Select(id => q.TaskById(r, id)).OfType<WorkTask>().ToList());
         }
@@ -156,6 +158,12 @@ internal sealed class SqliteSessionReads : ISessionReadSource, IDisposable
 
         private WorkTask? HeldTask(Guid id) =>
             !_readState && q._writer.States.OwnerOf(id) is { } owner ? Taken(owner)?.OpenTasks.Find(t => t.Id == id) : null;
+
+        private WorkTask? HeldTaskAlone(Guid id)
+        {
+            if (_readState || q._writer.States.OwnerOf(id) is not { } owner) return null;
+            return _taken.TryGetValue(owner, out var whole) ? whole.OpenTasks.Find(t => t.Id == id) : q._writer.States.TakeTask(owner, id);
+        }
 
         // Rows of an instance that has none of its own (a database written by hand) are still read as they are.
         public Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct) => Whole(instanceId) is { } state

@@ -12,6 +12,10 @@ public interface IWorkflowSession : IAsyncDisposable
     Task<Guid?> FindActiveInstanceAsync(string subjectId, string definitionId, CancellationToken ct);
     Task<WorkTask?> FindTaskAsync(Guid id, CancellationToken ct);
     Task<WorkflowTimer?> FindTimerAsync(Guid id, CancellationToken ct);
+    /// <summary>
+    /// The tasks, for a unit that changes them and nothing else of their instances (a warning): a store may read each task
+    /// alone, as of its own moment, since each task's revision guards its write.
+    /// </summary>
     Task<IReadOnlyList<WorkTask>> FindTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
     Task<IReadOnlyList<WorkTask>> OpenTasksAsync(Guid instanceId, CancellationToken ct);
     /// <summary>Whether the instance has ever had a task made from the given task of its definition (open, done or closed).</summary>
