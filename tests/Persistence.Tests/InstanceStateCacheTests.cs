@@ -53,11 +53,7 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     public async Task AMoveCommitted_IsWhatTheNextUnitReads_ItsClosedTaskGone_ItsNewTaskThere()
     {
         var (instance, task, _) = NewCase();
-        await CommitAsync(s =>
-        {
-            s.Add(instance);
-            s.Add(task);
-        });
+        await CommitAsync(instance, task);
         var next = NewTask(instance.Id);
         await using (var unit = await Store.OpenAsync(None))
         {
@@ -82,13 +78,7 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     {
         var (instance, task, timer) = NewCase();
         var second = NewTask(instance.Id);
-        await CommitAsync(s =>
-        {
-            s.Add(instance);
-            s.Add(task);
-            s.Add(second);
-            s.Add(timer);
-        });
+        await CommitAsync(instance, task, second, timer);
         await using (var unit = await Store.OpenAsync(None))
         {
             var read = (await unit.FindInstanceAsync(instance.Id, None))!;
@@ -119,11 +109,7 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     public async Task AnUpdateFromOutsideTheWriter_EmptiesWhatIsHeld_SoTheNextUnitReadsTheDatabase()
     {
         var (instance, task, _) = NewCase();
-        await CommitAsync(s =>
-        {
-            s.Add(instance);
-            s.Add(task);
-        });
+        await CommitAsync(instance, task);
         Assert.Equal(1, Writer.States.Count);
 
         // As the simulation's bulk updates do: an EF command, not a change set.
@@ -166,11 +152,7 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     public async Task AUnitThatReadTheDatabase_TakesNothingFromTheCache_AndItsViewIsOneSnapshot()
     {
         var (instance, task, _) = NewCase();
-        await CommitAsync(s =>
-        {
-            s.Add(instance);
-            s.Add(task);
-        });
+        await CommitAsync(instance, task);
         await using var unit = await Store.OpenAsync(None);
         Assert.Equal(task.Id, (await unit.FindTaskAsync(task.Id, None))!.Id);
         await using (var other = await Store.OpenAsync(None))
@@ -217,11 +199,7 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     public async Task AClosedTask_IsReadFromTheDatabase_NotFoundAmongTheOpenOnesHeld()
     {
         var (instance, task, _) = NewCase();
-        await CommitAsync(s =>
-        {
-            s.Add(instance);
-            s.Add(task);
-        });
+        await CommitAsync(instance, task);
         await using (var unit = await Store.OpenAsync(None))
         {
             var open = (await unit.FindTaskAsync(task.Id, None))!;
@@ -527,13 +505,7 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     {
         var (instance, task, timer) = NewCase();
         var second = NewTask(instance.Id);
-        await CommitAsync(s =>
-        {
-            s.Add(instance);
-            s.Add(task);
-            s.Add(second);
-            s.Add(timer);
-        });
+        await CommitAsync(instance, task, second, timer);
         var profile = Writer.Profile = new WriterProfile();
 
         // A copy: changed and not committed, it leaves the task held as it was.
@@ -562,11 +534,7 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
     public async Task ATaskTakenAlone_ChangedByAnotherUnitMeanwhile_IsRefusedByItsRevision()
     {
         var (instance, task, _) = NewCase();
-        await CommitAsync(s =>
-        {
-            s.Add(instance);
-            s.Add(task);
-        });
+        await CommitAsync(instance, task);
         await using var warning = await Store.OpenAsync(None);
         var stale = Assert.Single(await warning.FindTasksAsync([task.Id], None));
 
@@ -583,6 +551,17 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
         var held = Assert.Single(await after.OpenTasksAsync(instance.Id, None));
         Assert.Equal(("teacher@school", (DateTime?)null, 2), (held.Assignee, held.WarnedAt, held.Revision));
     }
+
+    // An instance and its rows (tasks and timers) committed together, as a start does.
+    private Task CommitAsync(WorkflowInstance instance, params object[] rows) => CommitAsync(s =>
+    {
+        s.Add(instance);
+        foreach (var row in rows)
+        {
+            if (row is WorkTask task) s.Add(task);
+            else s.Add((WorkflowTimer)row);
+        }
+    });
 
     private async Task CommitAsync(Action<IWorkflowSession> add)
     {
