@@ -96,31 +96,34 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
     {
         lock (_lock)
         {
-            if (!_held.TryGetValue(instanceId, out var node)) return null;
-            if (node.Value is not { Instance: { } instance, OpenTasks: { } open, PendingTimers: { } pending }) return null;
-            _recent.Remove(node);
-            _recent.AddFirst(node);
-            return new State(EntityCopy.Of(instance), [.. open.Select(EntityCopy.Of)], [.. pending.Select(EntityCopy.Of)]);
+            return HeldWhole(instanceId) is { Instance: { } instance, OpenTasks: { } open, PendingTimers: { } pending }
+                ? new State(EntityCopy.Of(instance), [.. open.Select(EntityCopy.Of)], [.. pending.Select(EntityCopy.Of)])
+                : null;
         }
     }
 
     /// <summary>
     /// One open task of an instance held whole, copied alone: for a unit that changes that task and nothing else of its
-    /// instance (a warning), whose write the task's revision guards. Copying the instance whole for each of a hundred warned
-    /// tasks was most of a warning's work (docs/benchmark-log.md, 4 December 2026). Null when the instance is not held whole
-    /// or the task is not among its open ones.
+    /// instance (a warning), whose write the task's revision guards. A warning of a hundred tasks used to copy their hundred
+    /// instances whole (docs/benchmark-log.md, 4 December 2026). Null when the instance is not held whole or the task is not
+    /// among its open ones.
     /// </summary>
     public WorkTask? TakeTask(Guid instanceId, Guid taskId)
     {
         lock (_lock)
         {
-            if (!_held.TryGetValue(instanceId, out var node)) return null;
-            if (node.Value is not { Instance: not null, OpenTasks: { } open, PendingTimers: not null }) return null;
-            if (open.Find(t => t.Id == taskId) is not { } task) return null;
-            _recent.Remove(node);
-            _recent.AddFirst(node);
-            return EntityCopy.Of(task);
+            return HeldWhole(instanceId)?.OpenTasks!.Find(t => t.Id == taskId) is { } task ? EntityCopy.Of(task) : null;
         }
+    }
+
+    // Under the lock: the instance if its row, open tasks and pending timers are all held, made the one used last.
+    private Held? HeldWhole(Guid instanceId)
+    {
+        if (!_held.TryGetValue(instanceId, out var node)) return null;
+        if (node.Value is not { Instance: not null, OpenTasks: not null, PendingTimers: not null }) return null;
+        _recent.Remove(node);
+        _recent.AddFirst(node);
+        return node.Value;
     }
 
     /// <summary>The instance whose open task or pending timer this is, if that instance's tasks or timers are held.</summary>
