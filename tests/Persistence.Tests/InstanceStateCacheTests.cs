@@ -414,6 +414,24 @@ public sealed class InstanceStateCacheTests : IAsyncLifetime
         Assert.True(offered > 1_000, $"only {offered} offers were made beside the commits");
     }
 
+    /// <summary>
+    /// A unit that read an instance after a bulk completion's commit may offer it before the writer applies the completion
+    /// to the state held: the instance then has the new stamp already, which the completion must set, not raise again.
+    /// It fails if the held stamp is raised by one (it would then refuse the next unit's write for nothing).
+    /// </summary>
+    [Fact]
+    public void ABulkCompletionAppliedAfterAnOfferOfItsInstance_SetsTheStampTheDatabaseHolds()
+    {
+        var cache = new InstanceStateCache();
+        var (instance, task, timer) = NewCase();
+        cache.Offer(instance.Id, cache.Commits, Copy(instance, i => i.ConcurrencyStamp = 2), [task], [timer]);
+
+        cache.CompletedInBulk([(task.Id, instance.Id)], new Dictionary<Guid, int> { [instance.Id] = 2 }, Now);
+
+        var held = cache.Take(instance.Id)!;
+        Assert.Equal((2, 0), (held.Instance.ConcurrencyStamp, held.OpenTasks.Count));
+    }
+
     [Fact]
     public void RowsReadBeforeAWriteFromOutside_AreNotKept()
     {

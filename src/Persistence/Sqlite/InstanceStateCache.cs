@@ -183,11 +183,14 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
     }
 
     /// <summary>
-    /// The writer completed these open tasks in bulk (<see cref="SqliteWorkflowWriter.CompleteInBulkAsync"/>), raising each
-    /// instance's stamp and setting its time of change to <paramref name="at"/>: they leave their instances' open tasks, the
-    /// instances held take the new stamp, and no offer of those instances noted before is kept.
+    /// The writer completed these open tasks in bulk (<see cref="SqliteWorkflowWriter.CompleteInBulkAsync"/>), giving each
+    /// instance the stamp in <paramref name="stamps"/> and setting its time of change to <paramref name="at"/>: they leave
+    /// their instances' open tasks, the instances held take the new stamp, and no offer of those instances noted before is
+    /// kept. The stamp is the one the database now holds, not the held one raised by one: a unit that read an instance
+    /// after the completion's commit may have offered it before this ran, with the new stamp already, and a stamp one too
+    /// high would refuse the next unit's write for nothing.
     /// </summary>
-    public void CompletedInBulk(IReadOnlyCollection<(Guid Task, Guid Instance)> closed, DateTime at)
+    public void CompletedInBulk(IReadOnlyCollection<(Guid Task, Guid Instance)> closed, IReadOnlyDictionary<Guid, int> stamps, DateTime at)
     {
         lock (_lock)
         {
@@ -199,9 +202,9 @@ internal sealed class InstanceStateCache(int capacity = InstanceStateCache.Defau
                 if (Find(group.Key) is not { } held) continue;
                 var tasks = group.ToHashSet();
                 held.OpenTasks?.RemoveAll(t => tasks.Contains(t.Id));
-                if (held.Instance is { } instance)
+                if (held.Instance is { } instance && stamps.TryGetValue(group.Key, out var stamp))
                 {
-                    instance.ConcurrencyStamp++;
+                    instance.ConcurrencyStamp = stamp;
                     instance.UpdatedAt = at;
                 }
             }

@@ -95,7 +95,8 @@ public sealed partial class SqliteWorkflowWriter
     {
         var close = Prepared("UPDATE \"Tasks\" SET \"Status\" = ?, \"CompletedAt\" = ?, \"CompletedBy\" = ?, \"Revision\" = \"Revision\" + 1 "
             + $"WHERE rowid IN ({filter.ChunkSql}) RETURNING \"Id\", \"InstanceId\"");
-        var touch = Prepared("UPDATE \"Instances\" SET \"ConcurrencyStamp\" = \"ConcurrencyStamp\" + 1, \"UpdatedAt\" = ? WHERE \"Id\" = ?");
+        var touch = Prepared("UPDATE \"Instances\" SET \"ConcurrencyStamp\" = \"ConcurrencyStamp\" + 1, \"UpdatedAt\" = ? WHERE \"Id\" = ? "
+            + "RETURNING \"ConcurrencyStamp\"");
         var completed = Encoded<WorkTask>(nameof(WorkTask.Status), WorkTaskStatus.Completed);
         var completedAt = Encoded<WorkTask>(nameof(WorkTask.CompletedAt), at);
         var updatedAt = Encoded<WorkflowInstance>(nameof(WorkflowInstance.UpdatedAt), at);
@@ -117,6 +118,8 @@ public sealed partial class SqliteWorkflowWriter
                 close.Reset();
             }
             Profile?.Statement("bulk completion: update Tasks", started);
+            // Each instance's stamp as the database now holds it, which the state held is given (InstanceStateCache.CompletedInBulk).
+            var stamps = new Dictionary<Guid, int>();
             foreach (var instance in closed.Select(c => c.Instance).Distinct())
             {
                 var id = PreparedStatement.Encode(instance);
@@ -124,10 +127,10 @@ public sealed partial class SqliteWorkflowWriter
                 _recording?.Statement(touch.Sql, [updatedAt, id]);
                 touch.BindEncoded(1, updatedAt);
                 touch.BindEncoded(2, id);
-                RunPrepared(touch, "bulk completion: update Instances (their stamps)");
+                if (Touch(touch) is { } stamp) stamps[instance] = stamp;
             }
             Commit(0);
-            States.CompletedInBulk(closed, at);
+            States.CompletedInBulk(closed, stamps, at);
             total += closed.Count;
             await RewindIfDueAsync();
             CountBusy();
@@ -135,11 +138,19 @@ public sealed partial class SqliteWorkflowWriter
         }
     }
 
-    private void RunPrepared(PreparedStatement statement, string label)
+    // An instance's stamp raised; returns it as it now is (none if the instance is gone).
+    private int? Touch(PreparedStatement touch)
     {
         var started = Profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
-        statement.Execute();
-        Profile?.Statement(label, started);
+        try
+        {
+            return touch.Next() ? (int)touch.Value(0, typeof(int))! : null;
+        }
+        finally
+        {
+            touch.Reset();
+            Profile?.Statement("bulk completion: update Instances (their stamps)", started);
+        }
     }
 
     // A value as the model's mapping of the column stores it (an enum's name, an instant's text), bound as the writer binds.
