@@ -13,11 +13,13 @@ namespace SendWorkflow.Persistence.Sqlite;
 /// elsewhere in the file, closing it) writes what is kept first. Until that last frame nothing is visible to a reader:
 /// SQLite publishes a commit in the shared memory only after it is written, so readers, other processes and the
 /// checkpoints see the same file as without it, and a process killed mid-commit loses only what was never committed.
-/// The database file and every other file go straight to the default file system.
+/// Every other file goes straight to the default file system, but for the reads of the log and of the database file,
+/// which go through a shared map of each where one can be made (<see cref="SqliteFileMap"/>).
 /// </summary>
 internal static unsafe class WalFrameBuffer
 {
     private const int SqliteOk = 0;
+    private const int OpenMainDb = 0x00000100;
     private const int OpenWal = 0x00080000;
     private const int FrameHeader = 24;
     private const int FirstCapacity = 64 * 1024;
@@ -33,6 +35,7 @@ internal static unsafe class WalFrameBuffer
     private static readonly int[] MethodsSizes = [0, 104, 136, 152];
     private static readonly Lock Gate = new();
     private static readonly Dictionary<IntPtr, IntPtr> WalMethods = [];
+    private static readonly Dictionary<IntPtr, IntPtr> DatabaseMethods = [];
     private static IntPtr _base;
     private static int _extension;
 
@@ -73,6 +76,7 @@ internal static unsafe class WalFrameBuffer
         public long Start;
         public long Next;
         public int CommitPending;
+        public SqliteFileMap.Map* Map;
     }
 
     private static Frames* FramesOf(IntPtr file) => *(Frames**)(file + _extension);
@@ -86,12 +90,15 @@ internal static unsafe class WalFrameBuffer
         *(IntPtr*)(file + _extension) = IntPtr.Zero;
         var rc = open(_base, name, file, flags, outFlags);
         var methods = *(IntPtr*)file;
-        if (rc != SqliteOk || methods == IntPtr.Zero || (flags & OpenWal) == 0) return rc;
+        if (rc != SqliteOk || methods == IntPtr.Zero) return rc;
+        if ((flags & OpenMainDb) != 0) return OpenDatabase(name, file, methods, rc);
+        if ((flags & OpenWal) == 0) return rc;
         try
         {
             var frames = (Frames*)NativeMemory.AllocZeroed((nuint)sizeof(Frames));
             frames->Methods = methods;
             frames->Next = -1;
+            frames->Map = SqliteFileMap.Acquire(name, file);
             *(Frames**)(file + _extension) = frames;
             *(IntPtr*)file = WalMethodsOver(methods);
             return rc;
@@ -122,6 +129,61 @@ internal static unsafe class WalFrameBuffer
         }
     }
 
+    // A database file: its reads through a map of it too (SqliteFileMap), its writes and sizes straight through, as SQLite's.
+    private static int OpenDatabase(IntPtr name, IntPtr file, IntPtr methods, int rc)
+    {
+        if (!SqliteFileMap.Supported) return rc;
+        try
+        {
+            var frames = (Frames*)NativeMemory.AllocZeroed((nuint)sizeof(Frames));
+            frames->Methods = methods;
+            frames->Map = SqliteFileMap.Acquire(name, file);
+            *(Frames**)(file + _extension) = frames;
+            *(IntPtr*)file = DatabaseMethodsOver(methods);
+            return rc;
+        }
+        catch (OutOfMemoryException)
+        {
+            return rc;
+        }
+    }
+
+    private static IntPtr DatabaseMethodsOver(IntPtr original)
+    {
+        lock (Gate)
+        {
+            if (DatabaseMethods.TryGetValue(original, out var made)) return made;
+            var version = Math.Clamp(*(int*)original, 1, 3);
+            var methods = (byte*)NativeMemory.AllocZeroed((nuint)MethodsSizes[3]);
+            Buffer.MemoryCopy((void*)original, methods, MethodsSizes[3], MethodsSizes[version]);
+            *(IntPtr*)(methods + 8) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, int>)&Close;
+            *(IntPtr*)(methods + 16) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)&DatabaseRead;
+            *(IntPtr*)(methods + 24) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)&DatabaseWrite;
+            *(IntPtr*)(methods + 32) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, long, int>)&Truncate;
+            *(IntPtr*)(methods + 48) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, long*, int>)&FileSize;
+            DatabaseMethods[original] = (IntPtr)methods;
+            return (IntPtr)methods;
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int DatabaseRead(IntPtr file, byte* data, int amount, long offset)
+    {
+        var map = FramesOf(file)->Map;
+        if (SqliteFileMap.TryRead(map, data, amount, offset)) return SqliteOk;
+        var rc = ((delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)BaseMethod(file, 16))(file, data, amount, offset);
+        if (rc == SqliteOk) SqliteFileMap.Holds(map, offset + amount);
+        return rc;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int DatabaseWrite(IntPtr file, byte* data, int amount, long offset)
+    {
+        var rc = ((delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)BaseMethod(file, 24))(file, data, amount, offset);
+        if (rc == SqliteOk) SqliteFileMap.Holds(FramesOf(file)->Map, offset + amount);
+        return rc;
+    }
+
     // Writes what is kept; on an error it is dropped, as a write that failed: the transaction that wrote it fails.
     private static int Flush(IntPtr file)
     {
@@ -131,7 +193,9 @@ internal static unsafe class WalFrameBuffer
         var rc = SqliteOk;
         for (var done = 0; done < frames->Length && rc == SqliteOk; done += WriteLimit)
         {
-            rc = write(file, frames->Data + done, Math.Min(WriteLimit, frames->Length - done), frames->Start + done);
+            var length = Math.Min(WriteLimit, frames->Length - done);
+            rc = write(file, frames->Data + done, length, frames->Start + done);
+            if (rc == SqliteOk) SqliteFileMap.Holds(frames->Map, frames->Start + done + length);
         }
         frames->Length = 0;
         return rc;
@@ -163,7 +227,9 @@ internal static unsafe class WalFrameBuffer
         var flushed = Flush(file);
         if (flushed != SqliteOk) return flushed;
         var write = (delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)BaseMethod(file, 24);
-        return write(file, data, amount, offset);
+        var rc = write(file, data, amount, offset);
+        if (rc == SqliteOk) SqliteFileMap.Holds(FramesOf(file)->Map, offset + amount);
+        return rc;
     }
 
     private static bool Grow(Frames* frames, int needed)
@@ -192,7 +258,12 @@ internal static unsafe class WalFrameBuffer
     {
         var rc = Flush(file);
         if (rc != SqliteOk) return rc;
-        return ((delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)BaseMethod(file, 16))(file, data, amount, offset);
+        var map = FramesOf(file)->Map;
+        if (SqliteFileMap.TryRead(map, data, amount, offset)) return SqliteOk;
+        rc = ((delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)BaseMethod(file, 16))(file, data, amount, offset);
+        // Read whole, so the file holds it (a short read is an error code of its own).
+        if (rc == SqliteOk) SqliteFileMap.Holds(map, offset + amount);
+        return rc;
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -200,6 +271,7 @@ internal static unsafe class WalFrameBuffer
     {
         var rc = Flush(file);
         if (rc != SqliteOk) return rc;
+        SqliteFileMap.AtMost(FramesOf(file)->Map, size);
         return ((delegate* unmanaged[Cdecl]<IntPtr, long, int>)BaseMethod(file, 32))(file, size);
     }
 
@@ -216,7 +288,9 @@ internal static unsafe class WalFrameBuffer
     {
         var rc = Flush(file);
         if (rc != SqliteOk) return rc;
-        return ((delegate* unmanaged[Cdecl]<IntPtr, long*, int>)BaseMethod(file, 48))(file, size);
+        rc = ((delegate* unmanaged[Cdecl]<IntPtr, long*, int>)BaseMethod(file, 48))(file, size);
+        if (rc == SqliteOk) SqliteFileMap.AtMost(FramesOf(file)->Map, *size);
+        return rc;
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -233,6 +307,7 @@ internal static unsafe class WalFrameBuffer
         var frames = FramesOf(file);
         var flushed = Flush(file);
         var rc = ((delegate* unmanaged[Cdecl]<IntPtr, int>)(*(IntPtr*)(frames->Methods + 8)))(file);
+        SqliteFileMap.Release(frames->Map);
         NativeMemory.Free(frames->Data);
         NativeMemory.Free(frames);
         return flushed != SqliteOk ? flushed : rc;
