@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SendWorkflow.Persistence.Sqlite;
 using static SendWorkflow.Persistence.Tests.SqliteFiles;
@@ -26,18 +25,14 @@ public sealed class SqliteFileMapTests : IDisposable
     {
         Assert.SkipUnless(File.Exists("/proc/thread-self/io"), "a thread's read calls are counted in /proc/thread-self/io");
         var file = Path.Combine(_folder, "reads.db");
-        using var writer = Open(file);
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;");
-        Execute(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, pad BLOB);");
-        Execute(writer, Numbers(300) + "INSERT INTO t SELECT i, zeroblob(3000) FROM n;");
-        using var reader = Open(file);
-        // A cache of a few pages, so that the reader reads every one of the table's 300 pages from the log.
-        Execute(reader, "PRAGMA cache_size=4;");
+        using var writer = Writer(file, rows: 300, pad: "zeroblob(3000)", withValues: false);
+        // A reader that reads every one of the table's 300 pages from the log.
+        using var reader = Reader(file);
 
-        var calls = ReadCalls();
+        var calls = ThreadIo("syscr");
         var served = SqliteFileMap.ReadsServed;
         Assert.Equal(300L * 3000, Scalar(reader, "SELECT sum(length(pad)) FROM t"));
-        var readCalls = ReadCalls() - calls;
+        var readCalls = ThreadIo("syscr") - calls;
 
         // SQLite alone makes a read call for each page (300 and more); through the map, a few for the database file.
         Assert.True(SqliteFileMap.ReadsServed - served >= 300, $"{SqliteFileMap.ReadsServed - served} reads from the map");
@@ -49,17 +44,13 @@ public sealed class SqliteFileMapTests : IDisposable
     {
         Assert.SkipUnless(File.Exists("/proc/thread-self/io"), "a thread's read calls are counted in /proc/thread-self/io");
         var file = Path.Combine(_folder, "copied.db");
-        using var writer = Open(file);
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;");
-        Execute(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, pad BLOB);");
-        Execute(writer, Numbers(300) + "INSERT INTO t SELECT i, zeroblob(3000) FROM n;");
+        using var writer = Writer(file, rows: 300, pad: "zeroblob(3000)", withValues: false);
         Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE);");
-        using var reader = Open(file);
-        Execute(reader, "PRAGMA cache_size=4;");
+        using var reader = Reader(file);
 
-        var calls = ReadCalls();
+        var calls = ThreadIo("syscr");
         Assert.Equal(300L * 3000, Scalar(reader, "SELECT sum(length(pad)) FROM t"));
-        Assert.InRange(ReadCalls() - calls, 0, 30);
+        Assert.InRange(ThreadIo("syscr") - calls, 0, 30);
     }
 
     [Fact]
@@ -67,13 +58,9 @@ public sealed class SqliteFileMapTests : IDisposable
     {
         Assert.True(File.Exists(Sqlite3), $"{Sqlite3} is missing: ./test.sh installs Debian's sqlite3 for this test");
         var file = Path.Combine(_folder, "vacuumed.db");
-        using var writer = Open(file);
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;");
-        Execute(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER, pad BLOB);");
-        Execute(writer, Numbers(600) + "INSERT INTO t SELECT i, 1, randomblob(3000) FROM n;");
+        using var writer = Writer(file, rows: 600, pad: "randomblob(3000)", withValues: true);
         Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE); DELETE FROM t WHERE id > 50; PRAGMA wal_checkpoint(TRUNCATE);");
-        using var reader = Open(file);
-        Execute(reader, "PRAGMA cache_size=4;");
+        using var reader = Reader(file);
         Assert.Equal(50, Scalar(reader, "SELECT sum(v) FROM t"));
         var before = new FileInfo(file).Length;
 
@@ -93,12 +80,8 @@ public sealed class SqliteFileMapTests : IDisposable
     public void ALogTruncatedOrRestarted_AndWrittenAgain_IsReadAsTheFileHoldsItNow()
     {
         var file = Path.Combine(_folder, "again.db");
-        using var writer = Open(file);
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;");
-        Execute(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER, pad BLOB);");
-        Execute(writer, Numbers(200) + "INSERT INTO t SELECT i, 1, randomblob(2000) FROM n;");
-        using var reader = Open(file);
-        Execute(reader, "PRAGMA cache_size=4;");
+        using var writer = Writer(file, rows: 200, pad: "randomblob(2000)", withValues: true);
+        using var reader = Reader(file);
         Assert.Equal(200, Scalar(reader, "SELECT sum(v) FROM t"));
 
         // Emptied to nothing, then the same places in the file written with other pages.
@@ -129,8 +112,7 @@ public sealed class SqliteFileMapTests : IDisposable
         using var writer = Open(file);
         Execute(writer, "PRAGMA wal_autocheckpoint=0;");
         Execute(writer, "UPDATE t SET v = 5, pad = randomblob(2000);");
-        using var reader = Open(file);
-        Execute(reader, "PRAGMA cache_size=4;");
+        using var reader = Reader(file);
         Assert.Equal(500, Scalar(reader, "SELECT sum(v) FROM t"));
         Assert.Equal("ok", Text(reader, "PRAGMA integrity_check"));
     }
@@ -140,12 +122,8 @@ public sealed class SqliteFileMapTests : IDisposable
     {
         Assert.True(File.Exists(Sqlite3), $"{Sqlite3} is missing: ./test.sh installs Debian's sqlite3 for this test");
         var file = Path.Combine(_folder, "shared.db");
-        using var writer = Open(file);
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;");
-        Execute(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER, pad BLOB);");
-        Execute(writer, Numbers(200) + "INSERT INTO t SELECT i, 1, randomblob(2000) FROM n;");
-        using var reader = Open(file);
-        Execute(reader, "PRAGMA cache_size=4;");
+        using var writer = Writer(file, rows: 200, pad: "randomblob(2000)", withValues: true);
+        using var reader = Reader(file);
         Assert.Equal(200, Scalar(reader, "SELECT sum(v) FROM t"));
         var length = new FileInfo(file + "-wal").Length;
 
@@ -166,7 +144,25 @@ public sealed class SqliteFileMapTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static string Numbers(int count) => $"WITH n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) ";
+
+    // A connection with a page cache of four pages, so that it reads nearly every page from the files.
+    private static SqliteConnection Reader(string file)
+    {
+        var reader = Open(file);
+        Execute(reader, "PRAGMA cache_size=4;");
+        return reader;
+    }
+
+    // A database in WAL mode whose log is never copied back on its own, with a table t of rows numbered from 1, each with
+    // the pad given and, if asked, a v of 1.
+    private static SqliteConnection Writer(string file, int rows, string pad, bool withValues)
+    {
+        var writer = Open(file);
+        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;");
+        Execute(writer, $"CREATE TABLE t (id INTEGER PRIMARY KEY, {(withValues ? "v INTEGER, " : "")}pad BLOB);");
+        Execute(writer, Numbers(rows) + $"INSERT INTO t SELECT i, {(withValues ? "1, " : "")}{pad} FROM n;");
+        return writer;
+    }
 
     private static async Task<(int Code, string Output)> Sqlite3Async(string database, string sql)
     {
@@ -181,23 +177,6 @@ public sealed class SqliteFileMapTests : IDisposable
         return (process.ExitCode, await error);
     }
 
-    private static long ReadCalls()
-    {
-        var line = File.ReadLines("/proc/thread-self/io").Single(l => l.StartsWith("syscr:", StringComparison.Ordinal));
-        return long.Parse(line["syscr:".Length..].Trim(), CultureInfo.InvariantCulture);
-    }
 
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
 
-    private static string Text(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
-    }
 }

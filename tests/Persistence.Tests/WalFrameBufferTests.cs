@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SendWorkflow.Persistence.Sqlite;
 using static SendWorkflow.Persistence.Tests.SqliteFiles;
@@ -24,9 +23,9 @@ public sealed class WalFrameBufferTests : IDisposable
         Execute(connection, "BEGIN; WITH n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) INSERT INTO t SELECT zeroblob(3000) FROM n;");
 
         // SQLite writes the log on the committing thread, so the thread's own count is the commit's.
-        var before = WriteCalls();
+        var before = ThreadIo("syscw");
         Execute(connection, "COMMIT;");
-        var calls = WriteCalls() - before;
+        var calls = ThreadIo("syscw") - before;
 
         Assert.Equal(300, Scalar(connection, "SELECT count(*) FROM t"));
         // About 1.2 MiB of frames in calls of at most 124 KiB: 10 of them, where SQLite alone makes 600 or more.
@@ -121,25 +120,7 @@ public sealed class WalFrameBufferTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static string Numbers(int count) => $"WITH n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) ";
 
-    private static long WriteCalls()
-    {
-        var line = File.ReadLines("/proc/thread-self/io").Single(l => l.StartsWith("syscw:", StringComparison.Ordinal));
-        return long.Parse(line["syscw:".Length..].Trim(), CultureInfo.InvariantCulture);
-    }
 
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
 
-    private static string Text(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
-    }
 }

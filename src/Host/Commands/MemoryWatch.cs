@@ -10,17 +10,15 @@ namespace SendWorkflow.Host.Commands;
 /// as well without their showing in the working set; the kernel can take them back under pressure. Where the system gives
 /// no such figures (not Linux), both are the working set's peak.
 /// </summary>
-internal sealed class MemoryWatch : IAsyncDisposable
+internal sealed class MemoryWatch : PeriodicWatch
 {
     private const string Status = "/proc/self/status";
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
     private long _ownPeak;
 
     public MemoryWatch()
     {
         Look();
-        _loop = Task.Run(LoopAsync);
+        Start();
     }
 
     /// <summary>The largest memory the process held of its own, in MiB.</summary>
@@ -42,19 +40,7 @@ internal sealed class MemoryWatch : IAsyncDisposable
         return process.PeakWorkingSet64;
     }
 
-    private async Task LoopAsync()
-    {
-        using var every = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        try
-        {
-            while (await every.WaitForNextTickAsync(_stop.Token)) Look();
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private void Look()
+    protected override void Look()
     {
         var own = OwnNow();
         var peak = Interlocked.Read(ref _ownPeak);
@@ -83,12 +69,5 @@ internal sealed class MemoryWatch : IAsyncDisposable
         {
         }
         return 0;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _loop;
-        _stop.Dispose();
     }
 }

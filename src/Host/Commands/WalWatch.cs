@@ -5,11 +5,9 @@ namespace SendWorkflow.Host.Commands;
 /// rewound, so the largest length seen is the most disk the log took), and what the command was doing when the log first
 /// reached it (<see cref="Phase"/>, set by the command), so that a log past its limit says where to look.
 /// </summary>
-internal sealed class WalWatch : IAsyncDisposable
+internal sealed class WalWatch : PeriodicWatch
 {
     private readonly string _wal;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
     private long _peak;
     private volatile string _phase = "the work before the watch began (the log's length then)";
     private volatile string _peakPhase = "nothing: the log stayed empty";
@@ -19,7 +17,7 @@ internal sealed class WalWatch : IAsyncDisposable
         _wal = databaseFile + "-wal";
         _peak = Length();
         if (_peak > 0) _peakPhase = _phase;
-        _loop = Task.Run(LoopAsync);
+        Start();
     }
 
     public double PeakMiB => Math.Max(_peak, Length()) / 1024.0 / 1024.0;
@@ -34,22 +32,12 @@ internal sealed class WalWatch : IAsyncDisposable
     /// <summary>What the command was doing when the log reached its largest length.</summary>
     public string PeakPhase => _peakPhase;
 
-    private async Task LoopAsync()
+    protected override void Look()
     {
-        using var every = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        try
-        {
-            while (await every.WaitForNextTickAsync(_stop.Token))
-            {
-                var length = Length();
-                if (length <= _peak) continue;
-                _peak = length;
-                _peakPhase = _phase;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        var length = Length();
+        if (length <= _peak) return;
+        _peak = length;
+        _peakPhase = _phase;
     }
 
     private long Length()
@@ -62,12 +50,5 @@ internal sealed class WalWatch : IAsyncDisposable
         {
             return 0;
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _loop;
-        _stop.Dispose();
     }
 }

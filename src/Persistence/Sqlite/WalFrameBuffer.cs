@@ -93,6 +93,16 @@ internal static unsafe class WalFrameBuffer
         if (rc != SqliteOk || methods == IntPtr.Zero) return rc;
         if ((flags & OpenMainDb) != 0) return OpenDatabase(name, file, methods, rc);
         if ((flags & OpenWal) == 0) return rc;
+        return Over(name, file, methods, rc, log: true);
+    }
+
+    // A database file: its reads through a map of it too (SqliteFileMap), its writes and sizes straight through, as SQLite's.
+    private static int OpenDatabase(IntPtr name, IntPtr file, IntPtr methods, int rc) =>
+        SqliteFileMap.Supported ? Over(name, file, methods, rc, log: false) : rc;
+
+    // Puts this file system's methods over SQLite's on a file it has just opened, with what they keep for it.
+    private static int Over(IntPtr name, IntPtr file, IntPtr methods, int rc, bool log)
+    {
         try
         {
             var frames = (Frames*)NativeMemory.AllocZeroed((nuint)sizeof(Frames));
@@ -100,7 +110,7 @@ internal static unsafe class WalFrameBuffer
             frames->Next = -1;
             frames->Map = SqliteFileMap.Acquire(name, file);
             *(Frames**)(file + _extension) = frames;
-            *(IntPtr*)file = WalMethodsOver(methods);
+            *(IntPtr*)file = MethodsOver(methods, log);
             return rc;
         }
         catch (OutOfMemoryException)
@@ -109,59 +119,33 @@ internal static unsafe class WalFrameBuffer
         }
     }
 
-    private static IntPtr WalMethodsOver(IntPtr original)
+    // The log's methods: its frames kept a commit at a time and its reads through its map. A database file's: its reads
+    // through its map, and its writes, truncations and sizes told to the map. Every other method is SQLite's own.
+    private static IntPtr MethodsOver(IntPtr original, bool log)
     {
         lock (Gate)
         {
-            if (WalMethods.TryGetValue(original, out var made)) return made;
+            var made = log ? WalMethods : DatabaseMethods;
+            if (made.TryGetValue(original, out var found)) return found;
             var version = Math.Clamp(*(int*)original, 1, 3);
             var methods = (byte*)NativeMemory.AllocZeroed((nuint)MethodsSizes[3]);
             Buffer.MemoryCopy((void*)original, methods, MethodsSizes[3], MethodsSizes[version]);
             *(IntPtr*)(methods + 8) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, int>)&Close;
-            *(IntPtr*)(methods + 16) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)&Read;
-            *(IntPtr*)(methods + 24) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)&Write;
-            *(IntPtr*)(methods + 32) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, long, int>)&Truncate;
-            *(IntPtr*)(methods + 40) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, int, int>)&Sync;
-            *(IntPtr*)(methods + 48) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, long*, int>)&FileSize;
-            *(IntPtr*)(methods + 80) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, int>)&FileControl;
-            WalMethods[original] = (IntPtr)methods;
-            return (IntPtr)methods;
-        }
-    }
-
-    // A database file: its reads through a map of it too (SqliteFileMap), its writes and sizes straight through, as SQLite's.
-    private static int OpenDatabase(IntPtr name, IntPtr file, IntPtr methods, int rc)
-    {
-        if (!SqliteFileMap.Supported) return rc;
-        try
-        {
-            var frames = (Frames*)NativeMemory.AllocZeroed((nuint)sizeof(Frames));
-            frames->Methods = methods;
-            frames->Map = SqliteFileMap.Acquire(name, file);
-            *(Frames**)(file + _extension) = frames;
-            *(IntPtr*)file = DatabaseMethodsOver(methods);
-            return rc;
-        }
-        catch (OutOfMemoryException)
-        {
-            return rc;
-        }
-    }
-
-    private static IntPtr DatabaseMethodsOver(IntPtr original)
-    {
-        lock (Gate)
-        {
-            if (DatabaseMethods.TryGetValue(original, out var made)) return made;
-            var version = Math.Clamp(*(int*)original, 1, 3);
-            var methods = (byte*)NativeMemory.AllocZeroed((nuint)MethodsSizes[3]);
-            Buffer.MemoryCopy((void*)original, methods, MethodsSizes[3], MethodsSizes[version]);
-            *(IntPtr*)(methods + 8) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, int>)&Close;
-            *(IntPtr*)(methods + 16) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)&DatabaseRead;
-            *(IntPtr*)(methods + 24) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)&DatabaseWrite;
             *(IntPtr*)(methods + 32) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, long, int>)&Truncate;
             *(IntPtr*)(methods + 48) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, long*, int>)&FileSize;
-            DatabaseMethods[original] = (IntPtr)methods;
+            if (log)
+            {
+                *(IntPtr*)(methods + 16) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)&Read;
+                *(IntPtr*)(methods + 24) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)&Write;
+                *(IntPtr*)(methods + 40) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, int, int>)&Sync;
+                *(IntPtr*)(methods + 80) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, int>)&FileControl;
+            }
+            else
+            {
+                *(IntPtr*)(methods + 16) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)&DatabaseRead;
+                *(IntPtr*)(methods + 24) = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long, int>)&DatabaseWrite;
+            }
+            made[original] = (IntPtr)methods;
             return (IntPtr)methods;
         }
     }
