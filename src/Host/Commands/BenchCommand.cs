@@ -135,7 +135,7 @@ public static class BenchCommand
             WriterProfileReport.Print(writerProfile, events, "event (the starts' statements counted in too)");
         }
         Console.WriteLine($"peak memory:        {memory.OwnPeakMiB} MiB of its own (heap, caches); "
-            + $"working set {MemoryWatch.WorkingSetPeakMiB} MiB with the database's pages it read through maps");
+            + $"working set {MemoryWatch.WorkingSetPeakMiB} MiB which also counts the program's files and the database's pages read through maps");
         await using (var db = await factory.CreateDbContextAsync())
         {
             var (journal, tasks, timers) = (await db.Journal.CountAsync(), await db.Tasks.CountAsync(), await db.Timers.CountAsync());

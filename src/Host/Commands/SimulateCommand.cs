@@ -229,7 +229,7 @@ public static class SimulateCommand
         Console.WriteLine($"  compiled in the year:      {jit.Describe("0.0")} (the JIT's tiers and expression trees)");
         Console.WriteLine($"  collected in the year:     {gc.Describe("0.00")}");
         Console.WriteLine($"  peak memory:               {memory.OwnPeakMiB} MiB of its own (heap, caches); "
-            + $"working set {MemoryWatch.WorkingSetPeakMiB} MiB with the database's pages it read through maps");
+            + $"working set {MemoryWatch.WorkingSetPeakMiB} MiB which also counts the program's files and the database's pages read through maps");
 
         await BenchHost.StopAsync(app);
         return 0;
