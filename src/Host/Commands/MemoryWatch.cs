@@ -6,9 +6,9 @@ namespace SendWorkflow.Host.Commands;
 /// <summary>
 /// The process's peak memory while a command runs, in two parts, looked at every 50 ms: its own (the heap, SQLite's caches,
 /// stacks: what it alone holds, <c>RssAnon</c>) and its working set, which also counts the program's own files (its code)
-/// and the pages of the database's files it reads through maps (<c>SqliteFileMap</c>). Those pages are the kernel's cache of the files, which a <c>pread</c> fills
-/// as well without their showing in the working set; the kernel can take them back under pressure. Where the system gives
-/// no such figures (not Linux), both are the working set's peak.
+/// and the pages of the database's files it reads through maps (<c>SqliteFileMap</c>). Those pages are the kernel's cache
+/// of the files, which a <c>pread</c> fills as well without their showing in the working set; the kernel can take them
+/// back under pressure. Where the system gives no such figures (not Linux), both are the working set's peak.
 /// </summary>
 internal sealed class MemoryWatch : PeriodicWatch
 {
