@@ -38,7 +38,7 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
     // The tasks read at a time, to warn or to escalate.
     private const int Batch = 500;
 
-    // A school day's escalations (a few dozen in a simulated borough of 10,000 pupils) in one wave of units rather than two.
+    // A day's escalations in one wave of units rather than two where there are a few dozen (the simulated year's busiest days).
     private const int SideBySide = 32;
 
     // How many tasks it acted on, and how many it found no longer open (or whose instance was gone) when their unit ran.
