@@ -5,9 +5,8 @@ using static SendWorkflow.Persistence.Tests.SqliteFiles;
 namespace SendWorkflow.Persistence.Tests;
 
 /// <summary>
-/// The log's length as SQLite's wal hook tells it (<see cref="WalLog"/>), and the database file synced (and the log's
-/// writeback begun) through a descriptor SQLite holds (<see cref="DatabaseFileSync"/>): neither opens a file of the
-/// database beside SQLite.
+/// The log's length as SQLite's wal hook tells it (<see cref="WalLog"/>), and the database file synced through a descriptor
+/// SQLite holds (<see cref="DatabaseFileSync"/>): neither opens a file of the database beside SQLite.
 /// </summary>
 public sealed class WalLogTests : IDisposable
 {
@@ -51,21 +50,6 @@ public sealed class WalLogTests : IDisposable
         }
         SqliteConnection.ClearAllPools();
         Assert.False(DatabaseFileSync.TryFlush(file));
-    }
-
-    [Fact]
-    public void TheLogsWriteback_BeginsThroughSqlitesOwnDescriptor_OnlyWhileOneIsOpen()
-    {
-        Assert.SkipUnless(OperatingSystem.IsLinux(), "/proc/self/fd is Linux's");
-        var file = Path.Combine(_folder, "writeback.db");
-        using (var connection = Open(file))
-        {
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (x); INSERT INTO t VALUES (1);");
-            Assert.True(DatabaseFileSync.TryStartWriteback(file + "-wal"));
-            Assert.True(DatabaseFileSync.TryStartWriteback(file));
-        }
-        SqliteConnection.ClearAllPools();
-        Assert.False(DatabaseFileSync.TryStartWriteback(file + "-wal"));
     }
 
     public void Dispose()

@@ -13,27 +13,16 @@ namespace SendWorkflow.Persistence.Sqlite;
 internal static class DatabaseFileSync
 {
     /// <summary>Whether a descriptor of the file was found and synced.</summary>
-    public static bool TryFlush(string? databaseFile) => DescriptorOf(databaseFile) is { } fd && fsync(fd) == 0;
-
-    /// <summary>
-    /// Has the kernel start writing the file's changed pages to the disk, without waiting for them (<c>sync_file_range</c>):
-    /// a sync that follows, SQLite's own in a checkpoint, then waits only for what was written since. Whether a descriptor of
-    /// the file was found and the writing begun.
-    /// </summary>
-    public static bool TryStartWriteback(string? file) => DescriptorOf(file) is { } fd && sync_file_range(fd, 0, 0, SyncFileRangeWrite) == 0;
-
-    private const uint SyncFileRangeWrite = 2;
-
-    private static int? DescriptorOf(string? name)
+    public static bool TryFlush(string? databaseFile)
     {
-        if (!OperatingSystem.IsLinux() || name is null) return null;
-        var file = Path.GetFullPath(name);
+        if (!OperatingSystem.IsLinux() || databaseFile is null) return false;
+        var file = Path.GetFullPath(databaseFile);
         foreach (var link in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
         {
             // A descriptor closed and reused since it was read is synced to no harm.
-            if (TargetOf(link) == file && int.TryParse(Path.GetFileName(link), out var fd)) return fd;
+            if (TargetOf(link) == file && int.TryParse(Path.GetFileName(link), out var fd)) return fsync(fd) == 0;
         }
-        return null;
+        return false;
     }
 
     private static string? TargetOf(string link)
@@ -50,7 +39,4 @@ internal static class DatabaseFileSync
 
     [DllImport("libc", SetLastError = true)]
     private static extern int fsync(int fd);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int sync_file_range(int fd, long offset, long nbytes, uint flags);
 }

@@ -62,11 +62,12 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
                     }
                     else if (logPages > writer.Checkpoints.MaxFrames)
                     {
-                        // To the disk from here, and again for what was committed meanwhile, so that the writer's rewind,
+                        // To the disk from here, and once more for what was committed meanwhile, so that the writer's rewind,
                         // which holds up every event while it runs, has little left to copy and to sync.
-                        await CatchUpAsync(connection, stoppingToken);
+                        DatabaseFileSync.TryFlush(writer.Log?.File);
+                        await writer.Checkpoints.CopyBackAsync(connection, "PASSIVE", stoppingToken);
+                        DatabaseFileSync.TryFlush(writer.Log?.File);
                         writer.Checkpoints.Request(writer.Log?.Pages ?? 0);
-                        await WriteBackWhileAskedAsync(stoppingToken);
                     }
                     // Real time too (a monotonic count): statistics follow the data, not the simulated calendar.
                     if (optimizedAt is null || Stopwatch.GetElapsedTime(optimizedAt.Value) >= OptimizeEvery)
@@ -97,39 +98,6 @@ internal sealed class WalCheckpointer(SqliteWorkflowWriter writer, ILogger<WalCh
         finally
         {
             await FinalCheckpointAsync(connection);
-        }
-    }
-
-    // The copies after the first: each has only what was committed while the one before it copied and synced, and so
-    // takes less time, and leaves less again. SQLite syncs the log before each copy, and the database file is synced after
-    // each: the rewind's own syncs find little changed (a simulated year's rewinds took 44 ms each with one copy after the
-    // first, most of it in those syncs).
-    private const int CatchUpCopies = 2;
-
-    private async Task CatchUpAsync(SqliteConnection connection, CancellationToken ct)
-    {
-        var file = writer.Log?.File;
-        for (var i = 0; i < CatchUpCopies; i++)
-        {
-            DatabaseFileSync.TryStartWriteback(file + "-wal");
-            DatabaseFileSync.TryFlush(file);
-            await writer.Checkpoints.CopyBackAsync(connection, "PASSIVE", ct);
-        }
-        DatabaseFileSync.TryFlush(file);
-    }
-
-    // Until the writer rewinds the log (after its next commit, a few milliseconds at most under load), the pages it appends
-    // meanwhile go to the disk as they come, so that the rewind's sync of the log has next to nothing left to wait for.
-    private static readonly TimeSpan WritebackEvery = TimeSpan.FromMilliseconds(2);
-    private static readonly TimeSpan WritebackAtMost = TimeSpan.FromMilliseconds(200);
-
-    private async Task WriteBackWhileAskedAsync(CancellationToken ct)
-    {
-        var wal = writer.Log?.File + "-wal";
-        while (writer.Checkpoints.Waiting is { } waited && waited < WritebackAtMost)
-        {
-            if (!DatabaseFileSync.TryStartWriteback(wal)) return;
-            await Task.Delay(WritebackEvery, ct);
         }
     }
 
