@@ -10,19 +10,6 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
 {
     public async Task<SweepResult> SweepAsync(DateOnly today, CancellationToken ct)
     {
-        // The warnings and the escalations run side by side: they act on different tasks (due today or later, due before
-        // today), and neither makes a task the other acts on (a warning makes none; an escalation's task never warns and is
-        // escalated from the start). One after the other, the round waited for the warnings' commits before it read the
-        // overdue tasks, an idle writer in between (docs/benchmark-log.md, 4 December 2026).
-        var warnings = WarnAsync(today, ct);
-        var escalations = EachAsync(() => queries.OverdueTasksAsync(today, Batch, ct), id => engine.EscalateAsync(id, ct));
-        await Task.WhenAll(warnings, escalations);
-        var (escalated, foundDone) = await escalations;
-        return new SweepResult(await warnings, escalated, foundDone);
-    }
-
-    private async Task<int> WarnAsync(DateOnly today, CancellationToken ct)
-    {
         var warned = 0;
         while (await queries.TasksToWarnAsync(today, Batch, ct) is { Count: > 0 } due)
         {
@@ -32,14 +19,14 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
             // warn), a query for nothing each day. A task made while the round runs is warned by the next round.
             if (done == 0 || due.Count < Batch) break;
         }
-        return warned;
+        var (escalated, foundDone) = await EachAsync(() => queries.OverdueTasksAsync(today, Batch, ct), id => engine.EscalateAsync(id, ct));
+        return new SweepResult(warned, escalated, foundDone);
     }
 
     // The tasks read at a time, to warn or to escalate.
     private const int Batch = 500;
 
-    // A day's escalations in one wave of units rather than two where there are a few dozen (the simulated year's busiest days).
-    private const int SideBySide = 32;
+    private const int SideBySide = 16;
 
     // How many tasks it acted on, and how many it found no longer open (or whose instance was gone) when their unit ran.
     private async Task<(int Done, int FoundDone)> EachAsync(Func<Task<IReadOnlyList<DueTask>>> next, Func<Guid, Task<bool>> act)
