@@ -6,7 +6,7 @@ namespace SendWorkflow.Send.Clock;
 /// </summary>
 /// <remarks>
 /// On PostgreSQL every restore reads the row, since another host may have moved the clock. On SQLite this host is the
-/// only one (a second is refused), so once the row has been read or written here nobody else changes it: later restores
+/// only one (a second is refused), so once the row has been read here nobody else changes it: later restores
 /// read nothing, which spared the simulated year about 400 reads, one each time the clock moved.
 /// </remarks>
 public sealed class StoredClock(IDbContextFactory<SendWorkflowDbContext> factory, TimeProvider time, DatabaseSettings settings)
