@@ -87,7 +87,29 @@ public sealed class SendWorkflowDbContext(DbContextOptions<SendWorkflowDbContext
         // One configuration per entity, in Configurations/.
         builder.ApplyConfigurationsFromAssembly(typeof(SendWorkflowDbContext).Assembly);
         if (Database.ProviderName == PostgresProvider) TextWithoutLimits(builder);
-        if (Database.IsSqlite()) RowidKeys(builder);
+        if (Database.IsSqlite())
+        {
+            RowidKeys(builder);
+            ChainedJournal(builder);
+        }
+    }
+
+    /// <summary>
+    /// On SQLite an instance's journal is found through a chain of its entries, not an index by instance
+    /// (<see cref="JournalChain"/>): the two columns of the chain, the trigger that keeps it for inserts from outside the
+    /// writer (EF Core then reads a new row's number back without <c>RETURNING</c>), and an index of the moves between
+    /// states only, which the flow reports read for many instances at once.
+    /// </summary>
+    private static void ChainedJournal(ModelBuilder builder)
+    {
+        var journal = builder.Entity<JournalEntry>();
+        var byInstance = journal.Metadata.GetIndexes().Single(i => i.Properties.Select(p => p.Name)
+            .SequenceEqual([nameof(JournalEntry.InstanceId), nameof(JournalEntry.Id)]));
+        journal.Metadata.RemoveIndex(byInstance);
+        journal.Property<long?>(JournalChain.Previous);
+        journal.HasIndex(x => x.InstanceId).HasFilter(JournalChain.MovesFilter).HasDatabaseName(JournalChain.MovesIndex);
+        journal.ToTable(t => t.HasTrigger(JournalChain.Trigger));
+        builder.Entity<WorkflowInstance>().Property<long?>(JournalChain.Head);
     }
 
     /// <summary>

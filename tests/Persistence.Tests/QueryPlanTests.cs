@@ -138,6 +138,39 @@ public sealed class QueryPlanTests : IAsyncLifetime
             .Select(i => i.Id)), "IX_Instances_ActiveByDefinition");
     }
 
+    [Fact]
+    public async Task AnInstancesJournal_IsWalkedThroughItsChain_RowByNumber_NotScanned()
+    {
+        // On SQLite the journal has no index by instance (JournalChain): a look at one pupil's history must not read every row.
+        await SeedSchoolAsync(pupils: 30, tasksEach: 1);
+        await using var db = await Factory.CreateDbContextAsync();
+        var instance = await db.Instances.Where(i => i.SubjectId == "pupil-7").Select(i => i.Id).SingleAsync();
+        var plan = await PlanAsync(db, JournalChain.Of(db, instance).OrderBy(j => j.Id));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH Instances USING INDEX sqlite_autoindex_Instances_1", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH j USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN Journal", StringComparison.Ordinal)
+            || step.StartsWith("SCAN j", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ASchoolsMovesBetweenStates_AreReadFromTheMovesIndex_ThroughItsInstances()
+    {
+        // The flow reports' shape (PathwayFlow, PathwayStages): the journal joined to a school's instances, a kind of entry
+        // that moves an instance at a time, named as a constant (EF Core writes several as an IN, which the index's
+        // condition does not name). By the school's instances and then the index, or along the index (a few in a hundred of
+        // the journal's rows) and then each row's instance, as SQLite judges: never along the whole journal.
+        await SeedSchoolAsync(pupils: 30, tasksEach: 1);
+        await using var db = await Factory.CreateDbContextAsync();
+        var entries = db.Journal.Join(db.Instances, j => j.InstanceId, i => i.Id, (j, i) => new { j, i }).Where(x => x.i.SchoolId == "school-1");
+        foreach (var kind in JournalChain.MoveKinds)
+        {
+            var q = entries.Where(x => x.j.Kind == EF.Constant(kind)).Select(x => x.j.Id);
+            var plan = await PlanAsync(db, q);
+            Assert.True(plan.Any(step => step.Contains($" USING INDEX {JournalChain.MovesIndex}", StringComparison.Ordinal))
+                && !plan.Contains("SCAN j"), string.Join(" | ", plan) + " :: " + q.ToQueryString());
+        }
+    }
+
     private async Task SeedSchoolAsync(int pupils, int tasksEach)
     {
         await using var db = await Factory.CreateDbContextAsync();

@@ -65,8 +65,8 @@ public sealed class RowidKeyTests
         }
         using var connection = SqliteFiles.Open(store.File);
         Assert.DoesNotContain("AUTOINCREMENT", TableSql(connection, "Journal"), StringComparison.OrdinalIgnoreCase);
-        // The index by instance is there again after the table was made anew.
-        Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'IX_Journal_InstanceId_Id'"));
+        // The table's index of moves is there after it was made anew and chained (JournalChainTests).
+        Assert.Equal(1L, Scalar(connection, $"SELECT count(*) FROM sqlite_master WHERE name = '{JournalChain.MovesIndex}'"));
     }
 
     private static JournalEntry Entry(Guid instance, string detail) =>

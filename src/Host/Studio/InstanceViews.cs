@@ -26,7 +26,7 @@ public sealed class InstanceViews(IDbContextFactory<SendWorkflowDbContext> facto
         var published = (await definitions.ListAsync(DefinitionScope.School(i.SchoolId), ct))
             .FirstOrDefault(d => d.Id == i.DefinitionId)?.RunsVersion;
 
-        var journal = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id).ToListAsync(ct))
+        var journal = (await JournalChain.Of(db, id).OrderBy(j => j.Id).ToListAsync(ct))
             .Select(j => new JournalLine(j.Id, j.At, j.Kind, j.State, j.Detail,
                 j.Kind == JournalKinds.Transition ? JournalData.TransitionOf(j.Data) : null))
             .ToList();

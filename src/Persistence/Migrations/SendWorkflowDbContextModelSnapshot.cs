@@ -1899,6 +1899,9 @@ namespace SendWorkflow.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Previous")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1906,9 +1909,14 @@ namespace SendWorkflow.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId", "Id");
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("IX_Journal_Moves")
+                        .HasFilter("\"Kind\" = 'closed' OR \"Kind\" = 'migrated' OR \"Kind\" = 'started' OR \"Kind\" = 'transition'");
 
-                    b.ToTable("Journal", (string)null);
+                    b.ToTable("Journal", null, t =>
+                        {
+                            t.HasTrigger("TR_Journal_Chain");
+                        });
                 });
 
             modelBuilder.Entity("SendWorkflow.Workflows.Runtime.Milestone", b =>
@@ -2138,6 +2146,9 @@ namespace SendWorkflow.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastJournalId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastProgress")
                         .IsRequired()

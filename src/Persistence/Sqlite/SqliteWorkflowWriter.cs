@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
+using SQLitePCL;
 using SendWorkflow.Persistence.Writing;
 
 namespace SendWorkflow.Persistence.Sqlite;
@@ -15,7 +16,7 @@ namespace SendWorkflow.Persistence.Sqlite;
 public sealed partial class SqliteWorkflowWriter(string connectionString, IModel model, int walLimitMiB = DatabaseSettings.DefaultWalLimitMiB)
     : IChangeSetWriter, IAsyncDisposable
 {
-    private readonly ChangeSetStatements _statements = new(model);
+    private readonly ChangeSetStatements _statements = new(model, chainJournal: true);
 
     /// <summary>The EF Core model the statements were made from.</summary>
     internal IModel Model { get; } = model;
@@ -234,10 +235,22 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     {
         try
         {
+            // Each instance's newest journal entry as this change set has written it (JournalChain).
+            Dictionary<Guid, long>? heads = null;
             foreach (var statement in pending.Statements)
             {
+                if (statement.ChainOf is { } instance)
+                {
+                    heads ??= [];
+                    statement.Values[^1] = heads.TryGetValue(instance, out var before) ? before : ReadHead(instance);
+                    Run(statement);
+                    heads[instance] = raw.sqlite3_last_insert_rowid(_connection!.Handle);
+                    continue;
+                }
                 if (Run(statement) == 0 && statement.IfNoRow is { } refusal) return refusal();
             }
+            foreach (var (instance, head) in heads ?? [])
+                Run(new ChangeSetStatements.EncodedStatement(JournalChain.SetHead, [head, PreparedStatement.Encode(instance)], null));
             return null;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
@@ -310,6 +323,10 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
             pragma.CommandText = SqlitePragmaInterceptor.Pragmas + WriterCache;
             await pragma.ExecuteNonQueryAsync(ct);
         }
+        // Without triggers: the only one chains the journal's rows from other writers (JournalChain), which this one chains
+        // itself; checking it cost each journal row a quarter of a microsecond.
+        var rc = raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, out var enabled);
+        if (rc != raw.SQLITE_OK || enabled != 0) throw new InvalidOperationException($"SQLite would not turn triggers off for the writer ({rc}).");
         Log = WalLog.Watch(connection);
         _connection = connection;
         return connection;
@@ -327,6 +344,24 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
         profile?.Statement(statement.Sql, started);
         _rowsWritten += rows;
         return rows;
+    }
+
+    // An instance's newest journal entry as the database holds it (JournalChain), 0 before its first.
+    private long ReadHead(Guid instance)
+    {
+        var read = Prepared(JournalChain.ReadHead);
+        var profile = Profile;
+        var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        read.BindEncoded(1, PreparedStatement.Encode(instance));
+        try
+        {
+            return read.Next() && !read.IsNull(0) ? (long)read.Value(0, typeof(long))! : 0;
+        }
+        finally
+        {
+            read.Reset();
+            profile?.Statement(JournalChain.ReadHead, started);
+        }
     }
 
     private void Execute(string sql)

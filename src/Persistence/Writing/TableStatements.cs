@@ -58,7 +58,9 @@ internal sealed class TableStatements<T> where T : class
     {
         var type = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = type.GetTableName()!;
-        var properties = type.GetProperties().ToArray();
+        // Not the columns the model has no property of the entity for (the journal's chain on SQLite, JournalChain): a
+        // writer that keeps them binds them itself.
+        var properties = type.GetProperties().Where(p => !p.IsShadowProperty()).ToArray();
         _key = type.FindPrimaryKey()!.Properties.ToArray();
         // Row numbers the database generates (the journal's and milestones' integer keys) are left to it; GUID keys
         // are made by the runtime (version 7, time-ordered) and written like any other column.

@@ -48,7 +48,7 @@ public sealed class Cases(IDbContextFactory<SendWorkflowDbContext> factory, Work
         await using var db = await factory.CreateDbContextAsync(ct);
         var instance = await RequireAsync(db, caller, id, ct);
         await guard.AuditAsync(caller, AuditActions.Read, "journal", id.ToString(), instance.SubjectId, instance.SchoolId);
-        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id).ToListAsync(ct);
+        var rows = await JournalChain.Of(db, id).OrderBy(j => j.Id).ToListAsync(ct);
         return rows.Select(j => new JournalDto(j.Id, new DateTimeOffset(j.At, TimeSpan.Zero), j.Kind, j.State, j.Detail,
             j.Data is null ? null : JsonDocument.Parse(j.Data).RootElement, j.Actor)).ToList();
     }

@@ -44,6 +44,8 @@ public sealed class PathwayStages(IDbContextFactory<SendWorkflowDbContext> facto
 
     private sealed record StageChange(DateOnly On, int Stage, int Pupils);
 
+    private sealed record KindRow(DateTime Date, int Hour, string Kind, string State, int Version, string Transition, int Count);
+
     /// <summary>
     /// Each day's arrivals (+) and departures (-) per stage up to <paramref name="last"/>, in date order: a start arrives in its
     /// state, a transition leaves its state for its destination (named by the transition), an end leaves its state, and a move
@@ -58,9 +60,13 @@ public sealed class PathwayStages(IDbContextFactory<SendWorkflowDbContext> facto
             .Join(db.Instances.AsNoTracking(), j => j.InstanceId, i => i.Id, (j, i) => new { j, i })
             .Where(x => x.i.SchoolId == schoolId && x.i.DefinitionId == Pathway && !x.i.SubjectId.StartsWith(SchoolSubject.Prefix)
                 && x.j.At < endUtc);
-        var rows = await (
+        // A kind at a time, named as a constant: on SQLite the journal is read by instance only through the index of these
+        // kinds (JournalChain), which a query naming one of them may use and one naming several (an IN) may not.
+        var rows = new List<KindRow>();
+        foreach (var kind in new[] { JournalKinds.Started, JournalKinds.Transition, JournalKinds.Closed }) rows.AddRange(await Kind(kind));
+        async Task<List<KindRow>> Kind(string kind) => await (
                 from x in entries
-                where x.j.Kind == JournalKinds.Started || x.j.Kind == JournalKinds.Transition || x.j.Kind == JournalKinds.Closed
+                where x.j.Kind == EF.Constant(kind)
                 group x.j by new
                 {
                     x.j.At.Date,
@@ -73,7 +79,7 @@ public sealed class PathwayStages(IDbContextFactory<SendWorkflowDbContext> facto
                         : "",
                 }
                 into g
-                select new { g.Key.Date, g.Key.Hour, g.Key.Kind, g.Key.State, g.Key.Version, g.Key.Transition, Count = g.Count() })
+                select new KindRow(g.Key.Date, g.Key.Hour, g.Key.Kind, g.Key.State, g.Key.Version, g.Key.Transition, g.Count()))
             .ToListAsync(ct);
         // Moves to another version are one line per pupil moved, and name both states in their data.
         var moves = await entries.Where(x => x.j.Kind == JournalKinds.Migrated).Select(x => new { x.j.At, x.j.Data }).ToListAsync(ct);
