@@ -175,6 +175,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
             // next batch opens a fresh one, so the writer works again as soon as space or write access returns.
             await ResetAsync();
             States.Clear();
+            ForgetChains();
             var failure = SqliteStorageErrors.Classify(ex, DataSource) ?? ex;
             foreach (var p in batch) p.Done.TrySetException(failure);
             return;
@@ -201,6 +202,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     private bool WriteStraight(List<Pending> batch, Exception?[] outcomes)
     {
         Execute("BEGIN IMMEDIATE");
+        StartChains();
         for (var i = 0; i < batch.Count; i++)
         {
             _rowsWritten = 0;
@@ -212,6 +214,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
             }
         }
         Commit(batch.Count);
+        EndChains();
         return true;
     }
 
@@ -219,6 +222,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     private void WriteInSavepoints(List<Pending> batch, Exception?[] outcomes)
     {
         Execute("BEGIN IMMEDIATE");
+        StartChains();
         for (var i = 0; i < batch.Count; i++)
         {
             Execute("SAVEPOINT changeset");
@@ -227,6 +231,53 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
             Execute("RELEASE changeset");
         }
         Commit(batch.Count);
+        EndChains();
+    }
+
+    // The instances' newest journal entries as committed (JournalChain), so that a change set need not read them: those of
+    // the batch being written apart until it commits. Emptied when a batch fails, and when the journal's highest number is
+    // not the one the writer left (a row inserted by anyone else, whose trigger moved its instance's newest on).
+    private readonly Dictionary<Guid, long> _heads = [];
+    private readonly Dictionary<Guid, long> _batchHeads = [];
+    private long _journalHighest = -1;
+    private const int MaxHeads = 1_000_000;
+    private const string HighestJournalId = "SELECT coalesce(max(\"Id\"), 0) FROM \"Journal\"";
+
+    // Inside the batch's transaction, which holds the write lock: no other connection can insert until it ends.
+    private void StartChains()
+    {
+        _batchHeads.Clear();
+        var read = Prepared(HighestJournalId);
+        long highest;
+        try
+        {
+            highest = read.Next() ? (long)read.Value(0, typeof(long))! : 0;
+        }
+        finally
+        {
+            read.Reset();
+        }
+        if (highest == _journalHighest) return;
+        _heads.Clear();
+        _journalHighest = highest;
+    }
+
+    private void EndChains()
+    {
+        if (_heads.Count + _batchHeads.Count > MaxHeads) _heads.Clear();
+        foreach (var (instance, head) in _batchHeads)
+        {
+            _heads[instance] = head;
+            _journalHighest = Math.Max(_journalHighest, head);
+        }
+        _batchHeads.Clear();
+    }
+
+    private void ForgetChains()
+    {
+        _heads.Clear();
+        _batchHeads.Clear();
+        _journalHighest = -1;
     }
 
     // One statement at a time, stopping at the first guarded update that finds its row changed: why the change set is
@@ -242,7 +293,8 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
                 if (statement.ChainOf is { } instance)
                 {
                     heads ??= [];
-                    statement.Values[^1] = heads.TryGetValue(instance, out var before) ? before : ReadHead(instance);
+                    statement.Values[^1] = heads.TryGetValue(instance, out var before) || _batchHeads.TryGetValue(instance, out before)
+                        || _heads.TryGetValue(instance, out before) ? before : ReadHead(instance);
                     Run(statement);
                     heads[instance] = raw.sqlite3_last_insert_rowid(_connection!.Handle);
                     continue;
@@ -251,6 +303,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
             }
             foreach (var (instance, head) in heads ?? [])
                 Run(new ChangeSetStatements.EncodedStatement(JournalChain.SetHead, [head, PreparedStatement.Encode(instance)], null));
+            foreach (var (instance, head) in heads ?? []) _batchHeads[instance] = head;
             return null;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
