@@ -11,8 +11,10 @@ namespace SendWorkflow.Persistence;
 /// to the table's last page, and the instance's row, which most units write anyway, takes the newest's number.
 /// <list type="bullet">
 /// <item>The single writer chains its own rows (<see cref="SqliteWorkflowWriter"/>): each entry's predecessor is the one it
-/// wrote just before for that instance, or the instance's newest as the database holds it (read in the writer's
-/// transaction), and after each change set each instance it wrote for is given its newest once.</item>
+/// wrote just before for that instance, or the instance's newest as the writer holds it in memory from its earlier batches,
+/// or else as the database holds it (read in the writer's transaction); after each change set each instance it wrote for
+/// is given its newest once. The writer forgets what it holds when the journal's highest number at the start of a batch is
+/// not the one it left (a row inserted by anyone else, chained by the trigger) and when a batch fails.</item>
 /// <item>Any other insert (EF Core's, a shell's) leaves <c>Previous</c> NULL, and the trigger <see cref="Trigger"/> chains it,
 /// in the same transaction. The writer's connection runs without triggers (it chains its own rows, and a trigger checked at
 /// each of its inserts cost a quarter of a microsecond): a trigger added for anything else would not see the writer's
