@@ -247,16 +247,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
     private void StartChains()
     {
         _batchHeads.Clear();
-        var read = Prepared(HighestJournalId);
-        long highest;
-        try
-        {
-            highest = read.Next() ? (long)read.Value(0, typeof(long))! : 0;
-        }
-        finally
-        {
-            read.Reset();
-        }
+        var highest = ReadNumber(HighestJournalId, null);
         if (highest == _journalHighest) return;
         _heads.Clear();
         _journalHighest = highest;
@@ -294,7 +285,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
                 {
                     heads ??= [];
                     statement.Values[^1] = heads.TryGetValue(instance, out var before) || _batchHeads.TryGetValue(instance, out before)
-                        || _heads.TryGetValue(instance, out before) ? before : ReadHead(instance);
+                        || _heads.TryGetValue(instance, out before) ? before : ReadNumber(JournalChain.ReadHead, instance);
                     Run(statement);
                     heads[instance] = raw.sqlite3_last_insert_rowid(_connection!.Handle);
                     continue;
@@ -302,8 +293,10 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
                 if (Run(statement) == 0 && statement.IfNoRow is { } refusal) return refusal();
             }
             foreach (var (instance, head) in heads ?? [])
+            {
                 Run(new ChangeSetStatements.EncodedStatement(JournalChain.SetHead, [head, PreparedStatement.Encode(instance)], null));
-            foreach (var (instance, head) in heads ?? []) _batchHeads[instance] = head;
+                _batchHeads[instance] = head;
+            }
             return null;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
@@ -399,13 +392,13 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
         return rows;
     }
 
-    // An instance's newest journal entry as the database holds it (JournalChain), 0 before its first.
-    private long ReadHead(Guid instance)
+    // The number a one-value query reads (an instance's newest journal entry, by its id; the journal's highest), 0 for none.
+    private long ReadNumber(string sql, Guid? key)
     {
-        var read = Prepared(JournalChain.ReadHead);
+        var read = Prepared(sql);
         var profile = Profile;
         var started = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
-        read.BindEncoded(1, PreparedStatement.Encode(instance));
+        if (key is { } id) read.BindEncoded(1, PreparedStatement.Encode(id));
         try
         {
             return read.Next() && !read.IsNull(0) ? (long)read.Value(0, typeof(long))! : 0;
@@ -413,7 +406,7 @@ public sealed partial class SqliteWorkflowWriter(string connectionString, IModel
         finally
         {
             read.Reset();
-            profile?.Statement(JournalChain.ReadHead, started);
+            profile?.Statement(sql, started);
         }
     }
 
