@@ -37,7 +37,8 @@ public sealed class SqliteProcessTests
 /// garbage collector, whose collections use both cores (on two cores the simulated year held half a second of pauses
 /// rather than 1.3 s, and ran about 6% faster), with no background collections (the young generation may then grow), and
 /// no dynamic profile-guided optimisation, whose instrumented tier compiled the hot code once more in a process's first
-/// minute. A process started from the host's folder (the service, bench, simulate) reads this file.
+/// minute, and methods with loops compiled optimised at once rather than twice. A process started from the host's folder
+/// (the service, bench, simulate) reads this file.
 /// </summary>
 public sealed class RuntimeSettingsTests
 {
@@ -51,6 +52,7 @@ public sealed class RuntimeSettingsTests
         Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
         Assert.False(properties.GetProperty("System.GC.Concurrent").GetBoolean());
         Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+        Assert.False(properties.GetProperty("System.Runtime.TieredCompilation.QuickJitForLoops").GetBoolean());
         Assert.Equal(500, properties.GetProperty("System.Runtime.TieredCompilation.CallCountThreshold").GetInt32());
     }
 }
