@@ -50,7 +50,8 @@ public static class PersistenceServices
         services.AddSingleton<ISessionReadSource>(sp =>
             new SqliteSessionReads(connectionString, sp.GetRequiredService<SqliteWorkflowWriter>()));
         services.AddSingleton<IWorkflowStore, WorkflowStore>();
-        services.AddSingleton<ITimerQueries, TimerQueries>();
+        services.AddSingleton<ITimerQueries>(sp =>
+            new SqliteTimerQueries(connectionString, sp.GetRequiredService<SqliteWorkflowWriter>().Model));
         services.AddHostedService<WalCheckpointer>();
         return services;
     }

@@ -58,6 +58,22 @@ public sealed class QueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SqlitesOwnStatementsOfThem_ReadTheSameIndexes()
+    {
+        // The service runs them through prepared statements (SqliteTimerQueries): the status written as a constant there too.
+        var statements = ((SqliteTimerQueries)_services.GetRequiredService<SendWorkflow.Workflows.Stores.ITimerQueries>()).Statements;
+        await using var db = await Factory.CreateDbContextAsync();
+        string[] indexes = ["IX_Timers_PendingByDue", "IX_Timers_PendingByDue", "IX_Tasks_ToWarn", "IX_Tasks_OpenByDue"];
+        Assert.Equal(indexes.Length, statements.Count);
+        for (var i = 0; i < indexes.Length; i++)
+        {
+            var plan = await PlanAsync(db, statements[i]);
+            AssertReads(plan, indexes[i]);
+            Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task TheWarningsIndex_HoldsOnlyTasksThatWarn()
     {
         // Most of a pupil's tasks never warn; an entry for each would be written when it is made and removed when it is
@@ -209,6 +225,18 @@ public sealed class QueryPlanTests : IAsyncLifetime
         Assert.True(step.EndsWith($" USING INDEX {index}", StringComparison.Ordinal)
             || step.Contains($" USING INDEX {index} (", StringComparison.Ordinal)
             || step.Contains($" USING COVERING INDEX {index}", StringComparison.Ordinal), $"Expected {index}: {step}");
+    }
+
+    // SQLite's own account of how it would run a statement, its parameters unbound.
+    private static async Task<List<string>> PlanAsync(SendWorkflowDbContext db, string sql)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+        return steps;
     }
 
     // SQLite's own account of how it would run the query EF makes, with EF's parameters bound.

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SendWorkflow.Persistence.Entities;
 using SendWorkflow.Workflows.Runtime;
 using SendWorkflow.Workflows.Stores;
@@ -169,6 +170,61 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         Assert.Equal(new SubjectPlacement("school:s", "s", "b", 0), await read.FindSubjectAsync("school:s", ct));
         Assert.Null(await read.FindSubjectAsync("nobody", ct));
         Assert.Null(await read.FindInstanceAsync(Guid.NewGuid(), ct));
+    }
+
+    [Fact]
+    public async Task TheDispatchersAndTheRoundsQueries_FindWhatEfFinds_InTheSameOrder()
+    {
+        // On SQLite they are statements of their own (SqliteTimerQueries), not EF's: the same timers and tasks must come back,
+        // in the same order and within the same limit. Every case each query's conditions tell apart, on both sides of its day.
+        var (instance, _, _) = NewCase();
+        var today = new DateOnly(2026, 12, 2);
+        var tasks = new List<WorkTask>();
+        var timers = new List<WorkflowTimer>();
+        for (var i = 0; i < 40; i++)
+        {
+            var (_, task, timer) = NewCase();
+            (task.InstanceId, timer.InstanceId) = (instance.Id, instance.Id);
+            task.DueOn = today.AddDays(i % 9 - 4);
+            task.WarnOn = i % 5 == 0 ? null : task.DueOn.AddDays(-(i % 4));
+            task.Status = (i % 7) switch { 0 => WorkTaskStatus.Completed, 1 => WorkTaskStatus.Cancelled, _ => WorkTaskStatus.Open };
+            (task.WarnedAt, task.EscalatedAt) = (i % 6 == 0 ? Now : null, i % 8 == 0 ? Now : null);
+            timer.DueAt = Now.AddHours(i % 11 * 7 - 30);
+            timer.Status = i % 6 == 0 ? TimerStatus.Fired : i % 10 == 3 ? TimerStatus.Cancelled : TimerStatus.Pending;
+            tasks.Add(task);
+            timers.Add(timer);
+        }
+        await using (var session = await Store.OpenAsync(CancellationToken.None))
+        {
+            session.Add(instance);
+            foreach (var t in tasks) session.Add(t);
+            foreach (var t in timers) session.Add(t);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        var sqlite = _store.Services.GetRequiredService<ITimerQueries>();
+        Assert.IsType<SendWorkflow.Persistence.Sqlite.SqliteTimerQueries>(sqlite);
+        var ef = new SendWorkflow.Persistence.Writing.TimerQueries(Factory);
+        var ct = CancellationToken.None;
+        Assert.Equal(await ef.NextDueAsync(ct), await sqlite.NextDueAsync(ct));
+        Assert.Equal(DateTimeKind.Utc, (await sqlite.NextDueAsync(ct))!.Value.Kind);
+        foreach (var max in new[] { 3, 500 })
+        {
+            foreach (var upTo in new[] { Now.AddHours(-31), Now, Now.AddDays(2) })
+            {
+                var found = await sqlite.DueTimersAsync(upTo, max, ct);
+                Assert.Equal(await ef.DueTimersAsync(upTo, max, ct), found);
+                Assert.All(found, t => Assert.Equal(DateTimeKind.Utc, t.DueAt.Kind));
+            }
+            foreach (var day in new[] { today.AddDays(-5), today, today.AddDays(3) })
+            {
+                Assert.Equal(await ef.TasksToWarnAsync(day, max, ct), await sqlite.TasksToWarnAsync(day, max, ct));
+                Assert.Equal(await ef.OverdueTasksAsync(day, max, ct), await sqlite.OverdueTasksAsync(day, max, ct));
+            }
+        }
+        Assert.NotEmpty(await sqlite.DueTimersAsync(Now, 500, ct));
+        Assert.NotEmpty(await sqlite.TasksToWarnAsync(today, 500, ct));
+        Assert.NotEmpty(await sqlite.OverdueTasksAsync(today, 500, ct));
     }
 
     // The same JSON: every property, and each instant's kind (UTC is written with its "Z").
