@@ -39,6 +39,37 @@ public sealed class WalLogTests : IDisposable
     }
 
     [Fact]
+    public async Task AWriteWaitingForTheLock_GoesOnAtTheCommitThatFreesIt()
+    {
+        // An EF connection's wait (SqliteBusyWait) ends at the process's next commit, which the wal hook tells, rather than
+        // at the end of one of SQLite's own sleeps. A wait can also end at its 1 ms poll just before the commit comes: of
+        // five waits, at least one is ended by the commit.
+        var file = Path.Combine(_folder, "busy.db");
+        using var holder = Open(file);
+        Execute(holder, "PRAGMA journal_mode=WAL; CREATE TABLE t (x);");
+        WalLog.Watch(holder);
+        using var waiter = Open(file);
+        Execute(waiter, SqlitePragmaInterceptor.Pragmas);
+        SqliteBusyWait.Install(waiter);
+        var woken = SqliteBusyWait.WokenByCommit;
+        for (var i = 0; i < 5; i++)
+        {
+            Execute(holder, $"BEGIN IMMEDIATE; INSERT INTO t VALUES ('held {i}');");
+            var write = Task.Run(() => Execute(waiter, $"INSERT INTO t VALUES ('waited {i}');"));
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (SqliteBusyWait.Waiting == 0 && !write.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(1);
+            await Task.Delay(20);
+            Assert.False(write.IsCompleted, "The write did not wait for the lock.");
+            Execute(holder, "COMMIT;");
+            await write;
+        }
+        Assert.True(SqliteBusyWait.WokenByCommit > woken, "No wait was ended by the commit that freed the lock.");
+        using var count = holder.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM t";
+        Assert.Equal(10L, count.ExecuteScalar());
+    }
+
+    [Fact]
     public void TheDatabaseFile_IsSyncedThroughSqlitesOwnDescriptor_OnlyWhileOneIsOpen()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "/proc/self/fd is Linux's");

@@ -28,7 +28,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
-        if (connection is SqliteConnection sqlite) WalLog.Watch(sqlite);
+        if (connection is SqliteConnection sqlite) Watch(sqlite);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
@@ -38,7 +38,14 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
-        if (connection is SqliteConnection sqlite) WalLog.Watch(sqlite);
+        if (connection is SqliteConnection sqlite) Watch(sqlite);
+    }
+
+    // The log's length told after each commit, and the write lock waited for as the process's commits free it.
+    private static void Watch(SqliteConnection connection)
+    {
+        WalLog.Watch(connection);
+        SqliteBusyWait.Install(connection);
     }
 
     private static bool NeedsPragmas(DbConnection connection)

@@ -63,6 +63,7 @@ internal sealed class WalLog
     private static int Committed(IntPtr state, IntPtr db, IntPtr schema, int pages)
     {
         if (GCHandle.FromIntPtr(state).Target is WalLog log) Interlocked.Exchange(ref log._pages, pages);
+        SqliteBusyWait.Committed();
         return 0;
     }
 
