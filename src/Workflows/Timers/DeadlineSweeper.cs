@@ -8,7 +8,20 @@ namespace SendWorkflow.Workflows.Timers;
 /// </summary>
 public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine, ILogger<DeadlineSweeper> logger)
 {
+    /// <summary>
+    /// The warnings and the escalations side by side: they are of different tasks (a warning's falls due today or later,
+    /// an escalation's fell due before today), and each waits mostly for its commits, which the store then makes together.
+    /// </summary>
     public async Task<SweepResult> SweepAsync(DateOnly today, CancellationToken ct)
+    {
+        var warnings = WarnAsync(today, ct);
+        var escalations = EachAsync(() => queries.OverdueTasksAsync(today, Batch, ct), id => engine.EscalateAsync(id, ct));
+        await Task.WhenAll(warnings, escalations);
+        var (escalated, foundDone) = await escalations;
+        return new SweepResult(await warnings, escalated, foundDone);
+    }
+
+    private async Task<int> WarnAsync(DateOnly today, CancellationToken ct)
     {
         var warned = 0;
         while (await queries.TasksToWarnAsync(today, Batch, ct) is { Count: > 0 } due)
@@ -19,8 +32,7 @@ public sealed class DeadlineSweeper(ITimerQueries queries, WorkflowEngine engine
             // warn), a query for nothing each day. A task made while the round runs is warned by the next round.
             if (done == 0 || due.Count < Batch) break;
         }
-        var (escalated, foundDone) = await EachAsync(() => queries.OverdueTasksAsync(today, Batch, ct), id => engine.EscalateAsync(id, ct));
-        return new SweepResult(warned, escalated, foundDone);
+        return warned;
     }
 
     // The tasks read at a time, to warn or to escalate.
