@@ -96,10 +96,11 @@ public sealed class Programmes(IDbContextFactory<SendWorkflowDbContext> factory,
     }
 
     /// <summary>
-    /// The first-day-of-the-year round (run with each day's deadline round, so a day missed is caught up): every
-    /// programme a school ran last year starts for this year, unless it already has.
+    /// The programmes a school ran last year that have not started for the school year of <paramref name="today"/>: what the
+    /// first-day-of-the-year round (<see cref="RollOverAsync"/>) starts. Read on its own, so that the daily round reads it
+    /// beside its deadlines, which it does not touch; on nearly every day it is none.
     /// </summary>
-    public async Task<int> RollOverAsync(DateOnly today, CancellationToken ct)
+    public async Task<IReadOnlyList<(string SchoolId, string DefinitionId)>> RollOverDueAsync(DateOnly today, CancellationToken ct)
     {
         var year = AcademicYear.Of(today);
         var (current, previous) = (year.ToString(), year.Previous.ToString());
@@ -108,6 +109,19 @@ public sealed class Programmes(IDbContextFactory<SendWorkflowDbContext> factory,
             .Where(p => p.AcademicYear == previous
                 && !db.Programmes.Any(q => q.SchoolId == p.SchoolId && q.DefinitionId == p.DefinitionId && q.AcademicYear == current))
             .Select(p => new { p.SchoolId, p.DefinitionId }).ToListAsync(ct);
+        return due.Select(d => (d.SchoolId, d.DefinitionId)).ToList();
+    }
+
+    /// <summary>
+    /// The first-day-of-the-year round (run with each day's deadline round, so a day missed is caught up): every
+    /// programme a school ran last year starts for this year, unless it already has (<paramref name="due"/>, as
+    /// <see cref="RollOverDueAsync"/> read them; one started meanwhile is refused as a second start, and left).
+    /// </summary>
+    public async Task<int> RollOverAsync(DateOnly today, IReadOnlyList<(string SchoolId, string DefinitionId)> due, CancellationToken ct)
+    {
+        if (due.Count == 0) return 0;
+        var year = AcademicYear.Of(today);
+        await using var db = await factory.CreateDbContextAsync(ct);
         var started = 0;
         foreach (var d in due)
         {
@@ -122,7 +136,7 @@ public sealed class Programmes(IDbContextFactory<SendWorkflowDbContext> factory,
             {
                 // Schools' programmes carry no pupil's data; the school and the reason are safe to log.
                 logger.LogWarning("The {Definition} programme of school {School} was not started for {Year}: {Reason}",
-                    d.DefinitionId, d.SchoolId, current, e.Message);
+                    d.DefinitionId, d.SchoolId, year, e.Message);
             }
         }
         return started;

@@ -181,19 +181,31 @@ public sealed class SenAudits(IDbContextFactory<SendWorkflowDbContext> factory, 
     }
 
     /// <summary>
-    /// The daily round: every school whose last audit day is <see cref="SenAuditViews.YearsBetween"/> years old (or, never
-    /// audited, that joined the service that long ago) and has none under way gets one, with a task for the borough's LA
-    /// officer to fix its day and team. Returns how many were scheduled.
+    /// The schools whose last audit day is <see cref="SenAuditViews.YearsBetween"/> years old on <paramref name="today"/> (or,
+    /// never audited, that joined the service that long ago): what the daily round (<see cref="ScheduleDueAsync"/>) schedules.
+    /// Read on its own, so that the round reads it beside its deadlines, which it does not touch; on nearly every day it is
+    /// none.
     /// </summary>
-    public async Task<int> ScheduleDueAsync(DateOnly today, CancellationToken ct)
+    public async Task<IReadOnlyList<School>> DueAsync(DateOnly today, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var scheduled = 0;
         // Every school's last audit held, in one query: the round runs daily and nearly every school is not yet due.
         var lastHeld = await SenAuditViews.LastHeldBySchoolAsync(db, boroughId: null, ct);
-        foreach (var school in await db.Schools.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct))
+        return (await db.Schools.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct))
+            .Where(school => SenAuditViews.NextDue(school, lastHeld.GetValueOrDefault(school.Id)) <= today).ToList();
+    }
+
+    /// <summary>
+    /// The daily round: every school <see cref="DueAsync"/> found that has no audit under way gets one, with a task for the
+    /// borough's LA officer to fix its day and team. Returns how many were scheduled.
+    /// </summary>
+    public async Task<int> ScheduleDueAsync(IReadOnlyList<School> due, CancellationToken ct)
+    {
+        if (due.Count == 0) return 0;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var scheduled = 0;
+        foreach (var school in due)
         {
-            if (SenAuditViews.NextDue(school, lastHeld.GetValueOrDefault(school.Id)) > today) continue;
             if (await SenAuditViews.CurrentAsync(db, school.Id, ct) is not null) continue;
             try
             {
